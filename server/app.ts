@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/client.ts';
+import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
+import { createMunicipalityService, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
+import { createNeighbourhoodService, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
+import { createSessionService, createUserService, registerUserRoutes } from './modules/users/index.ts';
+import { registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import { handleError, renderProblem, sendProblem, validatorCompiler } from './platform/errors.ts';
+import { languageFromHeader } from './platform/language.ts';
+import { apiVersion, finishOpenApiDocument } from './platform/openapi.ts';
+import { registerTenancy } from './platform/tenancy.ts';
+
+export interface AppDependencies {
+  config: Config;
+  database: DatabaseHandle;
+  clock?: Clock;
+  logger?: boolean | Record<string, unknown>;
+}
+
+/** Builds the whole application; main.ts and every test use this one function. */
+export async function buildApp(dependencies: AppDependencies): Promise<FastifyInstance> {
+  const { config, database } = dependencies;
+  const clock = dependencies.clock ?? systemClock;
+  const db = database.db;
+
+  const app = Fastify({
+    logger: dependencies.logger ?? false,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: false },
+  });
+  app.setValidatorCompiler(validatorCompiler as never);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    const language = languageFromHeader(request.headers['accept-language']);
+    return sendProblem(reply, renderProblem('NOT_FOUND', language, { instance: request.url.split('?')[0] }));
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('API-Version', apiVersion);
+  });
+
+  const municipalities = createMunicipalityService({ db });
+  const sessions = createSessionService({
+    db,
+    clock,
+    policy: {
+      idleMinutes: config.SESSION_IDLE_MINUTES,
+      absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+      maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+      throttleWindowMinutes: config.LOGIN_THROTTLE_WINDOW_MINUTES,
+    },
+  });
+  const users = createUserService({ db, clock });
+  const neighbourhoods = createNeighbourhoodService({ db, clock });
+  const administration = createAdministrationService({ db });
+  const cookie = sessionCookieSettings(config.PUBLIC_URL);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Wijkwerk API',
+        version: apiVersion,
+        description:
+          'Neighbourhood-oriented governance: neighbourhoods, councils, requests with nu/ooit/nooit answers, meetings, action plans. Errors are RFC 9457 problem+json in Dutch or English (Accept-Language).',
+        contact: { name: 'Wijkwerk', email: 'wijkwerk@example.org', url: 'https://wijkwerk.example.org' },
+        license: { name: 'EUPL-1.2', url: 'https://eupl.eu/1.2/nl/' },
+      },
+      components: {
+        securitySchemes: {
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: cookie.name },
+          apiToken: { type: 'http', scheme: 'bearer', description: 'API token created by an administrator' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: (documentObject) => finishOpenApiDocument(jsonSchemaTransformObject(documentObject) as never, config.PUBLIC_URL),
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAccessControl(app, sessions, cookie);
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await database.ping();
+      if (!(await database.isMigrationCurrent())) return reply.code(503).send({ status: 'migrations pending' });
+      return { status: 'ready', database: database.engine };
+    } catch {
+      return reply.code(503).send({ status: 'database unreachable' });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      registerMunicipalityRoutes(api, municipalities);
+      await api.register(
+        async (tenantScope) => {
+          registerTenancy(tenantScope, (slug) => municipalities.findTenant(slug));
+          registerUserRoutes(tenantScope, { sessions, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
+          registerNeighbourhoodRoutes(tenantScope, neighbourhoods);
+          registerAdministrationRoutes(tenantScope, administration);
+        },
+        { prefix: '/municipalities/:municipality' },
+      );
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await registerWebApp(app, config.WEB_DIST_DIR);
+  return app;
+}
+
+/** Serves the built web app; every non-API path falls back to index.html so deep links work. */
+async function registerWebApp(app: FastifyInstance, distDir: string) {
+  const root = path.resolve(distDir);
+  if (!existsSync(path.join(root, 'index.html'))) return;
+  // serve: false — only reply.sendFile; the one route below decides what is a file and what is the app.
+  await app.register(fastifyStatic, { root, serve: false });
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const url = request.url.split('?')[0];
+    if (url.startsWith('/api/')) return sendProblem(reply, renderProblem('NOT_FOUND', languageFromHeader(request.headers['accept-language']), { instance: url }));
+    const file = url.slice(1);
+    if (file && !file.includes('..') && existsSync(path.join(root, file)) && !file.endsWith('/')) {
+      return reply.sendFile(file, { maxAge: file.startsWith('assets/') ? 31_536_000_000 : 0, immutable: file.startsWith('assets/') });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,93 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+
+export type Database = PgDatabase<PgQueryResultHKT>;
+/** The handle a use case works with: the database itself or an open transaction. */
+export type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute' | 'transaction'>;
+
+export interface DatabaseHandle {
+  readonly db: Database;
+  readonly engine: 'pglite' | 'postgres';
+  migrate(): Promise<void>;
+  /** True when every migration in the repository has been applied. */
+  isMigrationCurrent(): Promise<boolean>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+function expectedMigrationCount(): number {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'));
+  return journal.entries.length;
+}
+
+async function appliedMigrationCount(db: Database): Promise<number> {
+  try {
+    const [row] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
+    return Number(row.count);
+  } catch {
+    return 0;
+  }
+}
+
+function handleFor(db: Database, engine: DatabaseHandle['engine'], migrateWith: () => Promise<void>, close: () => Promise<void>): DatabaseHandle {
+  return {
+    db,
+    engine,
+    migrate: migrateWith,
+    async isMigrationCurrent() {
+      return (await appliedMigrationCount(db)) >= expectedMigrationCount();
+    },
+    async ping() {
+      await db.execute(sql`select 1`);
+    },
+    close,
+  };
+}
+
+/** PGlite: PostgreSQL in WASM, in a folder on disk or (without a folder) in memory. */
+export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir ? { dataDir } : {});
+  const db = drizzlePglite(client) as unknown as Database;
+  return handleFor(
+    db,
+    'pglite',
+    async () => migratePglite(db as never, { migrationsFolder }),
+    async () => client.close(),
+  );
+}
+
+export async function openPostgres(connectionString: string, poolSize = 10): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // A dropped connection must not crash the process; the next query reports the problem.
+  pool.on('error', () => {});
+  const db = drizzleNodePostgres(pool) as unknown as Database;
+  return handleFor(
+    db,
+    'postgres',
+    async () => migrateNodePostgres(db as never, { migrationsFolder }),
+    async () => pool.end(),
+  );
+}
+
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(path.join(options.dataDir, 'pglite'));
+}
+
+/** Raw SQL for reports and checks; both drivers return `{ rows }`. */
+export async function queryRows<T>(db: Pick<Executor, 'execute'>, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

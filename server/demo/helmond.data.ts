@@ -1,0 +1,89 @@
+/**
+ * The Helmond demo tenant. Boundaries are schematic hexagons around each neighbourhood's approximate
+ * centre — not official CBS boundaries, and labelled as such. All people are fictional.
+ */
+export const helmond = { slug: 'helmond', name: 'Helmond', cbsCode: 'GM0794' };
+
+export const demoNeighbourhoods = [
+  { name: 'Binnenstad/Centrum', slug: 'binnenstad-centrum', centre: [5.6555, 51.4785], areas: ['Binnenstad', 'Heistraat-Kasteel'] },
+  { name: 'Helmond-Oost', slug: 'helmond-oost', centre: [5.6745, 51.4805], areas: ['Oost-Zuid', 'Oost-Noord'] },
+  { name: 'Helmond-Noord', slug: 'helmond-noord', centre: [5.6565, 51.4945], areas: ['Noord-Oost', 'Noord-West'] },
+  { name: 'Helmond-West', slug: 'helmond-west', centre: [5.6365, 51.4815], areas: ['Suytkade', 'Westende'] },
+  { name: 'Mierlo-Hout', slug: 'mierlo-hout', centre: [5.6265, 51.4635], areas: ['Hout-Centrum', 'Hout-Zuid'] },
+  { name: 'Stiphout', slug: 'stiphout', centre: [5.6155, 51.4955], areas: ['Stiphout-Dorp', 'Molenven'] },
+  { name: 'Warande', slug: 'warande', centre: [5.6475, 51.4635], areas: ['Warande-Noord', 'Warande-Zuid'] },
+  { name: 'Rijpelberg', slug: 'rijpelberg', centre: [5.6695, 51.4625], areas: ['Rijpelberg-Noord', 'Rijpelberg-Zuid'] },
+  { name: 'Brouwhuis', slug: 'brouwhuis', centre: [5.6935, 51.4655], areas: ['Brouwhuis-Noord', 'Brouwhuis-Zuid'] },
+  { name: 'Dierdonk', slug: 'dierdonk', centre: [5.6805, 51.4995], areas: ['Dierdonk-Oost', 'Dierdonk-West'] },
+  { name: 'Brandevoort', slug: 'brandevoort', centre: [5.6135, 51.4515], areas: ['De Veste', 'De Buitens'] },
+] as const;
+
+/** Brandevoort is still being built: a development area with a programme manager (§3.3). */
+export const developmentAreaSlug = 'brandevoort';
+
+export const demoDepartments = [
+  { code: 'verkeer', name: 'Verkeer' },
+  { code: 'groen', name: 'Groen' },
+  { code: 'wijkonderhoud', name: 'Wijkonderhoud' },
+  { code: 'handhaving', name: 'Handhaving' },
+  { code: 'jeugd', name: 'Jeugd' },
+  { code: 'sport', name: 'Sport' },
+  { code: 'economie-en-werk', name: 'Economie en Werk' },
+] as const;
+
+export const demoPartners = [
+  { name: 'Politie Eenheid Oost-Brabant, basisteam Helmond', kind: 'police' },
+  { name: 'Woningstichting Peelland', kind: 'housing_corporation' },
+  { name: 'Wooncorporatie Kanaalzone', kind: 'housing_corporation' },
+  { name: 'Stichting Welzijn Helmond', kind: 'welfare' },
+] as const;
+
+/** The subjects where a council's influence is largest (§3.1 "Schaalniveau"), plus the ones the note names in §2.3. */
+export const demoThemes = [
+  { code: 'social-facilities', nameNl: 'Sociaal-maatschappelijke voorzieningen', nameEn: 'Social facilities' },
+  { code: 'maintenance-green', nameNl: 'Onderhoud groen', nameEn: 'Maintenance of green spaces' },
+  { code: 'maintenance-grey', nameNl: 'Onderhoud grijs (wegen, pleinen, parkeren)', nameEn: 'Maintenance of roads, squares and car parks' },
+  { code: 'maintenance-blue', nameNl: 'Onderhoud blauw (water, vijvers)', nameEn: 'Maintenance of water' },
+  { code: 'public-space-layout', nameNl: 'Inrichting openbare ruimte', nameEn: 'Layout of public space' },
+  { code: 'accessibility', nameNl: 'Bereikbaarheid en openbaar vervoer', nameEn: 'Accessibility and public transport' },
+  { code: 'social-safety', nameNl: 'Sociale veiligheid', nameEn: 'Social safety' },
+  { code: 'traffic-safety', nameNl: 'Verkeersveiligheid', nameEn: 'Traffic safety' },
+  { code: 'parking', nameNl: 'Parkeren', nameEn: 'Parking' },
+  { code: 'youth', nameNl: 'Jeugd en jongerenwerk', nameEn: 'Youth and youth work' },
+  { code: 'housing', nameNl: 'Wonen', nameEn: 'Housing' },
+] as const;
+
+export const demoPortfolios = [
+  { code: 'wijkbeleid', name: 'Wijkbeleid', isNeighbourhoodPolicy: true },
+  { code: 'verkeer-mobiliteit', name: 'Verkeer en mobiliteit', isNeighbourhoodPolicy: false },
+  { code: 'openbare-ruimte', name: 'Openbare ruimte', isNeighbourhoodPolicy: false },
+  { code: 'jeugd-onderwijs', name: 'Jeugd en onderwijs', isNeighbourhoodPolicy: false },
+  { code: 'economie', name: 'Economie', isNeighbourhoodPolicy: false },
+] as const;
+
+export const demoTerm = { name: 'Collegeperiode 2026–2030', startsOn: '2026-03-30', endsOn: '2030-03-29' };
+
+/** One fictional person per role; e-mail addresses on the reserved .example domain. */
+export const demoPeople = [
+  { role: 'admin', email: 'femke.janssen@helmond.example', displayName: 'Femke Janssen' },
+  { role: 'advisor', email: 'jeroen.hermans@helmond.example', displayName: 'Jeroen Hermans', neighbourhoods: ['binnenstad-centrum', 'helmond-oost', 'helmond-noord', 'helmond-west', 'stiphout', 'dierdonk'] },
+  { role: 'advisor', email: 'sanne.kuipers@helmond.example', displayName: 'Sanne Kuipers', neighbourhoods: ['mierlo-hout', 'warande', 'rijpelberg', 'brouwhuis', 'brandevoort'] },
+  { role: 'officer', email: 'koen.verhoeven@helmond.example', displayName: 'Koen Verhoeven', department: 'verkeer' },
+  { role: 'officer', email: 'lotte.smits@helmond.example', displayName: 'Lotte Smits', department: 'groen' },
+  { role: 'alderman', email: 'marieke.gerritsen@helmond.example', displayName: 'Marieke Gerritsen', portfolio: 'wijkbeleid' },
+  { role: 'council_member', email: 'henk.aarts@brandevoort.example', displayName: 'Henk Aarts', council: 'brandevoort', title: 'voorzitter' },
+  { role: 'council_member', email: 'ayse.yildiz@helmond-oost.example', displayName: 'Ayşe Yıldız', council: 'helmond-oost', title: 'secretaris' },
+  { role: 'partner', email: 'bram.dewit@politie.example', displayName: 'Bram de Wit', partner: 'Politie Eenheid Oost-Brabant, basisteam Helmond' },
+  { role: 'resident', email: 'eva.mulder@mail.example', displayName: 'Eva Mulder' },
+] as const;
+
+/** A schematic hexagon around a centre, ~1.2 km across. */
+export function schematicHexagon([longitude, latitude]: readonly [number, number]) {
+  const ring: [number, number][] = [];
+  for (let corner = 0; corner < 6; corner++) {
+    const angle = (Math.PI / 3) * corner;
+    ring.push([Number((longitude + 0.0105 * Math.cos(angle)).toFixed(5)), Number((latitude + 0.0068 * Math.sin(angle)).toFixed(5))]);
+  }
+  ring.push(ring[0]);
+  return { type: 'Polygon' as const, coordinates: [ring] };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { outboxChannels, outboxStatuses } from '../../platform/outbox.tables.ts';
+
+export const auditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    occurredAt: z.iso.datetime({ offset: true }),
+    actorUserId: z.uuid().nullable(),
+    actorLabel: z.string(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    requestId: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const auditListSchema = z
+  .object({ items: z.array(auditEntrySchema), nextCursor: z.number().int().nullable().describe('Pass as beforeId for the next page') })
+  .meta({ id: 'AuditList' });
+
+export const auditListQuery = z.object({
+  entityType: z.string().max(60).optional(),
+  entityId: z.string().max(100).optional(),
+  actorUserId: z.uuid().optional(),
+  action: z.string().max(100).optional(),
+  from: z.iso.datetime({ offset: true }).optional().describe('Only entries at or after this moment'),
+  to: z.iso.datetime({ offset: true }).optional().describe('Only entries at or before this moment'),
+  beforeId: z.coerce.number().int().min(1).optional().describe('Cursor from the previous page'),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const outboxMessageSchema = z
+  .object({
+    id: z.uuid(),
+    channel: z.enum(outboxChannels),
+    recipientUserId: z.uuid().nullable(),
+    recipientEmail: z.string().nullable(),
+    topic: z.string(),
+    subject: z.string(),
+    body: z.string(),
+    status: z.enum(outboxStatuses),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    createdAt: z.iso.datetime({ offset: true }),
+    deliveredAt: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: 'OutboxMessage' });
+
+export const outboxListSchema = z
+  .object({ items: z.array(outboxMessageSchema), nextCursor: z.iso.datetime({ offset: true }).nullable().describe('Pass as before for the next page') })
+  .meta({ id: 'OutboxList' });
+
+export const outboxListQuery = z.object({
+  status: z.enum(outboxStatuses).optional(),
+  channel: z.enum(outboxChannels).optional(),
+  before: z.iso.datetime({ offset: true }).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});

@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import type { Executor } from '../../db/client.ts';
+import { listAuditEntries } from '../../platform/audit-log.ts';
+import type { UseCaseContext } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { listOutboxMessages } from '../../platform/outbox.ts';
+import { can } from '../../platform/permissions.ts';
+import type { auditListQuery, outboxListQuery } from './administration.contract.ts';
+
+export function createAdministrationService(dependencies: { db: Executor }) {
+  const { db } = dependencies;
+  return {
+    async browseAuditLog(context: UseCaseContext, query: z.infer<typeof auditListQuery>) {
+      if (!can(context.actor, 'audit.read')) throw new DomainError('FORBIDDEN');
+      const rows = await listAuditEntries(db, context.municipalityId, {
+        ...query,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+        limit: query.pageSize,
+      });
+      const page = rows.slice(0, query.pageSize);
+      return {
+        items: page.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })),
+        nextCursor: rows.length > query.pageSize ? (page.at(-1)?.id ?? null) : null,
+      };
+    },
+
+    async browseOutbox(context: UseCaseContext, query: z.infer<typeof outboxListQuery>) {
+      if (!can(context.actor, 'outbox.read')) throw new DomainError('FORBIDDEN');
+      const rows = await listOutboxMessages(db, context.municipalityId, { ...query, before: query.before ? new Date(query.before) : undefined, limit: query.pageSize });
+      const page = rows.slice(0, query.pageSize);
+      return {
+        items: page.map((row) => ({
+          id: row.id,
+          channel: row.channel,
+          recipientUserId: row.recipientUserId,
+          recipientEmail: row.recipientEmail,
+          topic: row.topic,
+          subject: row.subject,
+          body: row.body,
+          status: row.status,
+          attempts: row.attempts,
+          lastError: row.lastError,
+          createdAt: row.createdAt.toISOString(),
+          deliveredAt: row.deliveredAt?.toISOString() ?? null,
+        })),
+        nextCursor: rows.length > query.pageSize ? (page.at(-1)?.createdAt.toISOString() ?? null) : null,
+      };
+    },
+  };
+}
+
+export type AdministrationService = ReturnType<typeof createAdministrationService>;

@@ -1,0 +1,2 @@
+export { registerAdministrationRoutes } from './administration.routes.ts';
+export { createAdministrationService } from './administration.service.ts';

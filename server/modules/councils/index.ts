@@ -1,0 +1,1 @@
+export { council, councilLegalForms } from './council.tables.ts';

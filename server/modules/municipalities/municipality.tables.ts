@@ -1,0 +1,17 @@
+import { sql } from 'drizzle-orm';
+import { jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** The tenant. Everything else in Wijkwerk belongs to exactly one municipality. */
+export const municipality = pgTable(
+  'municipality',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    cbsCode: text('cbs_code'),
+    /** Per-municipality rules (deadlines, weights, short term…) that later features read. */
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('municipality_slug_key').on(table.slug)],
+);

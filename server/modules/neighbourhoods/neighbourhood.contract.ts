@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { boundarySchema } from '../../platform/geometry.ts';
+import { pageQuery, pageSchema } from '../../platform/pagination.ts';
+
+const name = z.string().trim().min(2).max(100);
+const cbsNeighbourhoodCode = z
+  .string()
+  .trim()
+  .regex(/^WK\d{6}$/)
+  .describe('CBS wijk code: WK followed by six digits, e.g. WK079401');
+const cbsAreaCode = z
+  .string()
+  .trim()
+  .regex(/^BU\d{8}$/)
+  .describe('CBS buurt code: BU followed by eight digits, e.g. BU07940101');
+
+export const areaSchema = z.object({ id: z.uuid(), name: z.string(), cbsCode: z.string().nullable() }).meta({ id: 'Area' });
+
+export const neighbourhoodSummarySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    slug: z.string(),
+    cbsCode: z.string().nullable(),
+    isDevelopmentArea: z.boolean(),
+  })
+  .meta({ id: 'NeighbourhoodSummary' });
+
+export const neighbourhoodSchema = neighbourhoodSummarySchema
+  .extend({
+    description: z.string(),
+    boundary: boundarySchema.nullable(),
+    isBoundaryOfficial: z.boolean().describe('False for schematic shapes that are not the official CBS boundary'),
+    programmeManager: z.object({ id: z.uuid(), displayName: z.string() }).nullable().describe('Decides on the standard meetings in a development area'),
+    areas: z.array(areaSchema),
+    version: z.number().int().describe('Send back when changing, to detect concurrent edits'),
+    updatedAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'Neighbourhood' });
+
+export const neighbourhoodListSchema = pageSchema(neighbourhoodSummarySchema).meta({ id: 'NeighbourhoodList' });
+
+export const neighbourhoodListQuery = pageQuery.extend({
+  search: z.string().trim().max(100).optional().describe('Part of the name or CBS code'),
+});
+
+export const neighbourhoodParams = z.object({ municipality: z.string(), neighbourhoodId: z.uuid() });
+export const areaParams = z.object({ municipality: z.string(), areaId: z.uuid() });
+
+export const createNeighbourhoodBody = z
+  .object({
+    name,
+    slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100).optional().describe('Defaults to the name in kebab-case'),
+    cbsCode: cbsNeighbourhoodCode.nullable().optional(),
+    description: z.string().max(5000).default(''),
+    boundary: boundarySchema.nullable().optional(),
+    isBoundaryOfficial: z.boolean().default(true),
+    isDevelopmentArea: z.boolean().default(false),
+    programmeManagerUserId: z.uuid().nullable().optional(),
+  })
+  .meta({ id: 'CreateNeighbourhood' });
+
+export const updateNeighbourhoodBody = z
+  .object({
+    version: z.number().int().min(1),
+    name: name.optional(),
+    cbsCode: cbsNeighbourhoodCode.nullable().optional(),
+    description: z.string().max(5000).optional(),
+    boundary: boundarySchema.nullable().optional(),
+    isBoundaryOfficial: z.boolean().optional(),
+    isDevelopmentArea: z.boolean().optional(),
+    programmeManagerUserId: z.uuid().nullable().optional(),
+  })
+  .meta({ id: 'UpdateNeighbourhood' });
+
+export const createAreaBody = z.object({ name, cbsCode: cbsAreaCode.nullable().optional(), boundary: boundarySchema.nullable().optional() }).meta({ id: 'CreateArea' });
+export const updateAreaBody = z
+  .object({ name: name.optional(), cbsCode: cbsAreaCode.nullable().optional(), boundary: boundarySchema.nullable().optional() })
+  .meta({ id: 'UpdateArea' });
+
+export type CreateNeighbourhood = z.infer<typeof createNeighbourhoodBody>;
+export type UpdateNeighbourhood = z.infer<typeof updateNeighbourhoodBody>;
+export type CreateArea = z.infer<typeof createAreaBody>;
+export type UpdateArea = z.infer<typeof updateAreaBody>;
+export type NeighbourhoodResponse = z.infer<typeof neighbourhoodSchema>;

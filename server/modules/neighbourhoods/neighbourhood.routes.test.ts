@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, tenantPath } from '../../../test/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+const square = { type: 'Polygon', coordinates: [[[5.6, 51.4], [5.61, 51.4], [5.61, 51.41], [5.6, 51.41], [5.6, 51.4]]] };
+
+describe('neighbourhood registry', () => {
+  it('lists the eleven Helmond neighbourhoods to anyone, paginated', async () => {
+    const response = await t.request({ url: `${tenantPath}/neighbourhoods?pageSize=5` });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['api-version']).toBe('1.0.0');
+    const body = response.json();
+    expect(body.total).toBe(11);
+    expect(body.items).toHaveLength(5);
+    expect(body.pageCount).toBe(3);
+    expect(body.items[0].name).toBe('Binnenstad/Centrum');
+  });
+
+  it('filters the list by part of the name', async () => {
+    const body = (await t.request({ url: `${tenantPath}/neighbourhoods?search=helmond-` })).json();
+    expect(body.items.map((item: { name: string }) => item.name)).toEqual(['Helmond-Noord', 'Helmond-Oost', 'Helmond-West']);
+  });
+
+  it('shows one neighbourhood with its areas and its schematic boundary', async () => {
+    const list = (await t.request({ url: `${tenantPath}/neighbourhoods?search=Brandevoort` })).json();
+    const response = await t.request({ url: `${tenantPath}/neighbourhoods/${list.items[0].id}` });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.isDevelopmentArea).toBe(true);
+    expect(body.programmeManager.displayName).toBe('Sanne Kuipers');
+    expect(body.isBoundaryOfficial).toBe(false);
+    expect(body.boundary.type).toBe('Polygon');
+    expect(body.areas.map((area: { name: string }) => area.name)).toEqual(['De Buitens', 'De Veste']);
+  });
+
+  it('lets an admin create a neighbourhood, recorded in the audit log', async () => {
+    const admin = await t.logIn('admin');
+    const response = await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload: { name: 'Suytkade-Zuid', cbsCode: 'WK079499', boundary: square } });
+    expect(response.statusCode).toBe(201);
+    const created = response.json();
+    expect(created.slug).toBe('suytkade-zuid');
+    expect(created.version).toBe(1);
+    const audit = (await t.request({ url: `${tenantPath}/audit-log?entityId=${created.id}`, as: admin })).json();
+    expect(audit.items[0]).toMatchObject({ action: 'neighbourhood.create', actorLabel: 'Femke Janssen', entityType: 'neighbourhood' });
+    expect(audit.items[0].after.name).toBe('Suytkade-Zuid');
+  });
+
+  it('refuses a duplicate CBS code with 409 naming the field, and changes nothing', async () => {
+    const admin = await t.logIn('admin');
+    const before = (await t.request({ url: `${tenantPath}/neighbourhoods` })).json().total;
+    const response = await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload: { name: 'Dubbel', cbsCode: 'WK079401' } });
+    expect(response.statusCode).toBe(409);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ code: 'DUPLICATE', errors: [{ field: 'body.cbsCode', code: 'duplicate' }] });
+    expect((await t.request({ url: `${tenantPath}/neighbourhoods` })).json().total).toBe(before);
+  });
+
+  it('explains bad input per field in Dutch, or English when asked', async () => {
+    const admin = await t.logIn('admin');
+    const payload = { name: 'X', cbsCode: 'WK12', boundary: { type: 'Polygon', coordinates: [[[5.6, 51.4], [5.7, 51.5]]] } };
+    const dutch = await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload });
+    expect(dutch.statusCode).toBe(400);
+    const fields = dutch.json().errors.map((error: { field: string }) => error.field);
+    expect(fields).toEqual(expect.arrayContaining(['body.name', 'body.cbsCode']));
+    expect(dutch.json().title).toBe('Ongeldige invoer');
+    const english = await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(english.json().title).toBe('Invalid input');
+  });
+
+  it('updates with the version seen and refuses a stale version with 409', async () => {
+    const admin = await t.logIn('admin');
+    const list = (await t.request({ url: `${tenantPath}/neighbourhoods?search=Warande` })).json();
+    const id = list.items[0].id;
+    const first = await t.request({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/${id}`, as: admin, payload: { version: 1, description: 'Groene wijk met het Warandepark.' } });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().version).toBe(2);
+    const stale = await t.request({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/${id}`, as: admin, payload: { version: 1, description: 'Oude versie' } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    expect((await t.request({ url: `${tenantPath}/neighbourhoods/${id}` })).json().description).toBe('Groene wijk met het Warandepark.');
+  });
+
+  it('lets an advisor describe their own neighbourhoods only, and nothing else', async () => {
+    const advisor = await t.logIn('advisor'); // serves the northern neighbourhoods, not Warande
+    const list = (await t.request({ url: `${tenantPath}/neighbourhoods?pageSize=100` })).json();
+    const oost = list.items.find((item: { name: string }) => item.name === 'Helmond-Oost');
+    const rijpelberg = list.items.find((item: { name: string }) => item.name === 'Rijpelberg');
+    const own = await t.request({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/${oost.id}`, as: advisor, payload: { version: 1, description: 'Wijk aan het kanaal.' } });
+    expect(own.statusCode).toBe(200);
+    const rename = await t.request({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/${oost.id}`, as: advisor, payload: { version: 2, name: 'Oost' } });
+    expect(rename.statusCode).toBe(403);
+    const notTheirs = await t.request({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/${rijpelberg.id}`, as: advisor, payload: { version: 1, description: 'Niet van mij' } });
+    expect(notTheirs.statusCode).toBe(403);
+  });
+
+  it('refuses changes from visitors (401), residents (403) and cookie changes without the CSRF token (403)', async () => {
+    const anonymous = await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, payload: { name: 'Nieuw' } });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().code).toBe('NOT_AUTHENTICATED');
+    const resident = await t.logIn('resident');
+    const forbidden = await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: resident, payload: { name: 'Nieuw' } });
+    expect(forbidden.statusCode).toBe(403);
+    const admin = await t.logIn('admin');
+    const withoutToken = await t.app.inject({ method: 'POST', url: `${tenantPath}/neighbourhoods`, headers: { cookie: admin.cookie }, payload: { name: 'Nieuw' } });
+    expect(withoutToken.statusCode).toBe(403);
+    expect(withoutToken.json().code).toBe('CSRF_TOKEN_INVALID');
+  });
+
+  it('will not delete a neighbourhood a council still belongs to', async () => {
+    const admin = await t.logIn('admin');
+    const list = (await t.request({ url: `${tenantPath}/neighbourhoods?search=Stiphout` })).json();
+    const response = await t.request({ method: 'DELETE', url: `${tenantPath}/neighbourhoods/${list.items[0].id}`, as: admin });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('IN_USE');
+    expect((await t.request({ url: `${tenantPath}/neighbourhoods/${list.items[0].id}` })).statusCode).toBe(200);
+  });
+
+  it('adds, renames and removes an area (buurt)', async () => {
+    const admin = await t.logIn('admin');
+    const list = (await t.request({ url: `${tenantPath}/neighbourhoods?search=Dierdonk` })).json();
+    const id = list.items[0].id;
+    const added = await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods/${id}/areas`, as: admin, payload: { name: 'Dierdonk-Park', cbsCode: 'BU07941099' } });
+    expect(added.statusCode).toBe(201);
+    const renamed = await t.request({ method: 'PATCH', url: `${tenantPath}/areas/${added.json().id}`, as: admin, payload: { name: 'Dierdonkpark' } });
+    expect(renamed.json().name).toBe('Dierdonkpark');
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/areas/${added.json().id}`, as: admin })).statusCode).toBe(204);
+    const detail = (await t.request({ url: `${tenantPath}/neighbourhoods/${id}` })).json();
+    expect(detail.areas.map((area: { name: string }) => area.name)).not.toContain('Dierdonkpark');
+  });
+
+  it('answers 404 problem+json for an unknown neighbourhood and an unknown municipality', async () => {
+    const missing = await t.request({ url: `${tenantPath}/neighbourhoods/00000000-0000-4000-8000-000000000000` });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
+    const unknownTenant = await t.request({ url: '/api/v1/municipalities/atlantis/neighbourhoods' });
+    expect(unknownTenant.statusCode).toBe(404);
+    expect(unknownTenant.json().code).toBe('MUNICIPALITY_NOT_FOUND');
+  });
+});

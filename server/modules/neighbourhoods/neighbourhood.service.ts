@@ -1,0 +1,165 @@
+import type { Executor } from '../../db/client.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { recordAudit } from '../../platform/audit-log.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { UseCaseContext } from '../../platform/context.ts';
+import { DomainError, duplicateFromDatabase, findDatabaseError } from '../../platform/errors.ts';
+import { offsetOf, type PageQuery, pageOf } from '../../platform/pagination.ts';
+import { findUserSummaries } from '../users/index.ts';
+import type { CreateArea, CreateNeighbourhood, UpdateArea, UpdateNeighbourhood } from './neighbourhood.contract.ts';
+import { canManageNeighbourhoods, canUpdateNeighbourhood } from './neighbourhood.policy.ts';
+import { presentArea, presentNeighbourhood } from './neighbourhood.presenter.ts';
+import { createNeighbourhoodRepository, type NeighbourhoodRow } from './neighbourhood.repository.ts';
+import { slugFromName } from './neighbourhood.rules.ts';
+
+const constraintFields = {
+  neighbourhood_slug_key: 'body.slug',
+  neighbourhood_cbs_code_key: 'body.cbsCode',
+  area_cbs_code_key: 'body.cbsCode',
+};
+
+async function rethrowDuplicate<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw duplicateFromDatabase(error, constraintFields) ?? error;
+  }
+}
+
+export function createNeighbourhoodService(dependencies: { db: Executor; clock: Clock }) {
+  const { db, clock } = dependencies;
+
+  async function assertProgrammeManagerExists(tx: Executor, municipalityId: string, userId: string | null | undefined) {
+    if (!userId) return;
+    const [found] = await findUserSummaries(tx, municipalityId, [userId]);
+    if (!found) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.programmeManagerUserId', code: 'unknownReference' }] });
+  }
+
+  async function present(tx: Executor, row: NeighbourhoodRow) {
+    const repository = createNeighbourhoodRepository(tx);
+    const [areas, managers] = await Promise.all([
+      repository.areasOf(row.municipalityId, row.id),
+      row.programmeManagerUserId ? findUserSummaries(tx, row.municipalityId, [row.programmeManagerUserId]) : Promise.resolve([]),
+    ]);
+    return presentNeighbourhood(row, areas, managers[0] ?? null);
+  }
+
+  async function requireNeighbourhood(tx: Executor, municipalityId: string, neighbourhoodId: string) {
+    const row = await createNeighbourhoodRepository(tx).findById(municipalityId, neighbourhoodId);
+    if (!row) throw new DomainError('NOT_FOUND');
+    return row;
+  }
+
+  return {
+    async listNeighbourhoods(context: Pick<UseCaseContext, 'municipalityId'>, query: PageQuery & { search?: string }) {
+      const { rows, total } = await createNeighbourhoodRepository(db).list(context.municipalityId, { search: query.search, offset: offsetOf(query), limit: query.pageSize });
+      return pageOf(rows, total, query);
+    },
+
+    async getNeighbourhood(context: Pick<UseCaseContext, 'municipalityId'>, neighbourhoodId: string) {
+      return present(db, await requireNeighbourhood(db, context.municipalityId, neighbourhoodId));
+    },
+
+    async createNeighbourhood(context: UseCaseContext, input: CreateNeighbourhood) {
+      if (!canManageNeighbourhoods(context.actor)) throw new DomainError('FORBIDDEN');
+      return rethrowDuplicate(() =>
+        inTransaction(db, async (tx) => {
+          await assertProgrammeManagerExists(tx, context.municipalityId, input.programmeManagerUserId);
+          const row = await createNeighbourhoodRepository(tx).insert({
+            municipalityId: context.municipalityId,
+            name: input.name,
+            slug: input.slug ?? slugFromName(input.name),
+            cbsCode: input.cbsCode ?? null,
+            description: input.description,
+            boundary: input.boundary ?? null,
+            isBoundaryOfficial: input.isBoundaryOfficial,
+            isDevelopmentArea: input.isDevelopmentArea,
+            programmeManagerUserId: input.programmeManagerUserId ?? null,
+            createdAt: clock.now(),
+            updatedAt: clock.now(),
+          });
+          await recordAudit(tx, clock, context, { action: 'neighbourhood.create', entityType: 'neighbourhood', entityId: row.id, after: row });
+          return present(tx, row);
+        }),
+      );
+    },
+
+    async updateNeighbourhood(context: UseCaseContext, neighbourhoodId: string, input: UpdateNeighbourhood) {
+      const changedFields = Object.keys(input).filter((key) => input[key as keyof UpdateNeighbourhood] !== undefined);
+      if (!canUpdateNeighbourhood(context.actor, neighbourhoodId, changedFields)) throw new DomainError('FORBIDDEN');
+      return rethrowDuplicate(() =>
+        inTransaction(db, async (tx) => {
+          const repository = createNeighbourhoodRepository(tx);
+          const before = await requireNeighbourhood(tx, context.municipalityId, neighbourhoodId);
+          await assertProgrammeManagerExists(tx, context.municipalityId, input.programmeManagerUserId);
+          const { version, ...changes } = input;
+          const after = await repository.update(context.municipalityId, neighbourhoodId, version, changes, clock.now());
+          if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
+          await recordAudit(tx, clock, context, { action: 'neighbourhood.update', entityType: 'neighbourhood', entityId: neighbourhoodId, before, after });
+          return present(tx, after);
+        }),
+      );
+    },
+
+    async deleteNeighbourhood(context: UseCaseContext, neighbourhoodId: string) {
+      if (!canManageNeighbourhoods(context.actor)) throw new DomainError('FORBIDDEN');
+      await inTransaction(db, async (tx) => {
+        const before = await requireNeighbourhood(tx, context.municipalityId, neighbourhoodId);
+        try {
+          await createNeighbourhoodRepository(tx).delete(context.municipalityId, neighbourhoodId);
+        } catch (error) {
+          // A council (or later: requests, meetings) still points here; the transaction rolls back whole.
+          if (findDatabaseError(error)?.code === '23503') throw new DomainError('IN_USE', { params: { reference: 'council' } });
+          throw error;
+        }
+        await recordAudit(tx, clock, context, { action: 'neighbourhood.delete', entityType: 'neighbourhood', entityId: neighbourhoodId, before });
+      });
+    },
+
+    async addArea(context: UseCaseContext, neighbourhoodId: string, input: CreateArea) {
+      if (!canManageNeighbourhoods(context.actor)) throw new DomainError('FORBIDDEN');
+      return rethrowDuplicate(() =>
+        inTransaction(db, async (tx) => {
+          await requireNeighbourhood(tx, context.municipalityId, neighbourhoodId);
+          const row = await createNeighbourhoodRepository(tx).insertArea({
+            municipalityId: context.municipalityId,
+            neighbourhoodId,
+            name: input.name,
+            cbsCode: input.cbsCode ?? null,
+            boundary: input.boundary ?? null,
+            createdAt: clock.now(),
+          });
+          await recordAudit(tx, clock, context, { action: 'area.create', entityType: 'area', entityId: row.id, after: row });
+          return presentArea(row);
+        }),
+      );
+    },
+
+    async updateArea(context: UseCaseContext, areaId: string, input: UpdateArea) {
+      if (!canManageNeighbourhoods(context.actor)) throw new DomainError('FORBIDDEN');
+      return rethrowDuplicate(() =>
+        inTransaction(db, async (tx) => {
+          const repository = createNeighbourhoodRepository(tx);
+          const before = await repository.findArea(context.municipalityId, areaId);
+          if (!before) throw new DomainError('NOT_FOUND');
+          const after = await repository.updateArea(context.municipalityId, areaId, input);
+          await recordAudit(tx, clock, context, { action: 'area.update', entityType: 'area', entityId: areaId, before, after });
+          return presentArea(after!);
+        }),
+      );
+    },
+
+    async deleteArea(context: UseCaseContext, areaId: string) {
+      if (!canManageNeighbourhoods(context.actor)) throw new DomainError('FORBIDDEN');
+      await inTransaction(db, async (tx) => {
+        const repository = createNeighbourhoodRepository(tx);
+        const before = await repository.findArea(context.municipalityId, areaId);
+        if (!before) throw new DomainError('NOT_FOUND');
+        await repository.deleteArea(context.municipalityId, areaId);
+        await recordAudit(tx, clock, context, { action: 'area.delete', entityType: 'area', entityId: areaId, before });
+      });
+    },
+  };
+}
+
+export type NeighbourhoodService = ReturnType<typeof createNeighbourhoodService>;

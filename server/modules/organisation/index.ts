@@ -1,0 +1,1 @@
+export { councilTerm, department, partnerKinds, partnerOrganisation, portfolio, theme } from './organisation.tables.ts';

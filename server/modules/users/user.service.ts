@@ -1,0 +1,175 @@
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { recordAudit } from '../../platform/audit-log.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { UseCaseContext } from '../../platform/context.ts';
+import { DomainError, duplicateFromDatabase, type FieldProblem } from '../../platform/errors.ts';
+import { offsetOf, type PageQuery, pageOf } from '../../platform/pagination.ts';
+import { can, type Role, type RoleGrant, scopeTypeOfRole } from '../../platform/permissions.ts';
+import type { CreateUser, RoleGrantInput, UpdateUser } from './user.contract.ts';
+import { hashPassword } from './password.ts';
+import { checkPasswordStrength } from './password.rules.ts';
+import { presentApiToken, presentUser } from './user.presenter.ts';
+import { createUserRepository } from './user.repository.ts';
+import { generateToken, hashToken } from './token.ts';
+
+/** The table each kind of scope lives in; a grant must point at a row of this municipality. */
+const scopeTables: Record<string, string> = {
+  council: 'council',
+  neighbourhood: 'neighbourhood',
+  department: 'department',
+  portfolio: 'portfolio',
+  partner_organisation: 'partner_organisation',
+};
+
+async function resolveGrants(tx: Executor, municipalityId: string, inputs: RoleGrantInput[]): Promise<(RoleGrant & { title: string | null })[]> {
+  const problems: FieldProblem[] = [];
+  const grants: (RoleGrant & { title: string | null })[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const scopeType = scopeTypeOfRole[input.role as Role];
+    const field = `body.roles.${index}.scopeId`;
+    if (scopeType === 'municipality') {
+      grants.push({ role: input.role, scopeType, scopeId: null, title: input.title ?? null });
+      continue;
+    }
+    if (!input.scopeId) {
+      problems.push({ field, code: 'required' });
+      continue;
+    }
+    const table = scopeTables[scopeType];
+    const found = await queryRows(tx, sql`select 1 from ${sql.identifier(table)} where id = ${input.scopeId} and municipality_id = ${municipalityId}`);
+    if (found.length === 0) problems.push({ field, code: 'unknownReference' });
+    else grants.push({ role: input.role, scopeType, scopeId: input.scopeId, title: input.title ?? null });
+  }
+  if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: problems });
+  // The same role on the same scope twice is one grant.
+  const unique = new Map(grants.map((grant) => [`${grant.role}:${grant.scopeId}`, grant]));
+  return [...unique.values()];
+}
+
+export function createUserService(dependencies: { db: Executor; clock: Clock }) {
+  const { db, clock } = dependencies;
+
+  function assertCanManage(context: UseCaseContext) {
+    if (!can(context.actor, 'users.manage')) throw new DomainError('FORBIDDEN');
+  }
+
+  async function presentOne(tx: Executor, municipalityId: string, userId: string) {
+    const repository = createUserRepository(tx);
+    const user = await repository.findById(municipalityId, userId);
+    if (!user) throw new DomainError('NOT_FOUND');
+    return presentUser(user, await repository.grantsOf(municipalityId, [userId]));
+  }
+
+  return {
+    async listUsers(context: UseCaseContext, query: PageQuery & { search?: string; role?: Role }) {
+      assertCanManage(context);
+      const repository = createUserRepository(db);
+      const { rows, total } = await repository.list(context.municipalityId, { search: query.search, role: query.role, offset: offsetOf(query), limit: query.pageSize });
+      const grants = await repository.grantsOf(context.municipalityId, rows.map((row) => row.id));
+      return pageOf(rows.map((row) => presentUser(row, grants)), total, query);
+    },
+
+    async getUser(context: UseCaseContext, userId: string) {
+      assertCanManage(context);
+      return presentOne(db, context.municipalityId, userId);
+    },
+
+    async createUser(context: UseCaseContext, input: CreateUser) {
+      assertCanManage(context);
+      if (input.password !== undefined) {
+        const problems = checkPasswordStrength(input.password, input.email, 'body.password');
+        if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: problems });
+      }
+      const passwordHash = input.password ? await hashPassword(input.password) : null;
+      try {
+        return await inTransaction(db, async (tx) => {
+          const grants = await resolveGrants(tx, context.municipalityId, input.roles);
+          const repository = createUserRepository(tx);
+          const user = await repository.insert({ municipalityId: context.municipalityId, email: input.email, displayName: input.displayName, locale: input.locale, passwordHash, createdAt: clock.now() });
+          await repository.replaceGrants(context.municipalityId, user.id, grants);
+          const presented = await presentOne(tx, context.municipalityId, user.id);
+          await recordAudit(tx, clock, context, { action: 'user.create', entityType: 'user', entityId: user.id, after: presented });
+          return presented;
+        });
+      } catch (error) {
+        throw duplicateFromDatabase(error, { user_account_email_key: 'body.email' }) ?? error;
+      }
+    },
+
+    async updateUser(context: UseCaseContext, userId: string, input: UpdateUser) {
+      assertCanManage(context);
+      return inTransaction(db, async (tx) => {
+        const repository = createUserRepository(tx);
+        const before = await presentOne(tx, context.municipalityId, userId);
+        const changes: Record<string, unknown> = {};
+        if (input.displayName !== undefined) changes.displayName = input.displayName;
+        if (input.locale !== undefined) changes.locale = input.locale;
+        if (input.isActive !== undefined) changes.isActive = input.isActive;
+        if (input.password !== undefined) {
+          const problems = checkPasswordStrength(input.password, before.email, 'body.password');
+          if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: problems });
+          changes.passwordHash = await hashPassword(input.password);
+        }
+        const updated = await repository.update(context.municipalityId, userId, input.version, changes);
+        if (!updated) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
+        if (input.roles) await repository.replaceGrants(context.municipalityId, userId, await resolveGrants(tx, context.municipalityId, input.roles));
+        // Nobody may lock the municipality out of its own administration.
+        if ((await repository.countActiveAdmins(context.municipalityId)) === 0) {
+          throw new DomainError('VALIDATION_FAILED', { fields: [{ field: input.roles ? 'body.roles' : 'body.isActive', code: 'lastAdmin' }] });
+        }
+        // A deactivated account or a new password ends every open session.
+        if (input.isActive === false || input.password !== undefined) await repository.revokeAllSessions(context.municipalityId, userId, clock.now());
+        const after = await presentOne(tx, context.municipalityId, userId);
+        await recordAudit(tx, clock, context, { action: 'user.update', entityType: 'user', entityId: userId, before, after });
+        return after;
+      });
+    },
+
+    async createApiToken(context: UseCaseContext, input: { userId: string; name: string; validDays?: number }) {
+      if (!can(context.actor, 'apiTokens.manage')) throw new DomainError('FORBIDDEN');
+      return inTransaction(db, async (tx) => {
+        const repository = createUserRepository(tx);
+        const user = await repository.findById(context.municipalityId, input.userId);
+        if (!user) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.userId', code: 'unknownReference' }] });
+        const token = generateToken('ww_');
+        const now = clock.now();
+        const row = await repository.insertApiToken({
+          municipalityId: context.municipalityId,
+          userId: user.id,
+          name: input.name,
+          tokenHash: hashToken(token),
+          prefix: token.slice(0, 8),
+          createdAt: now,
+          expiresAt: input.validDays ? new Date(now.getTime() + input.validDays * 86_400_000) : null,
+        });
+        const presented = presentApiToken({ ...row, userDisplayName: user.displayName });
+        await recordAudit(tx, clock, context, { action: 'apiToken.create', entityType: 'api_token', entityId: row.id, after: presented });
+        return { ...presented, token };
+      });
+    },
+
+    async listApiTokens(context: UseCaseContext) {
+      if (!can(context.actor, 'apiTokens.manage')) throw new DomainError('FORBIDDEN');
+      return { items: (await createUserRepository(db).listApiTokens(context.municipalityId)).map(presentApiToken) };
+    },
+
+    async revokeApiToken(context: UseCaseContext, apiTokenId: string) {
+      if (!can(context.actor, 'apiTokens.manage')) throw new DomainError('FORBIDDEN');
+      await inTransaction(db, async (tx) => {
+        const revoked = await createUserRepository(tx).revokeApiToken(context.municipalityId, apiTokenId, clock.now());
+        if (!revoked) throw new DomainError('NOT_FOUND');
+        await recordAudit(tx, clock, context, { action: 'apiToken.revoke', entityType: 'api_token', entityId: apiTokenId, before: { name: revoked.name } });
+      });
+    },
+
+    async currentUser(context: UseCaseContext) {
+      if (!context.actor) throw new DomainError('NOT_AUTHENTICATED');
+      const { version: _version, ...user } = await presentOne(db, context.municipalityId, context.actor.userId);
+      return user;
+    },
+  };
+}
+
+export type UserService = ReturnType<typeof createUserService>;

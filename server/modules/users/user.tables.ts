@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Role, ScopeType } from '../../platform/permissions.ts';
+import { municipality } from '../municipalities/municipality.tables.ts';
+
+export const userAccount = pgTable(
+  'user_account',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    /** Stored lower-case: addresses compare case-insensitively. */
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash'),
+    locale: text('locale').$type<'nl' | 'en'>().notNull().default('nl'),
+    isActive: boolean('is_active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('user_account_email_key').on(table.municipalityId, table.email)],
+);
+
+/** What a role is scoped to: a council member to a council, an advisor to neighbourhoods, and so on. */
+export const roleAssignment = pgTable(
+  'role_assignment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    userId: uuid('user_id').notNull().references(() => userAccount.id, { onDelete: 'cascade' }),
+    role: text('role').$type<Role>().notNull(),
+    scopeType: text('scope_type').$type<ScopeType>().notNull(),
+    /** Null for municipality-wide scope. */
+    scopeId: uuid('scope_id'),
+    /** E.g. "voorzitter" or "secretaris" for a council member. */
+    title: text('title'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('role_assignment_user_idx').on(table.municipalityId, table.userId),
+    index('role_assignment_scope_idx').on(table.municipalityId, table.scopeType, table.scopeId),
+    uniqueIndex('role_assignment_unique_key')
+      .on(table.userId, table.role, table.scopeType, sql`coalesce(${table.scopeId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+  ],
+);
+
+/** A browser session: only the SHA-256 of the 256-bit token is stored. */
+export const userSession = pgTable(
+  'user_session',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    userId: uuid('user_id').notNull().references(() => userAccount.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+  },
+  (table) => [
+    uniqueIndex('user_session_token_key').on(table.tokenHash),
+    index('user_session_user_idx').on(table.municipalityId, table.userId),
+  ],
+);
+
+/** A token for machine clients (integrations); shown once, stored hashed. */
+export const apiToken = pgTable(
+  'api_token',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    userId: uuid('user_id').notNull().references(() => userAccount.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** The first characters, so a person can recognise a token in a list. */
+    prefix: text('prefix').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('api_token_hash_key').on(table.tokenHash),
+    index('api_token_user_idx').on(table.municipalityId, table.userId),
+  ],
+);
+
+/** Failed logins, counted per account and per IP address to slow down guessing. */
+export const loginFailure = pgTable(
+  'login_failure',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    throttleKey: text('throttle_key').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('login_failure_key_idx').on(table.throttleKey, table.occurredAt)],
+);

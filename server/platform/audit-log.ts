@@ -1,0 +1,68 @@
+import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { auditLog } from './audit-log.tables.ts';
+import type { Clock } from './clock.ts';
+import type { UseCaseContext } from './context.ts';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Writes one audit row inside the caller's transaction, so a change and its record never part. */
+export async function recordAudit(tx: Executor, clock: Clock, context: Pick<UseCaseContext, 'municipalityId' | 'actor' | 'requestId'>, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    municipalityId: context.municipalityId,
+    actorUserId: context.actor?.userId ?? null,
+    actorLabel: context.actor ? context.actor.displayName : 'system',
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: stripSecrets(entry.before) ?? null,
+    after: stripSecrets(entry.after) ?? null,
+    requestId: context.requestId,
+    occurredAt: clock.now(),
+  });
+}
+
+const secretKeys = new Set(['passwordHash', 'tokenHash', 'csrfToken', 'password']);
+
+/** Password hashes and tokens never go into the audit trail. */
+function stripSecrets(value: unknown): unknown {
+  if (value === undefined || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(stripSecrets);
+  if (value instanceof Date) return value.toISOString();
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !secretKeys.has(key)).map(([key, inner]) => [key, stripSecrets(inner)]));
+}
+
+export interface AuditQuery {
+  entityType?: string;
+  entityId?: string;
+  actorUserId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+  /** Keyset cursor: the id of the last row already seen. */
+  beforeId?: number;
+  limit: number;
+}
+
+export async function listAuditEntries(db: Executor, municipalityId: string, query: AuditQuery) {
+  const conditions: SQL[] = [eq(auditLog.municipalityId, municipalityId)];
+  if (query.entityType) conditions.push(eq(auditLog.entityType, query.entityType));
+  if (query.entityId) conditions.push(eq(auditLog.entityId, query.entityId));
+  if (query.actorUserId) conditions.push(eq(auditLog.actorUserId, query.actorUserId));
+  if (query.action) conditions.push(eq(auditLog.action, query.action));
+  if (query.from) conditions.push(gte(auditLog.occurredAt, query.from));
+  if (query.to) conditions.push(lte(auditLog.occurredAt, query.to));
+  if (query.beforeId) conditions.push(lt(auditLog.id, query.beforeId));
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.id))
+    .limit(query.limit + 1);
+}

@@ -1,0 +1,137 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { UseCaseContext } from './context.ts';
+import { DomainError } from './errors.ts';
+import { languageFromHeader } from './language.ts';
+import { type Actor, can, type Permission, permissions } from './permissions.ts';
+
+/**
+ * Who may call a route. Every API route declares one; a route without it refuses to start (deny by default).
+ * - 'public': anyone; no identity is looked up (fast path for public lists)
+ * - 'public-identified': anyone, but a logged-in caller is recognised (pages that show more to members)
+ * - 'authenticated': any logged-in user of this municipality
+ * - a Permission: a logged-in user holding a role the permission matrix allows
+ */
+export type RouteAccess = 'public' | 'public-identified' | 'authenticated' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | undefined;
+    csrfToken: string | undefined;
+  }
+}
+
+export interface Authenticator {
+  authenticateSession(token: string): Promise<{ actor: Actor; csrfToken: string } | undefined>;
+  authenticateApiToken(token: string): Promise<Actor | undefined>;
+}
+
+export interface CookieSettings {
+  name: string;
+  secure: boolean;
+}
+
+export function sessionCookieSettings(publicUrl: string): CookieSettings {
+  const secure = publicUrl.startsWith('https://');
+  // The __Host- prefix pins the cookie to this host and path "/", but browsers accept it only over https.
+  return { name: secure ? '__Host-wijkwerk_session' : 'wijkwerk_session', secure };
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function parseCookieHeader(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const separator = part.indexOf('=');
+    if (separator > 0 && part.slice(0, separator).trim() === name) return decodeURIComponent(part.slice(separator + 1).trim());
+  }
+  return undefined;
+}
+
+async function identify(request: FastifyRequest, authenticator: Authenticator, cookie: CookieSettings) {
+  const authorization = request.headers.authorization;
+  if (authorization?.toLowerCase().startsWith('bearer ')) {
+    const actor = await authenticator.authenticateApiToken(authorization.slice(7).trim());
+    if (!actor) throw new DomainError('NOT_AUTHENTICATED');
+    return { actor, csrfToken: undefined, viaCookie: false };
+  }
+  const token = parseCookieHeader(request.headers.cookie, cookie.name);
+  if (!token) return undefined;
+  const found = await authenticator.authenticateSession(token);
+  return found ? { ...found, viaCookie: true } : undefined;
+}
+
+/**
+ * Installs the access check on every route of the scope. Routes that are not for the API (health,
+ * documentation, web) opt out with access 'public'.
+ */
+export function registerAccessControl(app: FastifyInstance, authenticator: Authenticator, cookie: CookieSettings) {
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('csrfToken', undefined);
+
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const access = route.config?.access;
+    if (access === undefined) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access rule; every route must say who may call it.`);
+    }
+    if (access !== 'public' && access !== 'public-identified' && access !== 'authenticated' && !permissions.includes(access)) {
+      throw new Error(`Route ${route.method} ${route.url} names an unknown permission "${access}".`);
+    }
+    if (access === 'public') return;
+    const guard = async (request: FastifyRequest) => {
+      const identity = await identify(request, authenticator, cookie);
+      const tenant = request.tenant;
+      // A session belongs to one municipality; elsewhere it counts for nothing.
+      const actor = identity && (!tenant || identity.actor.municipalityId === tenant.id) ? identity.actor : undefined;
+      if (access === 'public-identified') {
+        request.actor = actor;
+        request.csrfToken = actor ? identity?.csrfToken : undefined;
+        return;
+      }
+      if (!identity) throw new DomainError('NOT_AUTHENTICATED');
+      if (!actor) throw new DomainError('FORBIDDEN');
+      if (identity.viaCookie && unsafeMethods.has(request.method) && !csrfMatches(request, identity.csrfToken)) {
+        throw new DomainError('CSRF_TOKEN_INVALID');
+      }
+      if (access !== 'authenticated' && !can(actor, access)) throw new DomainError('FORBIDDEN');
+      request.actor = actor;
+      request.csrfToken = identity.csrfToken;
+    };
+    // onRequest: who you are is settled before the body is read, so strangers get 401, not a parse error.
+    const existing = route.onRequest;
+    route.onRequest = existing ? [guard, ...(Array.isArray(existing) ? existing : [existing])] : [guard];
+  });
+}
+
+function csrfMatches(request: FastifyRequest, expected: string | undefined): boolean {
+  const given = request.headers['x-csrf-token'];
+  if (typeof given !== 'string' || expected === undefined) return false;
+  const left = Buffer.from(given);
+  const right = Buffer.from(expected);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** The context a use case receives, built from the request. */
+export function contextOf(request: FastifyRequest): UseCaseContext {
+  return {
+    municipalityId: request.tenant.id,
+    actor: request.actor,
+    requestId: request.id,
+    language: languageFromHeader(request.headers['accept-language']),
+  };
+}
+
+export function setSessionCookie(reply: FastifyReply, cookie: CookieSettings, token: string, maxAgeSeconds: number) {
+  const attributes = [`${cookie.name}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`];
+  if (cookie.secure) attributes.push('Secure');
+  reply.header('set-cookie', attributes.join('; '));
+}
+
+export function clearSessionCookie(reply: FastifyReply, cookie: CookieSettings) {
+  const attributes = [`${cookie.name}=`, 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0'];
+  if (cookie.secure) attributes.push('Secure');
+  reply.header('set-cookie', attributes.join('; '));
+}

@@ -1,0 +1,269 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { type Language, languageFromHeader } from './language.ts';
+
+/** A problem with one input field; `code` picks the message from the catalogue below. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/** Thrown by services for every expected failure; the code is stable, the HTTP status comes from the table. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldProblem[];
+  readonly params: Record<string, string | number>;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, options: { fields?: FieldProblem[]; params?: Record<string, string | number>; headers?: Record<string, string> } = {}) {
+    super(code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fields = options.fields ?? [];
+    this.params = options.params ?? {};
+    this.headers = options.headers ?? {};
+  }
+}
+
+type Text = { nl: string; en: string };
+interface ErrorDefinition {
+  status: number;
+  title: Text;
+  detail: Text;
+}
+
+/** One table maps every error code to its HTTP status and its words in both languages. */
+export const errorCatalogue = {
+  VALIDATION_FAILED: {
+    status: 400,
+    title: { nl: 'Ongeldige invoer', en: 'Invalid input' },
+    detail: { nl: 'Een of meer velden zijn niet goed ingevuld. Zie de lijst per veld.', en: 'One or more fields are not filled in correctly. See the list per field.' },
+  },
+  MALFORMED_JSON: {
+    status: 400,
+    title: { nl: 'Ongeldige JSON', en: 'Malformed JSON' },
+    detail: { nl: 'De body van het verzoek is geen geldige JSON. Controleer haakjes, aanhalingstekens en komma’s.', en: 'The request body is not valid JSON. Check brackets, quotes and commas.' },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    title: { nl: 'Niet-ondersteund formaat', en: 'Unsupported media type' },
+    detail: { nl: 'Stuur de body als application/json.', en: 'Send the body as application/json.' },
+  },
+  BODY_TOO_LARGE: {
+    status: 413,
+    title: { nl: 'Verzoek te groot', en: 'Request too large' },
+    detail: { nl: 'De body van het verzoek is groter dan toegestaan ({limit} bytes).', en: 'The request body is larger than allowed ({limit} bytes).' },
+  },
+  NOT_AUTHENTICATED: {
+    status: 401,
+    title: { nl: 'Niet ingelogd', en: 'Not logged in' },
+    detail: { nl: 'Log in om dit te doen.', en: 'Log in to do this.' },
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    title: { nl: 'Inloggen mislukt', en: 'Login failed' },
+    detail: { nl: 'Het e-mailadres of wachtwoord klopt niet.', en: 'The e-mail address or password is incorrect.' },
+  },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    title: { nl: 'Beveiligingscontrole mislukt', en: 'Security check failed' },
+    detail: { nl: 'Stuur de X-CSRF-Token-header mee die je bij het inloggen kreeg. Laad de pagina opnieuw en probeer het nog eens.', en: 'Send the X-CSRF-Token header you received at login. Reload the page and try again.' },
+  },
+  FORBIDDEN: {
+    status: 403,
+    title: { nl: 'Geen toestemming', en: 'Not allowed' },
+    detail: { nl: 'Je hebt geen rol die dit mag.', en: 'None of your roles allows this.' },
+  },
+  NOT_FOUND: {
+    status: 404,
+    title: { nl: 'Niet gevonden', en: 'Not found' },
+    detail: { nl: 'Dit adres of deze gegevens bestaan niet (meer).', en: 'This address or resource does not exist (any more).' },
+  },
+  MUNICIPALITY_NOT_FOUND: {
+    status: 404,
+    title: { nl: 'Gemeente niet gevonden', en: 'Municipality not found' },
+    detail: { nl: 'Er is geen gemeente met de code “{slug}”.', en: 'There is no municipality with the code “{slug}”.' },
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    title: { nl: 'Methode niet toegestaan', en: 'Method not allowed' },
+    detail: { nl: 'Deze HTTP-methode kan hier niet.', en: 'This HTTP method is not available here.' },
+  },
+  VERSION_CONFLICT: {
+    status: 409,
+    title: { nl: 'Intussen gewijzigd', en: 'Changed in the meantime' },
+    detail: { nl: 'Iemand anders heeft dit intussen gewijzigd (versie {current}). Laad de nieuwste versie en probeer het opnieuw.', en: 'Someone else changed this in the meantime (version {current}). Load the latest version and try again.' },
+  },
+  DUPLICATE: {
+    status: 409,
+    title: { nl: 'Bestaat al', en: 'Already exists' },
+    detail: { nl: 'Er bestaat al een record met deze waarde. Kies een andere waarde.', en: 'A record with this value already exists. Choose another value.' },
+  },
+  IN_USE: {
+    status: 409,
+    title: { nl: 'Nog in gebruik', en: 'Still in use' },
+    detail: { nl: 'Dit kan niet worden verwijderd omdat er nog gegevens naar verwijzen ({reference}).', en: 'This cannot be deleted because other data still refers to it ({reference}).' },
+  },
+  TOO_MANY_LOGIN_ATTEMPTS: {
+    status: 429,
+    title: { nl: 'Te veel pogingen', en: 'Too many attempts' },
+    detail: { nl: 'Te veel mislukte inlogpogingen. Probeer het over {minutes} minuten opnieuw.', en: 'Too many failed login attempts. Try again in {minutes} minutes.' },
+  },
+  INTERNAL: {
+    status: 500,
+    title: { nl: 'Er ging iets mis', en: 'Something went wrong' },
+    detail: { nl: 'Er ging aan onze kant iets mis. Er is niets gewijzigd. Probeer het later opnieuw.', en: 'Something went wrong on our side. Nothing was changed. Please try again later.' },
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    title: { nl: 'Tijdelijk niet beschikbaar', en: 'Temporarily unavailable' },
+    detail: { nl: 'De dienst is tijdelijk niet beschikbaar.', en: 'The service is temporarily unavailable.' },
+  },
+} satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** Messages for field problems raised by our own rules (zod's own messages come from its locales). */
+const fieldMessages: Record<string, Text> = {
+  required: { nl: 'Dit veld is verplicht.', en: 'This field is required.' },
+  duplicate: { nl: 'Deze waarde is al in gebruik. Kies een andere.', en: 'This value is already in use. Choose another one.' },
+  passwordTooShort: { nl: 'Kies een wachtwoord van minstens {minimum} tekens.', en: 'Choose a password of at least {minimum} characters.' },
+  passwordTooCommon: { nl: 'Dit wachtwoord is te bekend en dus makkelijk te raden. Kies een ander.', en: 'This password is too common and easy to guess. Choose another one.' },
+  passwordContainsEmail: { nl: 'Gebruik je e-mailadres niet in je wachtwoord.', en: 'Do not use your e-mail address in your password.' },
+  unknownReference: { nl: 'Deze verwijzing bestaat niet in deze gemeente.', en: 'This reference does not exist in this municipality.' },
+  invalidGeometry: { nl: 'Geef een GeoJSON Polygon of MultiPolygon met coördinaten in lengte- en breedtegraden.', en: 'Give a GeoJSON Polygon or MultiPolygon with longitude/latitude coordinates.' },
+  endBeforeStart: { nl: 'De einddatum moet na de begindatum liggen.', en: 'The end date must be after the start date.' },
+  scopeMismatch: { nl: 'Deze rol hoort bij een ander soort bereik ({expected}).', en: 'This role belongs to another kind of scope ({expected}).' },
+  lastAdmin: { nl: 'Er moet minstens één beheerder overblijven.', en: 'At least one administrator must remain.' },
+};
+
+function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in params ? String(params[key]) : match));
+}
+
+export function fieldMessage(problem: FieldProblem, language: Language): string {
+  const text = fieldMessages[problem.code];
+  return text ? fill(text[language], problem.params) : problem.code;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: ErrorCode;
+  errors?: { field: string; code: string; message: string }[];
+}
+
+export function renderProblem(code: ErrorCode, language: Language, options: { params?: Record<string, string | number>; fields?: { field: string; code: string; message: string }[]; instance?: string } = {}): Problem {
+  const definition: ErrorDefinition = errorCatalogue[code];
+  const problem: Problem = {
+    type: `urn:wijkwerk:problem:${code.toLowerCase().replaceAll('_', '-')}`,
+    title: definition.title[language],
+    status: definition.status,
+    detail: fill(definition.detail[language], options.params),
+    code,
+  };
+  if (options.instance) problem.instance = options.instance;
+  if (options.fields && options.fields.length > 0) problem.errors = options.fields;
+  return problem;
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}): FastifyReply {
+  return reply.code(problem.status).headers(headers).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+type ZodLikeIssue = z.core.$ZodIssue & { input?: unknown };
+
+const zodLocales = { nl: z.locales.nl().localeError, en: z.locales.en().localeError };
+
+/** Our own schema messages are catalogue codes prefixed with "field:"; everything else gets zod's words in the reader's language. */
+function issueMessage(issue: ZodLikeIssue, language: Language): { code: string; message: string } {
+  if (issue.message?.startsWith('field:')) {
+    const code = issue.message.slice('field:'.length);
+    return { code, message: fieldMessage({ field: '', code, params: (issue as { params?: Record<string, string | number> }).params }, language) };
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return { code: 'required', message: fieldMessage({ field: '', code: 'required' }, language) };
+  }
+  const localised = zodLocales[language](issue as never);
+  const message = typeof localised === 'string' ? localised : (localised?.message ?? issue.message);
+  return { code: issue.code, message };
+}
+
+export function validationProblem(context: string, issues: ZodLikeIssue[], language: Language, instance?: string): Problem {
+  const fields = issues.map((issue) => ({
+    field: [context, ...issue.path.map(String)].join('.'),
+    ...issueMessage(issue, language),
+  }));
+  return renderProblem('VALIDATION_FAILED', language, { fields, instance });
+}
+
+/** Fastify's error handler: every failure leaves as RFC 9457 problem+json, in the reader's language. */
+export function handleError(error: FastifyError & { validation?: unknown; validationContext?: string }, request: FastifyRequest, reply: FastifyReply) {
+  const language = languageFromHeader(request.headers['accept-language']);
+  const instance = request.url.split('?')[0];
+  if (error instanceof DomainError) {
+    const fields = error.fields.map((problem) => ({ field: problem.field, code: problem.code, message: fieldMessage(problem, language) }));
+    return sendProblem(reply, renderProblem(error.code, language, { params: error.params, fields, instance }), error.headers);
+  }
+  if (error.validation) {
+    const issues = (error as unknown as { zodIssues?: ZodLikeIssue[] }).zodIssues ?? [];
+    return sendProblem(reply, validationProblem(error.validationContext ?? 'body', issues, language, instance));
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return sendProblem(reply, renderProblem('MALFORMED_JSON', language, { instance }));
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return sendProblem(reply, renderProblem('BODY_TOO_LARGE', language, { instance, params: { limit: request.routeOptions.bodyLimit ?? 0 } }));
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return sendProblem(reply, renderProblem('UNSUPPORTED_MEDIA_TYPE', language, { instance }));
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400) {
+    return sendProblem(reply, renderProblem('MALFORMED_JSON', language, { instance }));
+  }
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    const code: ErrorCode = error.statusCode === 404 ? 'NOT_FOUND' : error.statusCode === 413 ? 'BODY_TOO_LARGE' : error.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
+    const problem = renderProblem(code, language, { instance, params: { limit: request.routeOptions.bodyLimit ?? 0 } });
+    if (code === 'VALIDATION_FAILED') problem.detail = error.message;
+    return sendProblem(reply, problem);
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, renderProblem('INTERNAL', language, { instance }));
+}
+
+/** Zod-backed validator that keeps the raw issues, so the error handler can word them per language. */
+export function validatorCompiler({ schema, httpPart }: { schema: z.ZodType; httpPart?: string }) {
+  return (data: unknown) => {
+    const result = schema.safeParse(data, { reportInput: true });
+    if (result.success) return { value: result.data };
+    const error = new Error('validation failed') as Error & { validation: unknown; zodIssues: unknown; validationContext?: string; statusCode: number };
+    error.validation = result.error.issues.map((issue) => ({ ...issue, input: undefined }));
+    error.zodIssues = result.error.issues;
+    error.statusCode = 400;
+    error.validationContext = httpPart;
+    return { error };
+  };
+}
+
+/** PostgreSQL unique-violation (23505) → DUPLICATE naming the field the constraint guards. */
+export function duplicateFromDatabase(error: unknown, fieldByConstraint: Record<string, string>): DomainError | undefined {
+  const cause = findDatabaseError(error);
+  if (cause?.code !== '23505') return undefined;
+  const field = cause.constraint ? fieldByConstraint[cause.constraint] : undefined;
+  return new DomainError('DUPLICATE', { fields: field ? [{ field, code: 'duplicate' }] : [] });
+}
+
+export function findDatabaseError(error: unknown): { code?: string; constraint?: string } | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const candidate = current as { code?: unknown; constraint?: string; cause?: unknown };
+    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate as { code: string; constraint?: string };
+    current = candidate.cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,92 @@
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { type Executor, queryRows } from '../db/client.ts';
+import type { Clock } from './clock.ts';
+import type { Mailer } from './mail.ts';
+import { type OutboxChannel, type OutboxStatus, outboxMessage } from './outbox.tables.ts';
+
+export interface OutgoingMessage {
+  municipalityId: string;
+  channel: OutboxChannel;
+  recipientUserId?: string;
+  recipientEmail?: string;
+  topic: string;
+  subject: string;
+  body: string;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * Queues a message in the caller's transaction: if the change rolls back, nobody hears of it.
+ * In-app messages are delivered by being written; e-mail waits for the delivery sweep.
+ */
+export async function enqueueMessage(tx: Executor, clock: Clock, message: OutgoingMessage): Promise<void> {
+  const now = clock.now();
+  await tx.insert(outboxMessage).values({
+    municipalityId: message.municipalityId,
+    channel: message.channel,
+    recipientUserId: message.recipientUserId ?? null,
+    recipientEmail: message.recipientEmail ?? null,
+    topic: message.topic,
+    subject: message.subject,
+    body: message.body,
+    payload: message.payload ?? null,
+    status: message.channel === 'in_app' ? 'sent' : 'pending',
+    deliveredAt: message.channel === 'in_app' ? now : null,
+    createdAt: now,
+  });
+}
+
+const maxAttempts = 5;
+
+/**
+ * Sends pending e-mail. With SMTP configured the mailer sends it; without, it is kept as "stored"
+ * for the admin outbox page. Rows are claimed with SKIP LOCKED so two sweeps never send one twice.
+ */
+export async function deliverPendingMail(db: Executor, clock: Clock, mailer: Mailer, batchSize = 50): Promise<{ delivered: number; failed: number }> {
+  const claimed = await queryRows<{ id: string; recipientEmail: string | null; subject: string; body: string; attempts: number }>(db, sql`
+    select id, recipient_email as "recipientEmail", subject, body, attempts
+    from outbox_message
+    where status = 'pending' and channel = 'email'
+    order by created_at
+    limit ${batchSize}
+    for update skip locked`);
+  let delivered = 0;
+  let failed = 0;
+  for (const row of claimed) {
+    try {
+      const outcome = row.recipientEmail ? await mailer.send({ to: row.recipientEmail, subject: row.subject, text: row.body }) : 'stored';
+      await db.update(outboxMessage).set({ status: outcome, deliveredAt: clock.now(), attempts: row.attempts + 1, lastError: null }).where(eq(outboxMessage.id, row.id));
+      delivered++;
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      await db
+        .update(outboxMessage)
+        .set({ status: attempts >= maxAttempts ? 'failed' : 'pending', attempts, lastError: String((error as Error).message ?? error).slice(0, 500) })
+        .where(eq(outboxMessage.id, row.id));
+      failed++;
+    }
+  }
+  return { delivered, failed };
+}
+
+export interface OutboxQuery {
+  status?: OutboxStatus;
+  channel?: OutboxChannel;
+  recipientUserId?: string;
+  before?: Date;
+  limit: number;
+}
+
+export async function listOutboxMessages(db: Executor, municipalityId: string, query: OutboxQuery) {
+  const conditions: SQL[] = [eq(outboxMessage.municipalityId, municipalityId)];
+  if (query.status) conditions.push(eq(outboxMessage.status, query.status));
+  if (query.channel) conditions.push(eq(outboxMessage.channel, query.channel));
+  if (query.recipientUserId) conditions.push(eq(outboxMessage.recipientUserId, query.recipientUserId));
+  if (query.before) conditions.push(lt(outboxMessage.createdAt, query.before));
+  return db
+    .select()
+    .from(outboxMessage)
+    .where(and(...conditions))
+    .orderBy(desc(outboxMessage.createdAt))
+    .limit(query.limit + 1);
+}

@@ -1,0 +1,104 @@
+/**
+ * Roles, their scopes and the one permission matrix. Pure: no database, no Fastify.
+ * Deny by default: a permission a role is not listed for is refused.
+ */
+export const roles = ['resident', 'council_member', 'advisor', 'officer', 'alderman', 'partner', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const scopeTypes = ['municipality', 'council', 'neighbourhood', 'department', 'portfolio', 'partner_organisation'] as const;
+export type ScopeType = (typeof scopeTypes)[number];
+
+/** The kind of scope each role is assigned with. */
+export const scopeTypeOfRole: Record<Role, ScopeType> = {
+  resident: 'municipality',
+  council_member: 'council',
+  advisor: 'neighbourhood',
+  officer: 'department',
+  alderman: 'portfolio',
+  partner: 'partner_organisation',
+  admin: 'municipality',
+};
+
+export interface RoleGrant {
+  role: Role;
+  scopeType: ScopeType;
+  scopeId: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  municipalityId: string;
+  displayName: string;
+  email: string;
+  grants: RoleGrant[];
+  authenticatedBy: 'session' | 'api_token';
+  sessionId?: string;
+}
+
+/** What a permission is checked against, when it is scoped. */
+export interface PermissionTarget {
+  councilId?: string;
+  neighbourhoodIds?: string[];
+  departmentId?: string;
+  portfolioId?: string;
+  partnerOrganisationId?: string;
+}
+
+/** 'any': the role allows it everywhere in its municipality; 'scoped': only within the grant's scope. */
+type Reach = 'any' | 'scoped';
+
+export const permissionMatrix = {
+  'home.view': { resident: 'any', council_member: 'any', advisor: 'any', officer: 'any', alderman: 'any', partner: 'any', admin: 'any' },
+  'registry.viewInternal': { council_member: 'any', advisor: 'any', officer: 'any', alderman: 'any', partner: 'any', admin: 'any' },
+  'registry.manage': { admin: 'any' },
+  'neighbourhood.describe': { advisor: 'scoped', admin: 'any' },
+  'council.updateContact': { council_member: 'scoped', admin: 'any' },
+  'users.manage': { admin: 'any' },
+  'apiTokens.manage': { admin: 'any' },
+  'audit.read': { admin: 'any' },
+  'outbox.read': { admin: 'any' },
+} as const satisfies Record<string, Partial<Record<Role, Reach>>>;
+
+export type Permission = keyof typeof permissionMatrix;
+export const permissions = Object.keys(permissionMatrix) as Permission[];
+
+function grantCovers(grant: RoleGrant, target: PermissionTarget): boolean {
+  switch (grant.scopeType) {
+    case 'municipality':
+      return true;
+    case 'council':
+      return target.councilId !== undefined && grant.scopeId === target.councilId;
+    case 'neighbourhood':
+      return target.neighbourhoodIds?.some((id) => id === grant.scopeId) ?? false;
+    case 'department':
+      return target.departmentId !== undefined && grant.scopeId === target.departmentId;
+    case 'portfolio':
+      return target.portfolioId !== undefined && grant.scopeId === target.portfolioId;
+    case 'partner_organisation':
+      return target.partnerOrganisationId !== undefined && grant.scopeId === target.partnerOrganisationId;
+  }
+}
+
+/**
+ * May this actor do this? Without a target, a scoped role counts (the route lets the actor in and
+ * the use case checks the scope against the record it touches).
+ */
+export function can(actor: Actor | undefined, permission: Permission, target?: PermissionTarget): boolean {
+  if (!actor) return false;
+  const allowed: Partial<Record<Role, Reach>> = permissionMatrix[permission];
+  return actor.grants.some((grant) => {
+    const reach = allowed[grant.role];
+    if (!reach) return false;
+    if (reach === 'any' || target === undefined) return true;
+    return grantCovers(grant, target);
+  });
+}
+
+export function scopeIdsOf(actor: Actor | undefined, role: Role): string[] {
+  if (!actor) return [];
+  return actor.grants.filter((grant) => grant.role === role && grant.scopeId !== null).map((grant) => grant.scopeId as string);
+}
+
+export function hasRole(actor: Actor | undefined, role: Role): boolean {
+  return actor?.grants.some((grant) => grant.role === role) ?? false;
+}

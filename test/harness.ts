@@ -1,0 +1,89 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp } from '../server/app.ts';
+import { type Config, defaultConfig } from '../server/config.ts';
+import type { DatabaseHandle } from '../server/db/client.ts';
+import { seedDemoIfEmpty } from '../server/demo/seed.ts';
+import { createFixedClock } from '../server/platform/clock.ts';
+import { createTestDatabase } from './database.ts';
+import { createSecondMunicipality } from './factories.ts';
+
+export const demoPassword = 'Demo-wachtwoord-voor-tests-2026';
+export const tenantPath = '/api/v1/municipalities/helmond';
+
+/** Demo people by what tests call them. */
+export const demoEmails = {
+  admin: 'femke.janssen@helmond.example',
+  advisor: 'jeroen.hermans@helmond.example',
+  advisorSouth: 'sanne.kuipers@helmond.example',
+  officer: 'koen.verhoeven@helmond.example',
+  officerGreen: 'lotte.smits@helmond.example',
+  alderman: 'marieke.gerritsen@helmond.example',
+  councilMember: 'henk.aarts@brandevoort.example',
+  councilMemberOost: 'ayse.yildiz@helmond-oost.example',
+  partner: 'bram.dewit@politie.example',
+  resident: 'eva.mulder@mail.example',
+} as const;
+export type DemoPerson = keyof typeof demoEmails;
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  /** Headers for a change made with this session. */
+  headers: Record<string, string>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  clock: ReturnType<typeof createFixedClock>;
+  municipalityId: string;
+  other: Awaited<ReturnType<typeof createSecondMunicipality>>;
+  logIn(person: DemoPerson | { email: string; password: string; municipality?: string }): Promise<Session>;
+  request(options: InjectOptions & { as?: Session }): ReturnType<FastifyInstance['inject']>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole application on its own database with the Helmond demo and a second municipality
+ * ("Eindhoven") for isolation tests.
+ */
+export async function createTestApp(configOverrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const clock = createFixedClock('2026-06-15T10:00:00Z');
+  const seeded = await seedDemoIfEmpty(database.db, clock, { password: demoPassword });
+  if (!seeded) throw new Error('demo seed did not run on a fresh database');
+  const other = await createSecondMunicipality(database.db, clock);
+  const config = defaultConfig({ SCHEDULER_INTERVAL_SECONDS: 0, WEB_DIST_DIR: '/nonexistent', ...configOverrides });
+  const app = await buildApp({ config, database, clock });
+  await app.ready();
+
+  async function logIn(person: DemoPerson | { email: string; password: string; municipality?: string }): Promise<Session> {
+    const credentials = typeof person === 'string' ? { email: demoEmails[person], password: demoPassword, municipality: 'helmond' } : person;
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/v1/municipalities/${credentials.municipality ?? 'helmond'}/sessions`,
+      payload: { email: credentials.email, password: credentials.password },
+    });
+    if (response.statusCode !== 201) throw new Error(`login failed for ${credentials.email}: ${response.statusCode} ${response.body}`);
+    const setCookie = String(response.headers['set-cookie']);
+    const cookie = setCookie.split(';')[0];
+    const csrfToken = response.json().csrfToken as string;
+    return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
+  }
+
+  return {
+    app,
+    database,
+    clock,
+    municipalityId: seeded.municipalityId,
+    other,
+    logIn,
+    request({ as, ...options }) {
+      return app.inject({ ...options, headers: { ...(as?.headers ?? {}), ...(options.headers ?? {}) } });
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
