@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../server/app.ts';
 import { type Config, defaultConfig } from '../server/config.ts';
 import type { DatabaseHandle } from '../server/db/client.ts';
@@ -39,7 +39,7 @@ export interface TestApp {
   municipalityId: string;
   other: Awaited<ReturnType<typeof createSecondMunicipality>>;
   logIn(person: DemoPerson | { email: string; password: string; municipality?: string }): Promise<Session>;
-  request(options: InjectOptions & { as?: Session }): ReturnType<FastifyInstance['inject']>;
+  request(options: InjectOptions & { as?: Session }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 

@@ -42,7 +42,22 @@ export const neighbourhoodListSchema = pageSchema(neighbourhoodSummarySchema).me
 
 export const neighbourhoodListQuery = pageQuery.extend({
   search: z.string().trim().max(100).optional().describe('Part of the name or CBS code'),
+  slug: z.string().trim().max(100).optional().describe('Exactly this slug (web addresses use it)'),
 });
+
+export const boundaryCollectionSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: z.uuid(),
+        properties: z.object({ name: z.string(), slug: z.string(), cbsCode: z.string().nullable(), isBoundaryOfficial: z.boolean() }),
+        geometry: boundarySchema,
+      }),
+    ),
+  })
+  .meta({ id: 'NeighbourhoodBoundaries', description: 'GeoJSON FeatureCollection of the neighbourhoods that have a boundary' });
 
 export const neighbourhoodParams = z.object({ municipality: z.string(), neighbourhoodId: z.uuid() });
 export const areaParams = z.object({ municipality: z.string(), areaId: z.uuid() });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { area, neighbourhood } from './neighbourhood.tables.ts';
 
@@ -11,8 +11,9 @@ function escapeLike(text: string): string {
 
 export function createNeighbourhoodRepository(db: Executor) {
   return {
-    async list(municipalityId: string, filter: { search?: string; offset: number; limit: number }) {
+    async list(municipalityId: string, filter: { search?: string; slug?: string; offset: number; limit: number }) {
       const conditions: SQL[] = [eq(neighbourhood.municipalityId, municipalityId)];
+      if (filter.slug) conditions.push(eq(neighbourhood.slug, filter.slug));
       if (filter.search) {
         const pattern = `%${escapeLike(filter.search)}%`;
         conditions.push(or(ilike(neighbourhood.name, pattern), ilike(neighbourhood.cbsCode, pattern))!);
@@ -29,6 +30,16 @@ export function createNeighbourhoodRepository(db: Executor) {
         db.select({ total: count() }).from(neighbourhood).where(where),
       ]);
       return { rows, total };
+    },
+
+    /** For the map: every neighbourhood with a boundary, in one query. */
+    async listBoundaries(municipalityId: string) {
+      return db
+        .select({ id: neighbourhood.id, name: neighbourhood.name, slug: neighbourhood.slug, cbsCode: neighbourhood.cbsCode, isBoundaryOfficial: neighbourhood.isBoundaryOfficial, boundary: neighbourhood.boundary })
+        .from(neighbourhood)
+        .where(and(eq(neighbourhood.municipalityId, municipalityId), isNotNull(neighbourhood.boundary)))
+        .orderBy(asc(neighbourhood.name))
+        .limit(1000);
     },
 
     async findById(municipalityId: string, neighbourhoodId: string): Promise<NeighbourhoodRow | undefined> {

@@ -142,3 +142,16 @@ describe('neighbourhood registry', () => {
     expect(unknownTenant.json().code).toBe('MUNICIPALITY_NOT_FOUND');
   });
 });
+
+describe('neighbourhood boundaries for the map', () => {
+  it('returns a GeoJSON FeatureCollection with every neighbourhood that has a boundary', async () => {
+    const response = await t.request({ url: `${tenantPath}/neighbourhood-boundaries` });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.type).toBe('FeatureCollection');
+    expect(body.features.length).toBeGreaterThanOrEqual(11);
+    const brandevoort = body.features.find((feature: { properties: { slug: string } }) => feature.properties.slug === 'brandevoort');
+    expect(brandevoort.geometry.type).toBe('Polygon');
+    expect(brandevoort.properties.isBoundaryOfficial).toBe(false);
+  });
+});

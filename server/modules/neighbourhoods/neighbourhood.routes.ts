@@ -7,6 +7,7 @@ import { municipalityParams } from '../municipalities/index.ts';
 import {
   areaParams,
   areaSchema,
+  boundaryCollectionSchema,
   createAreaBody,
   createNeighbourhoodBody,
   neighbourhoodListQuery,
@@ -31,6 +32,15 @@ export function registerNeighbourhoodRoutes(scope: FastifyInstance, service: Nei
       schema: { operationId: 'listNeighbourhoods', tags, summary: 'Neighbourhoods (wijken) of the municipality', params: municipalityParams, querystring: neighbourhoodListQuery, response: { 200: neighbourhoodListSchema, ...problemResponses(404) } },
     },
     async (request) => service.listNeighbourhoods({ municipalityId: request.tenant.id }, request.query),
+  );
+
+  app.get(
+    '/neighbourhood-boundaries',
+    {
+      config: { access: 'public' },
+      schema: { operationId: 'listNeighbourhoodBoundaries', tags, summary: 'Boundaries of all neighbourhoods as GeoJSON, for maps', params: municipalityParams, response: { 200: boundaryCollectionSchema, ...problemResponses(404) } },
+    },
+    async (request) => service.listBoundaries({ municipalityId: request.tenant.id }),
   );
 
   app.get(

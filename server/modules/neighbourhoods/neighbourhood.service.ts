@@ -2,6 +2,7 @@ import type { Executor } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { Boundary } from '../../platform/geometry.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError, duplicateFromDatabase, findDatabaseError } from '../../platform/errors.ts';
 import { offsetOf, type PageQuery, pageOf } from '../../platform/pagination.ts';
@@ -51,9 +52,22 @@ export function createNeighbourhoodService(dependencies: { db: Executor; clock: 
   }
 
   return {
-    async listNeighbourhoods(context: Pick<UseCaseContext, 'municipalityId'>, query: PageQuery & { search?: string }) {
-      const { rows, total } = await createNeighbourhoodRepository(db).list(context.municipalityId, { search: query.search, offset: offsetOf(query), limit: query.pageSize });
+    async listNeighbourhoods(context: Pick<UseCaseContext, 'municipalityId'>, query: PageQuery & { search?: string; slug?: string }) {
+      const { rows, total } = await createNeighbourhoodRepository(db).list(context.municipalityId, { search: query.search, slug: query.slug, offset: offsetOf(query), limit: query.pageSize });
       return pageOf(rows, total, query);
+    },
+
+    async listBoundaries(context: Pick<UseCaseContext, 'municipalityId'>) {
+      const rows = await createNeighbourhoodRepository(db).listBoundaries(context.municipalityId);
+      return {
+        type: 'FeatureCollection' as const,
+        features: rows.map((row) => ({
+          type: 'Feature' as const,
+          id: row.id,
+          properties: { name: row.name, slug: row.slug, cbsCode: row.cbsCode, isBoundaryOfficial: row.isBoundaryOfficial },
+          geometry: row.boundary as Boundary,
+        })),
+      };
     },
 
     async getNeighbourhood(context: Pick<UseCaseContext, 'municipalityId'>, neighbourhoodId: string) {

@@ -1,0 +1,62 @@
+import { currentLanguage } from '../i18n/i18n.tsx';
+
+/** One field problem as the API reports it (RFC 9457 extension `errors`). */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** A problem+json answer, thrown so pages can show it. */
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: FieldError[];
+
+  constructor(status: number, body: { code?: string; title?: string; detail?: string; errors?: FieldError[] }) {
+    super(body.detail ?? body.title ?? `HTTP ${status}`);
+    this.status = status;
+    this.code = body.code ?? 'UNKNOWN';
+    this.title = body.title ?? `HTTP ${status}`;
+    this.detail = body.detail ?? '';
+    this.errors = body.errors ?? [];
+  }
+
+  /** The message for one form field, e.g. fieldError('body.name'). */
+  fieldError(field: string): string | undefined {
+    return this.errors.find((error) => error.field === field)?.message;
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Remembered from login and from GET sessions/current; sent with every change. */
+export function rememberCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+export async function api<T>(path: string, options: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    credentials: 'same-origin',
+    signal: options.signal,
+  });
+  if (response.status === 204) return undefined as T;
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  const body = isJson ? await response.json() : undefined;
+  if (!response.ok) throw new ApiProblem(response.status, body ?? {});
+  return body as T;
+}
+
+/** Paths below the municipality: tenantApi('helmond', '/neighbourhoods'). */
+export function tenantPath(municipality: string, path: string): string {
+  return `/municipalities/${encodeURIComponent(municipality)}${path}`;
+}

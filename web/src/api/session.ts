@@ -1,0 +1,50 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiProblem, api, rememberCsrfToken, tenantPath } from './client.ts';
+import type { CurrentSession } from './types.ts';
+
+const sessionKey = (municipality: string) => ['session', municipality];
+
+/** The logged-in user of this municipality, or null for a visitor. */
+export function useSession(municipality: string) {
+  return useQuery({
+    queryKey: sessionKey(municipality),
+    queryFn: async () => {
+      try {
+        const session = await api<CurrentSession>(tenantPath(municipality, '/sessions/current'));
+        rememberCsrfToken(session.csrfToken);
+        return session;
+      } catch (error) {
+        if (error instanceof ApiProblem && (error.status === 401 || error.status === 403)) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useLogIn(municipality: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: { email: string; password: string }) => api<CurrentSession>(tenantPath(municipality, '/sessions'), { method: 'POST', body: credentials }),
+    onSuccess: (session) => {
+      rememberCsrfToken(session.csrfToken);
+      queryClient.setQueryData(sessionKey(municipality), session);
+    },
+  });
+}
+
+export function useLogOut(municipality: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (everywhere: boolean) => api<unknown>(tenantPath(municipality, everywhere ? '/sessions' : '/sessions/current'), { method: 'DELETE' }),
+    onSettled: () => {
+      rememberCsrfToken(null);
+      queryClient.setQueryData(sessionKey(municipality), null);
+      queryClient.invalidateQueries();
+    },
+  });
+}
+
+export function hasRole(session: CurrentSession | null | undefined, role: string): boolean {
+  return session?.user.roles.some((grant) => grant.role === role) ?? false;
+}

@@ -1,0 +1,14 @@
+// Response types come straight from the server's zod contracts (type-only imports: nothing of the server is bundled).
+import type { z } from 'zod';
+import type { municipalitySchema } from '../../../server/modules/municipalities/municipality.contract.ts';
+import type { neighbourhoodListSchema, neighbourhoodSchema } from '../../../server/modules/neighbourhoods/neighbourhood.contract.ts';
+import type { currentSessionSchema, userListSchema, userSchema } from '../../../server/modules/users/user.contract.ts';
+
+export type Municipality = z.infer<typeof municipalitySchema>;
+export type Neighbourhood = z.infer<typeof neighbourhoodSchema>;
+export type NeighbourhoodList = z.infer<typeof neighbourhoodListSchema>;
+export type NeighbourhoodSummary = NeighbourhoodList['items'][number];
+export type CurrentSession = z.infer<typeof currentSessionSchema>;
+export type User = z.infer<typeof userSchema>;
+export type UserList = z.infer<typeof userListSchema>;
+export type RoleGrant = User['roles'][number];

@@ -1,0 +1,78 @@
+import { Button, PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react/css-module';
+import { Outlet, useNavigate, useParams } from 'react-router';
+import { hasRole, useLogOut, useSession } from '../api/session.ts';
+import { type Language, useI18n } from '../i18n/i18n.tsx';
+import { AppLink } from './AppLink.tsx';
+
+/** Header with navigation and language switch, one main landmark, footer: the frame of every municipality page. */
+export function Layout() {
+  const { municipality = '' } = useParams();
+  const { t, language, setLanguage } = useI18n();
+  const session = useSession(municipality);
+  const logOut = useLogOut(municipality);
+  const navigate = useNavigate();
+  const user = session.data?.user;
+  const otherLanguage: Language = language === 'nl' ? 'en' : 'nl';
+
+  return (
+    <div className="app-page">
+      <SkipLink href="#main">{t('layout.skipToContent')}</SkipLink>
+      <PageHeader className="app-header">
+        <div className="app-header__bar">
+          <AppLink to={`/${municipality}`} className="app-brand">
+            {t('app.name')}
+          </AppLink>
+          <nav aria-label={t('layout.mainNavigation')} className="app-nav">
+            <ul>
+              <li>
+                <AppLink to={`/${municipality}`}>{t('layout.neighbourhoods')}</AppLink>
+              </li>
+              {user && (
+                <li>
+                  <AppLink to={`/${municipality}/mijn`}>{t('layout.myHome')}</AppLink>
+                </li>
+              )}
+              {hasRole(session.data, 'admin') && (
+                <li>
+                  <AppLink to={`/${municipality}/beheer`}>{t('layout.administration')}</AppLink>
+                </li>
+              )}
+              {!user && (
+                <li>
+                  <AppLink to={`/${municipality}/inloggen`}>{t('layout.logIn')}</AppLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+          <div className="app-header__tools">
+            {user && (
+              <>
+                <span className="app-user">{t('layout.loggedInAs', { name: user.displayName })}</span>
+                <Button
+                  appearance="subtle-button"
+                  onClick={() => logOut.mutate(false, { onSettled: () => navigate(`/${municipality}`) })}
+                >
+                  {t('layout.logOut')}
+                </Button>
+              </>
+            )}
+            <Button appearance="subtle-button" lang={otherLanguage} onClick={() => setLanguage(otherLanguage)}>
+              {t('layout.switchLanguage')}
+            </Button>
+          </div>
+        </div>
+      </PageHeader>
+      <PageContent>
+        <main id="main" tabIndex={-1} className="app-main">
+          <Outlet />
+        </main>
+      </PageContent>
+      <PageFooter className="app-footer">
+        <Paragraph>{t('layout.footer')}</Paragraph>
+        <Paragraph>
+          <a href="/api/v1/docs">{t('layout.apiDocs')}</a>
+        </Paragraph>
+      </PageFooter>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+export function AdminHome({ municipality }: { municipality: string }) {
+  void [municipality];
+  return null;
+}

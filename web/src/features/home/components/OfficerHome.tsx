@@ -1,0 +1,4 @@
+export function OfficerHome({ municipality, departmentIds }: { municipality: string; departmentIds: string[] }) {
+  void [municipality, departmentIds];
+  return null;
+}

@@ -1,0 +1,4 @@
+export function PartnerHome({ municipality, partnerIds }: { municipality: string; partnerIds: string[] }) {
+  void [municipality, partnerIds];
+  return null;
+}

@@ -1,0 +1,4 @@
+export function ResidentHome({ municipality }: { municipality: string }) {
+  void [municipality];
+  return null;
+}

@@ -1,0 +1,42 @@
+import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Navigate, useParams } from 'react-router';
+import { useSession } from '../../../api/session.ts';
+import { Loading } from '../../../components/Feedback.tsx';
+import { PageTitle } from '../../../components/PageTitle.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { AdminHome } from '../components/AdminHome.tsx';
+import { AdvisorHome } from '../components/AdvisorHome.tsx';
+import { CouncilMemberHome } from '../components/CouncilMemberHome.tsx';
+import { OfficerHome } from '../components/OfficerHome.tsx';
+import { PartnerHome } from '../components/PartnerHome.tsx';
+import { ResidentHome } from '../components/ResidentHome.tsx';
+
+/** One page, a section per role the user holds: a person can be both council member and resident. */
+export function MyHomePage() {
+  const { municipality = '' } = useParams();
+  const { t } = useI18n();
+  const session = useSession(municipality);
+  if (session.isPending) return <Loading />;
+  if (!session.data) return <Navigate to={`/${municipality}/inloggen`} replace />;
+  const roles = new Set(session.data.user.roles.map((grant) => grant.role));
+  const scopes = (role: string) => session.data!.user.roles.filter((grant) => grant.role === role).map((grant) => grant.scopeId).filter((id): id is string => Boolean(id));
+
+  return (
+    <>
+      <PageTitle>{t('myHome.title', { name: session.data.user.displayName })}</PageTitle>
+      {roles.size === 0 && <Paragraph>{t('myHome.noRoles')}</Paragraph>}
+      {roles.has('admin') && <AdminHome municipality={municipality} />}
+      {roles.has('advisor') && <AdvisorHome municipality={municipality} neighbourhoodIds={scopes('advisor')} />}
+      {roles.has('council_member') && <CouncilMemberHome municipality={municipality} councilIds={scopes('council_member')} />}
+      {roles.has('officer') && <OfficerHome municipality={municipality} departmentIds={scopes('officer')} />}
+      {roles.has('alderman') && (
+        <section>
+          <Heading level={2}>{t('myHome.alderman')}</Heading>
+          <Paragraph>{t('myHome.aldermanText')}</Paragraph>
+        </section>
+      )}
+      {roles.has('partner') && <PartnerHome municipality={municipality} partnerIds={scopes('partner')} />}
+      {roles.has('resident') && <ResidentHome municipality={municipality} />}
+    </>
+  );
+}

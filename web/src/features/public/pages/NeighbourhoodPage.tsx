@@ -1,0 +1,91 @@
+import { DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react/css-module';
+import type { FeatureCollection } from 'geojson';
+import { useMemo } from 'react';
+import { useParams } from 'react-router';
+import { BoundaryMap } from '../../../components/BoundaryMap.tsx';
+import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
+import { PageTitle } from '../../../components/PageTitle.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { useCouncilsOf, useNeighbourhoodBySlug } from '../queries.ts';
+
+/** The public page of one neighbourhood: what it is, its buurten, its council and how to reach it. */
+export function NeighbourhoodPage() {
+  const { municipality = '', slug = '' } = useParams();
+  const { t } = useI18n();
+  const neighbourhood = useNeighbourhoodBySlug(municipality, slug);
+  const councils = useCouncilsOf(municipality, neighbourhood.data?.id);
+  const boundaries = useMemo<FeatureCollection | undefined>(() => {
+    const item = neighbourhood.data;
+    if (!item?.boundary) return undefined;
+    return { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: item.boundary as never, properties: { name: item.name, slug: item.slug, isBoundaryOfficial: item.isBoundaryOfficial } }] };
+  }, [neighbourhood.data]);
+
+  if (neighbourhood.isPending) return <Loading />;
+  if (neighbourhood.error) return <ProblemAlert error={neighbourhood.error} />;
+  const item = neighbourhood.data;
+  if (!item) return <NotFoundPage />;
+
+  return (
+    <>
+      <PageTitle>{item.name}</PageTitle>
+      {item.isDevelopmentArea && (
+        <Paragraph>
+          <span className="app-badge">{t('neighbourhood.developmentArea')}</span> {t('neighbourhood.developmentAreaExplained')}
+        </Paragraph>
+      )}
+      {item.description && <Paragraph lead>{item.description}</Paragraph>}
+      <div className="app-columns">
+        <div>
+          <Heading level={2}>{t('neighbourhood.facts')}</Heading>
+          <DataList>
+            {item.cbsCode && (
+              <DataListItem>
+                <DataListKey>{t('neighbourhood.cbsCodeLabel')}</DataListKey>
+                <DataListValue value={item.cbsCode}>{item.cbsCode}</DataListValue>
+              </DataListItem>
+            )}
+            {item.programmeManager && (
+              <DataListItem>
+                <DataListKey>{t('neighbourhood.programmeManager')}</DataListKey>
+                <DataListValue value={item.programmeManager.displayName}>{item.programmeManager.displayName}</DataListValue>
+              </DataListItem>
+            )}
+          </DataList>
+          <Heading level={2}>{t('neighbourhood.areas')}</Heading>
+          {item.areas.length === 0 ? (
+            <Paragraph>{t('neighbourhood.noAreas')}</Paragraph>
+          ) : (
+            <UnorderedList>
+              {item.areas.map((area) => (
+                <UnorderedListItem key={area.id}>{area.cbsCode ? `${area.name} (${area.cbsCode})` : area.name}</UnorderedListItem>
+              ))}
+            </UnorderedList>
+          )}
+          <Heading level={2}>{t('neighbourhood.council')}</Heading>
+          {councils.isPending && <Loading />}
+          {councils.data?.items.length === 0 && <Paragraph>{t('neighbourhood.noCouncil')}</Paragraph>}
+          {councils.data?.items.map((council) => (
+            <div key={council.id} className="app-card">
+              <Heading level={3}>{council.name}</Heading>
+              {council.contactEmail && (
+                <Paragraph>
+                  {t('council.email')}: <a href={`mailto:${council.contactEmail}`}>{council.contactEmail}</a>
+                </Paragraph>
+              )}
+              {council.website && (
+                <Paragraph>
+                  {t('council.website')}: <a href={council.website}>{council.website}</a>
+                </Paragraph>
+              )}
+            </div>
+          ))}
+        </div>
+        <div>
+          <Heading level={2}>{t('neighbourhood.map')}</Heading>
+          {boundaries ? <BoundaryMap boundaries={boundaries} label={t('neighbourhood.mapLabel', { name: item.name })} highlightSlug={item.slug} /> : <Paragraph>{t('neighbourhood.noBoundary')}</Paragraph>}
+        </div>
+      </div>
+    </>
+  );
+}

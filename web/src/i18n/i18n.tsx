@@ -1,0 +1,57 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import adminEn from './admin.en.json' with { type: 'json' };
+import adminNl from './admin.nl.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
+import homeEn from './home.en.json' with { type: 'json' };
+import homeNl from './home.nl.json' with { type: 'json' };
+import nl from './nl.json' with { type: 'json' };
+
+export type Language = 'nl' | 'en';
+// One catalogue per language, kept in a file per area of the app.
+const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl }, en: { ...en, ...homeEn, ...adminEn } };
+const storageKey = 'wijkwerk.language';
+
+interface I18n {
+  language: Language;
+  setLanguage(language: Language): void;
+  /** The text for a key in the current language; {name} placeholders are filled from params. */
+  t(key: string, params?: Record<string, string | number>): string;
+}
+
+const I18nContext = createContext<I18n | undefined>(undefined);
+
+function initialLanguage(): Language {
+  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(storageKey) : null;
+  return stored === 'en' || stored === 'nl' ? stored : 'nl';
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  const setLanguage = useCallback((next: Language) => {
+    localStorage.setItem(storageKey, next);
+    setLanguageState(next);
+  }, []);
+  const t = useCallback(
+    (key: string, params?: Record<string, string | number>) => {
+      const template = catalogues[language][key] ?? catalogues.nl[key] ?? key;
+      return params ? template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match)) : template;
+    },
+    [language],
+  );
+  const value = useMemo(() => ({ language, setLanguage, t }), [language, setLanguage, t]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('useI18n outside I18nProvider');
+  return context;
+}
+
+/** The current language for code outside React (the API client). */
+export function currentLanguage(): Language {
+  return initialLanguage();
+}

@@ -1,0 +1,26 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './components/Layout.tsx';
+import { adminRoutes } from './features/admin/routes.tsx';
+import { MyHomePage } from './features/home/pages/MyHomePage.tsx';
+import { MunicipalityChooserPage } from './features/public/pages/MunicipalityChooserPage.tsx';
+import { MunicipalityHomePage } from './features/public/pages/MunicipalityHomePage.tsx';
+import { NeighbourhoodPage } from './features/public/pages/NeighbourhoodPage.tsx';
+import { NotFoundPage } from './features/public/pages/NotFoundPage.tsx';
+import { LoginPage } from './features/session/pages/LoginPage.tsx';
+
+// Dutch paths first: these are the addresses residents share.
+export const router = createBrowserRouter([
+  { path: '/', element: <MunicipalityChooserPage /> },
+  {
+    path: '/:municipality',
+    element: <Layout />,
+    children: [
+      { index: true, element: <MunicipalityHomePage /> },
+      { path: 'wijken/:slug', element: <NeighbourhoodPage /> },
+      { path: 'inloggen', element: <LoginPage /> },
+      { path: 'mijn', element: <MyHomePage /> },
+      { path: 'beheer', children: adminRoutes },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
