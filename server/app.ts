@@ -10,6 +10,7 @@ import type { DatabaseHandle } from './db/client.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
 import { createMunicipalityService, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
 import { createNeighbourhoodService, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
+import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { createSessionService, createUserService, registerUserRoutes } from './modules/users/index.ts';
 import { registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -66,6 +67,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const users = createUserService({ db, clock });
   const neighbourhoods = createNeighbourhoodService({ db, clock });
   const administration = createAdministrationService({ db });
+  const notifications = createNotificationService({ db, clock });
   const cookie = sessionCookieSettings(config.PUBLIC_URL);
 
   await app.register(fastifySwagger, {
@@ -115,6 +117,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerUserRoutes(tenantScope, { sessions, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
           registerNeighbourhoodRoutes(tenantScope, neighbourhoods);
           registerAdministrationRoutes(tenantScope, administration);
+          registerNotificationRoutes(tenantScope, notifications);
         },
         { prefix: '/municipalities/:municipality' },
       );

@@ -90,3 +90,22 @@ export async function listOutboxMessages(db: Executor, municipalityId: string, q
     .orderBy(desc(outboxMessage.createdAt))
     .limit(query.limit + 1);
 }
+
+/** Marks one of the recipient's own in-app messages read; someone else's message is not found. */
+export async function markMessageRead(db: Executor, municipalityId: string, recipientUserId: string, messageId: string, at: Date) {
+  const [row] = await db
+    .update(outboxMessage)
+    .set({ readAt: at })
+    .where(and(eq(outboxMessage.municipalityId, municipalityId), eq(outboxMessage.recipientUserId, recipientUserId), eq(outboxMessage.id, messageId), eq(outboxMessage.channel, 'in_app')))
+    .returning();
+  return row;
+}
+
+export async function countUnread(db: Executor, municipalityId: string, recipientUserId: string): Promise<number> {
+  const [row] = await queryRows<{ unread: number }>(
+    db,
+    sql`select count(*)::int as unread from outbox_message
+        where municipality_id = ${municipalityId} and recipient_user_id = ${recipientUserId} and channel = 'in_app' and read_at is null`,
+  );
+  return Number(row.unread);
+}

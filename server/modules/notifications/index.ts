@@ -1,0 +1,2 @@
+export { createNotificationService } from './notification.service.ts';
+export { registerNotificationRoutes } from './notification.routes.ts';

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const notificationSchema = z
+  .object({
+    id: z.uuid(),
+    topic: z.string().describe('What it is about, e.g. request.answered'),
+    subject: z.string(),
+    body: z.string(),
+    payload: z.record(z.string(), z.unknown()).nullable().describe('Ids of what the notification points at'),
+    createdAt: z.iso.datetime({ offset: true }),
+    isRead: z.boolean(),
+  })
+  .meta({ id: 'Notification' });
+
+export const notificationListSchema = z
+  .object({
+    items: z.array(notificationSchema),
+    unread: z.number().int(),
+    nextCursor: z.iso.datetime({ offset: true }).nullable().describe('Pass as before for older notifications'),
+  })
+  .meta({ id: 'NotificationList' });
+
+export const notificationListQuery = z.object({
+  before: z.iso.datetime({ offset: true }).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const notificationParams = z.object({ municipality: z.string(), notificationId: z.uuid() });
+export const updateNotificationBody = z.object({ isRead: z.literal(true).describe('Only marking as read is possible') }).meta({ id: 'UpdateNotification' });

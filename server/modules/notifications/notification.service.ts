@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { Executor } from '../../db/client.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { recordAudit } from '../../platform/audit-log.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { UseCaseContext } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { countUnread, listOutboxMessages, markMessageRead } from '../../platform/outbox.ts';
+import type { notificationListQuery } from './notification.contract.ts';
+
+type MessageRow = Awaited<ReturnType<typeof listOutboxMessages>>[number];
+
+function presentNotification(row: MessageRow) {
+  return {
+    id: row.id,
+    topic: row.topic,
+    subject: row.subject,
+    body: row.body,
+    payload: (row.payload as Record<string, unknown> | null) ?? null,
+    createdAt: row.createdAt.toISOString(),
+    isRead: row.readAt !== null,
+  };
+}
+
+/** The in-app side of the outbox: every user reads only their own messages. */
+export function createNotificationService(dependencies: { db: Executor; clock: Clock }) {
+  const { db, clock } = dependencies;
+  return {
+    async listMyNotifications(context: UseCaseContext, query: z.infer<typeof notificationListQuery>) {
+      if (!context.actor) throw new DomainError('NOT_AUTHENTICATED');
+      const [rows, unread] = await Promise.all([
+        listOutboxMessages(db, context.municipalityId, { channel: 'in_app', recipientUserId: context.actor.userId, before: query.before ? new Date(query.before) : undefined, limit: query.pageSize }),
+        countUnread(db, context.municipalityId, context.actor.userId),
+      ]);
+      const page = rows.slice(0, query.pageSize);
+      return { items: page.map(presentNotification), unread, nextCursor: rows.length > query.pageSize ? (page.at(-1)?.createdAt.toISOString() ?? null) : null };
+    },
+
+    async markNotificationRead(context: UseCaseContext, notificationId: string) {
+      if (!context.actor) throw new DomainError('NOT_AUTHENTICATED');
+      const actor = context.actor;
+      return inTransaction(db, async (tx) => {
+        const row = await markMessageRead(tx, context.municipalityId, actor.userId, notificationId, clock.now());
+        if (!row) throw new DomainError('NOT_FOUND');
+        await recordAudit(tx, clock, context, { action: 'notification.read', entityType: 'notification', entityId: notificationId });
+        return presentNotification(row);
+      });
+    },
+  };
+}
+
+export type NotificationService = ReturnType<typeof createNotificationService>;
