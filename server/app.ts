@@ -8,6 +8,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } fr
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
+import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
 import { createMunicipalityService, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
 import { createNeighbourhoodService, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
@@ -66,6 +67,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   });
   const users = createUserService({ db, clock });
   const neighbourhoods = createNeighbourhoodService({ db, clock });
+  const councils = createCouncilService({ db, clock });
   const administration = createAdministrationService({ db });
   const notifications = createNotificationService({ db, clock });
   const cookie = sessionCookieSettings(config.PUBLIC_URL);
@@ -116,6 +118,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerTenancy(tenantScope, (slug) => municipalities.findTenant(slug));
           registerUserRoutes(tenantScope, { sessions, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
           registerNeighbourhoodRoutes(tenantScope, neighbourhoods);
+          registerCouncilRoutes(tenantScope, councils);
           registerAdministrationRoutes(tenantScope, administration);
           registerNotificationRoutes(tenantScope, notifications);
         },

@@ -190,3 +190,23 @@ export async function findUserSummaries(db: Executor, municipalityId: string, us
     .from(userAccount)
     .where(and(eq(userAccount.municipalityId, municipalityId), inArray(userAccount.id, userIds)));
 }
+
+/** The people holding a role on a scope (e.g. the members of a council), for display: name and title only. */
+export async function findScopeMembers(db: Executor, municipalityId: string, role: RoleGrant['role'], scopeIds: string[]) {
+  if (scopeIds.length === 0) return [];
+  return db
+    .select({ scopeId: roleAssignment.scopeId, userId: userAccount.id, displayName: userAccount.displayName, title: roleAssignment.title })
+    .from(roleAssignment)
+    .innerJoin(userAccount, eq(userAccount.id, roleAssignment.userId))
+    .where(and(eq(roleAssignment.municipalityId, municipalityId), eq(roleAssignment.role, role), inArray(roleAssignment.scopeId, scopeIds), eq(userAccount.isActive, true)))
+    .orderBy(asc(userAccount.displayName));
+}
+
+/** When a scope (council, department…) is deleted, the roles on it go too; the accounts stay. */
+export async function removeGrantsOnScope(db: Executor, municipalityId: string, scopeType: RoleGrant['scopeType'], scopeId: string): Promise<number> {
+  const rows = await db
+    .delete(roleAssignment)
+    .where(and(eq(roleAssignment.municipalityId, municipalityId), eq(roleAssignment.scopeType, scopeType), eq(roleAssignment.scopeId, scopeId)))
+    .returning({ id: roleAssignment.id });
+  return rows.length;
+}
