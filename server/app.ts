@@ -12,6 +12,7 @@ import { createCouncilService, registerCouncilRoutes } from './modules/councils/
 import { createMunicipalityService, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
 import { createNeighbourhoodService, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
+import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
 import { createSessionService, createUserService, registerUserRoutes } from './modules/users/index.ts';
 import { registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -68,6 +69,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const users = createUserService({ db, clock });
   const neighbourhoods = createNeighbourhoodService({ db, clock });
   const councils = createCouncilService({ db, clock });
+  const organisation = createOrganisationServices({ db, clock });
   const administration = createAdministrationService({ db });
   const notifications = createNotificationService({ db, clock });
   const cookie = sessionCookieSettings(config.PUBLIC_URL);
@@ -119,6 +121,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerUserRoutes(tenantScope, { sessions, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
           registerNeighbourhoodRoutes(tenantScope, neighbourhoods);
           registerCouncilRoutes(tenantScope, councils);
+          registerOrganisationRoutes(tenantScope, organisation);
           registerAdministrationRoutes(tenantScope, administration);
           registerNotificationRoutes(tenantScope, notifications);
         },

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, tenantPath } from '../../../test/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+describe('organisation reference lists', () => {
+  it('lists the demo departments, partners, themes, portfolios and council term to anyone', async () => {
+    const names = async (path: string, key = 'name') => (await t.request({ url: `${tenantPath}${path}` })).json().items.map((item: Record<string, string>) => item[key]);
+    expect(await names('/departments')).toEqual(['Economie en Werk', 'Groen', 'Handhaving', 'Jeugd', 'Sport', 'Verkeer', 'Wijkonderhoud']);
+    expect(await names('/partner-organisations')).toHaveLength(4);
+    expect((await names('/themes', 'nameNl'))[0]).toBe('Sociaal-maatschappelijke voorzieningen');
+    expect(await names('/portfolios')).toContain('Wijkbeleid');
+    expect((await t.request({ url: `${tenantPath}/council-terms` })).json().items[0]).toMatchObject({ startsOn: '2026-03-30', endsOn: '2030-03-29' });
+  });
+
+  it('lets an admin add, change and delete a department, each change audited', async () => {
+    const admin = await t.logIn('admin');
+    const created = await t.request({ method: 'POST', url: `${tenantPath}/departments`, as: admin, payload: { code: 'afval', name: 'Afval', contactEmail: 'Afval@Helmond.example' } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ code: 'afval', contactEmail: 'afval@helmond.example', version: 1 });
+    const id = created.json().id;
+    const changed = await t.request({ method: 'PATCH', url: `${tenantPath}/departments/${id}`, as: admin, payload: { version: 1, name: 'Afval en reiniging' } });
+    expect(changed.json()).toMatchObject({ name: 'Afval en reiniging', version: 2 });
+    expect((await t.request({ method: 'PATCH', url: `${tenantPath}/departments/${id}`, as: admin, payload: { version: 1, name: 'Oud' } })).statusCode).toBe(409);
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/departments/${id}`, as: admin })).statusCode).toBe(204);
+    const audit = (await t.request({ url: `${tenantPath}/audit-log?entityType=department&entityId=${id}`, as: admin })).json();
+    expect(audit.items.map((item: { action: string }) => item.action)).toEqual(['department.delete', 'department.update', 'department.create']);
+  });
+
+  it('refuses a duplicate department code (409) and bad input (400 per field)', async () => {
+    const admin = await t.logIn('admin');
+    const duplicate = await t.request({ method: 'POST', url: `${tenantPath}/departments`, as: admin, payload: { code: 'verkeer', name: 'Nog eens verkeer' } });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().errors[0].field).toBe('body.code');
+    const bad = await t.request({ method: 'POST', url: `${tenantPath}/themes`, as: admin, payload: { code: 'Met Spaties', nameNl: 'X' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['body.code', 'body.nameNl', 'body.nameEn']));
+  });
+
+  it('keeps one neighbourhood-policy portfolio', async () => {
+    const admin = await t.logIn('admin');
+    const second = await t.request({ method: 'POST', url: `${tenantPath}/portfolios`, as: admin, payload: { code: 'wijken-2', name: 'Wijken bis', isNeighbourhoodPolicy: true } });
+    expect(second.statusCode).toBe(400);
+    expect(second.json().errors[0]).toMatchObject({ field: 'body.isNeighbourhoodPolicy', code: 'neighbourhoodPolicyTaken' });
+    expect(second.json().errors[0].message).toContain('Wijkbeleid');
+  });
+
+  it('refuses a council term that ends before it starts, also when only one date changes', async () => {
+    const admin = await t.logIn('admin');
+    const wrong = await t.request({ method: 'POST', url: `${tenantPath}/council-terms`, as: admin, payload: { name: 'Periode 2030–2034', startsOn: '2030-03-30', endsOn: '2030-01-01' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0]).toMatchObject({ field: 'body.endsOn', code: 'endBeforeStart' });
+    const term = (await t.request({ url: `${tenantPath}/council-terms` })).json().items[0];
+    const partial = await t.request({ method: 'PATCH', url: `${tenantPath}/council-terms/${term.id}`, as: admin, payload: { version: term.version, startsOn: '2031-01-01' } });
+    expect(partial.statusCode).toBe(400);
+    const notADate = await t.request({ method: 'POST', url: `${tenantPath}/council-terms`, as: admin, payload: { name: 'Periode', startsOn: '30-03-2030', endsOn: '2034-03-29' } });
+    expect(notADate.json().errors[0].field).toBe('body.startsOn');
+  });
+
+  it('removes the officer roles on a deleted department but keeps the officer', async () => {
+    const admin = await t.logIn('admin');
+    const departments = (await t.request({ url: `${tenantPath}/departments` })).json().items;
+    const traffic = departments.find((item: { code: string }) => item.code === 'verkeer');
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/departments/${traffic.id}`, as: admin })).statusCode).toBe(204);
+    const officer = (await t.request({ url: `${tenantPath}/users?search=Verhoeven`, as: admin })).json().items[0];
+    expect(officer.roles).toEqual([]);
+    expect(officer.isActive).toBe(true);
+  });
+
+  it('refuses changes from visitors (401) and from every role but admin (403)', async () => {
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/themes`, payload: {} })).statusCode).toBe(401);
+    for (const person of ['advisor', 'officerGreen', 'alderman', 'councilMember', 'partner', 'resident'] as const) {
+      const session = await t.logIn(person);
+      const response = await t.request({ method: 'POST', url: `${tenantPath}/themes`, as: session, payload: { code: 'nieuw', nameNl: 'Nieuw thema', nameEn: 'New theme' } });
+      expect(response.statusCode, person).toBe(403);
+    }
+    expect((await t.request({ url: `${tenantPath}/themes` })).json().items.map((item: { code: string }) => item.code)).not.toContain('nieuw');
+  });
+});
