@@ -18,6 +18,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+  interface FastifyInstance {
+    /** Every route with its access rule, as registered: for the isolation test and reviews. */
+    routeAccessTable: { method: string; url: string; access: RouteAccess }[];
+  }
   interface FastifyRequest {
     actor: Actor | undefined;
     csrfToken: string | undefined;
@@ -71,6 +75,8 @@ async function identify(request: FastifyRequest, authenticator: Authenticator, c
 export function registerAccessControl(app: FastifyInstance, authenticator: Authenticator, cookie: CookieSettings) {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('csrfToken', undefined);
+  const routeAccessTable: FastifyInstance['routeAccessTable'] = [];
+  app.decorate('routeAccessTable', routeAccessTable);
 
   app.addHook('onRoute', (route: RouteOptions) => {
     const access = route.config?.access;
@@ -80,6 +86,7 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
     if (access !== 'public' && access !== 'public-identified' && access !== 'authenticated' && !permissions.includes(access)) {
       throw new Error(`Route ${route.method} ${route.url} names an unknown permission "${access}".`);
     }
+    for (const method of [route.method].flat()) routeAccessTable.push({ method, url: route.url, access });
     if (access === 'public') return;
     const guard = async (request: FastifyRequest) => {
       const identity = await identify(request, authenticator, cookie);
