@@ -1,0 +1,173 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, demoEmails, demoPassword, type TestApp, tenantPath } from '../../../test/harness.ts';
+import { queryRows } from '../../db/client.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+const minutes = (count: number) => count * 60_000;
+const current = (as?: { headers: Record<string, string> }) => t.request({ url: `${tenantPath}/sessions/current`, headers: as?.headers });
+
+describe('login and sessions', () => {
+  it('sets an HttpOnly, SameSite=Lax session cookie and returns the user with a CSRF token', async () => {
+    const response = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: 'FEMKE.JANSSEN@helmond.example', password: demoPassword } });
+    expect(response.statusCode).toBe(201);
+    const cookie = String(response.headers['set-cookie']);
+    expect(cookie).toMatch(/^wijkwerk_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).not.toContain('Secure');
+    expect(response.json().user).toMatchObject({ displayName: 'Femke Janssen', roles: [{ role: 'admin' }] });
+    expect(response.json().user.passwordHash).toBeUndefined();
+    expect(response.json().csrfToken).toHaveLength(43);
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const session = await t.logIn('resident');
+    const token = session.cookie.split('=')[1];
+    const rows = await queryRows<{ token_hash: string }>(t.database.db, sql`select token_hash from user_session`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((row) => row.token_hash === token)).toBe(false);
+  });
+
+  it('answers a wrong password and an unknown e-mail alike', async () => {
+    const wrong = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.partner, password: 'niet-het-goede-wachtwoord' } });
+    const unknown = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: 'niemand@helmond.example', password: 'niet-het-goede-wachtwoord' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().detail).toBe(unknown.json().detail);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('logs out this session only, or every session', async () => {
+    const first = await t.logIn('officer');
+    const second = await t.logIn('officer');
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/sessions/current`, as: first })).statusCode).toBe(204);
+    expect((await current(first)).statusCode).toBe(401);
+    expect((await current(second)).statusCode).toBe(200);
+    const third = await t.logIn('officer');
+    const everywhere = await t.request({ method: 'DELETE', url: `${tenantPath}/sessions`, as: third });
+    expect(everywhere.json().revokedSessions).toBe(2);
+    expect((await current(second)).statusCode).toBe(401);
+    expect((await current(third)).statusCode).toBe(401);
+  });
+
+  it('ends a session after 30 idle minutes, and keeps an active one going', async () => {
+    const idle = await t.logIn('alderman');
+    const active = await t.logIn('alderman');
+    t.clock.advance(minutes(20));
+    expect((await current(active)).statusCode).toBe(200);
+    t.clock.advance(minutes(20));
+    expect((await current(active)).statusCode).toBe(200);
+    expect((await current(idle)).statusCode).toBe(401);
+  });
+
+  it('ends every session 12 hours after login, however active', async () => {
+    const session = await t.logIn('advisor');
+    // Active every 25 minutes (inside the idle limit) for 11 h 40 min: still logged in.
+    for (let step = 0; step < 28; step++) {
+      t.clock.advance(minutes(25));
+      expect((await current(session)).statusCode).toBe(200);
+    }
+    t.clock.advance(minutes(25));
+    expect((await current(session)).statusCode).toBe(401);
+  });
+
+  it('refuses a deactivated user and ends their sessions', async () => {
+    const admin = await t.logIn('admin');
+    const partner = await t.logIn('partner');
+    const user = (await t.request({ url: `${tenantPath}/users?search=Bram`, as: admin })).json().items[0];
+    const deactivated = await t.request({ method: 'PATCH', url: `${tenantPath}/users/${user.id}`, as: admin, payload: { version: user.version, isActive: false } });
+    expect(deactivated.statusCode).toBe(200);
+    expect((await current(partner)).statusCode).toBe(401);
+    const login = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.partner, password: demoPassword } });
+    expect(login.statusCode).toBe(401);
+  });
+});
+
+describe('CSRF and API tokens', () => {
+  it('refuses a cookie change without the CSRF token, and with a wrong one', async () => {
+    const admin = await t.logIn('admin');
+    const payload = { code: 'csrf-test', nameNl: 'CSRF test', nameEn: 'CSRF test' };
+    const without = await t.app.inject({ method: 'POST', url: `${tenantPath}/themes`, headers: { cookie: admin.cookie }, payload });
+    expect(without.statusCode).toBe(403);
+    const wrong = await t.app.inject({ method: 'POST', url: `${tenantPath}/themes`, headers: { cookie: admin.cookie, 'x-csrf-token': 'x'.repeat(43) }, payload });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().code).toBe('CSRF_TOKEN_INVALID');
+    const themes = (await t.request({ url: `${tenantPath}/themes` })).json().items.map((item: { code: string }) => item.code);
+    expect(themes).not.toContain('csrf-test');
+  });
+
+  it('creates an API token shown once, stored hashed, usable without CSRF, and dead after revoking', async () => {
+    const admin = await t.logIn('admin');
+    const adminId = (await current(admin)).json().user.id;
+    const created = await t.request({ method: 'POST', url: `${tenantPath}/api-tokens`, as: admin, payload: { userId: adminId, name: 'Koppeling zaaksysteem', validDays: 30 } });
+    expect(created.statusCode).toBe(201);
+    const { token, id } = created.json();
+    expect(token).toMatch(/^ww_/);
+    const listed = (await t.request({ url: `${tenantPath}/api-tokens`, as: admin })).json().items;
+    expect(JSON.stringify(listed)).not.toContain(token);
+    const stored = await queryRows<{ token_hash: string }>(t.database.db, sql`select token_hash from api_token where id = ${id}`);
+    expect(stored[0].token_hash).not.toBe(token);
+    const bearer = { authorization: `Bearer ${token}` };
+    const change = await t.request({ method: 'POST', url: `${tenantPath}/themes`, headers: bearer, payload: { code: 'via-token', nameNl: 'Via token', nameEn: 'By token' } });
+    expect(change.statusCode).toBe(201);
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/api-tokens/${id}`, as: admin })).statusCode).toBe(204);
+    expect((await t.request({ url: `${tenantPath}/users`, headers: bearer })).statusCode).toBe(401);
+  });
+
+  it('lets only admins manage API tokens', async () => {
+    const advisor = await t.logIn('advisor');
+    expect((await t.request({ url: `${tenantPath}/api-tokens`, as: advisor })).statusCode).toBe(403);
+    expect((await t.request({ url: `${tenantPath}/api-tokens` })).statusCode).toBe(401);
+  });
+});
+
+describe('login throttling', () => {
+  it('refuses the sixth attempt on one account with 429 and Retry-After, even with the right password', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const response = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.officerGreen, password: `fout-${attempt}-wachtwoord` } });
+      expect(response.statusCode).toBe(401);
+    }
+    const blocked = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.officerGreen, password: demoPassword } });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.headers['retry-after']).toBe('900');
+    t.clock.advance(minutes(16));
+    const later = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.officerGreen, password: demoPassword } });
+    expect(later.statusCode).toBe(201);
+  });
+
+  it('throttles one IP address guessing across many accounts', async () => {
+    const throttled = await createTestApp({ LOGIN_MAX_FAILURES_PER_IP: 3 });
+    try {
+      for (const email of ['a@helmond.example', 'b@helmond.example', 'c@helmond.example']) {
+        expect((await throttled.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email, password: 'geraden-wachtwoord' } })).statusCode).toBe(401);
+      }
+      const fourth = await throttled.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.resident, password: demoPassword } });
+      expect(fourth.statusCode).toBe(429);
+      const elsewhere = await throttled.request({ method: 'POST', url: `${tenantPath}/sessions`, remoteAddress: '10.1.2.3', payload: { email: demoEmails.resident, password: demoPassword } });
+      expect(elsewhere.statusCode).toBe(201);
+    } finally {
+      await throttled.close();
+    }
+  });
+});
+
+describe('cookies over https', () => {
+  it('uses the __Host- prefix and Secure when the public address is https', async () => {
+    const secure = await createTestApp({ PUBLIC_URL: 'https://wijkwerk.example.org' });
+    try {
+      const response = await secure.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.resident, password: demoPassword } });
+      const cookie = String(response.headers['set-cookie']);
+      expect(cookie).toMatch(/^__Host-wijkwerk_session=/);
+      expect(cookie).toContain('Secure');
+      expect(cookie).toContain('Path=/');
+    } finally {
+      await secure.close();
+    }
+  });
+});
