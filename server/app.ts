@@ -45,6 +45,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   app.setValidatorCompiler(validatorCompiler as never);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // The API speaks JSON only: any other body is 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((request, reply) => {
     const language = languageFromHeader(request.headers['accept-language']);
     return sendProblem(reply, renderProblem('NOT_FOUND', language, { instance: request.url.split('?')[0] }));
