@@ -23,6 +23,8 @@ const configSchema = z.object({
   MAIL_FROM: z.string().default('Wijkwerk <noreply@wijkwerk.local>'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
+  /** For automated tests and trainings only: every demo login gets this password instead of a random one. */
+  DEMO_PASSWORD: z.string().min(12).optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   WEB_DIST_DIR: z.string().default('./web/dist'),
 });

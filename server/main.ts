@@ -19,7 +19,7 @@ const app = await buildApp({
 });
 
 if (config.DEMO_SEED === 'auto') {
-  const seeded = await seedDemoIfEmpty(database.db, systemClock);
+  const seeded = await seedDemoIfEmpty(database.db, systemClock, { password: config.DEMO_PASSWORD });
   if (seeded) {
     // Printed once, on the first start of an empty database; the passwords are not stored anywhere readable.
     const lines = seeded.logins.map((login) => `  ${login.role.padEnd(15)} ${login.email.padEnd(38)} ${login.password}`);

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { municipalitySchema } from '../../../server/modules/municipalities/municipality.contract.ts';
 import type { neighbourhoodListSchema, neighbourhoodSchema } from '../../../server/modules/neighbourhoods/neighbourhood.contract.ts';
 import type { currentSessionSchema, userListSchema, userSchema } from '../../../server/modules/users/user.contract.ts';
+import type { councilListSchema, councilSchema } from '../../../server/modules/councils/council.contract.ts';
+import type { councilTermSchema, departmentSchema, partnerOrganisationSchema, portfolioSchema, themeSchema } from '../../../server/modules/organisation/organisation.contract.ts';
 
 export type Municipality = z.infer<typeof municipalitySchema>;
 export type Neighbourhood = z.infer<typeof neighbourhoodSchema>;
@@ -12,3 +14,19 @@ export type CurrentSession = z.infer<typeof currentSessionSchema>;
 export type User = z.infer<typeof userSchema>;
 export type UserList = z.infer<typeof userListSchema>;
 export type RoleGrant = User['roles'][number];
+
+
+export type Council = z.infer<typeof councilSchema>;
+export type CouncilList = z.infer<typeof councilListSchema>;
+export type Department = z.infer<typeof departmentSchema>;
+export type PartnerOrganisation = z.infer<typeof partnerOrganisationSchema>;
+export type Theme = z.infer<typeof themeSchema>;
+export type Portfolio = z.infer<typeof portfolioSchema>;
+export type CouncilTerm = z.infer<typeof councilTermSchema>;
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+  pageCount: number;
+}

@@ -1,4 +1,24 @@
+import { Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react/css-module';
+import { AppLink } from '../../../components/AppLink.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+
+const sections = ['wijken', 'wijkorganen', 'gebruikers', 'auditlog'] as const;
+
 export function AdminHome({ municipality }: { municipality: string }) {
-  void [municipality];
-  return null;
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="admin-home-heading">
+      <Heading level={2} id="admin-home-heading">
+        {t('home.admin.title')}
+      </Heading>
+      <Paragraph>{t('home.admin.text')}</Paragraph>
+      <UnorderedList>
+        {sections.map((section) => (
+          <UnorderedListItem key={section}>
+            <AppLink to={`/${municipality}/beheer/${section}`}>{t(`admin.section.${section}`)}</AppLink>
+          </UnorderedListItem>
+        ))}
+      </UnorderedList>
+    </section>
+  );
 }

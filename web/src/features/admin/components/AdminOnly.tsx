@@ -1,0 +1,23 @@
+import { Alert, Paragraph } from '@utrecht/component-library-react/css-module';
+import type { ReactNode } from 'react';
+import { Navigate, useParams } from 'react-router';
+import { hasRole, useSession } from '../../../api/session.ts';
+import { Loading } from '../../../components/Feedback.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+
+/** The administration is for admins; others get a clear answer (the API refuses them too). */
+export function AdminOnly({ children }: { children: ReactNode }) {
+  const { municipality = '' } = useParams();
+  const { t } = useI18n();
+  const session = useSession(municipality);
+  if (session.isPending) return <Loading />;
+  if (!session.data) return <Navigate to={`/${municipality}/inloggen`} replace />;
+  if (!hasRole(session.data, 'admin')) {
+    return (
+      <Alert type="warning" role="alert">
+        <Paragraph>{t('admin.noAccess')}</Paragraph>
+      </Alert>
+    );
+  }
+  return <>{children}</>;
+}
