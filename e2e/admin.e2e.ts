@@ -1,0 +1,77 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword, expectAccessible, launchBrowser, logIn, openPage } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+describe('an admin', () => {
+  it('logs in with the keyboard only', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto('/helmond/inloggen');
+    await expectAccessible(page, 'login');
+    // The skip link comes first, then the header; tab to the e-mail field the way a keyboard user would.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Direct naar de inhoud');
+    await page.getByLabel('E-mailadres').focus();
+    await page.keyboard.type('femke.janssen@helmond.example');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(demoPassword());
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/helmond/mijn');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Welkom, Femke Janssen');
+    await expectAccessible(page, 'admin-home');
+    await context.close();
+  });
+
+  it('creates a neighbourhood in the register, sees field errors first, and finds it on the public site', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'femke.janssen@helmond.example');
+    await page.getByRole('link', { name: 'Beheer' }).click();
+    await page.getByRole('link', { name: 'Wijken', exact: true }).last().click();
+    await page.waitForURL('**/beheer/wijken');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Wijken');
+    await expectAccessible(page, 'admin-neighbourhoods');
+
+    await page.getByRole('button', { name: 'Nieuwe wijk' }).click();
+    await page.getByLabel('CBS-code').fill('WK12');
+    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Dit veld is verplicht.');
+    await expectAccessible(page, 'admin-neighbourhood-errors');
+
+    await page.getByLabel('Naam *').fill('Suytkade');
+    await page.getByLabel('CBS-code').fill('WK079412');
+    await page.getByLabel('Beschrijving').fill('Nieuwe woonwijk aan het kanaal.');
+    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('“Suytkade” is opgeslagen.');
+    await expect.poll(() => page.getByRole('cell', { name: 'Suytkade', exact: true }).isVisible()).toBe(true);
+
+    await page.goto('/helmond/wijken/suytkade');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Suytkade');
+    expect(await page.getByText('Nieuwe woonwijk aan het kanaal.').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('browses the audit log and sees the new neighbourhood there', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'femke.janssen@helmond.example');
+    await page.goto('/helmond/beheer/auditlog');
+    await expect.poll(() => page.getByRole('cell', { name: 'neighbourhood.create' }).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'admin-audit-log');
+    await page.goto('/helmond/beheer/gebruikers');
+    await expect.poll(() => page.getByRole('cell', { name: 'Henk Aarts', exact: true }).isVisible()).toBe(true);
+    await expectAccessible(page, 'admin-users');
+    await context.close();
+  });
+
+  it('keeps non-admins out of the administration', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'eva.mulder@mail.example');
+    await page.goto('/helmond/beheer/wijken');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Alleen beheerders');
+    await context.close();
+  });
+});

@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+const artifacts = path.resolve(import.meta.dirname, 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+export const baseUrl = () => inject('baseUrl');
+export const demoPassword = () => inject('demoPassword');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A fresh browser context (AxeBuilder needs pages from a context) in Dutch, like most visitors. */
+export async function openPage(browser: Browser, options: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: options.locale ?? 'nl-NL', baseURL: baseUrl() });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('close', () => expect(errors, 'uncaught errors in the page').toEqual([]));
+  return { context, page };
+}
+
+/** WCAG 2.1 A/AA with axe: no serious or critical violation on the page as it is now. */
+export async function expectAccessible(page: Page, label: string) {
+  await page.screenshot({ path: path.join(artifacts, `${label}.png`), fullPage: true });
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = result.violations.filter((violation: { impact?: string | null }) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`), label).toEqual([]);
+}
+
+export async function logIn(page: Page, email: string) {
+  await page.goto('/helmond/inloggen');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(demoPassword());
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL('**/helmond/mijn');
+}

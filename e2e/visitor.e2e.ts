@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, openPage } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+describe('a visitor', () => {
+  it('opens the Helmond home, sees the eleven neighbourhoods on a list and a map, and opens one', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto('/');
+    await page.waitForURL('**/helmond');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Wijken van Helmond');
+    // Eleven demo neighbourhoods, and any the admin journey added.
+    await expect.poll(() => page.locator('.app-grid > li').count()).toBeGreaterThanOrEqual(11);
+    await expect.poll(() => page.getByText('schematisch en niet de officiële CBS-grenzen').isVisible()).toBe(true);
+    expect(await page.title()).toBe('Wijken van Helmond · Wijkwerk');
+    await expectAccessible(page, 'visitor-home');
+
+    await page.getByRole('link', { name: 'Brandevoort' }).click();
+    await page.waitForURL('**/helmond/wijken/brandevoort');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Brandevoort');
+    await expect.poll(() => page.getByRole('heading', { name: 'Wijkraad Brandevoort' }).isVisible()).toBe(true);
+    expect(await page.getByText('Ontwikkelingswijk').first().isVisible()).toBe(true);
+    expect(await page.getByText('De Veste').isVisible()).toBe(true);
+    // Members' names are personal data: not on the public page.
+    expect(await page.getByText('Henk Aarts').count()).toBe(0);
+    await expectAccessible(page, 'visitor-neighbourhood');
+    await context.close();
+  });
+
+  it('switches the interface to English and back', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto('/helmond');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Neighbourhoods of Helmond');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expectAccessible(page, 'visitor-home-english');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Wijken van Helmond');
+    await context.close();
+  });
+
+  it('gets a clear page for an address that does not exist', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto('/helmond/wijken/atlantis');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Pagina niet gevonden');
+    await expectAccessible(page, 'visitor-not-found');
+    await context.close();
+  });
+});
