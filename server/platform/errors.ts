@@ -127,6 +127,8 @@ export type ErrorCode = keyof typeof errorCatalogue;
 /** Messages for field problems raised by our own rules (zod's own messages come from its locales). */
 const fieldMessages: Record<string, Text> = {
   required: { nl: 'Dit veld is verplicht.', en: 'This field is required.' },
+  invalidEmail: { nl: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.', en: 'Enter a valid e-mail address, for example name@example.org.' },
+  invalidUrl: { nl: 'Vul een volledig webadres in dat begint met https://.', en: 'Enter a full web address starting with https://.' },
   duplicate: { nl: 'Deze waarde is al in gebruik. Kies een andere.', en: 'This value is already in use. Choose another one.' },
   passwordTooShort: { nl: 'Kies een wachtwoord van minstens {minimum} tekens.', en: 'Choose a password of at least {minimum} characters.' },
   passwordTooCommon: { nl: 'Dit wachtwoord is te bekend en dus makkelijk te raden. Kies een ander.', en: 'This password is too common and easy to guess. Choose another one.' },
@@ -185,6 +187,10 @@ function issueMessage(issue: ZodLikeIssue, language: Language): { code: string; 
   if (issue.message?.startsWith('field:')) {
     const code = issue.message.slice('field:'.length);
     return { code, message: fieldMessage({ field: '', code, params: (issue as { params?: Record<string, string | number> }).params }, language) };
+  }
+  if (issue.code === 'invalid_format' && (issue.format === 'email' || issue.format === 'url')) {
+    const code = issue.format === 'email' ? 'invalidEmail' : 'invalidUrl';
+    return { code, message: fieldMessage({ field: '', code }, language) };
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return { code: 'required', message: fieldMessage({ field: '', code: 'required' }, language) };
