@@ -19,6 +19,7 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import { handleError, renderProblem, sendProblem, validatorCompiler } from './platform/errors.ts';
 import { languageFromHeader } from './platform/language.ts';
 import { apiVersion, finishOpenApiDocument } from './platform/openapi.ts';
+import { registerPublicCache } from './platform/public-cache.ts';
 import { registerTenancy } from './platform/tenancy.ts';
 
 export interface AppDependencies {
@@ -51,9 +52,11 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     const language = languageFromHeader(request.headers['accept-language']);
     return sendProblem(reply, renderProblem('NOT_FOUND', language, { instance: request.url.split('?')[0] }));
   });
-  app.addHook('onSend', async (request, reply) => {
+  // Callback-style hooks on the hot path: an async hook costs a promise per request.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) reply.header('API-Version', apiVersion);
+    done(null, payload);
   });
 
   const municipalities = createMunicipalityService({ db });
@@ -102,6 +105,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerAccessControl(app, sessions, cookie);
+  registerPublicCache(app, { ttlMs: config.PUBLIC_CACHE_SECONDS * 1000, maxEntries: 5000 });
 
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {

@@ -25,6 +25,8 @@ const configSchema = z.object({
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   /** For automated tests and trainings only: every demo login gets this password instead of a random one. */
   DEMO_PASSWORD: z.string().min(12).optional(),
+  /** How long public lists may be served from memory; changes through the same process clear it at once. */
+  PUBLIC_CACHE_SECONDS: z.coerce.number().min(0).default(5),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   WEB_DIST_DIR: z.string().default('./web/dist'),
 });

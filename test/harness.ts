@@ -53,7 +53,8 @@ export async function createTestApp(configOverrides: Partial<Config> = {}): Prom
   const seeded = await seedDemoIfEmpty(database.db, clock, { password: demoPassword });
   if (!seeded) throw new Error('demo seed did not run on a fresh database');
   const other = await createSecondMunicipality(database.db, clock);
-  const config = defaultConfig({ SCHEDULER_INTERVAL_SECONDS: 0, WEB_DIST_DIR: '/nonexistent', ...configOverrides });
+  // The public cache is off unless a test is about it: most tests change data behind the API's back.
+  const config = defaultConfig({ SCHEDULER_INTERVAL_SECONDS: 0, WEB_DIST_DIR: '/nonexistent', PUBLIC_CACHE_SECONDS: 0, ...configOverrides });
   const app = await buildApp({ config, database, clock });
   await app.ready();
 

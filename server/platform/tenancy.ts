@@ -22,16 +22,24 @@ export function registerTenancy(scope: FastifyInstance, findBySlug: (slug: strin
   const cacheMs = 30_000;
 
   scope.decorateRequest('tenant', undefined as unknown as Tenant);
-  scope.addHook('onRequest', async (request: FastifyRequest) => {
+  // Callback style with a synchronous cache hit: this runs on every tenant request.
+  scope.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
     const slug = (request.params as { municipality?: string }).municipality ?? '';
-    const now = Date.now();
-    let entry = cache.get(slug);
-    if (!entry || entry.until < now) {
-      entry = { tenant: await findBySlug(slug), until: now + cacheMs };
-      if (cache.size > 1000) cache.clear();
-      cache.set(slug, entry);
-    }
-    if (!entry.tenant) throw new DomainError('MUNICIPALITY_NOT_FOUND', { params: { slug: slug.slice(0, 60) } });
-    request.tenant = entry.tenant;
+    const entry = cache.get(slug);
+    if (entry && entry.until >= Date.now()) return finish(request, slug, entry.tenant, done);
+    findBySlug(slug).then(
+      (tenant) => {
+        if (cache.size > 1000) cache.clear();
+        cache.set(slug, { tenant, until: Date.now() + cacheMs });
+        finish(request, slug, tenant, done);
+      },
+      (error) => done(error),
+    );
   });
+}
+
+function finish(request: FastifyRequest, slug: string, tenant: Tenant | undefined, done: (error?: Error) => void) {
+  if (!tenant) return done(new DomainError('MUNICIPALITY_NOT_FOUND', { params: { slug: slug.slice(0, 60) } }));
+  request.tenant = tenant;
+  done();
 }

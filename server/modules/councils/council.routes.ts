@@ -15,7 +15,7 @@ export function registerCouncilRoutes(scope: FastifyInstance, service: CouncilSe
   app.get(
     '/councils',
     {
-      config: { access: 'public' },
+      config: { access: 'public', isPublicCacheable: true },
       schema: { operationId: 'listCouncils', tags, summary: 'Neighbourhood councils (wijkorganen)', params: municipalityParams, querystring: councilListQuery, response: { 200: councilListSchema, ...problemResponses(404) } },
     },
     async (request) => service.listCouncils({ municipalityId: request.tenant.id }, request.query),

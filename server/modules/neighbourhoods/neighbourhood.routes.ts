@@ -28,7 +28,7 @@ export function registerNeighbourhoodRoutes(scope: FastifyInstance, service: Nei
   app.get(
     '/neighbourhoods',
     {
-      config: { access: 'public' },
+      config: { access: 'public', isPublicCacheable: true },
       schema: { operationId: 'listNeighbourhoods', tags, summary: 'Neighbourhoods (wijken) of the municipality', params: municipalityParams, querystring: neighbourhoodListQuery, response: { 200: neighbourhoodListSchema, ...problemResponses(404) } },
     },
     async (request) => service.listNeighbourhoods({ municipalityId: request.tenant.id }, request.query),
@@ -37,7 +37,7 @@ export function registerNeighbourhoodRoutes(scope: FastifyInstance, service: Nei
   app.get(
     '/neighbourhood-boundaries',
     {
-      config: { access: 'public' },
+      config: { access: 'public', isPublicCacheable: true },
       schema: { operationId: 'listNeighbourhoodBoundaries', tags, summary: 'Boundaries of all neighbourhoods as GeoJSON, for maps', params: municipalityParams, response: { 200: boundaryCollectionSchema, ...problemResponses(404) } },
     },
     async (request) => service.listBoundaries({ municipalityId: request.tenant.id }),

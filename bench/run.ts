@@ -1,0 +1,136 @@
+// npm run bench [-- --pglite] [-- --seconds 10]
+// Starts the real server on a generated dataset and measures, with autocannon, the public neighbourhood
+// list, one authenticated endpoint, and a bare Fastify route serving the same bytes (the ceiling).
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { type DatabaseHandle, openPglite, openPostgres } from '../server/db/client.ts';
+import { seedDemoIfEmpty } from '../server/demo/seed.ts';
+import { systemClock } from '../server/platform/clock.ts';
+import { generateDataset } from './generate.ts';
+
+const { values: options } = parseArgs({ options: { pglite: { type: 'boolean', default: false }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } } });
+const root = path.resolve(import.meta.dirname, '..');
+const seconds = Number(options.seconds);
+const connections = Number(options.connections);
+const password = 'Bench-wachtwoord-2026';
+const serverUrl = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function ensurePostgres() {
+  try {
+    execFileSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']);
+  } catch {
+    log('Starting PostgreSQL…');
+    const cluster = execFileSync('ls', ['/etc/postgresql']).toString().trim().split('\n')[0];
+    execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', cluster, 'main', 'start']);
+  }
+}
+
+async function prepareDatabase(): Promise<{ database: DatabaseHandle; env: Record<string, string>; cleanup(): void }> {
+  if (options.pglite) {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'wijkwerk-bench-'));
+    const database = await openPglite(path.join(dataDir, 'pglite'));
+    return { database, env: { DATA_DIR: dataDir, DATABASE_URL: '' }, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  ensurePostgres();
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query('drop database if exists wijkwerk_bench with (force)');
+  await admin.query('create database wijkwerk_bench');
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = '/wijkwerk_bench';
+  return { database: await openPostgres(url.toString(), 4), env: { DATABASE_URL: url.toString() }, cleanup: () => {} };
+}
+
+function startProcess(script: string, env: Record<string, string>): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    child.stdout?.on('data', () => {});
+    resolve(child);
+  });
+}
+
+async function waitFor(url: string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+interface Measurement {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function measure(name: string, url: string, headers: Record<string, string> = {}): Promise<Measurement> {
+  await autocannon({ url, connections, duration: 2, headers }); // warm-up: JIT, caches, pool
+  const result = await autocannon({ url, connections, duration: seconds, headers });
+  return { name, requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+}
+
+const prepared = await prepareDatabase();
+log(`Database: ${prepared.database.engine}. Migrating and generating data…`);
+await prepared.database.migrate();
+await seedDemoIfEmpty(prepared.database.db, systemClock, { password });
+const generated = await generateDataset(prepared.database.db, { municipalities: 50, neighbourhoodsEach: 30, areasEach: 4, usersEach: 20 });
+log(`Generated ${generated.municipalities} extra municipalities with ${generated.neighbourhoods} neighbourhoods.`);
+await prepared.database.close();
+
+const appPort = 3900 + Math.floor(Math.random() * 50);
+const ceilingPort = appPort + 50;
+const children: ChildProcess[] = [];
+try {
+  children.push(await startProcess('server/main.ts', { ...prepared.env, PORT: String(appPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_SEED: 'off', SCHEDULER_INTERVAL_SECONDS: '0' }));
+  const base = `http://127.0.0.1:${appPort}/api/v1/municipalities/helmond`;
+  await waitFor(`http://127.0.0.1:${appPort}/readyz`);
+
+  const listUrl = `${base}/neighbourhoods`;
+  const listBody = await (await fetch(listUrl)).text();
+  const bodyFile = path.join(mkdtempSync(path.join(tmpdir(), 'wijkwerk-ceiling-')), 'body.json');
+  writeFileSync(bodyFile, listBody);
+  children.push(await startProcess('bench/ceiling-server.ts', { PORT: String(ceilingPort), CEILING_BODY_FILE: bodyFile }));
+  await waitFor(`http://127.0.0.1:${ceilingPort}/api/v1/municipalities/helmond/neighbourhoods`);
+
+  const login = await fetch(`${base}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'femke.janssen@helmond.example', password }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+
+  log(`Measuring ${seconds} s each, ${connections} connections…`);
+  const ceiling = await measure('ceiling: bare Fastify, same bytes', `http://127.0.0.1:${ceilingPort}/api/v1/municipalities/helmond/neighbourhoods`);
+  const publicList = await measure('public neighbourhood list', listUrl);
+  const authenticated = await measure('authenticated: current session', `${base}/sessions/current`, { cookie });
+
+  const rows = [ceiling, publicList, authenticated].map((row) => ({ ...row, ratioToCeiling: Number((row.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)) }));
+  log('');
+  log(`${'endpoint'.padEnd(36)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'ratio'.padStart(6)} errors`);
+  for (const row of rows) {
+    log(`${row.name.padEnd(36)} ${String(row.requestsPerSecond).padStart(8)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${row.ratioToCeiling.toFixed(2).padStart(6)} ${row.errors + row.non2xx}`);
+  }
+  const target = 0.5;
+  const publicRatio = rows[1].ratioToCeiling;
+  log(`\nPublic list at ${(publicRatio * 100).toFixed(0)} % of the ceiling (target ≥ ${target * 100} % on PostgreSQL): ${publicRatio >= target ? 'met' : 'NOT met'}.`);
+  writeFileSync(
+    path.join(root, 'bench', 'results', 'latest.json'),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), engine: prepared.database.engine, seconds, connections, dataset: generated, results: rows, target: { publicListRatio: target, met: publicRatio >= target } }, null, 2)}\n`,
+  );
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  prepared.cleanup();
+}
+process.exit(0);
