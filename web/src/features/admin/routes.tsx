@@ -20,5 +20,6 @@ export const adminRoutes: RouteObject[] = [
   { path: 'collegeperiodes', ...page(() => registers().then((module) => module.CouncilTermsPage)) },
   { path: 'gebruikers', ...page(() => import('./pages/UsersPage.tsx').then((module) => module.UsersPage)) },
   { path: 'auditlog', ...page(() => import('./pages/AuditLogPage.tsx').then((module) => module.AuditLogPage)) },
+  { path: 'api-tokens', ...page(() => import('./pages/ApiTokensPage.tsx').then((module) => module.ApiTokensPage)) },
   { path: 'outbox', ...page(() => import('./pages/OutboxPage.tsx').then((module) => module.OutboxPage)) },
 ];

@@ -1,6 +1,6 @@
 import { Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiProblem, api, tenantPath } from '../../../api/client.ts';
 import type { Page } from '../../../api/types.ts';
@@ -21,6 +21,8 @@ export interface RegisterDefinition<Item extends { id: string; version: number }
   nameOf(item: Item): string;
   /** Lists carry summaries for some registers: load the full record (with its version) before editing. */
   editsDetail?: boolean;
+  /** More to edit below the form, e.g. a wijk's buurten. */
+  renderBelowForm?(item: Item): ReactNode;
 }
 
 /**
@@ -187,6 +189,7 @@ function EditRecord<Item extends { id: string; version: number }>(props: {
         onSubmit={(values) => props.onSubmit(props.item, values)}
         onCancel={props.onCancel}
       />
+      {props.definition.renderBelowForm?.(props.item)}
     </>
   );
 }

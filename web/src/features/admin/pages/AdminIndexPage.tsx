@@ -5,7 +5,7 @@ import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { AdminOnly } from '../components/AdminOnly.tsx';
 
-export const adminSections = ['wijken', 'wijkorganen', 'afdelingen', 'partners', 'themas', 'portefeuilles', 'collegeperiodes', 'gebruikers', 'auditlog', 'outbox'] as const;
+export const adminSections = ['wijken', 'wijkorganen', 'afdelingen', 'partners', 'themas', 'portefeuilles', 'collegeperiodes', 'gebruikers', 'api-tokens', 'auditlog', 'outbox'] as const;
 
 export function AdminIndexPage() {
   const { municipality = '' } = useParams();

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api, tenantPath } from '../../../api/client.ts';
-import type { Council, CouncilTerm, Department, Neighbourhood, NeighbourhoodList, NeighbourhoodSummary, PartnerOrganisation, Portfolio, Theme } from '../../../api/types.ts';
+import type { Council, CouncilTerm, Department, Neighbourhood, NeighbourhoodList, NeighbourhoodSummary, PartnerOrganisation, Portfolio, Theme, UserList } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { AreasEditor } from '../components/AreasEditor.tsx';
 import { RegisterPage } from '../components/RegisterPage.tsx';
 
 const text = (value: string | null | undefined) => value ?? '';
@@ -171,12 +172,19 @@ type NeighbourhoodRow = NeighbourhoodSummary & Partial<Omit<Neighbourhood, keyof
 /** The list endpoint gives summaries; editing a neighbourhood needs its version, so the page loads details on demand. */
 export function NeighbourhoodsPage() {
   const { t } = useI18n();
+  const { municipality = '' } = useParams();
+  const users = useQuery({ queryKey: ['users', municipality, 'staff'], queryFn: () => api<UserList>(tenantPath(municipality, '/users?pageSize=100')) });
+  // A programme manager is municipal staff: advisors, officers, administrators.
+  const staff = (users.data?.items ?? [])
+    .filter((user) => user.roles.some((grant) => ['advisor', 'officer', 'admin'].includes(grant.role)))
+    .map((user) => ({ value: user.id, label: user.displayName }));
   return (
     <RegisterPage<NeighbourhoodRow>
       definition={{
         textKey: 'admin.neighbourhoods',
         path: '/neighbourhoods',
         editsDetail: true,
+        renderBelowForm: (item) => <AreasEditor municipality={municipality} neighbourhoodId={item.id} />,
         nameOf: (item) => item.name,
         columns: [
           { label: t('field.name'), value: (item) => item.name },
@@ -188,6 +196,7 @@ export function NeighbourhoodsPage() {
           { name: 'cbsCode', label: t('field.cbsCode'), kind: 'text', description: t('field.cbsCodeDescription') },
           { name: 'description', label: t('field.description'), kind: 'textarea' },
           { name: 'isDevelopmentArea', label: t('field.isDevelopmentArea'), kind: 'checkbox' },
+          { name: 'programmeManagerUserId', label: t('field.programmeManager'), kind: 'select', description: t('field.programmeManagerDescription'), options: staff },
           { name: 'boundary', label: t('field.boundary'), kind: 'json', description: t('field.boundaryDescription') },
         ],
         valuesOf: (item) => ({
@@ -195,6 +204,7 @@ export function NeighbourhoodsPage() {
           cbsCode: text(item?.cbsCode),
           description: text(item?.description),
           isDevelopmentArea: item?.isDevelopmentArea ?? false,
+          programmeManagerUserId: text(item?.programmeManager?.id),
           boundary: item?.boundary ? JSON.stringify(item.boundary) : '',
         }),
       }}
