@@ -67,6 +67,24 @@ describe('an admin', () => {
     await context.close();
   });
 
+  it('gives a resident a council role, scoped to one council', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'femke.janssen@helmond.example');
+    await page.goto('/helmond/beheer/gebruikers');
+    await page.getByRole('button', { name: 'Rollen van Eva Mulder wijzigen' }).click();
+    await page.getByLabel('Rol', { exact: true }).selectOption({ label: 'Lid wijkorgaan' });
+    await page.getByLabel('Voor').selectOption({ label: 'Wijkraad Warande' });
+    await expectAccessible(page, 'admin-user-roles');
+    await page.getByRole('button', { name: 'Rol toevoegen' }).click();
+    await expect.poll(() => page.getByText('Lid wijkorgaan: Wijkraad Warande').count()).toBeGreaterThan(0);
+    await context.close();
+
+    const member = await openPage(browser);
+    await logIn(member.page, 'eva.mulder@mail.example');
+    await expect.poll(() => member.page.getByRole('heading', { name: 'Mijn wijkorgaan: Wijkraad Warande' }).isVisible()).toBe(true);
+    await member.context.close();
+  });
+
   it('keeps non-admins out of the administration', async () => {
     const { context, page } = await openPage(browser);
     await logIn(page, 'eva.mulder@mail.example');

@@ -10,8 +10,8 @@ import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { AdminOnly } from '../components/AdminOnly.tsx';
 import { type FormValues, RecordForm } from '../components/RecordForm.tsx';
+import { roles, UserRolesEditor } from '../components/UserRolesEditor.tsx';
 
-const roles = ['resident', 'council_member', 'advisor', 'officer', 'alderman', 'partner', 'admin'] as const;
 /** Where the scope of each role comes from; municipality-wide roles have none. */
 const scopeSource: Record<string, string | undefined> = { council_member: '/councils', advisor: '/neighbourhoods', officer: '/departments', alderman: '/portfolios', partner: '/partner-organisations' };
 
@@ -35,9 +35,12 @@ export function UsersPage() {
   const [role, setRole] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [isAdding, setIsAdding] = useState(false);
+  const [editingRolesOf, setEditingRolesOf] = useState<string | null>(null);
   const scopes = useScopeNames(municipality);
   const key = ['users', municipality, search];
   const users = useQuery({ queryKey: key, queryFn: () => api<UserList>(tenantPath(municipality, `/users?pageSize=100${search ? `&search=${encodeURIComponent(search)}` : ''}`)) });
+  const scopeOptionsFor = (forRole: string) => (scopeSource[forRole] ? (scopes[scopeSource[forRole] as string] ?? []) : []);
+  const describeGrant = (grant: User['roles'][number]) => [t(`role.${grant.role}`), scopeName(grant)].filter(Boolean).join(': ');
   const scopeName = (grant: User['roles'][number]) => {
     const source = scopeSource[grant.role];
     return source ? (scopes[source]?.find((option) => option.value === grant.scopeId)?.label ?? '') : '';
@@ -74,7 +77,7 @@ export function UsersPage() {
       queryClient.invalidateQueries({ queryKey: ['users', municipality] });
     },
   });
-  const scopeOptions = role && scopeSource[role] ? (scopes[scopeSource[role] as string] ?? []) : [];
+  const scopeOptions = role ? scopeOptionsFor(role) : [];
 
   return (
     <AdminOnly>
@@ -126,25 +129,36 @@ export function UsersPage() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {users.data.items.map((user) => (
-              <TableRow key={user.id}>
-                <TableCell>
-                  {user.displayName}
-                  {!user.isActive && ` (${t('admin.users.inactive')})`}
-                </TableCell>
-                <TableCell>{user.email}</TableCell>
-                <TableCell>{describeRoles(user)}</TableCell>
-                <TableCell>
-                  <Button
-                    appearance="subtle-button"
-                    onClick={() => toggleActive.mutate(user)}
-                    aria-label={user.isActive ? t('admin.users.deactivate', { name: user.displayName }) : t('admin.users.activate', { name: user.displayName })}
-                  >
-                    {user.isActive ? t('admin.users.deactivateShort') : t('admin.users.activateShort')}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
+            {users.data.items.map((user) =>
+              editingRolesOf === user.id ? (
+                <TableRow key={user.id}>
+                  <TableCell colSpan={4}>
+                    <UserRolesEditor municipality={municipality} user={user} scopeOptions={scopeOptionsFor} describe={describeGrant} onClose={() => setEditingRolesOf(null)} />
+                  </TableCell>
+                </TableRow>
+              ) : (
+                <TableRow key={user.id}>
+                  <TableCell>
+                    {user.displayName}
+                    {!user.isActive && ` (${t('admin.users.inactive')})`}
+                  </TableCell>
+                  <TableCell>{user.email}</TableCell>
+                  <TableCell>{describeRoles(user)}</TableCell>
+                  <TableCell>
+                    <Button appearance="subtle-button" onClick={() => setEditingRolesOf(user.id)} aria-label={t('admin.users.editRolesOf', { name: user.displayName })}>
+                      {t('admin.users.editRoles')}
+                    </Button>{' '}
+                    <Button
+                      appearance="subtle-button"
+                      onClick={() => toggleActive.mutate(user)}
+                      aria-label={user.isActive ? t('admin.users.deactivate', { name: user.displayName }) : t('admin.users.activate', { name: user.displayName })}
+                    >
+                      {user.isActive ? t('admin.users.deactivateShort') : t('admin.users.activateShort')}
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ),
+            )}
           </TableBody>
         </Table>
       )}
