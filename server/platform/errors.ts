@@ -138,6 +138,17 @@ const fieldMessages: Record<string, Text> = {
   endBeforeStart: { nl: 'De einddatum moet na de begindatum liggen.', en: 'The end date must be after the start date.' },
   scopeMismatch: { nl: 'Deze rol hoort bij een ander soort bereik ({expected}).', en: 'This role belongs to another kind of scope ({expected}).' },
   neighbourhoodPolicyTaken: { nl: 'Portefeuille “{name}” is al de portefeuille wijkbeleid; er kan er maar één zijn.', en: 'Portfolio “{name}” already is the neighbourhood-policy portfolio; there can be only one.' },
+  motivationTooThin: { nl: 'Motiveer het antwoord in minstens {minimum} tekens: wat is er besloten en waarom.', en: 'Motivate the answer in at least {minimum} characters: what was decided and why.' },
+  dateInPast: { nl: 'Deze datum ligt in het verleden.', en: 'This date is in the past.' },
+  dateNotInFuture: { nl: 'Kies een datum in de toekomst.', en: 'Choose a date in the future.' },
+  beyondShortTerm: { nl: 'Een “nu” wordt binnen {weeks} weken uitgevoerd: uiterlijk {latest}. Kies een eerdere datum of antwoord “ooit”.', en: 'A “nu” is carried out within {weeks} weeks: by {latest} at the latest. Choose an earlier date or answer “ooit”.' },
+  conditionRequired: { nl: 'Noem minstens één randvoorwaarde (budget, capaciteit, beleid of besluit) waar het van afhangt.', en: 'Name at least one condition (budget, capacity, policy or decision) it depends on.' },
+  updateCadence: { nl: 'Geef elke 1 tot 26 weken een voortgangsbericht.', en: 'Give a progress update every 1 to 26 weeks.' },
+  reasonRequired: { nl: 'Kies minstens één reden voor een “nooit”.', en: 'Choose at least one reason for a “nooit”.' },
+  supportStatementRequired: { nl: 'Een advies van het wijkorgaan heeft een draagvlakverklaring nodig: hoe is het tot stand gekomen en hoe breed wordt het gedragen?', en: 'Advice from a council needs a support statement: how it came about and how broadly it is supported.' },
+  respondentsRequired: { nl: 'Vul het aantal respondenten van de enquête in.', en: 'Enter the number of survey respondents.' },
+  signaturesRequired: { nl: 'Vul het aantal handtekeningen van de petitie in.', en: 'Enter the number of petition signatures.' },
+  dissentRequired: { nl: 'Beschrijf de meningsverschillen in de wijk als het draagvlak niet breed is.', en: 'Describe the disagreement in the neighbourhood when support is not broad.' },
   lastAdmin: { nl: 'Er moet minstens één beheerder overblijven.', en: 'At least one administrator must remain.' },
 };
 
