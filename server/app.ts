@@ -13,6 +13,7 @@ import { createMunicipalityService, registerMunicipalityRoutes } from './modules
 import { createNeighbourhoodService, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
+import { createRequestService, registerRequestRoutes } from './modules/requests/index.ts';
 import { createSessionService, createUserService, registerUserRoutes } from './modules/users/index.ts';
 import { registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -75,6 +76,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const neighbourhoods = createNeighbourhoodService({ db, clock });
   const councils = createCouncilService({ db, clock });
   const organisation = createOrganisationServices({ db, clock });
+  const requests = createRequestService({ db, clock });
   const administration = createAdministrationService({ db });
   const notifications = createNotificationService({ db, clock });
   const cookie = sessionCookieSettings(config.PUBLIC_URL);
@@ -128,6 +130,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerNeighbourhoodRoutes(tenantScope, neighbourhoods);
           registerCouncilRoutes(tenantScope, councils);
           registerOrganisationRoutes(tenantScope, organisation);
+          registerRequestRoutes(tenantScope, requests);
           registerAdministrationRoutes(tenantScope, administration);
           registerNotificationRoutes(tenantScope, notifications);
         },

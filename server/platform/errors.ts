@@ -100,6 +100,11 @@ export const errorCatalogue = {
     title: { nl: 'Bestaat al', en: 'Already exists' },
     detail: { nl: 'Er bestaat al een record met deze waarde. Kies een andere waarde.', en: 'A record with this value already exists. Choose another value.' },
   },
+  INVALID_TRANSITION: {
+    status: 409,
+    title: { nl: 'Kan niet in deze status', en: 'Not possible in this state' },
+    detail: { nl: 'Dit kan niet nu de vraag de status “{state}” heeft.', en: 'This is not possible while the request is “{state}”.' },
+  },
   IN_USE: {
     status: 409,
     title: { nl: 'Nog in gebruik', en: 'Still in use' },
@@ -133,6 +138,8 @@ const fieldMessages: Record<string, Text> = {
   passwordTooShort: { nl: 'Kies een wachtwoord van minstens {minimum} tekens.', en: 'Choose a password of at least {minimum} characters.' },
   passwordTooCommon: { nl: 'Dit wachtwoord is te bekend en dus makkelijk te raden. Kies een ander.', en: 'This password is too common and easy to guess. Choose another one.' },
   passwordContainsEmail: { nl: 'Gebruik je e-mailadres niet in je wachtwoord.', en: 'Do not use your e-mail address in your password.' },
+  notACouncilMember: { nl: 'Je kunt alleen namens je eigen wijkorgaan indienen.', en: 'You can only submit on behalf of your own council.' },
+  notThisDepartment: { nl: 'Deze medewerker werkt niet bij de gekozen afdeling.', en: 'This officer does not work in the chosen department.' },
   unknownReference: { nl: 'Deze verwijzing bestaat niet in deze gemeente.', en: 'This reference does not exist in this municipality.' },
   invalidGeometry: { nl: 'Geef een GeoJSON Polygon of MultiPolygon met coördinaten in lengte- en breedtegraden.', en: 'Give a GeoJSON Polygon or MultiPolygon with longitude/latitude coordinates.' },
   endBeforeStart: { nl: 'De einddatum moet na de begindatum liggen.', en: 'The end date must be after the start date.' },

@@ -25,6 +25,10 @@ const expected: Record<Permission, Role[]> = {
   'apiTokens.manage': ['admin'],
   'audit.read': ['admin'],
   'outbox.read': ['admin'],
+  'request.submit': ['resident', 'council_member', 'advisor', 'partner'],
+  'request.viewInternal': ['advisor', 'officer', 'alderman', 'admin'],
+  'request.triage': ['advisor', 'admin'],
+  'request.answer': ['advisor', 'officer'],
 };
 
 describe('permission matrix', () => {
@@ -60,6 +64,15 @@ describe('permission matrix', () => {
     const advisor = actorWith(grantFor('advisor', wijkX));
     expect(can(advisor, 'neighbourhood.describe', { neighbourhoodIds: [wijkX] })).toBe(true);
     expect(can(advisor, 'neighbourhood.describe', { neighbourhoodIds: [wijkY] })).toBe(false);
+  });
+
+  it('lets an officer answer for their own department only, and an advisor for their own neighbourhoods', () => {
+    const officer = actorWith({ role: 'officer', scopeType: 'department', scopeId: councilA });
+    expect(can(officer, 'request.answer', { departmentId: councilA })).toBe(true);
+    expect(can(officer, 'request.answer', { departmentId: councilB })).toBe(false);
+    const advisor = actorWith(grantFor('advisor', wijkX));
+    expect(can(advisor, 'request.triage', { neighbourhoodIds: [wijkX] })).toBe(true);
+    expect(can(advisor, 'request.triage', { neighbourhoodIds: [wijkY] })).toBe(false);
   });
 
   it('lets an admin act anywhere in the municipality, whatever the target', () => {

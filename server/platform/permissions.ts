@@ -57,6 +57,10 @@ export const permissionMatrix = {
   'apiTokens.manage': { admin: 'any' },
   'audit.read': { admin: 'any' },
   'outbox.read': { admin: 'any' },
+  'request.submit': { resident: 'any', council_member: 'scoped', partner: 'scoped', advisor: 'any' },
+  'request.viewInternal': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any' },
+  'request.triage': { advisor: 'scoped', admin: 'any' },
+  'request.answer': { officer: 'scoped', advisor: 'scoped' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Permission = keyof typeof permissionMatrix;

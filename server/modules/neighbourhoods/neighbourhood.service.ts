@@ -123,7 +123,7 @@ export function createNeighbourhoodService(dependencies: { db: Executor; clock: 
           await createNeighbourhoodRepository(tx).delete(context.municipalityId, neighbourhoodId);
         } catch (error) {
           // A council (or later: requests, meetings) still points here; the transaction rolls back whole.
-          if (findDatabaseError(error)?.code === '23503') throw new DomainError('IN_USE', { params: { reference: 'council' } });
+          if (findDatabaseError(error)?.code === '23503') throw new DomainError('IN_USE', { params: { reference: 'council, request' } });
           throw error;
         }
         await recordAudit(tx, clock, context, { action: 'neighbourhood.delete', entityType: 'neighbourhood', entityId: neighbourhoodId, before });
@@ -169,7 +169,12 @@ export function createNeighbourhoodService(dependencies: { db: Executor; clock: 
         const repository = createNeighbourhoodRepository(tx);
         const before = await repository.findArea(context.municipalityId, areaId);
         if (!before) throw new DomainError('NOT_FOUND');
-        await repository.deleteArea(context.municipalityId, areaId);
+        try {
+          await repository.deleteArea(context.municipalityId, areaId);
+        } catch (error) {
+          if (findDatabaseError(error)?.code === '23503') throw new DomainError('IN_USE', { params: { reference: 'request' } });
+          throw error;
+        }
         await recordAudit(tx, clock, context, { action: 'area.delete', entityType: 'area', entityId: areaId, before });
       });
     },

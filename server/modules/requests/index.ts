@@ -1,0 +1,3 @@
+export { registerRequestRoutes } from './request.routes.ts';
+export { createRequestService, type RequestService } from './request.service.ts';
+export { request, requestEvent, requestTheme } from './request.tables.ts';

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { pageQuery, pageSchema } from '../../platform/pagination.ts';
+import { requestStates } from './request.workflow.ts';
+import { conditionKinds, refusalReasons, requestKinds, scales, supportBreadths, supportOrigins } from './request.rules.ts';
+
+const isoDate = z.iso.date();
+const version = z.number().int().min(1).describe('The version you read; a stale one gives 409');
+const reference = z.object({ id: z.uuid(), name: z.string() });
+
+export const supportStatementSchema = z
+  .object({
+    origins: z
+      .array(z.object({ kind: z.enum(supportOrigins), count: z.number().int().min(0).optional().describe('Respondents of a survey, signatures of a petition'), text: z.string().max(500).optional() }))
+      .max(10),
+    breadth: z.enum(supportBreadths),
+    dissent: z.string().max(4000).default('').describe('Disagreement within the neighbourhood, in words'),
+  })
+  .meta({ id: 'SupportStatement' });
+
+export const submitRequestBody = z
+  .object({
+    kind: z.enum(requestKinds),
+    title: z.string().trim().min(5).max(200),
+    body: z.string().trim().min(20).max(10_000),
+    neighbourhoodId: z.uuid().nullable().describe('Null for a city-wide request'),
+    areaId: z.uuid().nullable().optional(),
+    location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).nullable().optional(),
+    scale: z.enum(scales),
+    themeIds: z.array(z.uuid()).max(10).default([]),
+    isPublic: z.boolean().default(true).describe('Public requests and their answers appear on the neighbourhood page, without personal data'),
+    councilId: z.uuid().nullable().optional().describe('Submit on behalf of this council (you must be a member)'),
+    partnerOrganisationId: z.uuid().nullable().optional().describe('Submit on behalf of this partner organisation'),
+    supportStatement: supportStatementSchema.optional().describe('Required for advice from a council'),
+  })
+  .meta({ id: 'SubmitRequest' });
+
+const conditionSchema = z.object({ kind: z.enum(conditionKinds), text: z.string().trim().max(1000) });
+
+export const answerRequestBody = z
+  .discriminatedUnion('verdict', [
+    z.object({ verdict: z.literal('nu'), version, motivation: z.string().max(5000), action: z.string().trim().max(1000).describe('What will be done'), plannedOn: isoDate }),
+    z.object({
+      verdict: z.literal('ooit'),
+      version,
+      motivation: z.string().max(5000),
+      conditions: z.array(conditionSchema).max(10),
+      decisionDueOn: isoDate.describe('Date by which a definite answer follows'),
+      updateEveryWeeks: z.number().int().default(6),
+    }),
+    z.object({ verdict: z.literal('nooit'), version, motivation: z.string().max(5000), reasons: z.array(z.enum(refusalReasons)).max(5) }),
+  ])
+  .meta({ id: 'AnswerRequest' });
+
+export const acknowledgeRequestBody = z.object({ version }).meta({ id: 'AcknowledgeRequest' });
+export const routeRequestBody = z
+  .object({ version, leadDepartmentId: z.uuid(), leadOfficerUserId: z.uuid().nullable().optional(), contributingDepartmentIds: z.array(z.uuid()).max(10).default([]) })
+  .meta({ id: 'RouteRequest' });
+
+export const requestEventSchema = z
+  .object({ kind: z.string(), actorLabel: z.string(), isInternal: z.boolean(), text: z.string().nullable(), data: z.unknown(), occurredAt: z.iso.datetime({ offset: true }) })
+  .meta({ id: 'RequestEvent' });
+
+export const requestSummarySchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(requestKinds),
+    title: z.string(),
+    neighbourhood: reference.nullable(),
+    state: z.enum(requestStates),
+    verdict: z.enum(['nu', 'ooit', 'nooit']).nullable(),
+    isPublic: z.boolean(),
+    acknowledgeBy: isoDate,
+    answerBy: isoDate,
+    isOverdue: z.boolean(),
+    createdAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'RequestSummary' });
+
+export const requestSchema = requestSummarySchema
+  .extend({
+    body: z.string(),
+    scale: z.enum(scales),
+    weight: z.enum(['large', 'limited']).describe('The influence that follows from the scale, shown to both sides'),
+    themes: z.array(reference),
+    council: reference.nullable(),
+    submittedBy: z.string().nullable().describe('Only for municipal staff and the submitter’s own side'),
+    supportStatement: supportStatementSchema.nullable(),
+    leadDepartment: reference.nullable(),
+    answer: z.record(z.string(), z.unknown()).nullable(),
+    nextUpdateDue: isoDate.nullable(),
+    timeline: z.array(requestEventSchema),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Request' });
+
+export const requestListSchema = pageSchema(requestSummarySchema).meta({ id: 'RequestList' });
+export const requestListQuery = pageQuery.extend({
+  neighbourhoodId: z.uuid().optional(),
+  state: z.enum(requestStates).optional(),
+  kind: z.enum(requestKinds).optional(),
+  verdict: z.enum(['nu', 'ooit', 'nooit']).optional(),
+  departmentId: z.uuid().optional(),
+  themeId: z.uuid().optional(),
+  isOverdue: z.enum(['true', 'false']).optional().describe('Only requests past their acknowledge or answer deadline'),
+  search: z.string().trim().min(2).max(200).optional().describe('Dutch full-text search in title and text'),
+});
+export const requestParams = z.object({ municipality: z.string(), requestId: z.uuid() });
+
+export type SubmitRequest = z.infer<typeof submitRequestBody>;
+export type AnswerRequest = z.infer<typeof answerRequestBody>;
+export type RouteRequest = z.infer<typeof routeRequestBody>;
+export type RequestListQuery = z.infer<typeof requestListQuery>;

@@ -1,0 +1,134 @@
+import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { council } from '../councils/council.tables.ts';
+import { neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
+import { department, theme } from '../organisation/organisation.tables.ts';
+import { userAccount } from '../users/user.tables.ts';
+import { request, requestEvent, requestTheme } from './request.tables.ts';
+
+export type RequestRow = typeof request.$inferSelect;
+export type RequestEventRow = typeof requestEvent.$inferSelect;
+
+/** Who is looking decides what a list contains: staff see all, others public requests and their own side's. */
+export type RequestViewer = { isStaff: true } | { isStaff: false; userId: string | null; councilIds: string[] };
+
+export interface RequestFilter {
+  neighbourhoodId?: string;
+  state?: string;
+  kind?: string;
+  verdict?: string;
+  departmentId?: string;
+  themeId?: string;
+  overdueOn?: string;
+  search?: string;
+  offset: number;
+  limit: number;
+}
+
+function visibleTo(viewer: RequestViewer): SQL | undefined {
+  if (viewer.isStaff) return undefined;
+  const conditions: SQL[] = [eq(request.isPublic, true)];
+  if (viewer.userId) conditions.push(eq(request.submitterUserId, viewer.userId));
+  if (viewer.councilIds.length > 0) conditions.push(inArray(request.councilId, viewer.councilIds));
+  return or(...conditions);
+}
+
+export function createRequestRepository(db: Executor) {
+  return {
+    async insert(values: typeof request.$inferInsert, themeIds: string[]): Promise<RequestRow> {
+      const [row] = await db.insert(request).values(values).returning();
+      if (themeIds.length > 0) await db.insert(requestTheme).values(themeIds.map((themeId) => ({ municipalityId: row.municipalityId, requestId: row.id, themeId })));
+      return row;
+    },
+
+    async addEvent(values: typeof requestEvent.$inferInsert): Promise<void> {
+      await db.insert(requestEvent).values(values);
+    },
+
+    async findById(municipalityId: string, requestId: string): Promise<RequestRow | undefined> {
+      const [row] = await db.select().from(request).where(and(eq(request.municipalityId, municipalityId), eq(request.id, requestId)));
+      return row;
+    },
+
+    /** Names for what a request points at, in one query. */
+    async namesFor(row: RequestRow) {
+      const [names] = await db
+        .select({ neighbourhoodName: neighbourhood.name, councilName: council.name, departmentName: department.name, submitterName: userAccount.displayName })
+        .from(request)
+        .leftJoin(neighbourhood, eq(neighbourhood.id, request.neighbourhoodId))
+        .leftJoin(council, eq(council.id, request.councilId))
+        .leftJoin(department, eq(department.id, request.leadDepartmentId))
+        .leftJoin(userAccount, eq(userAccount.id, request.submitterUserId))
+        .where(and(eq(request.municipalityId, row.municipalityId), eq(request.id, row.id)));
+      return names;
+    },
+
+    async themesOf(municipalityId: string, requestId: string) {
+      return db
+        .select({ id: theme.id, name: theme.nameNl })
+        .from(requestTheme)
+        .innerJoin(theme, eq(theme.id, requestTheme.themeId))
+        .where(and(eq(requestTheme.municipalityId, municipalityId), eq(requestTheme.requestId, requestId)))
+        .orderBy(asc(theme.sortOrder));
+    },
+
+    async eventsOf(municipalityId: string, requestId: string): Promise<RequestEventRow[]> {
+      return db.select().from(requestEvent).where(and(eq(requestEvent.municipalityId, municipalityId), eq(requestEvent.requestId, requestId))).orderBy(asc(requestEvent.occurredAt)).limit(1000);
+    },
+
+    async update(municipalityId: string, requestId: string, expectedVersion: number, values: Partial<typeof request.$inferInsert>): Promise<RequestRow | undefined> {
+      const [row] = await db
+        .update(request)
+        .set({ ...values, version: sql`${request.version} + 1` })
+        .where(and(eq(request.municipalityId, municipalityId), eq(request.id, requestId), eq(request.version, expectedVersion)))
+        .returning();
+      return row;
+    },
+
+    async list(municipalityId: string, viewer: RequestViewer, filter: RequestFilter) {
+      const conditions: (SQL | undefined)[] = [eq(request.municipalityId, municipalityId), visibleTo(viewer)];
+      if (filter.neighbourhoodId) conditions.push(eq(request.neighbourhoodId, filter.neighbourhoodId));
+      if (filter.state) conditions.push(eq(request.state, filter.state as RequestRow['state']));
+      if (filter.kind) conditions.push(eq(request.kind, filter.kind));
+      if (filter.verdict) conditions.push(eq(request.verdict, filter.verdict));
+      if (filter.departmentId) conditions.push(eq(request.leadDepartmentId, filter.departmentId));
+      if (filter.themeId) conditions.push(sql`exists (select 1 from request_theme rt where rt.request_id = ${request.id} and rt.theme_id = ${filter.themeId})`);
+      if (filter.overdueOn) {
+        conditions.push(
+          sql`((${request.state} = 'submitted' and ${request.acknowledgeBy} < ${filter.overdueOn}) or (${request.state} in ('submitted', 'acknowledged', 'routed') and ${request.answerBy} < ${filter.overdueOn}))`,
+        );
+      }
+      if (filter.search) conditions.push(sql`${request.searchVector} @@ websearch_to_tsquery('dutch', ${filter.search})`);
+      const where = and(...conditions);
+      const [rows, [{ total }]] = await Promise.all([
+        db
+          .select({ request, neighbourhoodName: neighbourhood.name })
+          .from(request)
+          .leftJoin(neighbourhood, eq(neighbourhood.id, request.neighbourhoodId))
+          .where(where)
+          .orderBy(desc(request.createdAt), desc(request.id))
+          .offset(filter.offset)
+          .limit(filter.limit),
+        db.select({ total: count() }).from(request).where(where),
+      ]);
+      return { rows, total };
+    },
+
+    async departmentExists(municipalityId: string, departmentIds: string[]): Promise<boolean> {
+      if (departmentIds.length === 0) return true;
+      const rows = await db.select({ id: department.id }).from(department).where(and(eq(department.municipalityId, municipalityId), inArray(department.id, departmentIds)));
+      return rows.length === new Set(departmentIds).size;
+    },
+
+    async themesExist(municipalityId: string, themeIds: string[]): Promise<boolean> {
+      if (themeIds.length === 0) return true;
+      const rows = await db.select({ id: theme.id }).from(theme).where(and(eq(theme.municipalityId, municipalityId), inArray(theme.id, themeIds)));
+      return rows.length === new Set(themeIds).size;
+    },
+
+    async neighbourhoodExists(municipalityId: string, neighbourhoodId: string): Promise<boolean> {
+      const rows = await db.select({ id: neighbourhood.id }).from(neighbourhood).where(and(eq(neighbourhood.municipalityId, municipalityId), eq(neighbourhood.id, neighbourhoodId)));
+      return rows.length > 0;
+    },
+  };
+}

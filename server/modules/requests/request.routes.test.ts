@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
+
+let t: TestApp;
+let ids: { brandevoort: string; oost: string; councilBrandevoort: string; councilOost: string; verkeer: string; groen: string; koen: string; lotte: string; themeSafety: string };
+let member: Session;
+
+const supportStatement = { origins: [{ kind: 'open_meeting' }, { kind: 'survey', count: 212 }], breadth: 'divided', dissent: 'Bewoners van de Veste willen liever een drempel dan een rotonde.' };
+const motivation = 'We voeren het uit binnen het lopende onderhoudsprogramma; de kosten passen in het budget van dit jaar.';
+
+async function submitAdvice(overrides: Record<string, unknown> = {}) {
+  return t.request({
+    method: 'POST',
+    url: `${tenantPath}/requests`,
+    as: member,
+    payload: {
+      kind: 'advice_unsolicited',
+      title: 'Verkeersveiligheid rond de speeltuinen in De Veste',
+      body: 'Auto’s rijden te hard langs de speeltuinen; wij adviseren snelheidsremmende maatregelen bij beide ingangen.',
+      neighbourhoodId: ids.brandevoort,
+      scale: 'area',
+      themeIds: [ids.themeSafety],
+      councilId: ids.councilBrandevoort,
+      supportStatement,
+      ...overrides,
+    },
+  });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const admin = await t.logIn('admin');
+  const find = async (path: string, predicate: (item: Record<string, string>) => boolean) => ((await t.request({ url: `${tenantPath}${path}`, as: admin })).json().items as Record<string, string>[]).find(predicate)!.id;
+  ids = {
+    brandevoort: await find('/neighbourhoods?pageSize=100', (item) => item.slug === 'brandevoort'),
+    oost: await find('/neighbourhoods?pageSize=100', (item) => item.slug === 'helmond-oost'),
+    councilBrandevoort: await find('/councils?pageSize=100', (item) => item.name === 'Wijkraad Brandevoort'),
+    councilOost: await find('/councils?pageSize=100', (item) => item.name === 'Wijkraad Helmond-Oost'),
+    verkeer: await find('/departments', (item) => item.code === 'verkeer'),
+    groen: await find('/departments', (item) => item.code === 'groen'),
+    koen: await find('/users?search=Verhoeven', () => true),
+    lotte: await find('/users?search=Smits', () => true),
+    themeSafety: await find('/themes', (item) => item.code === 'traffic-safety'),
+  };
+  member = await t.logIn('councilMember');
+});
+afterAll(async () => t?.close());
+
+describe('submitting', () => {
+  it('needs a support statement for advice from a council, and says so per field', async () => {
+    const response = await submitAdvice({ supportStatement: undefined });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({ field: 'body.supportStatement', code: 'supportStatementRequired' });
+    const incomplete = await submitAdvice({ supportStatement: { origins: [{ kind: 'petition' }], breadth: 'narrow', dissent: '' } });
+    expect(incomplete.json().errors.map((error: { code: string }) => error.code)).toEqual(['signaturesRequired', 'dissentRequired']);
+  });
+
+  it('accepts advice with its support statement, shows the weight and the deadlines, and tells the advisor', async () => {
+    const response = await submitAdvice();
+    expect(response.statusCode).toBe(201);
+    const body = response.json();
+    // The test clock stands on Monday 15 June 2026: 5 and 20 working days later.
+    expect(body).toMatchObject({ state: 'submitted', weight: 'large', acknowledgeBy: '2026-06-22', answerBy: '2026-07-13', council: { name: 'Wijkraad Brandevoort' }, submittedBy: 'Henk Aarts' });
+    expect(body.themes.map((theme: { name: string }) => theme.name)).toEqual(['Verkeersveiligheid']);
+    const advisor = await t.logIn('advisorSouth');
+    const notifications = (await t.request({ url: `${tenantPath}/notifications`, as: advisor })).json();
+    expect(notifications.items[0].subject).toContain('Verkeersveiligheid rond de speeltuinen');
+  });
+
+  it('refuses to submit on behalf of someone else’s council (403) and residents’ bad input (400)', async () => {
+    expect((await submitAdvice({ councilId: ids.councilOost })).statusCode).toBe(403);
+    const resident = await t.logIn('resident');
+    const bad = await t.request({ method: 'POST', url: `${tenantPath}/requests`, as: resident, payload: { kind: 'wish', title: 'Hoi', body: 'Te kort', neighbourhoodId: ids.oost, scale: 'galaxy' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['body.kind', 'body.title', 'body.body', 'body.scale']));
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/requests`, payload: {} })).statusCode).toBe(401);
+  });
+});
+
+describe('triage and answer', () => {
+  it('runs acknowledge → route → answer ooit, with the rules enforced at each step', async () => {
+    const created = (await submitAdvice({ title: 'Bankjes en schaduw op het Kasteelplein' })).json();
+    const advisorNorth = await t.logIn('advisor');
+    const advisorSouth = await t.logIn('advisorSouth');
+    const koen = await t.logIn('officer');
+    const lotte = await t.logIn('officerGreen');
+    const url = `${tenantPath}/requests/${created.id}`;
+
+    expect((await t.request({ method: 'POST', url: `${url}/acknowledgement`, as: advisorNorth, payload: { version: 1 } })).statusCode).toBe(403);
+    const acknowledged = await t.request({ method: 'POST', url: `${url}/acknowledgement`, as: advisorSouth, payload: { version: 1 } });
+    expect(acknowledged.json()).toMatchObject({ state: 'acknowledged', version: 2 });
+    expect((await t.request({ method: 'POST', url: `${url}/acknowledgement`, as: advisorSouth, payload: { version: 2 } })).json().code).toBe('INVALID_TRANSITION');
+
+    const wrongOfficer = await t.request({ method: 'POST', url: `${url}/routing`, as: advisorSouth, payload: { version: 2, leadDepartmentId: ids.verkeer, leadOfficerUserId: ids.lotte } });
+    expect(wrongOfficer.json().errors[0]).toMatchObject({ field: 'body.leadOfficerUserId', code: 'notThisDepartment' });
+    const routed = await t.request({ method: 'POST', url: `${url}/routing`, as: advisorSouth, payload: { version: 2, leadDepartmentId: ids.verkeer, leadOfficerUserId: ids.koen, contributingDepartmentIds: [ids.groen] } });
+    expect(routed.json()).toMatchObject({ state: 'routed', leadDepartment: { name: 'Verkeer' } });
+
+    const ooit = { verdict: 'ooit', version: 3, motivation, conditions: [{ kind: 'budget', text: 'Geld uit het investeringsplan 2027' }], decisionDueOn: '2026-12-01', updateEveryWeeks: 6 };
+    expect((await t.request({ method: 'POST', url: `${url}/answer`, as: lotte, payload: ooit })).statusCode).toBe(403);
+    const noCondition = await t.request({ method: 'POST', url: `${url}/answer`, as: koen, payload: { ...ooit, conditions: [] } });
+    expect(noCondition.json().errors[0]).toMatchObject({ field: 'body.conditions', code: 'conditionRequired' });
+    const tooLate = await t.request({ method: 'POST', url: `${url}/answer`, as: koen, payload: { verdict: 'nu', version: 3, motivation, action: 'Twee bankjes plaatsen', plannedOn: '2026-12-01' } });
+    expect(tooLate.json().errors[0]).toMatchObject({ field: 'body.plannedOn', code: 'beyondShortTerm' });
+    expect(tooLate.json().errors[0].message).toContain('2026-08-10');
+
+    const answered = await t.request({ method: 'POST', url: `${url}/answer`, as: koen, payload: ooit });
+    expect(answered.statusCode).toBe(200);
+    expect(answered.json()).toMatchObject({ state: 'answered', verdict: 'ooit', nextUpdateDue: '2026-07-27', answer: { decisionDueOn: '2026-12-01' } });
+
+    const seenByCouncil = (await t.request({ url, as: member })).json();
+    expect(seenByCouncil.timeline.map((event: { kind: string }) => event.kind)).toEqual(['submitted', 'acknowledged', 'routed', 'answered']);
+    const memberNotifications = (await t.request({ url: `${tenantPath}/notifications`, as: member })).json();
+    expect(memberNotifications.items[0].subject).toContain('Antwoord (ooit)');
+  });
+
+  it('lets only one of two simultaneous answers win; the other gets 409 and nothing changes twice', async () => {
+    const created = (await submitAdvice({ title: 'Hondenuitlaatplek bij de Brandevoortse Dreef' })).json();
+    const advisor = await t.logIn('advisorSouth');
+    const koen = await t.logIn('officer');
+    const url = `${tenantPath}/requests/${created.id}`;
+    await t.request({ method: 'POST', url: `${url}/routing`, as: advisor, payload: { version: 1, leadDepartmentId: ids.verkeer } }).then((response) => expect(response.json().code).toBe('INVALID_TRANSITION'));
+    await t.request({ method: 'POST', url: `${url}/acknowledgement`, as: advisor, payload: { version: 1 } });
+    await t.request({ method: 'POST', url: `${url}/routing`, as: advisor, payload: { version: 2, leadDepartmentId: ids.verkeer } });
+    const nu = { verdict: 'nu', version: 3, motivation, action: 'Afvalbak en bord plaatsen', plannedOn: '2026-07-01' };
+    const nooit = { verdict: 'nooit', version: 3, motivation, reasons: ['insufficient_support'] };
+    const [first, second] = await Promise.all([
+      t.request({ method: 'POST', url: `${url}/answer`, as: koen, payload: nu }),
+      t.request({ method: 'POST', url: `${url}/answer`, as: koen, payload: nooit }),
+    ]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 409]);
+    const final = (await t.request({ url, as: koen })).json();
+    expect(final.timeline.filter((event: { kind: string }) => event.kind === 'answered')).toHaveLength(1);
+  });
+});
+
+describe('visibility and finding', () => {
+  it('keeps an internal request from visitors and other residents, and names no resident in public', async () => {
+    const internal = (await submitAdvice({ title: 'Overlast rond de jongerenontmoetingsplek', isPublic: false })).json();
+    expect((await t.request({ url: `${tenantPath}/requests/${internal.id}` })).statusCode).toBe(404);
+    const resident = await t.logIn('resident');
+    expect((await t.request({ url: `${tenantPath}/requests/${internal.id}`, as: resident })).statusCode).toBe(404);
+    expect((await t.request({ url: `${tenantPath}/requests/${internal.id}`, as: member })).statusCode).toBe(200);
+    expect((await t.request({ url: `${tenantPath}/requests/${internal.id}`, as: await t.logIn('alderman') })).statusCode).toBe(200);
+    const publicList = (await t.request({ url: `${tenantPath}/requests?neighbourhoodId=${ids.brandevoort}` })).json();
+    expect(publicList.items.map((item: { id: string }) => item.id)).not.toContain(internal.id);
+    const publicOne = (await t.request({ url: `${tenantPath}/requests/${publicList.items[0].id}` })).json();
+    expect(publicOne.submittedBy).toBeNull();
+    expect(JSON.stringify(publicOne)).not.toContain('Henk Aarts');
+  });
+
+  it('finds requests with Dutch full-text search, by theme, and lists overdue ones', async () => {
+    const found = (await t.request({ url: `${tenantPath}/requests?search=speeltuin`, as: member })).json();
+    expect(found.items.map((item: { title: string }) => item.title)).toContain('Verkeersveiligheid rond de speeltuinen in De Veste');
+    expect((await t.request({ url: `${tenantPath}/requests?themeId=${ids.themeSafety}` })).json().total).toBeGreaterThan(0);
+    expect((await t.request({ url: `${tenantPath}/requests?isOverdue=true`, as: await t.logIn('advisorSouth') })).json().total).toBe(0);
+    t.clock.advance(30 * 86_400_000);
+    const overdue = (await t.request({ url: `${tenantPath}/requests?isOverdue=true`, as: await t.logIn('advisorSouth') })).json();
+    expect(overdue.total).toBeGreaterThan(0);
+    expect(overdue.items.every((item: { isOverdue: boolean; state: string }) => item.isOverdue && item.state !== 'answered')).toBe(true);
+  });
+});
