@@ -153,6 +153,7 @@ const fieldMessages: Record<string, Text> = {
   updateCadence: { nl: 'Geef elke 1 tot 26 weken een voortgangsbericht.', en: 'Give a progress update every 1 to 26 weeks.' },
   reasonRequired: { nl: 'Kies minstens één reden voor een “nooit”.', en: 'Choose at least one reason for a “nooit”.' },
   supportStatementRequired: { nl: 'Een advies van het wijkorgaan heeft een draagvlakverklaring nodig: hoe is het tot stand gekomen en hoe breed wordt het gedragen?', en: 'Advice from a council needs a support statement: how it came about and how broadly it is supported.' },
+  supportOriginRequired: { nl: 'Geef aan hoe het advies tot stand is gekomen: openbare vergadering, enquête, bestuursbesluit, petitie of anders.', en: 'Say how the advice came about: open meeting, survey, board decision, petition or otherwise.' },
   respondentsRequired: { nl: 'Vul het aantal respondenten van de enquête in.', en: 'Enter the number of survey respondents.' },
   signaturesRequired: { nl: 'Vul het aantal handtekeningen van de petitie in.', en: 'Enter the number of petition signatures.' },
   dissentRequired: { nl: 'Beschrijf de meningsverschillen in de wijk als het draagvlak niet breed is.', en: 'Describe the disagreement in the neighbourhood when support is not broad.' },

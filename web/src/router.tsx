@@ -6,6 +6,8 @@ import { MunicipalityChooserPage } from './features/public/pages/MunicipalityCho
 import { MunicipalityHomePage } from './features/public/pages/MunicipalityHomePage.tsx';
 import { NeighbourhoodPage } from './features/public/pages/NeighbourhoodPage.tsx';
 import { NotFoundPage } from './features/public/pages/NotFoundPage.tsx';
+import { RequestPage } from './features/requests/pages/RequestPage.tsx';
+import { SubmitRequestPage } from './features/requests/pages/SubmitRequestPage.tsx';
 import { LoginPage } from './features/session/pages/LoginPage.tsx';
 
 // Dutch paths first: these are the addresses residents share.
@@ -19,6 +21,8 @@ export const router = createBrowserRouter([
       { path: 'wijken/:slug', element: <NeighbourhoodPage /> },
       { path: 'inloggen', element: <LoginPage /> },
       { path: 'mijn', element: <MyHomePage /> },
+      { path: 'vragen/nieuw', element: <SubmitRequestPage /> },
+      { path: 'vragen/:requestId', element: <RequestPage /> },
       { path: 'beheer', children: adminRoutes },
       { path: '*', element: <NotFoundPage /> },
     ],

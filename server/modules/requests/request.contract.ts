@@ -101,6 +101,7 @@ export const requestListQuery = pageQuery.extend({
   verdict: z.enum(['nu', 'ooit', 'nooit']).optional(),
   departmentId: z.uuid().optional(),
   themeId: z.uuid().optional(),
+  councilId: z.uuid().optional().describe('Only requests submitted on behalf of this council'),
   isOverdue: z.enum(['true', 'false']).optional().describe('Only requests past their acknowledge or answer deadline'),
   search: z.string().trim().min(2).max(200).optional().describe('Dutch full-text search in title and text'),
 });

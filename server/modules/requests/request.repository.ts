@@ -19,6 +19,7 @@ export interface RequestFilter {
   verdict?: string;
   departmentId?: string;
   themeId?: string;
+  councilId?: string;
   overdueOn?: string;
   search?: string;
   offset: number;
@@ -91,6 +92,7 @@ export function createRequestRepository(db: Executor) {
       if (filter.state) conditions.push(eq(request.state, filter.state as RequestRow['state']));
       if (filter.kind) conditions.push(eq(request.kind, filter.kind));
       if (filter.verdict) conditions.push(eq(request.verdict, filter.verdict));
+      if (filter.councilId) conditions.push(eq(request.councilId, filter.councilId));
       if (filter.departmentId) conditions.push(eq(request.leadDepartmentId, filter.departmentId));
       if (filter.themeId) conditions.push(sql`exists (select 1 from request_theme rt where rt.request_id = ${request.id} and rt.theme_id = ${filter.themeId})`);
       if (filter.overdueOn) {

@@ -74,7 +74,7 @@ export function checkSupportStatement(kind: RequestKind, isFromCouncil: boolean,
   if (!isAdvice(kind) || !isFromCouncil) return [];
   if (!statement) return [{ field: 'body.supportStatement', code: 'supportStatementRequired' }];
   const problems: FieldProblem[] = [];
-  if (statement.origins.length === 0) problems.push({ field: 'body.supportStatement.origins', code: 'required' });
+  if (statement.origins.length === 0) problems.push({ field: 'body.supportStatement.origins', code: 'supportOriginRequired' });
   statement.origins.forEach((origin, index) => {
     if ((origin.kind === 'survey' || origin.kind === 'petition') && !(origin.count && origin.count > 0)) {
       problems.push({ field: `body.supportStatement.origins.${index}.count`, code: origin.kind === 'survey' ? 'respondentsRequired' : 'signaturesRequired' });

@@ -5,6 +5,7 @@ import type { neighbourhoodListSchema, neighbourhoodSchema } from '../../../serv
 import type { currentSessionSchema, userListSchema, userSchema } from '../../../server/modules/users/user.contract.ts';
 import type { councilListSchema, councilSchema } from '../../../server/modules/councils/council.contract.ts';
 import type { councilTermSchema, departmentSchema, partnerOrganisationSchema, portfolioSchema, themeSchema } from '../../../server/modules/organisation/organisation.contract.ts';
+import type { requestListSchema, requestSchema } from '../../../server/modules/requests/request.contract.ts';
 
 export type Municipality = z.infer<typeof municipalitySchema>;
 export type Neighbourhood = z.infer<typeof neighbourhoodSchema>;
@@ -30,3 +31,7 @@ export interface Page<T> {
   total: number;
   pageCount: number;
 }
+
+export type Request = z.infer<typeof requestSchema>;
+export type RequestList = z.infer<typeof requestListSchema>;
+export type RequestSummary = RequestList['items'][number];

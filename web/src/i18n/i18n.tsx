@@ -5,10 +5,12 @@ import en from './en.json' with { type: 'json' };
 import homeEn from './home.en.json' with { type: 'json' };
 import homeNl from './home.nl.json' with { type: 'json' };
 import nl from './nl.json' with { type: 'json' };
+import requestsEn from './requests.en.json' with { type: 'json' };
+import requestsNl from './requests.nl.json' with { type: 'json' };
 
 export type Language = 'nl' | 'en';
 // One catalogue per language, kept in a file per area of the app.
-const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl }, en: { ...en, ...homeEn, ...adminEn } };
+const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn } };
 const storageKey = 'wijkwerk.language';
 
 interface I18n {

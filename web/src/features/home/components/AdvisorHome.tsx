@@ -7,6 +7,7 @@ import { AppLink } from '../../../components/AppLink.tsx';
 import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 
 /** An advisor's neighbourhoods, each with its public description that the advisor keeps current. */
 export function AdvisorHome({ municipality, neighbourhoodIds }: { municipality: string; neighbourhoodIds: string[] }) {
@@ -16,6 +17,14 @@ export function AdvisorHome({ municipality, neighbourhoodIds }: { municipality: 
       <Heading level={2} id="advisor-home-heading">
         {t('home.advisor.title', { count: neighbourhoodIds.length })}
       </Heading>
+      <RequestsSection
+        municipality={municipality}
+        heading={t('home.advisor.inbox')}
+        filter={{}}
+        keep={(item) => item.neighbourhood === null || neighbourhoodIds.includes(item.neighbourhood.id)}
+        emptyText={t('home.advisor.inboxEmpty')}
+        onlyOpen
+      />
       <ul className="app-grid">
         {neighbourhoodIds.map((id) => (
           <li key={id} className="app-card">

@@ -6,6 +6,7 @@ import type { Council } from '../../../api/types.ts';
 import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 
 export function CouncilMemberHome({ municipality, councilIds }: { municipality: string; councilIds: string[] }) {
   return (
@@ -57,6 +58,7 @@ function MyCouncil({ municipality, councilId }: { municipality: string; councilI
           <UnorderedListItem key={member.userId}>{member.title ? `${member.displayName} (${member.title})` : member.displayName}</UnorderedListItem>
         ))}
       </UnorderedList>
+      <RequestsSection municipality={municipality} heading={t('home.council.requests')} filter={{ councilId }} emptyText={t('home.council.noRequests')} showSubmitLink />
       <Heading level={3}>{t('home.council.contact')}</Heading>
       {save.isSuccess && <SuccessAlert>{t('home.council.saved')}</SuccessAlert>}
       <ProblemAlert error={save.error} fieldIds={fieldIds} />

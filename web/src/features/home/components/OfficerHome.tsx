@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, tenantPath } from '../../../api/client.ts';
 import type { Department, Page } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 
 export function OfficerHome({ municipality, departmentIds }: { municipality: string; departmentIds: string[] }) {
   const { t } = useI18n();
@@ -23,6 +24,9 @@ export function OfficerHome({ municipality, departmentIds }: { municipality: str
           )}
           <Paragraph>{t('home.officer.text')}</Paragraph>
         </div>
+      ))}
+      {departmentIds.map((departmentId) => (
+        <RequestsSection key={departmentId} municipality={municipality} heading={t('home.officer.inbox')} filter={{ departmentId }} emptyText={t('home.officer.inboxEmpty')} onlyOpen />
       ))}
     </section>
   );

@@ -34,6 +34,9 @@ export function ResidentHome({ municipality }: { municipality: string }) {
           ))}
         </Select>
       </FormField>
+      <Paragraph>
+        <AppLink to={`/${municipality}/vragen/nieuw`}>{t('submit.link')}</AppLink>
+      </Paragraph>
       {chosen && (
         <Paragraph>
           <AppLink to={`/${municipality}/wijken/${chosen.slug}`}>{t('home.resident.open', { name: chosen.name })}</AppLink>

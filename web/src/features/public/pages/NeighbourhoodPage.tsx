@@ -6,6 +6,7 @@ import { BoundaryMap } from '../../../components/BoundaryMap.tsx';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { useCouncilsOf, useNeighbourhoodBySlug } from '../queries.ts';
 
@@ -82,6 +83,7 @@ export function NeighbourhoodPage() {
           ))}
         </div>
         <div>
+          <RequestsSection municipality={municipality} heading={t('neighbourhood.requests')} filter={{ neighbourhoodId: item.id }} emptyText={t('neighbourhood.noRequests')} />
           <Heading level={2}>{t('neighbourhood.map')}</Heading>
           {boundaries ? <BoundaryMap boundaries={boundaries} label={t('neighbourhood.mapLabel', { name: item.name })} highlightSlug={item.slug} /> : <Paragraph>{t('neighbourhood.noBoundary')}</Paragraph>}
         </div>

@@ -1,0 +1,38 @@
+import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
+import type { RequestSummary } from '../../../api/types.ts';
+import { AppLink } from '../../../components/AppLink.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+
+/** Requests in a table: what, where, status, deadline; overdue ones say so in words, not only in colour. */
+export function RequestTable({ municipality, items, caption }: { municipality: string; items: RequestSummary[]; caption: string }) {
+  const { t } = useI18n();
+  return (
+    <Table>
+      <TableCaption>{caption}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('requests.title')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('requests.kind')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('requests.state')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('requests.answerBy')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {items.map((item) => (
+          <TableRow key={item.id}>
+            <TableCell>
+              <AppLink to={`/${municipality}/vragen/${item.id}`}>{item.title}</AppLink>
+              {item.neighbourhood ? ` — ${item.neighbourhood.name}` : ''}
+            </TableCell>
+            <TableCell>{t(`requestKind.${item.kind}`)}</TableCell>
+            <TableCell>{item.verdict ? t(`verdict.${item.verdict}`) : t(`requestState.${item.state}`)}</TableCell>
+            <TableCell>
+              {item.answerBy}
+              {item.isOverdue && <strong> {t('requests.overdue')}</strong>}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

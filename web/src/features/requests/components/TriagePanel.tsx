@@ -1,0 +1,53 @@
+import { Button, Heading } from '@utrecht/component-library-react/css-module';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ApiProblem, api, tenantPath } from '../../../api/client.ts';
+import type { Department, Page, Request } from '../../../api/types.ts';
+import { ProblemAlert } from '../../../components/Feedback.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { SelectField } from './SelectField.tsx';
+
+/** The advisor's first steps: confirm receipt within five working days, then route to the right department. */
+export function TriagePanel({ municipality, request }: { municipality: string; request: Request }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const departments = useQuery({ queryKey: ['departments', municipality], queryFn: () => api<Page<Department>>(tenantPath(municipality, '/departments')) });
+  const [departmentId, setDepartmentId] = useState('');
+  const update = (updated: Request) => queryClient.setQueryData(['request', municipality, request.id], updated);
+  const acknowledge = useMutation({ mutationFn: () => api<Request>(tenantPath(municipality, `/requests/${request.id}/acknowledgement`), { method: 'POST', body: { version: request.version } }), onSuccess: update });
+  const route = useMutation({ mutationFn: () => api<Request>(tenantPath(municipality, `/requests/${request.id}/routing`), { method: 'POST', body: { version: request.version, leadDepartmentId: departmentId || undefined } }), onSuccess: update });
+  const onRoute = (event: FormEvent) => {
+    event.preventDefault();
+    route.mutate();
+  };
+  return (
+    <section aria-labelledby="triage-heading">
+      <Heading level={2} id="triage-heading">
+        {t('triage.title')}
+      </Heading>
+      <ProblemAlert error={acknowledge.error ?? route.error} fieldIds={{ 'body.leadDepartmentId': 'route-department' }} />
+      {request.state === 'submitted' && (
+        <Button appearance="primary-action-button" busy={acknowledge.isPending} onClick={() => acknowledge.mutate()}>
+          {t('triage.acknowledge')}
+        </Button>
+      )}
+      {(request.state === 'acknowledged' || request.state === 'routed') && (
+        <form className="app-form" onSubmit={onRoute}>
+          <SelectField
+            id="route-department"
+            label={t('triage.department')}
+            value={departmentId}
+            onChange={setDepartmentId}
+            options={[{ value: '', label: t('common.choose') }, ...(departments.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))]}
+            error={route.error instanceof ApiProblem ? route.error.fieldError('body.leadDepartmentId') : undefined}
+          />
+          <div>
+            <Button type="submit" appearance="primary-action-button" busy={route.isPending}>
+              {t('triage.route')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
