@@ -1,6 +1,7 @@
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
 import type { RequestSummary } from '../../../api/types.ts';
 import { AppLink } from '../../../components/AppLink.tsx';
+import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 
 /** Requests in a table: what, where, status, deadline; overdue ones say so in words, not only in colour. */
@@ -27,7 +28,7 @@ export function RequestTable({ municipality, items, caption }: { municipality: s
             <TableCell>{t(`requestKind.${item.kind}`)}</TableCell>
             <TableCell>{item.verdict ? t(`verdict.${item.verdict}`) : t(`requestState.${item.state}`)}</TableCell>
             <TableCell>
-              {item.answerBy}
+              <CalendarDate value={item.answerBy} />
               {item.isOverdue && <strong> {t('requests.overdue')}</strong>}
             </TableCell>
           </TableRow>

@@ -2,6 +2,7 @@ import { DataList, DataListItem, DataListKey, DataListValue, Heading, OrderedLis
 import { useParams } from 'react-router';
 import { hasRole, useSession } from '../../../api/session.ts';
 import type { Request } from '../../../api/types.ts';
+import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -9,11 +10,11 @@ import { AnswerForm } from '../components/AnswerForm.tsx';
 import { TriagePanel } from '../components/TriagePanel.tsx';
 import { useRequest } from '../queries.ts';
 
-function Fact({ label, value }: { label: string; value: string }) {
+function Fact({ label, value, isDate = false }: { label: string; value: string; isDate?: boolean }) {
   return (
     <DataListItem>
       <DataListKey>{label}</DataListKey>
-      <DataListValue value={value}>{value}</DataListValue>
+      <DataListValue value={value}>{isDate ? <CalendarDate value={value} /> : value}</DataListValue>
     </DataListItem>
   );
 }
@@ -31,9 +32,9 @@ function AnswerView({ request }: { request: Request }) {
       <Paragraph>{String(answer.motivation)}</Paragraph>
       <DataList>
         {request.verdict === 'nu' && <Fact label={t('answer.action')} value={String(answer.action)} />}
-        {request.verdict === 'nu' && <Fact label={t('answer.plannedOn')} value={String(answer.plannedOn)} />}
-        {request.verdict === 'ooit' && <Fact label={t('answer.decisionDueOn')} value={String(answer.decisionDueOn)} />}
-        {request.verdict === 'ooit' && request.nextUpdateDue && <Fact label={t('answerView.nextUpdate')} value={request.nextUpdateDue} />}
+        {request.verdict === 'nu' && <Fact label={t('answer.plannedOn')} value={String(answer.plannedOn)} isDate />}
+        {request.verdict === 'ooit' && <Fact label={t('answer.decisionDueOn')} value={String(answer.decisionDueOn)} isDate />}
+        {request.verdict === 'ooit' && request.nextUpdateDue && <Fact label={t('answerView.nextUpdate')} value={request.nextUpdateDue} isDate />}
       </DataList>
       {request.verdict === 'ooit' && (
         <UnorderedList>
@@ -86,8 +87,8 @@ export function RequestPage() {
             {item.submittedBy && <Fact label={t('requestPage.submittedBy')} value={item.submittedBy} />}
             <Fact label={t('submit.scale')} value={t(`scale.${item.scale}`)} />
             <Fact label={t('requestPage.weight')} value={t(`weight.${item.weight}`)} />
-            <Fact label={t('requests.acknowledgeBy')} value={item.acknowledgeBy} />
-            <Fact label={t('requests.answerBy')} value={item.answerBy} />
+            <Fact label={t('requests.acknowledgeBy')} value={item.acknowledgeBy} isDate />
+            <Fact label={t('requests.answerBy')} value={item.answerBy} isDate />
             {item.leadDepartment && <Fact label={t('triage.department')} value={item.leadDepartment.name} />}
             {item.themes.length > 0 && <Fact label={t('submit.theme')} value={item.themes.map((theme) => theme.name).join(', ')} />}
           </DataList>
