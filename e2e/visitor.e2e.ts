@@ -25,7 +25,7 @@ describe('a visitor', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Brandevoort');
     await expect.poll(() => page.getByRole('heading', { name: 'Wijkraad Brandevoort' }).isVisible()).toBe(true);
     expect(await page.getByText('Ontwikkelingswijk').first().isVisible()).toBe(true);
-    expect(await page.getByText('De Veste').isVisible()).toBe(true);
+    expect(await page.getByText('De Veste (BU07941101)').isVisible()).toBe(true);
     // Members' names are personal data: not on the public page.
     expect(await page.getByText('Henk Aarts').count()).toBe(0);
     await expectAccessible(page, 'visitor-neighbourhood');

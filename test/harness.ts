@@ -50,7 +50,7 @@ export interface TestApp {
 export async function createTestApp(configOverrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createFixedClock('2026-06-15T10:00:00Z');
-  const seeded = await seedDemoIfEmpty(database.db, clock, { password: demoPassword });
+  const seeded = await seedDemoIfEmpty(database.db, clock, { password: demoPassword, withActivity: false });
   if (!seeded) throw new Error('demo seed did not run on a fresh database');
   const other = await createSecondMunicipality(database.db, clock);
   // The public cache is off unless a test is about it: most tests change data behind the API's back.

@@ -8,6 +8,7 @@ import { area, neighbourhood } from '../modules/neighbourhoods/index.ts';
 import { councilTerm, department, partnerOrganisation, portfolio, theme } from '../modules/organisation/index.ts';
 import { hashPassword, roleAssignment, userAccount } from '../modules/users/index.ts';
 import { recordAudit } from '../platform/audit-log.ts';
+import { seedDemoRequests } from './helmond-requests.ts';
 import type { Clock } from '../platform/clock.ts';
 import { type Role, type ScopeType, scopeTypeOfRole } from '../platform/permissions.ts';
 import {
@@ -42,11 +43,16 @@ function generateDemoPassword(): string {
  * Loads the Helmond demo into an empty database. Returns the logins (to print once), or undefined
  * when any municipality already exists.
  */
-export async function seedDemoIfEmpty(db: Database, clock: Clock, options: { password?: string } = {}): Promise<{ municipalityId: string; logins: DemoLogin[] } | undefined> {
+export async function seedDemoIfEmpty(db: Database, clock: Clock, options: { password?: string; withActivity?: boolean } = {}): Promise<{ municipalityId: string; logins: DemoLogin[] } | undefined> {
   if ((await createMunicipalityRepository(db).count()) > 0) return undefined;
   const logins = demoPeople.map((person) => ({ role: person.role as Role, email: person.email, displayName: person.displayName, password: options.password ?? generateDemoPassword() }));
   const hashes = await Promise.all(logins.map((login) => hashPassword(login.password)));
-  const municipalityId = await inTransaction(db, (tx) => seedHelmond(tx, clock, hashes));
+  const municipalityId = await inTransaction(db, async (tx) => {
+    const id = await seedHelmond(tx, clock, hashes);
+    // A year of requests makes the demo look lived-in; tests start without it and make their own.
+    if (options.withActivity !== false) await seedDemoRequests(tx, clock, id);
+    return id;
+  });
   return { municipalityId, logins };
 }
 
