@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
+import { createResponsivenessService, registerResponsivenessRoutes } from './modules/insights/index.ts';
 import { createMunicipalityService, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
 import { createNeighbourhoodService, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
@@ -77,6 +78,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const councils = createCouncilService({ db, clock });
   const organisation = createOrganisationServices({ db, clock });
   const requests = createRequestService({ db, clock });
+  const responsiveness = createResponsivenessService({ db, clock });
   const administration = createAdministrationService({ db });
   const notifications = createNotificationService({ db, clock });
   const cookie = sessionCookieSettings(config.PUBLIC_URL);
@@ -131,6 +133,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerCouncilRoutes(tenantScope, councils);
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
+          registerResponsivenessRoutes(tenantScope, responsiveness);
           registerAdministrationRoutes(tenantScope, administration);
           registerNotificationRoutes(tenantScope, notifications);
         },

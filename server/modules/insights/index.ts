@@ -1,0 +1,2 @@
+export { registerResponsivenessRoutes } from './responsiveness.routes.ts';
+export { createResponsivenessService } from './responsiveness.service.ts';
