@@ -11,21 +11,26 @@ const states = ['submitted', 'acknowledged', 'routed', 'answered', 'answered', '
 const verdicts = ['nu', 'ooit', 'nooit'];
 const subjects = ['Lantaarnpaal', 'Speeltuin', 'Parkeren', 'Groenstrook', 'Verkeersdrempel', 'Jongerenontmoetingsplek', 'Fietspad', 'Afvalbakken', 'Bankjes', 'Hondenuitlaatplaats'];
 
-/** Requests spread over every neighbourhood of every municipality, a year back, in every state. */
-export async function generateRequests(db: Database, total: number): Promise<number> {
+/**
+ * Requests a year back, in every state: 30 % in the benchmark's own municipality (so its figures cover tens of
+ * thousands of rows), the rest spread over every neighbourhood of every other municipality.
+ */
+export async function generateRequests(db: Database, total: number, focusMunicipalityId: string): Promise<number> {
   const neighbourhoods = await db.select({ id: neighbourhood.id, municipalityId: neighbourhood.municipalityId }).from(neighbourhood);
   const submitters = new Map<string, string>();
   for (const row of await db.select({ id: userAccount.id, municipalityId: userAccount.municipalityId }).from(userAccount)) submitters.set(row.municipalityId, row.id);
   const departments = new Map<string, string>();
   for (const row of await db.select({ id: department.id, municipalityId: department.municipalityId }).from(department).where(and(eq(department.code, 'verkeer')))) departments.set(row.municipalityId, row.id);
   const usable = neighbourhoods.filter((row) => submitters.has(row.municipalityId));
+  const focus = usable.filter((row) => row.municipalityId === focusMunicipalityId);
+  const elsewhere = usable.filter((row) => row.municipalityId !== focusMunicipalityId);
   const yearMs = 365 * 86_400_000;
   const now = Date.now();
   const batch = 2000;
   for (let start = 0; start < total; start += batch) {
     const rows = Array.from({ length: Math.min(batch, total - start) }, (_, offset) => {
       const index = start + offset;
-      const place = usable[index % usable.length];
+      const place = index % 10 < 3 ? focus[index % focus.length] : elsewhere[index % elsewhere.length];
       const state = states[index % states.length];
       const createdAt = new Date(now - ((index * 7919) % yearMs));
       const day = (date: Date) => date.toISOString().slice(0, 10);
