@@ -1,7 +1,8 @@
-import { Button, Checkbox, FormField, FormLabel, Paragraph, Select, SelectOption } from '@utrecht/component-library-react/css-module';
-import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { Button, Checkbox, FormField, FormLabel, Paragraph } from '@utrecht/component-library-react/css-module';
+import { type FormEvent, useState } from 'react';
 import { ApiProblem } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/Feedback.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 
@@ -72,23 +73,16 @@ export function RecordForm(props: { idPrefix: string; fields: FieldDefinition[];
         }
         if (field.kind === 'select') {
           return (
-            <FormField key={field.name} invalid={Boolean(error)}>
-              <Paragraph>
-                <FormLabel htmlFor={fieldId(field.name)}>
-                  {field.label}
-                  {field.required ? ' *' : ''}
-                </FormLabel>
-              </Paragraph>
-              {error && <Paragraph id={`${fieldId(field.name)}-error`}>{error}</Paragraph>}
-              <Select id={fieldId(field.name)} value={String(values[field.name] ?? '')} onChange={(event: ChangeEvent<HTMLSelectElement>) => set(field.name, event.target.value)} invalid={Boolean(error)} aria-describedby={error ? `${fieldId(field.name)}-error` : undefined}>
-                <SelectOption value="">{t('common.choose')}</SelectOption>
-                {field.options?.map((option) => (
-                  <SelectOption key={option.value} value={option.value}>
-                    {option.label}
-                  </SelectOption>
-                ))}
-              </Select>
-            </FormField>
+            <SelectField
+              key={field.name}
+              id={fieldId(field.name)}
+              label={field.label}
+              required={field.required}
+              value={String(values[field.name] ?? '')}
+              onChange={(value) => set(field.name, value)}
+              options={[{ value: '', label: t('common.choose') }, ...(field.options ?? [])]}
+              error={error}
+            />
           );
         }
         return (

@@ -6,7 +6,7 @@ import type { Request } from '../../../api/types.ts';
 import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { SelectField } from './SelectField.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
 
 const conditionKinds = ['budget', 'capacity', 'policy', 'decision'];
 const reasons = ['too_expensive', 'general_interest_or_safety', 'insufficient_support', 'outside_competence', 'other'];

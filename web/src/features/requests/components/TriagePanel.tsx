@@ -5,7 +5,7 @@ import { ApiProblem, api, tenantPath } from '../../../api/client.ts';
 import type { Department, Page, Request } from '../../../api/types.ts';
 import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { SelectField } from './SelectField.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
 
 /** The advisor's first steps: confirm receipt within five working days, then route to the right department. */
 export function TriagePanel({ municipality, request }: { municipality: string; request: Request }) {

@@ -10,7 +10,7 @@ import { PageTitle } from '../../../components/PageTitle.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useNeighbourhoods } from '../../public/queries.ts';
-import { SelectField } from '../components/SelectField.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
 
 const kinds = ['question', 'request', 'advice_solicited', 'advice_unsolicited', 'initiative'];
 const scales = ['street', 'area', 'neighbourhood', 'city_wide'];
