@@ -67,6 +67,10 @@ describe('advice from a council, answered ooit', () => {
     await expectAccessible(page, 'request-answer');
     await page.getByRole('button', { name: 'Antwoord versturen' }).click();
     await expect.poll(() => page.getByRole('heading', { name: /Antwoord van de gemeente: Ooit/ }).isVisible()).toBe(true);
+    await page.getByLabel('Wat is er sinds het vorige bericht gebeurd?').fill('Het budgetvoorstel ligt bij het college; besluit volgt in het voorjaar.');
+    await page.getByRole('button', { name: 'Voortgangsbericht plaatsen' }).click();
+    await expect.poll(() => page.getByText('Het voortgangsbericht is geplaatst').isVisible()).toBe(true);
+    await expectAccessible(page, 'request-progress');
     await context.close();
   });
 
@@ -76,6 +80,7 @@ describe('advice from a council, answered ooit', () => {
     await member.page.goto(requestUrl);
     await expect.poll(() => member.page.getByText('Volgend voortgangsbericht').isVisible()).toBe(true);
     expect(await member.page.getByText('Budget: Geld uit het investeringsplan verkeersveiligheid 2027').isVisible()).toBe(true);
+    expect(await member.page.getByText(/voortgangsbericht \(Koen Verhoeven\): Het budgetvoorstel ligt bij het college/).isVisible()).toBe(true);
     await expectAccessible(member.page, 'request-answered');
     await member.context.close();
 

@@ -51,6 +51,10 @@ export const answerRequestBody = z
   ])
   .meta({ id: 'AnswerRequest' });
 
+export const postUpdateBody = z.object({ version, text: z.string().trim().min(20).max(5000).describe('The progress since the last update, in plain language') }).meta({ id: 'PostRequestUpdate' });
+export const closeRequestBody = z.object({ version }).meta({ id: 'CloseRequest' });
+export const reopenRequestBody = z.object({ version, reason: z.string().trim().min(10).max(2000) }).meta({ id: 'ReopenRequest' });
+
 export const acknowledgeRequestBody = z.object({ version }).meta({ id: 'AcknowledgeRequest' });
 export const routeRequestBody = z
   .object({ version, leadDepartmentId: z.uuid(), leadOfficerUserId: z.uuid().nullable().optional(), contributingDepartmentIds: z.array(z.uuid()).max(10).default([]) })

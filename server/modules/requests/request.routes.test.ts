@@ -134,6 +134,52 @@ describe('triage and answer', () => {
   });
 });
 
+describe('after the answer', () => {
+  it('posts ooit progress updates that move the next due date, then closes and reopens with the history kept', async () => {
+    const created = (await submitAdvice({ title: 'Schaduw en water op het schoolplein' })).json();
+    const advisor = await t.logIn('advisorSouth');
+    const koen = await t.logIn('officer');
+    const url = `${tenantPath}/requests/${created.id}`;
+    await t.request({ method: 'POST', url: `${url}/acknowledgement`, as: advisor, payload: { version: 1 } });
+    await t.request({ method: 'POST', url: `${url}/routing`, as: advisor, payload: { version: 2, leadDepartmentId: ids.verkeer } });
+    const answered = (
+      await t.request({ method: 'POST', url: `${url}/answer`, as: koen, payload: { verdict: 'ooit', version: 3, motivation, conditions: [{ kind: 'capacity', text: 'Ploeg groen is in het najaar vrij' }], decisionDueOn: '2026-12-01', updateEveryWeeks: 4 } })
+    ).json();
+    const lotte = await t.logIn('officerGreen');
+    expect((await t.request({ method: 'POST', url: `${url}/updates`, as: lotte, payload: { version: answered.version, text: 'Een update van een andere afdeling.' } })).statusCode).toBe(403);
+    expect((await t.request({ method: 'POST', url: `${url}/updates`, as: koen, payload: { version: answered.version, text: 'Kort' } })).statusCode).toBe(400);
+    // Two weeks later the officer reports progress: the next update is due four weeks after that.
+    expect(answered.nextUpdateDue).toBe('2026-07-13');
+    t.clock.advance(14 * 86_400_000);
+    const updated = await t.request({ method: 'POST', url: `${url}/updates`, as: await t.logIn('officer'), payload: { version: answered.version, text: 'De begroting is ingediend; het college besluit in oktober.' } });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.json()).toMatchObject({ state: 'answered', nextUpdateDue: '2026-07-27' });
+    const seen = (await t.request({ url, as: member })).json();
+    expect(seen.timeline.at(-1)).toMatchObject({ kind: 'updated', text: 'De begroting is ingediend; het college besluit in oktober.' });
+
+    const advisorLater = await t.logIn('advisorSouth');
+    const closed = await t.request({ method: 'POST', url: `${url}/closure`, as: advisorLater, payload: { version: updated.json().version } });
+    expect(closed.json().state).toBe('closed');
+    expect((await t.request({ method: 'POST', url: `${url}/updates`, as: await t.logIn('officer'), payload: { version: closed.json().version, text: 'Nog een update na het afsluiten.' } })).json().code).toBe('INVALID_TRANSITION');
+    const reopened = await t.request({ method: 'POST', url: `${url}/reopening`, as: advisorLater, payload: { version: closed.json().version, reason: 'Het wijkorgaan meldt dat de situatie is veranderd.' } });
+    expect(reopened.json()).toMatchObject({ state: 'acknowledged', verdict: 'ooit' });
+    expect(reopened.json().timeline.map((event: { kind: string }) => event.kind)).toEqual(['submitted', 'acknowledged', 'routed', 'answered', 'updated', 'closed', 'reopened']);
+    // Back to the day the other tests in this file live on.
+    t.clock.advance(-14 * 86_400_000);
+  });
+
+  it('refuses a progress update on a nu answer: only ooit promises updates', async () => {
+    const created = (await submitAdvice({ title: 'Prullenbak bij de bushalte' })).json();
+    const advisor = await t.logIn('advisorSouth');
+    const url = `${tenantPath}/requests/${created.id}`;
+    const answered = (await t.request({ method: 'POST', url: `${url}/answer`, as: advisor, payload: { verdict: 'nu', version: 1, motivation, action: 'Prullenbak plaatsen', plannedOn: '2026-07-01' } })).json();
+    expect(answered.state).toBe('answered');
+    const update = await t.request({ method: 'POST', url: `${url}/updates`, as: advisor, payload: { version: answered.version, text: 'Een update zonder ooit-antwoord.' } });
+    expect(update.statusCode).toBe(409);
+    expect(update.json().code).toBe('INVALID_TRANSITION');
+  });
+});
+
 describe('visibility and finding', () => {
   it('keeps an internal request from visitors and other residents, and names no resident in public', async () => {
     const internal = (await submitAdvice({ title: 'Overlast rond de jongerenontmoetingsplek', isPublic: false })).json();

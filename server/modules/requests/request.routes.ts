@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/auth.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import { municipalityParams } from '../municipalities/index.ts';
-import { acknowledgeRequestBody, answerRequestBody, requestListQuery, requestListSchema, requestParams, requestSchema, routeRequestBody, submitRequestBody } from './request.contract.ts';
+import { acknowledgeRequestBody, answerRequestBody, closeRequestBody, postUpdateBody, reopenRequestBody, requestListQuery, requestListSchema, requestParams, requestSchema, routeRequestBody, submitRequestBody } from './request.contract.ts';
 import type { RequestService } from './request.service.ts';
 
 const tags = ['Requests'];
@@ -74,5 +74,32 @@ export function registerRequestRoutes(scope: FastifyInstance, service: RequestSe
       },
     },
     async (request) => service.answerRequest(contextOf(request), request.params.requestId, request.body),
+  );
+
+  app.post(
+    '/requests/:requestId/updates',
+    {
+      config: { access: 'request.answer' },
+      schema: { operationId: 'postRequestUpdate', tags, summary: 'Progress update on an ooit answer', params: requestParams, body: postUpdateBody, response: { 200: requestSchema, ...problemResponses(401, 403, 404, 409) } },
+    },
+    async (request) => service.postUpdate(contextOf(request), request.params.requestId, request.body),
+  );
+
+  app.post(
+    '/requests/:requestId/closure',
+    {
+      config: { access: 'request.triage' },
+      schema: { operationId: 'closeRequest', tags, params: requestParams, body: closeRequestBody, response: { 200: requestSchema, ...problemResponses(401, 403, 404, 409) } },
+    },
+    async (request) => service.closeRequest(contextOf(request), request.params.requestId, request.body),
+  );
+
+  app.post(
+    '/requests/:requestId/reopening',
+    {
+      config: { access: 'request.triage' },
+      schema: { operationId: 'reopenRequest', tags, params: requestParams, body: reopenRequestBody, response: { 200: requestSchema, ...problemResponses(401, 403, 404, 409) } },
+    },
+    async (request) => service.reopenRequest(contextOf(request), request.params.requestId, request.body),
   );
 }

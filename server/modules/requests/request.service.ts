@@ -168,6 +168,45 @@ export function createRequestService(dependencies: { db: Executor; clock: Clock 
       });
     },
 
+    /** An ooit answer promises regular progress updates until the decision date (§3.4); each moves the next due date. */
+    async postUpdate(context: UseCaseContext, requestId: string, input: { version: number; text: string }) {
+      const today = dateInAmsterdam(clock.now());
+      return step(context, requestId, {
+        action: 'postUpdate',
+        version: input.version,
+        authorise: (row) => canAnswer(context.actor, row),
+        prepare: async (_tx, row) => {
+          if (row.verdict !== 'ooit') throw new DomainError('INVALID_TRANSITION', { params: { state: `${row.state} (${row.verdict ?? '—'})` } });
+          const cadence = Number((row.answer as { updateEveryWeeks?: number } | null)?.updateEveryWeeks ?? 6);
+          return { nextUpdateDue: addWeeks(today, cadence) };
+        },
+        event: { kind: 'updated', text: input.text },
+        notify: (tx, row) => notifySubmitter(tx, row, `Voortgang: ${row.title}`, input.text),
+      });
+    },
+
+    async closeRequest(context: UseCaseContext, requestId: string, input: { version: number }) {
+      return step(context, requestId, {
+        action: 'close',
+        version: input.version,
+        authorise: (row) => canTriage(context.actor, row),
+        prepare: async () => ({ closedAt: clock.now(), nextUpdateDue: null }),
+        event: { kind: 'closed' },
+      });
+    },
+
+    /** Back to the advisor, with the reason on the timeline; the earlier answer stays in the history. */
+    async reopenRequest(context: UseCaseContext, requestId: string, input: { version: number; reason: string }) {
+      return step(context, requestId, {
+        action: 'reopen',
+        version: input.version,
+        authorise: (row) => canTriage(context.actor, row),
+        prepare: async () => ({ closedAt: null, nextUpdateDue: null }),
+        event: { kind: 'reopened', text: input.reason },
+        notify: (tx, row) => notifySubmitter(tx, row, `Heropend: ${row.title}`, input.reason),
+      });
+    },
+
     /** Exactly one verdict with its motivation (§3.4); the rules say what is missing before anything is saved. */
     async answerRequest(context: UseCaseContext, requestId: string, input: AnswerRequest) {
       const today = dateInAmsterdam(clock.now());

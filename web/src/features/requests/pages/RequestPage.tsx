@@ -7,6 +7,7 @@ import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { AnswerForm } from '../components/AnswerForm.tsx';
+import { ProgressUpdateForm } from '../components/ProgressUpdateForm.tsx';
 import { TriagePanel } from '../components/TriagePanel.tsx';
 import { useRequest } from '../queries.ts';
 
@@ -79,6 +80,7 @@ export function RequestPage() {
           <AnswerView request={item} />
           {isAdvisor && ['submitted', 'acknowledged', 'routed'].includes(item.state) && <TriagePanel municipality={municipality} request={item} />}
           {canAnswerHere && <AnswerForm municipality={municipality} request={item} />}
+          {(isAdvisor || hasRole(session.data, 'officer')) && item.state === 'answered' && item.verdict === 'ooit' && <ProgressUpdateForm municipality={municipality} request={item} />}
         </div>
         <div>
           <Heading level={2}>{t('requestPage.facts')}</Heading>
@@ -97,6 +99,7 @@ export function RequestPage() {
             {item.timeline.map((event) => (
               <OrderedListItem key={`${event.kind}-${event.occurredAt}`}>
                 {new Date(event.occurredAt).toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB')}: {t(`requestEvent.${event.kind}`)} ({event.actorLabel})
+                {event.kind === 'updated' && event.text ? `: ${event.text}` : ''}
               </OrderedListItem>
             ))}
           </OrderedList>
