@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { type DatabaseHandle, openPglite, openPostgres } from '../server/db/client.ts';
+import { type DatabaseHandle, openPglite, openPostgres, queryRows } from '../server/db/client.ts';
 
 /** A guard against the one unexplained PGlite hang seen here: never wait on a close for ever. */
 function withTimeout<T>(work: Promise<T>, milliseconds: number, label: string): Promise<T | undefined> {
@@ -41,4 +42,21 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       await dropper.end();
     },
   };
+}
+
+/**
+ * A fingerprint of every row of every table: equal fingerprints mean nothing was inserted, updated or
+ * deleted in between. For tests that prove a failed or refused call changed nothing.
+ */
+export async function fingerprintDatabase(db: DatabaseHandle['db']): Promise<Record<string, string>> {
+  const tables = await queryRows<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
+  const fingerprint: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await queryRows<{ rows: number; digest: string }>(
+      db,
+      sql`select count(*)::int as rows, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${sql.identifier(name)} t`,
+    );
+    fingerprint[name] = `${row.rows} rows, ${row.digest}`;
+  }
+  return fingerprint;
 }

@@ -1,86 +1,113 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprintDatabase } from './database.ts';
 import { createTestApp, type Session, type TestApp, tenantPath } from './harness.ts';
 
-// Every failure a client can cause is an RFC 9457 problem+json a person can act on, and changes nothing.
+// Every failure a client can cause is an RFC 9457 problem+json a person can act on — in Dutch, or in
+// English when asked — and changes nothing.
 
 let t: TestApp;
 let admin: Session;
+let resident: Session;
+let brouwhuisId: string;
+const unknownId = '00000000-0000-4000-8000-000000000000';
+
 beforeAll(async () => {
   t = await createTestApp({ BODY_LIMIT_BYTES: 2048 });
   admin = await t.logIn('admin');
+  resident = await t.logIn('resident');
+  brouwhuisId = (await t.request({ url: `${tenantPath}/neighbourhoods?search=Brouwhuis` })).json().items[0].id;
 });
 afterAll(async () => t?.close());
 
-async function neighbourhoodCount() {
-  return (await t.request({ url: `${tenantPath}/neighbourhoods` })).json().total as number;
-}
+type Case = { name: string; status: number; code: string; request: () => InjectOptions & { as?: Session } };
 
-function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; json(): Record<string, unknown> }, status: number, code: string) {
-  expect(response.statusCode).toBe(status);
-  expect(String(response.headers['content-type'])).toContain('application/problem+json');
-  const body = response.json();
-  expect(body).toMatchObject({ status, code });
-  for (const member of ['type', 'title', 'detail']) expect(typeof body[member], member).toBe('string');
-  return body;
+const json = { 'content-type': 'application/json' };
+const cases: Case[] = [
+  { name: 'malformed JSON', status: 400, code: 'MALFORMED_JSON', request: () => ({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, headers: json, payload: '{"name": "Oost",' }) },
+  { name: 'an empty JSON body', status: 400, code: 'MALFORMED_JSON', request: () => ({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, headers: json, payload: '' }) },
+  { name: 'malformed JSON at login', status: 400, code: 'MALFORMED_JSON', request: () => ({ method: 'POST', url: `${tenantPath}/sessions`, headers: json, payload: '{email:' }) },
+  { name: 'a schema violation', status: 400, code: 'VALIDATION_FAILED', request: () => ({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload: { isDevelopmentArea: 'ja' } }) },
+  { name: 'a bad query parameter', status: 400, code: 'VALIDATION_FAILED', request: () => ({ url: `${tenantPath}/neighbourhoods?pageSize=1000` }) },
+  { name: 'a bad path id', status: 400, code: 'VALIDATION_FAILED', request: () => ({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/not-a-uuid`, as: admin, payload: { version: 1, name: 'X' } }) },
+  { name: 'an unknown route', status: 404, code: 'NOT_FOUND', request: () => ({ url: '/api/v1/does-not-exist' }) },
+  { name: 'an unknown route of a municipality', status: 404, code: 'NOT_FOUND', request: () => ({ method: 'POST', url: `${tenantPath}/wormholes`, as: admin, payload: {} }) },
+  { name: 'a method a route does not have', status: 404, code: 'NOT_FOUND', request: () => ({ method: 'PUT', url: `${tenantPath}/themes`, as: admin, payload: {} }) },
+  { name: 'an unknown resource', status: 404, code: 'NOT_FOUND', request: () => ({ url: `${tenantPath}/councils/${unknownId}` }) },
+  { name: 'a change to an unknown resource', status: 404, code: 'NOT_FOUND', request: () => ({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/${unknownId}`, as: admin, payload: { version: 1, description: 'Bestaat niet' } }) },
+  { name: 'an unknown municipality', status: 404, code: 'MUNICIPALITY_NOT_FOUND', request: () => ({ url: '/api/v1/municipalities/atlantis/councils' }) },
+  { name: 'a read when not logged in', status: 401, code: 'NOT_AUTHENTICATED', request: () => ({ url: `${tenantPath}/users` }) },
+  { name: 'a change when not logged in', status: 401, code: 'NOT_AUTHENTICATED', request: () => ({ method: 'POST', url: `${tenantPath}/neighbourhoods`, payload: { name: 'Nieuwe Wijk' } }) },
+  { name: 'a read that is not allowed', status: 403, code: 'FORBIDDEN', request: () => ({ url: `${tenantPath}/users`, as: resident }) },
+  { name: 'a change that is not allowed', status: 403, code: 'FORBIDDEN', request: () => ({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: resident, payload: { name: 'Nieuwe Wijk' } }) },
+  { name: 'a cookie change without CSRF token', status: 403, code: 'CSRF_TOKEN_INVALID', request: () => ({ method: 'POST', url: `${tenantPath}/neighbourhoods`, headers: { cookie: admin.cookie }, payload: { name: 'Nieuwe Wijk' } }) },
+  { name: 'a duplicate', status: 409, code: 'DUPLICATE', request: () => ({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload: { name: 'Warande' } }) },
+  { name: 'a stale version', status: 409, code: 'VERSION_CONFLICT', request: () => ({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/${brouwhuisId}`, as: admin, payload: { version: 7, description: 'Te laat' } }) },
+  { name: 'a body over the limit', status: 413, code: 'BODY_TOO_LARGE', request: () => ({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload: { name: 'Groot', description: 'x'.repeat(4000) } }) },
+  { name: 'a body as plain text', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', request: () => ({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, headers: { 'content-type': 'text/plain' }, payload: 'name=Oost' }) },
+  { name: 'a form post', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', request: () => ({ method: 'POST', url: `${tenantPath}/sessions`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'email=a%40b.nl&password=x' }) },
+  { name: 'an XML body', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', request: () => ({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/${brouwhuisId}`, as: admin, headers: { 'content-type': 'application/xml' }, payload: '<version>1</version>' }) },
+];
+
+async function send(testCase: Case, language?: string) {
+  const { as, ...options } = testCase.request();
+  const headers = { ...(options.headers as Record<string, string>), ...(language ? { 'accept-language': language } : {}) };
+  return t.request({ ...options, as, headers });
 }
 
 describe('problem+json', () => {
-  it('400 for malformed JSON', async () => {
-    const before = await neighbourhoodCount();
-    const response = await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, headers: { 'content-type': 'application/json' }, payload: '{"name": "Oost",' });
-    expectProblem(response, 400, 'MALFORMED_JSON');
-    expect(await neighbourhoodCount()).toBe(before);
+  it.each(cases)('$status $code for $name, in Dutch and in English, and nothing changed', async (testCase) => {
+    const before = await fingerprintDatabase(t.database.db);
+    const titles: string[] = [];
+    for (const language of [undefined, 'en-GB,en;q=0.9,nl;q=0.5']) {
+      const response = await send(testCase, language);
+      expect(response.statusCode).toBe(testCase.status);
+      expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+      expect(response.headers['api-version']).toBe('1.0.0');
+      const body = response.json();
+      expect(body).toMatchObject({ status: testCase.status, code: testCase.code, instance: String(testCase.request().url).split('?')[0] });
+      expect(body.type).toMatch(/^urn:wijkwerk:problem:[a-z-]+$/);
+      for (const member of ['title', 'detail']) expect(body[member], member).toEqual(expect.stringMatching(/\S/));
+      // Nothing of the machinery shows: no stack, no SQL, no library error codes.
+      expect(response.body).not.toMatch(/FST_|stack|at .*\.ts:|select |insert |violates/i);
+      titles.push(body.title);
+    }
+    expect(titles[0]).not.toBe(titles[1]);
+    expect(await fingerprintDatabase(t.database.db)).toEqual(before);
   });
 
-  it('400 with a message per field, in Dutch by default and in English on request', async () => {
-    const dutch = expectProblem(await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload: { isDevelopmentArea: 'ja' } }), 400, 'VALIDATION_FAILED');
-    expect(dutch.errors).toEqual(
-      expect.arrayContaining([
-        { field: 'body.name', code: 'required', message: 'Dit veld is verplicht.' },
-        expect.objectContaining({ field: 'body.isDevelopmentArea', code: 'invalid_type' }),
-      ]),
-    );
-    const english = expectProblem(await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, headers: { 'accept-language': 'en' }, payload: {} }), 400, 'VALIDATION_FAILED');
+  it('names every field that needs fixing, in Dutch by default and in English on request', async () => {
+    const payload = { name: 5, isDevelopmentArea: 'ja', cbsCode: 12 };
+    const dutch = (await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload })).json();
+    const english = (await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, headers: { 'accept-language': 'en' }, payload })).json();
+    expect(dutch.title).toBe('Ongeldige invoer');
     expect(english.title).toBe('Invalid input');
-    expect(english.errors).toEqual([{ field: 'body.name', code: 'required', message: 'This field is required.' }]);
+    const fields = (problem: { errors: { field: string }[] }) => problem.errors.map((error) => error.field).sort();
+    expect(fields(dutch)).toEqual(['body.cbsCode', 'body.isDevelopmentArea', 'body.name']);
+    expect(fields(english)).toEqual(fields(dutch));
+    const byField = (problem: { errors: { field: string; message: string }[] }, field: string) => problem.errors.find((error) => error.field === field)?.message;
+    expect(byField(dutch, 'body.isDevelopmentArea')).toBe('Ongeldige invoer: verwacht boolean, ontving string');
+    expect(byField(english, 'body.isDevelopmentArea')).toBe('Invalid input: expected boolean, received string');
+
+    const missing = (await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload: {} })).json();
+    expect(missing.errors).toEqual([{ field: 'body.name', code: 'required', message: 'Dit veld is verplicht.' }]);
+    const missingEnglish = (await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, headers: { 'accept-language': 'en' }, payload: {} })).json();
+    expect(missingEnglish.errors).toEqual([{ field: 'body.name', code: 'required', message: 'This field is required.' }]);
   });
 
-  it('400 for bad query parameters and path ids', async () => {
-    const query = expectProblem(await t.request({ url: `${tenantPath}/neighbourhoods?pageSize=1000` }), 400, 'VALIDATION_FAILED');
-    expect((query.errors as { field: string }[])[0].field).toBe('querystring.pageSize');
-    const path = expectProblem(await t.request({ url: `${tenantPath}/neighbourhoods/not-a-uuid` }), 400, 'VALIDATION_FAILED');
-    expect((path.errors as { field: string }[])[0].field).toBe('params.neighbourhoodId');
+  it('says which query parameter and path id are wrong', async () => {
+    const query = (await t.request({ url: `${tenantPath}/neighbourhoods?pageSize=1000` })).json();
+    expect(query.errors.map((error: { field: string }) => error.field)).toEqual(['querystring.pageSize']);
+    const path = (await t.request({ url: `${tenantPath}/neighbourhoods/not-a-uuid` })).json();
+    expect(path.errors.map((error: { field: string }) => error.field)).toEqual(['params.neighbourhoodId']);
   });
 
-  it('404 for an unknown route and an unknown resource', async () => {
-    expectProblem(await t.request({ url: '/api/v1/does-not-exist' }), 404, 'NOT_FOUND');
-    expectProblem(await t.request({ url: `${tenantPath}/councils/00000000-0000-4000-8000-000000000000` }), 404, 'NOT_FOUND');
-  });
-
-  it('401 when not logged in, 403 when not allowed', async () => {
-    expectProblem(await t.request({ url: `${tenantPath}/users` }), 401, 'NOT_AUTHENTICATED');
-    const resident = await t.logIn('resident');
-    expectProblem(await t.request({ url: `${tenantPath}/users`, as: resident }), 403, 'FORBIDDEN');
-  });
-
-  it('409 for a duplicate and for a stale version', async () => {
-    expectProblem(await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload: { name: 'Warande' } }), 409, 'DUPLICATE');
-    const id = (await t.request({ url: `${tenantPath}/neighbourhoods?search=Brouwhuis` })).json().items[0].id;
-    const stale = expectProblem(await t.request({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/${id}`, as: admin, payload: { version: 7, description: 'x' } }), 409, 'VERSION_CONFLICT');
+  it('says how large a body may be, and which version is current', async () => {
+    const tooLarge = (await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload: { name: 'Groot', description: 'x'.repeat(4000) } })).json();
+    expect(tooLarge.detail).toContain('2048 bytes');
+    const stale = (await t.request({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/${brouwhuisId}`, as: admin, payload: { version: 7, description: 'Te laat' } })).json();
     expect(stale.detail).toContain('versie 1');
-  });
-
-  it('413 for a body over the limit, and nothing saved', async () => {
-    const before = await neighbourhoodCount();
-    expectProblem(await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload: { name: 'Groot', description: 'x'.repeat(4000) } }), 413, 'BODY_TOO_LARGE');
-    expect(await neighbourhoodCount()).toBe(before);
-  });
-
-  it('415 for a body that is not JSON', async () => {
-    expectProblem(await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, headers: { 'content-type': 'text/plain' }, payload: 'name=Oost' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
-  });
-
-  it('404 for an unknown municipality', async () => {
-    expectProblem(await t.request({ url: '/api/v1/municipalities/atlantis/councils' }), 404, 'MUNICIPALITY_NOT_FOUND');
+    const duplicate = (await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload: { name: 'Warande' } })).json();
+    expect(duplicate.errors?.[0]?.field).toMatch(/^body\.(name|slug)$/);
   });
 });

@@ -94,6 +94,11 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
       // A session belongs to one municipality; elsewhere it counts for nothing.
       const actor = identity && (!tenant || identity.actor.municipalityId === tenant.id) ? identity.actor : undefined;
       if (access === 'public-identified') {
+        // A change made as the cookie's owner needs the CSRF token here too; otherwise another site could
+        // make it in their name.
+        if (actor && identity?.viaCookie && unsafeMethods.has(request.method) && !csrfMatches(request, identity.csrfToken)) {
+          throw new DomainError('CSRF_TOKEN_INVALID');
+        }
         request.actor = actor;
         request.csrfToken = actor ? identity?.csrfToken : undefined;
         return;

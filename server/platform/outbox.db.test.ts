@@ -1,10 +1,13 @@
 import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, tenantPath } from '../../test/harness.ts';
-import { createMailer } from './mail.ts';
+import { openPostgres, queryRows } from '../db/client.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { createMailer, type Mailer } from './mail.ts';
 import { deliverPendingMail, enqueueMessage } from './outbox.ts';
-import { runSweep } from './scheduler.ts';
+import { runSweep, type ScheduledJob } from './scheduler.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,44 +17,54 @@ afterAll(async () => t?.close());
 
 const mail = (subject: string, recipientEmail = 'bewoner@mail.example') => ({ municipalityId: t.municipalityId, channel: 'email' as const, recipientEmail, topic: 'test', subject, body: `${subject}: tekst` });
 const quietLog = { error: () => {} };
+const from = 'Wijkwerk <noreply@helmond.example>';
+
+async function outboxAs(person: 'admin' | 'resident', query = '') {
+  return t.request({ url: `${tenantPath}/outbox${query}`, as: await t.logIn(person) });
+}
+
+async function statusOf(subject: string) {
+  return queryRows<{ status: string; attempts: number }>(t.database.db, sql`select status, attempts from outbox_message where subject = ${subject}`);
+}
 
 describe('outbox', () => {
-  it('writes nothing when the change it belongs to rolls back', async () => {
+  it('keeps nothing of a message whose change rolled back', async () => {
     await expect(
-      t.database.db.transaction(async (tx) => {
+      inTransaction(t.database.db, async (tx) => {
         await enqueueMessage(tx, t.clock, mail('Teruggedraaid'));
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    const admin = await t.logIn('admin');
-    const subjects = (await t.request({ url: `${tenantPath}/outbox`, as: admin })).json().items.map((item: { subject: string }) => item.subject);
+    expect(await statusOf('Teruggedraaid')).toEqual([]);
+    const subjects = (await outboxAs('admin')).json().items.map((item: { subject: string }) => item.subject);
     expect(subjects).not.toContain('Teruggedraaid');
   });
 
-  it('stores mail for the admin outbox page when no SMTP server is configured', async () => {
+  it('stores mail for the admin outbox page when no SMTP server is configured, for admins only', async () => {
     await enqueueMessage(t.database.db, t.clock, mail('Zonder SMTP'));
-    const result = await deliverPendingMail(t.database.db, t.clock, createMailer({ from: 'Wijkwerk <noreply@helmond.example>' }));
-    expect(result.delivered).toBeGreaterThanOrEqual(1);
-    const admin = await t.logIn('admin');
-    const stored = (await t.request({ url: `${tenantPath}/outbox?status=stored`, as: admin })).json().items;
-    expect(stored.find((item: { subject: string }) => item.subject === 'Zonder SMTP')).toMatchObject({ status: 'stored', recipientEmail: 'bewoner@mail.example' });
-    const resident = await t.logIn('resident');
-    expect((await t.request({ url: `${tenantPath}/outbox`, as: resident })).statusCode).toBe(403);
+    const result = await deliverPendingMail(t.database.db, t.clock, createMailer({ from }));
+    expect(result).toEqual({ delivered: 1, failed: 0 });
+    expect(await statusOf('Zonder SMTP')).toEqual([{ status: 'stored', attempts: 1 }]);
+    const stored = (await outboxAs('admin', '?status=stored')).json().items;
+    expect(stored.find((item: { subject: string }) => item.subject === 'Zonder SMTP')).toMatchObject({ status: 'stored', recipientEmail: 'bewoner@mail.example', body: 'Zonder SMTP: tekst', deliveredAt: t.clock.now().toISOString() });
+    expect((await outboxAs('resident')).statusCode).toBe(403);
+    expect((await t.request({ url: `${tenantPath}/outbox` })).statusCode).toBe(401);
   });
 
   it('sends mail through a real SMTP server and marks it sent', async () => {
-    const received: { to: string; data: string }[] = [];
+    const received: { from: string; to: string; data: string }[] = [];
     const server = new SMTPServer({
       secure: false,
       authOptional: true,
       disabledCommands: ['STARTTLS'],
+      logger: false,
       onData(stream, session, callback) {
         let data = '';
         stream.on('data', (chunk: Buffer) => {
           data += chunk.toString();
         });
         stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((address) => address.address).join(','), data });
+          received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((address) => address.address).join(','), data });
           callback();
         });
       },
@@ -60,14 +73,18 @@ describe('outbox', () => {
     try {
       const port = (server.server.address() as AddressInfo).port;
       await enqueueMessage(t.database.db, t.clock, mail('Uw vraag is ontvangen', 'raad@wijkraad.example'));
-      const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from: 'Wijkwerk <noreply@helmond.example>' });
-      await deliverPendingMail(t.database.db, t.clock, mailer);
+      const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from });
+      expect(await deliverPendingMail(t.database.db, t.clock, mailer)).toEqual({ delivered: 1, failed: 0 });
       expect(received).toHaveLength(1);
-      expect(received[0].to).toBe('raad@wijkraad.example');
-      expect(received[0].data).toContain('Uw vraag is ontvangen');
-      const admin = await t.logIn('admin');
-      const sent = (await t.request({ url: `${tenantPath}/outbox?status=sent`, as: admin })).json().items;
+      expect(received[0]).toMatchObject({ from: 'noreply@helmond.example', to: 'raad@wijkraad.example' });
+      expect(received[0].data).toContain('Subject: Uw vraag is ontvangen');
+      expect(received[0].data).toContain('Uw vraag is ontvangen: tekst');
+      expect(await statusOf('Uw vraag is ontvangen')).toEqual([{ status: 'sent', attempts: 1 }]);
+      const sent = (await outboxAs('admin', '?status=sent')).json().items;
       expect(sent.map((item: { subject: string }) => item.subject)).toContain('Uw vraag is ontvangen');
+      // Sent is sent: a next round sends nothing again.
+      expect(await deliverPendingMail(t.database.db, t.clock, mailer)).toEqual({ delivered: 0, failed: 0 });
+      expect(received).toHaveLength(1);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
@@ -75,19 +92,60 @@ describe('outbox', () => {
 
   it('keeps mail pending with the error when the SMTP server cannot be reached', async () => {
     await enqueueMessage(t.database.db, t.clock, mail('Server weg'));
-    const result = await deliverPendingMail(t.database.db, t.clock, createMailer({ smtpUrl: 'smtp://127.0.0.1:1?connectionTimeout=500', from: 'x@helmond.example' }));
-    expect(result.failed).toBe(1);
-    const admin = await t.logIn('admin');
-    const pending = (await t.request({ url: `${tenantPath}/outbox?status=pending`, as: admin })).json().items;
+    const result = await deliverPendingMail(t.database.db, t.clock, createMailer({ smtpUrl: 'smtp://127.0.0.1:1?connectionTimeout=500', from }));
+    expect(result).toEqual({ delivered: 0, failed: 1 });
+    const pending = (await outboxAs('admin', '?status=pending')).json().items;
     const item = pending.find((candidate: { subject: string }) => candidate.subject === 'Server weg');
     expect(item.attempts).toBe(1);
     expect(item.lastError).toBeTruthy();
+    // Out of the way for the next tests.
+    await t.database.db.execute(sql`update outbox_message set status = 'failed' where subject = 'Server weg'`);
+  });
+
+  it('sends each message once when two deliveries run at the same time', async () => {
+    const subjects = ['Parallel 1', 'Parallel 2', 'Parallel 3', 'Parallel 4'];
+    for (const subject of subjects) await enqueueMessage(t.database.db, t.clock, mail(subject));
+    const sent: string[] = [];
+    const slowMailer: Mailer = {
+      async send(message) {
+        sent.push(message.subject);
+        // Gives the other delivery every chance to pick up the same message.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return 'sent';
+      },
+    };
+    const [first, second] = await Promise.all([deliverPendingMail(t.database.db, t.clock, slowMailer), deliverPendingMail(t.database.db, t.clock, slowMailer)]);
+    expect(first.delivered + second.delivered).toBe(4);
+    expect(sent.sort()).toEqual(subjects);
+  });
+
+  it('pages through the outbox newest first without losing messages written at the same moment', async () => {
+    t.clock.advance(60_000);
+    const subjects = ['Zelfde moment A', 'Zelfde moment B', 'Zelfde moment C', 'Zelfde moment D', 'Zelfde moment E'];
+    await inTransaction(t.database.db, async (tx) => {
+      for (const subject of subjects) await enqueueMessage(tx, t.clock, mail(subject));
+    });
+    const admin = await t.logIn('admin');
+    const everything = (await t.request({ url: `${tenantPath}/outbox?pageSize=100`, as: admin })).json().items.map((item: { id: string }) => item.id);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = (await t.request({ url: `${tenantPath}/outbox?pageSize=2${query}`, as: admin })).json();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.items.map((item: { id: string }) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(everything);
+    const bad = await t.request({ url: `${tenantPath}/outbox?cursor=gisteren`, as: admin });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('querystring.cursor');
   });
 });
 
 describe('scheduler sweep', () => {
   it('runs its jobs, and a failing job neither stops the others nor keeps its half-done work', async () => {
-    const ran: string[] = [];
+    const errors: unknown[] = [];
     const result = await runSweep(
       t.database.db,
       [
@@ -98,37 +156,71 @@ describe('scheduler sweep', () => {
             throw new Error('broken job');
           },
         },
-        { name: 'fine', run: async () => void ran.push('fine') },
+        { name: 'fine', run: async (tx) => void (await enqueueMessage(tx, t.clock, mail('Heel werk'))) },
       ],
-      quietLog,
+      { error: (object) => errors.push(object) },
     );
     expect(result).toBe('ran');
-    expect(ran).toEqual(['fine']);
-    const admin = await t.logIn('admin');
-    const subjects = (await t.request({ url: `${tenantPath}/outbox?pageSize=100`, as: admin })).json().items.map((item: { subject: string }) => item.subject);
-    expect(subjects).not.toContain('Half werk');
+    expect(errors).toHaveLength(1);
+    expect(await statusOf('Half werk')).toEqual([]);
+    expect(await statusOf('Heel werk')).toHaveLength(1);
   });
 
-  it('skips when another instance holds the sweep lock (PostgreSQL: a second connection)', async () => {
-    if (t.database.engine !== 'postgres') {
-      // PGlite has one connection and runs one transaction at a time, so a second instance cannot exist there.
-      expect(await runSweep(t.database.db, [], quietLog)).toBe('ran');
+  it('delivers mail as a job of the sweep, the way the server schedules it', async () => {
+    await enqueueMessage(t.database.db, t.clock, mail('Via de sweep'));
+    const mailer = createMailer({ from });
+    const deliverMail: ScheduledJob = { name: 'deliver-mail', run: async (tx) => void (await deliverPendingMail(tx, t.clock, mailer)) };
+    expect(await runSweep(t.database.db, [deliverMail], quietLog)).toBe('ran');
+    expect(await statusOf('Via de sweep')).toEqual([{ status: 'stored', attempts: 1 }]);
+  });
+
+  it('lets one instance sweep at a time: the other skips (PostgreSQL) or queues behind it (PGlite)', async () => {
+    if (t.database.engine === 'pglite') {
+      // PGlite has one connection and runs one transaction at a time, so a second sweep cannot even
+      // reach the lock while the first holds it. What holds there: sweeps never overlap, and the lock
+      // goes with the transaction, so the next sweep runs.
+      const events: string[] = [];
+      const job = (name: string): ScheduledJob => ({
+        name,
+        run: async (tx) => {
+          events.push(`${name} begins`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          await tx.execute(sql`select 1`);
+          events.push(`${name} ends`);
+        },
+      });
+      expect(await Promise.all([runSweep(t.database.db, [job('first')], quietLog), runSweep(t.database.db, [job('second')], quietLog)])).toEqual(['ran', 'ran']);
+      expect(events).toEqual(['first begins', 'first ends', 'second begins', 'second ends']);
       return;
     }
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
-    const otherInstance = runSweep(t.database.db, [{ name: 'slow', run: async () => { locked(); await held; } }], quietLog);
-    await isLocked;
-    const ran: string[] = [];
-    expect(await runSweep(t.database.db, [{ name: 'second', run: async () => void ran.push('second') }], quietLog)).toBe('skipped');
-    expect(ran).toEqual([]);
-    release();
-    expect(await otherInstance).toBe('ran');
+
+    // PostgreSQL: another instance is another connection pool on the same database.
+    const [{ name }] = await queryRows<{ name: string }>(t.database.db, sql`select current_database() as name`);
+    const url = new URL(String(process.env.DATABASE_URL));
+    url.pathname = `/${name}`;
+    const otherInstance = await openPostgres(url.toString(), 2);
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      const otherSweep = runSweep(otherInstance.db, [{ name: 'slow', run: async () => { locked(); await held; } }], quietLog);
+      await isLocked;
+      const ran: string[] = [];
+      const ourJob: ScheduledJob = { name: 'ours', run: async () => void ran.push('ours') };
+      expect(await runSweep(t.database.db, [ourJob], quietLog)).toBe('skipped');
+      expect(ran).toEqual([]);
+      release();
+      expect(await otherSweep).toBe('ran');
+      // The lock ended with the other instance's transaction.
+      expect(await runSweep(t.database.db, [ourJob], quietLog)).toBe('ran');
+      expect(ran).toEqual(['ours']);
+    } finally {
+      await otherInstance.close();
+    }
   });
 });

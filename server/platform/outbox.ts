@@ -40,33 +40,37 @@ const maxAttempts = 5;
 
 /**
  * Sends pending e-mail. With SMTP configured the mailer sends it; without, it is kept as "stored"
- * for the admin outbox page. Rows are claimed with SKIP LOCKED so two sweeps never send one twice.
+ * for the admin outbox page. Rows are claimed with SKIP LOCKED inside one transaction (a savepoint when
+ * the caller already has one), so the claim holds until the status is written and two deliveries never
+ * send one message twice — also when called outside the scheduler's sweep.
  */
 export async function deliverPendingMail(db: Executor, clock: Clock, mailer: Mailer, batchSize = 50): Promise<{ delivered: number; failed: number }> {
-  const claimed = await queryRows<{ id: string; recipientEmail: string | null; subject: string; body: string; attempts: number }>(db, sql`
-    select id, recipient_email as "recipientEmail", subject, body, attempts
-    from outbox_message
-    where status = 'pending' and channel = 'email'
-    order by created_at
-    limit ${batchSize}
-    for update skip locked`);
-  let delivered = 0;
-  let failed = 0;
-  for (const row of claimed) {
-    try {
-      const outcome = row.recipientEmail ? await mailer.send({ to: row.recipientEmail, subject: row.subject, text: row.body }) : 'stored';
-      await db.update(outboxMessage).set({ status: outcome, deliveredAt: clock.now(), attempts: row.attempts + 1, lastError: null }).where(eq(outboxMessage.id, row.id));
-      delivered++;
-    } catch (error) {
-      const attempts = row.attempts + 1;
-      await db
-        .update(outboxMessage)
-        .set({ status: attempts >= maxAttempts ? 'failed' : 'pending', attempts, lastError: String((error as Error).message ?? error).slice(0, 500) })
-        .where(eq(outboxMessage.id, row.id));
-      failed++;
+  return db.transaction(async (tx) => {
+    const claimed = await queryRows<{ id: string; recipientEmail: string | null; subject: string; body: string; attempts: number }>(tx, sql`
+      select id, recipient_email as "recipientEmail", subject, body, attempts
+      from outbox_message
+      where status = 'pending' and channel = 'email'
+      order by created_at
+      limit ${batchSize}
+      for update skip locked`);
+    let delivered = 0;
+    let failed = 0;
+    for (const row of claimed) {
+      try {
+        const outcome = row.recipientEmail ? await mailer.send({ to: row.recipientEmail, subject: row.subject, text: row.body }) : 'stored';
+        await tx.update(outboxMessage).set({ status: outcome, deliveredAt: clock.now(), attempts: row.attempts + 1, lastError: null }).where(eq(outboxMessage.id, row.id));
+        delivered++;
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        await tx
+          .update(outboxMessage)
+          .set({ status: attempts >= maxAttempts ? 'failed' : 'pending', attempts, lastError: String((error as Error).message ?? error).slice(0, 500) })
+          .where(eq(outboxMessage.id, row.id));
+        failed++;
+      }
     }
-  }
-  return { delivered, failed };
+    return { delivered, failed };
+  });
 }
 
 export interface OutboxQuery {
@@ -77,11 +81,16 @@ export interface OutboxQuery {
   limit: number;
 }
 
-export async function listOutboxMessages(db: Executor, municipalityId: string, query: OutboxQuery) {
+function conditionsOf(municipalityId: string, query: Omit<OutboxQuery, 'before' | 'limit'>): SQL[] {
   const conditions: SQL[] = [eq(outboxMessage.municipalityId, municipalityId)];
   if (query.status) conditions.push(eq(outboxMessage.status, query.status));
   if (query.channel) conditions.push(eq(outboxMessage.channel, query.channel));
   if (query.recipientUserId) conditions.push(eq(outboxMessage.recipientUserId, query.recipientUserId));
+  return conditions;
+}
+
+export async function listOutboxMessages(db: Executor, municipalityId: string, query: OutboxQuery) {
+  const conditions = conditionsOf(municipalityId, query);
   if (query.before) conditions.push(lt(outboxMessage.createdAt, query.before));
   return db
     .select()
@@ -89,6 +98,31 @@ export async function listOutboxMessages(db: Executor, municipalityId: string, q
     .where(and(...conditions))
     .orderBy(desc(outboxMessage.createdAt))
     .limit(query.limit + 1);
+}
+
+/**
+ * The admin's outbox, newest first, paged by (time, id): messages written in one transaction share their
+ * time, and a cursor of the time alone would skip the rest of them at a page boundary.
+ */
+export async function browseOutboxMessages(db: Executor, municipalityId: string, query: Omit<OutboxQuery, 'before'> & { cursor?: string }) {
+  const conditions = conditionsOf(municipalityId, query);
+  const after = query.cursor ? parseOutboxCursor(query.cursor) : undefined;
+  if (after) conditions.push(sql`(${outboxMessage.createdAt}, ${outboxMessage.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`);
+  const rows = await db
+    .select()
+    .from(outboxMessage)
+    .where(and(...conditions))
+    .orderBy(desc(outboxMessage.createdAt), desc(outboxMessage.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > query.limit && last ? `${last.createdAt.toISOString()}_${last.id}` : null };
+}
+
+/** A cursor is the time and id of the last message shown: "2026-06-15T10:00:00.000Z_<uuid>". */
+function parseOutboxCursor(cursor: string): { createdAt: Date; id: string } | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(cursor);
+  return match ? { createdAt: new Date(match[1]), id: match[2] } : undefined;
 }
 
 /** Marks one of the recipient's own in-app messages read; someone else's message is not found. */

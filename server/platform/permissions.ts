@@ -91,6 +91,11 @@ export function can(actor: Actor | undefined, permission: Permission, target?: P
   if (!actor) return false;
   const allowed: Partial<Record<Role, Reach>> = permissionMatrix[permission];
   return actor.grants.some((grant) => {
+    // Own keys only: a role named "constructor" or "toString" must not find something on Object.prototype.
+    if (!Object.hasOwn(allowed, grant.role) || !Object.hasOwn(scopeTypeOfRole, grant.role)) return false;
+    // A grant whose kind of scope does not fit its role (a council member scoped to the whole municipality)
+    // was not made by the user service; it counts for nothing rather than for everything.
+    if (grant.scopeType !== scopeTypeOfRole[grant.role]) return false;
     const reach = allowed[grant.role];
     if (!reach) return false;
     if (reach === 'any' || target === undefined) return true;

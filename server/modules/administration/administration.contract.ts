@@ -49,12 +49,16 @@ export const outboxMessageSchema = z
   .meta({ id: 'OutboxMessage' });
 
 export const outboxListSchema = z
-  .object({ items: z.array(outboxMessageSchema), nextCursor: z.iso.datetime({ offset: true }).nullable().describe('Pass as before for the next page') })
+  .object({ items: z.array(outboxMessageSchema), nextCursor: z.string().nullable().describe('Pass as cursor for the next page') })
   .meta({ id: 'OutboxList' });
 
 export const outboxListQuery = z.object({
   status: z.enum(outboxStatuses).optional(),
   channel: z.enum(outboxChannels).optional(),
-  before: z.iso.datetime({ offset: true }).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+    .optional()
+    .describe('nextCursor of the previous page'),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.ts';
 import { listAuditEntries } from '../../platform/audit-log.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { listOutboxMessages } from '../../platform/outbox.ts';
+import { browseOutboxMessages } from '../../platform/outbox.ts';
 import { can } from '../../platform/permissions.ts';
 import type { auditListQuery, outboxListQuery } from './administration.contract.ts';
 
@@ -27,10 +27,9 @@ export function createAdministrationService(dependencies: { db: Executor }) {
 
     async browseOutbox(context: UseCaseContext, query: z.infer<typeof outboxListQuery>) {
       if (!can(context.actor, 'outbox.read')) throw new DomainError('FORBIDDEN');
-      const rows = await listOutboxMessages(db, context.municipalityId, { ...query, before: query.before ? new Date(query.before) : undefined, limit: query.pageSize });
-      const page = rows.slice(0, query.pageSize);
+      const { rows, nextCursor } = await browseOutboxMessages(db, context.municipalityId, { ...query, limit: query.pageSize });
       return {
-        items: page.map((row) => ({
+        items: rows.map((row) => ({
           id: row.id,
           channel: row.channel,
           recipientUserId: row.recipientUserId,
@@ -44,7 +43,7 @@ export function createAdministrationService(dependencies: { db: Executor }) {
           createdAt: row.createdAt.toISOString(),
           deliveredAt: row.deliveredAt?.toISOString() ?? null,
         })),
-        nextCursor: rows.length > query.pageSize ? (page.at(-1)?.createdAt.toISOString() ?? null) : null,
+        nextCursor,
       };
     },
   };

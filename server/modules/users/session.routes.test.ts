@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, demoEmails, demoPassword, type TestApp, tenantPath } from '../../../test/harness.ts';
@@ -39,14 +40,19 @@ describe('login and sessions', () => {
     const unknown = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: 'niemand@helmond.example', password: 'niet-het-goede-wachtwoord' } });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    expect(wrong.json().detail).toBe(unknown.json().detail);
+    // The same body to the letter: the answer must not tell which e-mail addresses have an account.
+    expect(wrong.json()).toEqual(unknown.json());
+    expect(wrong.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', title: 'Inloggen mislukt' });
     expect(wrong.headers['set-cookie']).toBeUndefined();
+    expect(unknown.headers['set-cookie']).toBeUndefined();
   });
 
   it('logs out this session only, or every session', async () => {
     const first = await t.logIn('officer');
     const second = await t.logIn('officer');
-    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/sessions/current`, as: first })).statusCode).toBe(204);
+    const loggedOut = await t.request({ method: 'DELETE', url: `${tenantPath}/sessions/current`, as: first });
+    expect(loggedOut.statusCode).toBe(204);
+    expect(String(loggedOut.headers['set-cookie'])).toMatch(/^wijkwerk_session=;.*Max-Age=0/);
     expect((await current(first)).statusCode).toBe(401);
     expect((await current(second)).statusCode).toBe(200);
     const third = await t.logIn('officer');
@@ -54,6 +60,14 @@ describe('login and sessions', () => {
     expect(everywhere.json().revokedSessions).toBe(2);
     expect((await current(second)).statusCode).toBe(401);
     expect((await current(third)).statusCode).toBe(401);
+  });
+
+  it('ends a session after 30 idle minutes to the minute', async () => {
+    const session = await t.logIn('officerGreen');
+    t.clock.advance(minutes(30));
+    expect((await current(session)).statusCode).toBe(200);
+    t.clock.advance(minutes(30) + 1000);
+    expect((await current(session)).statusCode).toBe(401);
   });
 
   it('ends a session after 30 idle minutes, and keeps an active one going', async () => {
@@ -77,15 +91,24 @@ describe('login and sessions', () => {
     expect((await current(session)).statusCode).toBe(401);
   });
 
-  it('refuses a deactivated user and ends their sessions', async () => {
+  it('refuses a deactivated user and ends their sessions and API tokens', async () => {
     const admin = await t.logIn('admin');
     const partner = await t.logIn('partner');
     const user = (await t.request({ url: `${tenantPath}/users?search=Bram`, as: admin })).json().items[0];
+    const token = (await t.request({ method: 'POST', url: `${tenantPath}/api-tokens`, as: admin, payload: { userId: user.id, name: 'Koppeling politie' } })).json().token;
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, headers: bearer })).statusCode).toBe(200);
     const deactivated = await t.request({ method: 'PATCH', url: `${tenantPath}/users/${user.id}`, as: admin, payload: { version: user.version, isActive: false } });
     expect(deactivated.statusCode).toBe(200);
     expect((await current(partner)).statusCode).toBe(401);
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, headers: bearer })).statusCode).toBe(401);
     const login = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.partner, password: demoPassword } });
     expect(login.statusCode).toBe(401);
+    expect(login.json().code).toBe('INVALID_CREDENTIALS');
+    // Reactivated, the old session stays ended; a new login works.
+    await t.request({ method: 'PATCH', url: `${tenantPath}/users/${user.id}`, as: admin, payload: { version: user.version + 1, isActive: true } });
+    expect((await current(partner)).statusCode).toBe(401);
+    expect((await t.logIn('partner')).csrfToken).toHaveLength(43);
   });
 });
 
@@ -100,6 +123,10 @@ describe('CSRF and API tokens', () => {
     expect(wrong.json().code).toBe('CSRF_TOKEN_INVALID');
     const themes = (await t.request({ url: `${tenantPath}/themes` })).json().items.map((item: { code: string }) => item.code);
     expect(themes).not.toContain('csrf-test');
+    // Another site cannot log you out everywhere either.
+    const logOut = await t.app.inject({ method: 'DELETE', url: `${tenantPath}/sessions`, headers: { cookie: admin.cookie } });
+    expect(logOut.statusCode).toBe(403);
+    expect((await current(admin)).statusCode).toBe(200);
   });
 
   it('creates an API token shown once, stored hashed, usable without CSRF, and dead after revoking', async () => {
@@ -111,8 +138,10 @@ describe('CSRF and API tokens', () => {
     expect(token).toMatch(/^ww_/);
     const listed = (await t.request({ url: `${tenantPath}/api-tokens`, as: admin })).json().items;
     expect(JSON.stringify(listed)).not.toContain(token);
-    const stored = await queryRows<{ token_hash: string }>(t.database.db, sql`select token_hash from api_token where id = ${id}`);
-    expect(stored[0].token_hash).not.toBe(token);
+    // Only the SHA-256 is kept: nothing in the row gives the token back.
+    const stored = await queryRows<{ token_hash: string; row: string }>(t.database.db, sql`select token_hash, t::text as row from api_token t where id = ${id}`);
+    expect(stored[0].token_hash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(stored[0].row).not.toContain(token.slice(8));
     const bearer = { authorization: `Bearer ${token}` };
     const change = await t.request({ method: 'POST', url: `${tenantPath}/themes`, headers: bearer, payload: { code: 'via-token', nameNl: 'Via token', nameEn: 'By token' } });
     expect(change.statusCode).toBe(201);
@@ -136,9 +165,28 @@ describe('login throttling', () => {
     const blocked = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.officerGreen, password: demoPassword } });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.headers['retry-after']).toBe('900');
+    expect(String(blocked.headers['content-type'])).toContain('application/problem+json');
+    expect(blocked.json()).toMatchObject({ code: 'TOO_MANY_LOGIN_ATTEMPTS', detail: expect.stringContaining('15 minuten') });
+    expect(blocked.headers['set-cookie']).toBeUndefined();
+    // The same account in other capitals, and from another address, is the same account.
+    const otherSpelling = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, remoteAddress: '10.4.4.4', payload: { email: demoEmails.officerGreen.toUpperCase(), password: demoPassword } });
+    expect(otherSpelling.statusCode).toBe(429);
+    // Other accounts are not locked out by it.
+    expect((await t.logIn('officer')).csrfToken).toHaveLength(43);
     t.clock.advance(minutes(16));
     const later = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.officerGreen, password: demoPassword } });
     expect(later.statusCode).toBe(201);
+  });
+
+  it('holds the limit for a burst of parallel guesses: at most five passwords are checked', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, attempt) =>
+        t.request({ method: 'POST', url: `${tenantPath}/sessions`, remoteAddress: '10.5.5.5', payload: { email: demoEmails.councilMemberOost, password: `parallel-${attempt}-gok` } }),
+      ),
+    );
+    const statuses = burst.map((response) => response.statusCode);
+    expect(statuses.every((status) => status === 401 || status === 429), statuses.join()).toBe(true);
+    expect(statuses.filter((status) => status === 401).length, statuses.join()).toBeLessThanOrEqual(5);
   });
 
   it('throttles one IP address guessing across many accounts', async () => {
@@ -163,9 +211,15 @@ describe('cookies over https', () => {
     try {
       const response = await secure.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.resident, password: demoPassword } });
       const cookie = String(response.headers['set-cookie']);
-      expect(cookie).toMatch(/^__Host-wijkwerk_session=/);
-      expect(cookie).toContain('Secure');
-      expect(cookie).toContain('Path=/');
+      expect(response.statusCode).toBe(201);
+      expect(cookie).toMatch(/^__Host-wijkwerk_session=[A-Za-z0-9_-]{43};/);
+      expect(cookie.split('; ')).toEqual(expect.arrayContaining(['Secure', 'HttpOnly', 'SameSite=Lax', 'Path=/']));
+      // __Host- cookies must not name a domain, or browsers drop them.
+      expect(cookie).not.toMatch(/Domain=/i);
+      const session = cookie.split(';')[0];
+      const loggedOut = await secure.request({ method: 'DELETE', url: `${tenantPath}/sessions/current`, headers: { cookie: session, 'x-csrf-token': response.json().csrfToken } });
+      expect(loggedOut.statusCode).toBe(204);
+      expect(String(loggedOut.headers['set-cookie'])).toMatch(/^__Host-wijkwerk_session=;.*Secure/);
     } finally {
       await secure.close();
     }

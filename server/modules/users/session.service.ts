@@ -31,15 +31,27 @@ function actorFrom(user: UserRow, grants: GrantRow[], authenticatedBy: Actor['au
 export function createSessionService(dependencies: { db: Executor; clock: Clock; policy: SessionPolicy }) {
   const { db, clock, policy } = dependencies;
 
-  async function assertNotThrottled(accountKey: string, ipKey: string) {
-    const since = new Date(clock.now().getTime() - policy.throttleWindowMinutes * 60_000);
-    const failures = await createUserRepository(db).countFailuresSince([accountKey, ipKey], since);
-    if ((failures.get(accountKey) ?? 0) >= policy.maxFailuresPerAccount || (failures.get(ipKey) ?? 0) >= policy.maxFailuresPerIp) {
+  /**
+   * Counts this attempt against the account and the address before the password is checked, and refuses it
+   * when either is over its limit. Counting first makes the limit hold for parallel guesses too: checking
+   * and recording afterwards let every request of a burst pass the check before any failure was written.
+   * Returns the attempt's rows, which stay as the failure record unless the login succeeds.
+   */
+  async function reserveAttempt(accountKey: string, ipKey: string): Promise<string[]> {
+    const repository = createUserRepository(db);
+    const now = clock.now();
+    const attemptIds = await repository.recordFailures([accountKey, ipKey], now);
+    const since = new Date(now.getTime() - policy.throttleWindowMinutes * 60_000);
+    const failures = await repository.countFailuresSince([accountKey, ipKey], since);
+    if ((failures.get(accountKey) ?? 0) > policy.maxFailuresPerAccount || (failures.get(ipKey) ?? 0) > policy.maxFailuresPerIp) {
+      // A refused attempt checked no password, so it does not extend the lock-out.
+      await repository.removeFailures(attemptIds);
       throw new DomainError('TOO_MANY_LOGIN_ATTEMPTS', {
         params: { minutes: policy.throttleWindowMinutes },
         headers: { 'retry-after': String(policy.throttleWindowMinutes * 60) },
       });
     }
+    return attemptIds;
   }
 
   return {
@@ -48,21 +60,20 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
       const email = input.email.trim().toLowerCase();
       const accountKey = `account:${context.municipalityId}:${email}`;
       const ipKey = `ip:${input.ipAddress}`;
-      await assertNotThrottled(accountKey, ipKey);
+      const attemptIds = await reserveAttempt(accountKey, ipKey);
 
       const repository = createUserRepository(db);
       const user = await repository.findByEmail(context.municipalityId, email);
       const isValid = user?.passwordHash && user.isActive ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDecoy(input.password);
-      if (!user || !isValid) {
-        await repository.recordFailures([accountKey, ipKey], clock.now());
-        throw new DomainError('INVALID_CREDENTIALS');
-      }
+      if (!user || !isValid) throw new DomainError('INVALID_CREDENTIALS');
 
       const token = generateToken();
       const now = clock.now();
       const session = await inTransaction(db, async (tx) => {
         const inTx = createUserRepository(tx);
+        // A good password wipes the account's failures and takes this attempt off the address's count.
         await inTx.clearFailures(accountKey);
+        await inTx.removeFailures(attemptIds);
         const created = await inTx.insertSession({
           municipalityId: context.municipalityId,
           userId: user.id,

@@ -46,7 +46,7 @@ export function createUserRepository(db: Executor) {
         conditions.push(or(ilike(userAccount.displayName, pattern), ilike(userAccount.email, pattern))!);
       }
       if (filter.role) {
-        conditions.push(sql`exists (select 1 from role_assignment ra where ra.user_id = ${userAccount.id} and ra.role = ${filter.role})`);
+        conditions.push(sql`exists (select 1 from role_assignment ra where ra.municipality_id = ${municipalityId} and ra.user_id = ${userAccount.id} and ra.role = ${filter.role})`);
       }
       const where = and(...conditions);
       const [rows, [{ total }]] = await Promise.all([
@@ -130,8 +130,16 @@ export function createUserRepository(db: Executor) {
       return new Map(rows.map((row) => [row.throttleKey, row.total]));
     },
 
-    async recordFailures(throttleKeys: string[], at: Date): Promise<void> {
-      await db.insert(loginFailure).values(throttleKeys.map((throttleKey) => ({ throttleKey, occurredAt: at })));
+    async recordFailures(throttleKeys: string[], at: Date): Promise<string[]> {
+      const rows = await db
+        .insert(loginFailure)
+        .values(throttleKeys.map((throttleKey) => ({ throttleKey, occurredAt: at })))
+        .returning({ id: loginFailure.id });
+      return rows.map((row) => row.id);
+    },
+
+    async removeFailures(failureIds: string[]): Promise<void> {
+      if (failureIds.length > 0) await db.delete(loginFailure).where(inArray(loginFailure.id, failureIds));
     },
 
     async clearFailures(throttleKey: string): Promise<void> {

@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprintDatabase } from '../../../test/database.ts';
+import { createTestApp, demoEmails, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
+
+let t: TestApp;
+let admin: Session;
+let ids: { brouwhuis: string; warande: string; councilBrandevoort: string; verkeer: string; femke: string };
+const strongPassword = 'paars-fietsbel-kanaal';
+
+type Problem = { status: number; code: string; errors?: { field: string; code: string; message: string }[] };
+
+const createUser = (payload: Record<string, unknown>, as: Session = admin, headers: Record<string, string> = {}) =>
+  t.request({ method: 'POST', url: `${tenantPath}/users`, as, headers, payload });
+const updateUser = (userId: string, payload: Record<string, unknown>, as: Session = admin) => t.request({ method: 'PATCH', url: `${tenantPath}/users/${userId}`, as, payload });
+const getUser = async (userId: string) => (await t.request({ url: `${tenantPath}/users/${userId}`, as: admin })).json();
+const listUsers = async (query: string) => (await t.request({ url: `${tenantPath}/users?${query}`, as: admin })).json();
+
+/** Runs a call that must be refused, and checks that it left every table as it was. */
+async function refusedWithoutChange(call: () => Promise<{ statusCode: number; json(): unknown }>) {
+  const before = await fingerprintDatabase(t.database.db);
+  const response = await call();
+  expect(await fingerprintDatabase(t.database.db)).toEqual(before);
+  return { statusCode: response.statusCode, body: response.json() as Problem };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.logIn('admin');
+  const items = async (path: string) => (await t.request({ url: `${tenantPath}${path}`, as: admin })).json().items as Record<string, string>[];
+  const neighbourhoods = await items('/neighbourhoods?pageSize=100');
+  ids = {
+    brouwhuis: neighbourhoods.find((item) => item.slug === 'brouwhuis')!.id,
+    warande: neighbourhoods.find((item) => item.slug === 'warande')!.id,
+    councilBrandevoort: (await items('/councils?pageSize=100')).find((item) => item.name === 'Wijkraad Brandevoort')!.id,
+    verkeer: (await items('/departments')).find((item) => item.code === 'verkeer')!.id,
+    femke: (await items('/users?search=Femke'))[0].id,
+  };
+});
+afterAll(async () => t?.close());
+
+describe('creating users', () => {
+  it('creates a user with scoped roles, who can log in with exactly those roles', async () => {
+    const response = await createUser({
+      email: '  Nieuwe.Adviseur@Helmond.EXAMPLE ',
+      displayName: 'Nieuwe Adviseur',
+      password: strongPassword,
+      roles: [
+        { role: 'advisor', scopeId: ids.brouwhuis },
+        { role: 'advisor', scopeId: ids.warande },
+        { role: 'council_member', scopeId: ids.councilBrandevoort, title: 'penningmeester' },
+        { role: 'resident' },
+      ],
+    });
+    expect(response.statusCode).toBe(201);
+    const user = response.json();
+    expect(user).toMatchObject({ email: 'nieuwe.adviseur@helmond.example', displayName: 'Nieuwe Adviseur', isActive: true, locale: 'nl', version: 1 });
+    expect(user.roles).toEqual(
+      expect.arrayContaining([
+        { role: 'advisor', scopeType: 'neighbourhood', scopeId: ids.brouwhuis, title: null },
+        { role: 'advisor', scopeType: 'neighbourhood', scopeId: ids.warande, title: null },
+        { role: 'council_member', scopeType: 'council', scopeId: ids.councilBrandevoort, title: 'penningmeester' },
+        { role: 'resident', scopeType: 'municipality', scopeId: null, title: null },
+      ]),
+    );
+    expect(user.roles).toHaveLength(4);
+    expect(JSON.stringify(user)).not.toMatch(/argon2|passwordHash/);
+
+    const session = await t.logIn({ email: 'nieuwe.adviseur@helmond.example', password: strongPassword });
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).json().user.roles).toHaveLength(4);
+    // An advisor and council member, not an admin.
+    expect((await t.request({ url: `${tenantPath}/users`, as: session })).statusCode).toBe(403);
+
+    const audit = (await t.request({ url: `${tenantPath}/audit-log?entityType=user&entityId=${user.id}&action=user.create`, as: admin })).json();
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0].after).toMatchObject({ email: 'nieuwe.adviseur@helmond.example' });
+  });
+
+  it.each([
+    ['an unknown council', () => [{ role: 'council_member', scopeId: '00000000-0000-4000-8000-000000000000' }], 'body.roles.0.scopeId', 'unknownReference'],
+    ['a council of another municipality', () => [{ role: 'resident' }, { role: 'council_member', scopeId: t.other.council.id }], 'body.roles.1.scopeId', 'unknownReference'],
+    ['a council given where a neighbourhood belongs', () => [{ role: 'advisor', scopeId: ids.councilBrandevoort }], 'body.roles.0.scopeId', 'unknownReference'],
+    ['a scoped role without its scope', () => [{ role: 'officer' }], 'body.roles.0.scopeId', 'required'],
+  ])('refuses a role on %s with a field error, and saves nothing', async (_label, roles, field, code) => {
+    const { statusCode, body } = await refusedWithoutChange(() => createUser({ email: 'rol.fout@helmond.example', displayName: 'Rol Fout', roles: roles() }));
+    expect(statusCode).toBe(400);
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.errors).toEqual([{ field, code, message: code === 'required' ? 'Dit veld is verplicht.' : 'Deze verwijzing bestaat niet in deze gemeente.' }]);
+  });
+
+  it.each([
+    ['too short', 'Kort-2026!', 'passwordTooShort', 'Kies een wachtwoord van minstens 12 tekens.'],
+    ['common', 'Welkom123456!', 'passwordTooCommon', 'Dit wachtwoord is te bekend en dus makkelijk te raden. Kies een ander.'],
+    ['containing the e-mail address', 'wachtwoord.tester-fiets', 'passwordContainsEmail', 'Gebruik je e-mailadres niet in je wachtwoord.'],
+  ])('refuses a password that is %s with a Dutch message, and saves nothing', async (_label, password, code, message) => {
+    const { statusCode, body } = await refusedWithoutChange(() => createUser({ email: 'wachtwoord.tester@helmond.example', displayName: 'Wachtwoord Tester', password }));
+    expect(statusCode).toBe(400);
+    expect(body.errors).toEqual([{ field: 'body.password', code, message }]);
+  });
+
+  it('words the password problem in English on request', async () => {
+    const response = await createUser({ email: 'english@helmond.example', displayName: 'English Speaker', password: 'short' }, admin, { 'accept-language': 'en' });
+    expect(response.json().errors).toEqual([{ field: 'body.password', code: 'passwordTooShort', message: 'Choose a password of at least 12 characters.' }]);
+  });
+
+  it('refuses an e-mail address that is taken, whatever its capitals (409), but not one taken in another municipality', async () => {
+    const { statusCode, body } = await refusedWithoutChange(() => createUser({ email: demoEmails.admin.toUpperCase(), displayName: 'Dubbel' }));
+    expect(statusCode).toBe(409);
+    expect(body).toMatchObject({ code: 'DUPLICATE', errors: [{ field: 'body.email', code: 'duplicate' }] });
+    const eindhoven = await t.logIn(t.other.adminLogin);
+    const elsewhere = await t.request({ method: 'POST', url: '/api/v1/municipalities/eindhoven/users', as: eindhoven, payload: { email: demoEmails.admin, displayName: 'Femke in Eindhoven' } });
+    expect(elsewhere.statusCode).toBe(201);
+  });
+
+  it('refuses bad fields with a message per field', async () => {
+    const { statusCode, body } = await refusedWithoutChange(() => createUser({ email: 'geen-adres', displayName: 'X', roles: [{ role: 'burgemeester' }] }));
+    expect(statusCode).toBe(400);
+    expect(body.errors?.map((error) => error.field).sort()).toEqual(['body.displayName', 'body.email', 'body.roles.0.role']);
+  });
+});
+
+describe('changing users', () => {
+  it('changes roles with the version read, and refuses a stale version (409) without changing anything', async () => {
+    const created = (await createUser({ email: 'wisselend@helmond.example', displayName: 'Wisselende Rol', password: strongPassword, roles: [{ role: 'resident' }] })).json();
+    const session = await t.logIn({ email: 'wisselend@helmond.example', password: strongPassword });
+    const changed = await updateUser(created.id, { version: 1, roles: [{ role: 'officer', scopeId: ids.verkeer }] });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ version: 2, roles: [{ role: 'officer', scopeType: 'department', scopeId: ids.verkeer }] });
+    // The session sees the new roles at once.
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).json().user.roles).toMatchObject([{ role: 'officer' }]);
+
+    const { statusCode, body } = await refusedWithoutChange(() => updateUser(created.id, { version: 1, displayName: 'Te Laat' }));
+    expect(statusCode).toBe(409);
+    expect(body).toMatchObject({ code: 'VERSION_CONFLICT', detail: expect.stringContaining('versie 2') });
+    expect((await getUser(created.id)).displayName).toBe('Wisselende Rol');
+  });
+
+  it('ends every session on a new password, which has to follow the rules too', async () => {
+    const created = (await createUser({ email: 'nieuw.wachtwoord@helmond.example', displayName: 'Nieuw Wachtwoord', password: strongPassword })).json();
+    const session = await t.logIn({ email: 'nieuw.wachtwoord@helmond.example', password: strongPassword });
+    const weak = await refusedWithoutChange(() => updateUser(created.id, { version: 1, password: 'Welkom123456!' }));
+    expect(weak.body.errors).toMatchObject([{ field: 'body.password', code: 'passwordTooCommon' }]);
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).statusCode).toBe(200);
+    expect((await updateUser(created.id, { version: 1, password: 'groene-kikker-springt-hoog' })).statusCode).toBe(200);
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).statusCode).toBe(401);
+    await t.logIn({ email: 'nieuw.wachtwoord@helmond.example', password: 'groene-kikker-springt-hoog' });
+  });
+
+  it('answers 404 for a user that does not exist here', async () => {
+    expect((await t.request({ url: `${tenantPath}/users/00000000-0000-4000-8000-000000000000`, as: admin })).statusCode).toBe(404);
+    const { statusCode } = await refusedWithoutChange(() => updateUser(t.other.admin.id, { version: 1, displayName: 'Overgenomen' }));
+    expect(statusCode).toBe(404);
+  });
+});
+
+describe('the last administrator', () => {
+  it('cannot be deactivated or lose the admin role; with a second admin the other can', async () => {
+    const femke = await getUser(ids.femke);
+    const demoted = await refusedWithoutChange(() => updateUser(ids.femke, { version: femke.version, roles: [{ role: 'resident' }] }));
+    expect(demoted.statusCode).toBe(400);
+    expect(demoted.body.errors).toEqual([{ field: 'body.roles', code: 'lastAdmin', message: 'Er moet minstens één beheerder overblijven.' }]);
+    const deactivated = await refusedWithoutChange(() => updateUser(ids.femke, { version: femke.version, isActive: false }));
+    expect(deactivated.body.errors).toMatchObject([{ field: 'body.isActive', code: 'lastAdmin' }]);
+    expect((await getUser(ids.femke)).roles).toMatchObject([{ role: 'admin' }]);
+
+    const second = (await createUser({ email: 'tweede.beheerder@helmond.example', displayName: 'Tweede Beheerder', roles: [{ role: 'admin' }] })).json();
+    expect((await updateUser(second.id, { version: 1, isActive: false })).statusCode).toBe(200);
+    // Deactivated admins do not count: Femke is the last active one again.
+    const again = await refusedWithoutChange(() => updateUser(ids.femke, { version: femke.version, roles: [] }));
+    expect(again.body.errors).toMatchObject([{ code: 'lastAdmin' }]);
+  });
+
+  it('holds in every municipality: the only Eindhoven admin cannot deactivate themselves', async () => {
+    const eindhoven = await t.logIn(t.other.adminLogin);
+    const response = await t.request({ method: 'PATCH', url: `/api/v1/municipalities/eindhoven/users/${t.other.admin.id}`, as: eindhoven, payload: { version: 1, isActive: false } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].code).toBe('lastAdmin');
+  });
+});
+
+describe('who may manage users', () => {
+  it.each(['advisor', 'officer', 'councilMember', 'resident', 'alderman'] as const)('refuses the %s (403) and changes nothing', async (person) => {
+    const session = await t.logIn(person);
+    const listed = await t.request({ url: `${tenantPath}/users`, as: session });
+    expect(listed.statusCode).toBe(403);
+    expect((await t.request({ url: `${tenantPath}/users/${ids.femke}`, as: session })).statusCode).toBe(403);
+    const created = await refusedWithoutChange(() => createUser({ email: 'binnendringer@helmond.example', displayName: 'Binnendringer', roles: [{ role: 'admin' }] }, session));
+    expect(created.statusCode).toBe(403);
+    const promoted = await refusedWithoutChange(() => updateUser(ids.femke, { version: 1, displayName: 'Overgenomen' }, session));
+    expect(promoted.statusCode).toBe(403);
+  });
+
+  it('refuses visitors (401)', async () => {
+    expect((await t.request({ url: `${tenantPath}/users` })).statusCode).toBe(401);
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/users`, payload: { email: 'x@helmond.example', displayName: 'X' } })).statusCode).toBe(401);
+  });
+});
+
+describe('listing users', () => {
+  it('searches name and e-mail address, case-insensitively and literally', async () => {
+    expect((await listUsers('search=hermans')).items.map((user: { email: string }) => user.email)).toEqual([demoEmails.advisor]);
+    expect((await listUsers('search=POLITIE.example')).items.map((user: { email: string }) => user.email)).toEqual([demoEmails.partner]);
+    // "%" and "_" are letters to look for, not wildcards.
+    expect((await listUsers('search=%25')).total).toBe(0);
+    expect((await listUsers('search=_')).total).toBe(0);
+  });
+
+  it('filters on role', async () => {
+    const advisors = await listUsers('role=advisor');
+    expect(advisors.items.map((user: { displayName: string }) => user.displayName)).toEqual(['Jeroen Hermans', 'Nieuwe Adviseur', 'Sanne Kuipers']);
+    expect(advisors.items.every((user: { roles: { role: string }[] }) => user.roles.some((grant) => grant.role === 'advisor'))).toBe(true);
+    expect((await listUsers('role=advisor&search=kuipers')).total).toBe(1);
+    expect((await t.request({ url: `${tenantPath}/users?role=burgemeester`, as: admin })).statusCode).toBe(400);
+  });
+
+  it('pages through everyone in name order, each user once', async () => {
+    const everyone = await listUsers('pageSize=100');
+    expect(everyone.total).toBe(everyone.items.length);
+    const seen: string[] = [];
+    for (let page = 1; page <= Math.ceil(everyone.total / 4); page++) {
+      const result = await listUsers(`pageSize=4&page=${page}`);
+      expect(result).toMatchObject({ page, pageSize: 4, total: everyone.total, pageCount: Math.ceil(everyone.total / 4) });
+      seen.push(...result.items.map((user: { id: string }) => user.id));
+    }
+    expect(seen).toEqual(everyone.items.map((user: { id: string }) => user.id));
+    const names = everyone.items.map((user: { displayName: string }) => user.displayName);
+    expect(names).toEqual([...names].sort((left, right) => left.localeCompare(right, 'nl')));
+    expect((await listUsers(`pageSize=4&page=${Math.ceil(everyone.total / 4) + 1}`)).items).toEqual([]);
+    expect((await t.request({ url: `${tenantPath}/users?pageSize=101`, as: admin })).statusCode).toBe(400);
+  });
+});
