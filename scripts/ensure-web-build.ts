@@ -17,6 +17,7 @@ const sources = [path.join(root, 'web', 'src'), path.join(root, 'web', 'index.ht
 const isStale = !existsSync(builtIndex) || Math.max(...sources.map(newestModification)) > statSync(builtIndex).mtimeMs;
 if (isStale) {
   process.stdout.write('Building the web app (web/dist is missing or out of date)…\n');
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // Vite's own entry on this Node (the pinned one under npm scripts), not whatever `node` the shell finds first.
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

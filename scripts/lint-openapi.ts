@@ -1,7 +1,7 @@
 // Lints the OpenAPI document the app serves against the NL GOV API Design Rules (Spectral ruleset kept in
 // ../shared/data). Exit code is Spectral's: non-zero on any error.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../server/app.ts';
@@ -27,8 +27,12 @@ if (response.statusCode !== 200) {
   process.exit(1);
 }
 
-const file = path.join(mkdtempSync(path.join(tmpdir(), 'wijkwerk-openapi-')), 'openapi.json');
+const folder = mkdtempSync(path.join(tmpdir(), 'wijkwerk-openapi-'));
+const file = path.join(folder, 'openapi.json');
 writeFileSync(file, response.body);
 const spectral = path.join(repositoryRoot, 'node_modules', '.bin', 'spectral');
+// Warnings are printed too; only errors fail the run.
 const result = spawnSync(spectral, ['lint', '-r', ruleset, file, '--fail-severity', 'error'], { stdio: 'inherit' });
+rmSync(folder, { recursive: true, force: true });
+if (result.error) process.stderr.write(`Could not run Spectral (${spectral}): ${result.error.message}\n`);
 process.exit(result.status ?? 1);

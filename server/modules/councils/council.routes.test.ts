@@ -71,6 +71,48 @@ describe('councils', () => {
     expect((await t.request({ url: `${tenantPath}/councils/${oost.id}` })).json().postalAddress).toBe('Postbus 1');
   });
 
+  it('refuses changes from visitors with 401', async () => {
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/councils`, payload: {} })).statusCode).toBe(401);
+    expect((await t.request({ method: 'PATCH', url: `${tenantPath}/councils/${brandevoort.id}`, payload: { version: 1 } })).statusCode).toBe(401);
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/councils/${brandevoort.id}` })).statusCode).toBe(401);
+  });
+
+  it('finds councils by part of their name', async () => {
+    const found = (await t.request({ url: `${tenantPath}/councils?search=brande` })).json();
+    expect(found.items.map((item: { name: string }) => item.name)).toContain('Wijkraad Brandevoort');
+    expect(found.items.every((item: { name: string }) => item.name.toLowerCase().includes('brande'))).toBe(true);
+    expect((await t.request({ url: `${tenantPath}/councils?search=100%25` })).json().total).toBe(0);
+    expect((await t.request({ url: `${tenantPath}/councils?neighbourhoodId=not-a-uuid` })).json().errors[0].field).toBe('querystring.neighbourhoodId');
+  });
+
+  it('refuses council changes from residents, officers and members of another council with 403, changing nothing', async () => {
+    const before = (await t.request({ url: `${tenantPath}/councils/${brandevoort.id}` })).json();
+    const payload = { version: before.version, contactPhone: '06-00000000' };
+    for (const person of ['resident', 'officer', 'councilMemberOost'] as const) {
+      const session = await t.logIn(person);
+      expect((await t.request({ method: 'PATCH', url: `${tenantPath}/councils/${brandevoort.id}`, as: session, payload })).statusCode, person).toBe(403);
+      expect((await t.request({ method: 'POST', url: `${tenantPath}/councils`, as: session, payload: { name: 'Eigen wijkraad', legalForm: 'informal', neighbourhoodId: brandevoort.neighbourhood.id } })).statusCode, person).toBe(403);
+    }
+    expect((await t.request({ url: `${tenantPath}/councils/${brandevoort.id}` })).json()).toEqual(before);
+    // The same member may change their own council: the refusal above is about scope, not about the role.
+    const ownVersion = (await t.request({ url: `${tenantPath}/councils/${oost.id}` })).json().version;
+    const own = await t.request({ method: 'PATCH', url: `${tenantPath}/councils/${oost.id}`, as: await t.logIn('councilMemberOost'), payload: { version: ownVersion, contactPhone: '0492-654321' } });
+    expect(own.statusCode).toBe(200);
+  });
+
+  it('refuses an unknown neighbourhood on a change too, and audits creation and deletion', async () => {
+    const admin = await t.logIn('admin');
+    const created = (
+      await t.request({ method: 'POST', url: `${tenantPath}/councils`, as: admin, payload: { name: 'Buurtplatform De Veste', legalForm: 'informal', neighbourhoodId: brandevoort.neighbourhood.id } })
+    ).json();
+    const moved = await t.request({ method: 'PATCH', url: `${tenantPath}/councils/${created.id}`, as: admin, payload: { version: created.version, neighbourhoodId: t.other.neighbourhood.id } });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().errors[0]).toMatchObject({ field: 'body.neighbourhoodId', code: 'unknownReference' });
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/councils/${created.id}`, as: admin })).statusCode).toBe(204);
+    const audit = (await t.request({ url: `${tenantPath}/audit-log?entityType=council&entityId=${created.id}`, as: admin })).json();
+    expect(audit.items.map((item: { action: string }) => item.action)).toEqual(['council.delete', 'council.create']);
+  });
+
   it('deletes a council and the member roles on it, not the accounts', async () => {
     const admin = await t.logIn('admin');
     expect((await t.request({ method: 'DELETE', url: `${tenantPath}/councils/${oost.id}`, as: await t.logIn('officer') })).statusCode).toBe(403);
@@ -79,10 +121,5 @@ describe('councils', () => {
     const users = (await t.request({ url: `${tenantPath}/users?search=Yıldız`, as: admin })).json();
     expect(users.items[0].roles.filter((grant: { role: string }) => grant.role === 'council_member')).toEqual([]);
     expect(users.items[0].isActive).toBe(true);
-  });
-
-  it('refuses changes from visitors with 401', async () => {
-    expect((await t.request({ method: 'POST', url: `${tenantPath}/councils`, payload: {} })).statusCode).toBe(401);
-    expect((await t.request({ method: 'PATCH', url: `${tenantPath}/councils/${brandevoort.id}`, payload: { version: 1 } })).statusCode).toBe(401);
   });
 });

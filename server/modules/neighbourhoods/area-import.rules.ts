@@ -11,10 +11,37 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
-/** RD New (EPSG:28992) coordinates are metres in the hundreds of thousands; WGS84 stays within ±180. */
-function looksLikeRdNew(coordinates: unknown): boolean {
-  const first = JSON.stringify(coordinates).match(/-?\d+(\.\d+)?/g)?.slice(0, 2).map(Number) ?? [];
-  return first.length === 2 && first[0] > 1000 && first[1] > 1000;
+/** Every [x, y] of a Polygon or MultiPolygon, or null when the nesting or the numbers are wrong. */
+function positionsOf(geometry: { type: string; coordinates?: unknown }): [number, number][] | null {
+  const depth = geometry.type === 'Polygon' ? 2 : 3;
+  const positions: [number, number][] = [];
+  const walk = (value: unknown, level: number): boolean => {
+    if (!Array.isArray(value)) return false;
+    if (level === 0) {
+      if (value.length < 2 || !value.every((number) => typeof number === 'number' && Number.isFinite(number))) return false;
+      positions.push([value[0], value[1]]);
+      return true;
+    }
+    return value.every((inner) => walk(inner, level - 1));
+  };
+  return walk(geometry.coordinates, depth) && positions.length > 0 ? positions : null;
+}
+
+/**
+ * Why these coordinates are not WGS84 longitude/latitude, or null when they are. CBS publishes its maps in
+ * RD New (metres, x 0–300 000, y 300 000–625 000), and a hand-made file often has latitude first.
+ */
+function coordinateProblem(positions: [number, number][]): string | null {
+  const isWithinRange = positions.every(([longitude, latitude]) => Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90);
+  if (!isWithinRange) {
+    const looksLikeRdNew = positions.every(([x, y]) => x >= -10_000 && x <= 300_000 && y >= 280_000 && y <= 650_000);
+    return looksLikeRdNew
+      ? 'looks like RD New (EPSG:28992); convert to WGS84 (EPSG:4326) first'
+      : 'coordinates outside the longitude/latitude range of WGS84 (EPSG:4326)';
+  }
+  // Within the Netherlands, latitude 50.7–53.6 and longitude 3.3–7.3: swapped pairs land off Somalia.
+  const looksSwapped = positions.every(([x, y]) => x >= 50 && x <= 54 && y >= 3 && y <= 8);
+  return looksSwapped ? 'looks like latitude, longitude; GeoJSON needs longitude, latitude' : null;
 }
 
 /**
@@ -35,16 +62,20 @@ export function parseFeature(feature: unknown, expectedMunicipalityCode: string 
   if (expectedMunicipalityCode && municipalityCode && municipalityCode !== expectedMunicipalityCode) {
     return { kind: 'rejected', code, reason: `belongs to ${municipalityCode}, not ${expectedMunicipalityCode}` };
   }
-  const geometry = (feature as { geometry?: { type?: string; coordinates?: unknown } }).geometry;
-  if (!geometry) return { kind: 'rejected', code, reason: 'no geometry' };
+  const geometry = (feature as { geometry?: { type?: string; coordinates?: unknown } | null }).geometry;
+  if (!geometry || typeof geometry.type !== 'string') return { kind: 'rejected', code, reason: 'no geometry' };
   if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return { kind: 'rejected', code, reason: `geometry is ${geometry.type}, expected Polygon or MultiPolygon` };
-  if (looksLikeRdNew(geometry.coordinates)) return { kind: 'rejected', code, reason: 'coordinates look like RD New (EPSG:28992); convert to WGS84 (EPSG:4326) first' };
+  const positions = positionsOf({ type: geometry.type, coordinates: geometry.coordinates });
+  if (!positions) return { kind: 'rejected', code, reason: `invalid ${geometry.type}: coordinates must be nested arrays of [longitude, latitude] numbers` };
+  const problem = coordinateProblem(positions);
+  if (problem) return { kind: 'rejected', code, reason: problem };
   const boundary = boundarySchema.safeParse(geometry);
-  if (!boundary.success) return { kind: 'rejected', code, reason: 'invalid polygon: rings need at least 4 positions, closed, within longitude/latitude range' };
+  if (!boundary.success) return { kind: 'rejected', code, reason: 'invalid polygon: every ring needs at least 4 positions and must end where it starts' };
 
   if (areaCode) {
     if (!/^BU\d{8}$/.test(areaCode)) return { kind: 'rejected', code, reason: 'buurtcode must be BU followed by eight digits' };
     const parentCode = neighbourhoodCode ?? `WK${areaCode.slice(2, 8)}`;
+    if (!/^WK\d{6}$/.test(parentCode)) return { kind: 'rejected', code, reason: 'wijkcode must be WK followed by six digits' };
     const name = property('buurtnaam');
     if (!name) return { kind: 'rejected', code, reason: 'no buurtnaam' };
     return { kind: 'area', code: areaCode, name, neighbourhoodCode: parentCode, neighbourhoodName: property('wijknaam'), boundary: boundary.data as BoundaryGeometry };
@@ -53,4 +84,20 @@ export function parseFeature(feature: unknown, expectedMunicipalityCode: string 
   const name = property('wijknaam');
   if (!name) return { kind: 'rejected', code, reason: 'no wijknaam' };
   return { kind: 'neighbourhood', code, name, boundary: boundary.data as BoundaryGeometry };
+}
+
+/**
+ * Reads every feature of a file. A code that appears twice is rejected the second time: importing both
+ * would let the later feature silently overwrite the earlier one.
+ */
+export function parseFeatures(features: unknown[], expectedMunicipalityCode: string | null): { index: number; result: ParsedFeature }[] {
+  const firstIndexOfCode = new Map<string, number>();
+  return features.map((feature, index) => {
+    const result = parseFeature(feature, expectedMunicipalityCode);
+    if (result.kind === 'rejected') return { index, result };
+    const first = firstIndexOfCode.get(result.code);
+    if (first !== undefined) return { index, result: { kind: 'rejected', code: result.code, reason: `same code as feature ${first}` } };
+    firstIndexOfCode.set(result.code, index);
+    return { index, result };
+  });
 }

@@ -2,18 +2,30 @@ import type { Executor } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { parseFeature } from './area-import.rules.ts';
-import { createNeighbourhoodRepository } from './neighbourhood.repository.ts';
+import { type ParsedFeature, parseFeatures } from './area-import.rules.ts';
+import { createNeighbourhoodRepository, type NeighbourhoodRepository } from './neighbourhood.repository.ts';
 import { slugFromName } from './neighbourhood.rules.ts';
 
 export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
+  /** index: the feature's position in the file's `features` array, from 0. */
   rejected: { index: number; code: string | null; reason: string }[];
 }
 
+export interface ImportOptions {
+  /** Do everything, count it, then roll it all back. */
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
 const batchSize = 100;
+// The audit trail shows "system" as the actor and this as the request, like the demo seed's "demo-seed".
+const auditContextLabel = 'import:areas';
+
+/** Thrown to roll back a dry run once everything has been counted. */
+class DryRunFinished extends Error {}
 
 /**
  * Imports wijken and buurten from CBS-style features: upsert by CBS code, wijken before buurten, each
@@ -23,65 +35,100 @@ export async function importAreas(
   dependencies: { db: Executor; clock: Clock },
   municipality: { id: string; cbsCode: string | null },
   features: unknown[],
-  onProgress: (done: number, total: number) => void = () => {},
+  options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const { db, clock } = dependencies;
+  const { db } = dependencies;
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [] };
-  const parsed = features.map((feature, index) => ({ index, result: parseFeature(feature, municipality.cbsCode) }));
+  const onProgress = options.onProgress ?? (() => {});
+  const parsed = parseFeatures(features, municipality.cbsCode);
   for (const { index, result } of parsed) if (result.kind === 'rejected') report.rejected.push({ index, code: result.code, reason: result.reason });
-  // Wijken first, so every buurt finds its wijk.
-  const ordered = [...parsed.filter((item) => item.result.kind === 'neighbourhood'), ...parsed.filter((item) => item.result.kind === 'area')];
-  const context = { municipalityId: municipality.id, actor: undefined, requestId: 'import:areas' };
   let done = report.rejected.length;
   onProgress(done, features.length);
 
-  for (let start = 0; start < ordered.length; start += batchSize) {
-    const batch = ordered.slice(start, start + batchSize);
-    await inTransaction(db, async (tx) => {
-      const repository = createNeighbourhoodRepository(tx);
-      const now = clock.now();
-      for (const { result } of batch) {
-        if (result.kind === 'neighbourhood') {
-          const existing = await repository.findByCbsCode(municipality.id, result.code);
-          if (!existing) {
-            const row = await repository.insert({ municipalityId: municipality.id, name: result.name, slug: await freeSlug(repository, municipality.id, result.name), cbsCode: result.code, boundary: result.boundary, createdAt: now, updatedAt: now });
-            await recordAudit(tx, clock, context, { action: 'neighbourhood.import', entityType: 'neighbourhood', entityId: row.id, after: row });
-            report.created++;
-          } else if (existing.name !== result.name || JSON.stringify(existing.boundary) !== JSON.stringify(result.boundary) || !existing.isBoundaryOfficial) {
-            const row = await repository.update(municipality.id, existing.id, existing.version, { name: result.name, boundary: result.boundary, isBoundaryOfficial: true }, now);
-            await recordAudit(tx, clock, context, { action: 'neighbourhood.import', entityType: 'neighbourhood', entityId: existing.id, before: existing, after: row });
-            report.updated++;
-          } else report.unchanged++;
-        } else if (result.kind === 'area') {
-          let parent = await repository.findByCbsCode(municipality.id, result.neighbourhoodCode);
-          if (!parent) {
-            // A buurt whose wijk is not in the file: create the wijk by code, without a boundary.
-            const name = result.neighbourhoodName ?? result.neighbourhoodCode;
-            parent = await repository.insert({ municipalityId: municipality.id, name, slug: await freeSlug(repository, municipality.id, name), cbsCode: result.neighbourhoodCode, createdAt: now, updatedAt: now });
-            await recordAudit(tx, clock, context, { action: 'neighbourhood.import', entityType: 'neighbourhood', entityId: parent.id, after: parent });
-            report.created++;
-          }
-          const existing = await repository.findAreaByCbsCode(municipality.id, result.code);
-          if (!existing) {
-            const row = await repository.insertArea({ municipalityId: municipality.id, neighbourhoodId: parent.id, name: result.name, cbsCode: result.code, boundary: result.boundary, createdAt: now });
-            await recordAudit(tx, clock, context, { action: 'area.import', entityType: 'area', entityId: row.id, after: row });
-            report.created++;
-          } else if (existing.name !== result.name || existing.neighbourhoodId !== parent.id || JSON.stringify(existing.boundary) !== JSON.stringify(result.boundary)) {
-            const row = await repository.updateArea(municipality.id, existing.id, { name: result.name, neighbourhoodId: parent.id, boundary: result.boundary });
-            await recordAudit(tx, clock, context, { action: 'area.import', entityType: 'area', entityId: existing.id, before: existing, after: row });
-            report.updated++;
-          } else report.unchanged++;
+  // Wijken first, so every buurt finds its wijk.
+  const ordered = [
+    ...parsed.flatMap(({ result }) => (result.kind === 'neighbourhood' ? [result] : [])),
+    ...parsed.flatMap(({ result }) => (result.kind === 'area' ? [result] : [])),
+  ];
+  const importAll = async (executor: Executor) => {
+    for (let start = 0; start < ordered.length; start += batchSize) {
+      await inTransaction(executor, async (tx) => {
+        for (const result of ordered.slice(start, start + batchSize)) {
+          const outcome = result.kind === 'neighbourhood' ? await saveNeighbourhood(tx, dependencies.clock, municipality.id, result) : await saveArea(tx, dependencies.clock, municipality.id, result);
+          for (const what of outcome) report[what]++;
+          onProgress(++done, features.length);
         }
-      }
+      });
+    }
+  };
+
+  if (!options.dryRun) {
+    await importAll(db);
+    return report;
+  }
+  // One transaction around every batch (nested batches join it), rolled back at the end.
+  try {
+    await inTransaction(db, async (tx) => {
+      await importAll(tx);
+      throw new DryRunFinished();
     });
-    done += batch.length;
-    onProgress(done, features.length);
+  } catch (error) {
+    if (!(error instanceof DryRunFinished)) throw error;
   }
   return report;
 }
 
+type NeighbourhoodFeature = Extract<ParsedFeature, { kind: 'neighbourhood' }>;
+type AreaFeature = Extract<ParsedFeature, { kind: 'area' }>;
+type Outcome = ('created' | 'updated' | 'unchanged')[];
+
+const isSameShape = (stored: unknown, imported: unknown) => JSON.stringify(stored) === JSON.stringify(imported);
+
+async function saveNeighbourhood(tx: Executor, clock: Clock, municipalityId: string, feature: NeighbourhoodFeature): Promise<Outcome> {
+  const repository = createNeighbourhoodRepository(tx);
+  const context = { municipalityId, actor: undefined, requestId: auditContextLabel };
+  const now = clock.now();
+  const existing = await repository.findByCbsCode(municipalityId, feature.code);
+  if (!existing) {
+    const row = await repository.insert({ municipalityId, name: feature.name, slug: await freeSlug(repository, municipalityId, feature.name), cbsCode: feature.code, boundary: feature.boundary, createdAt: now, updatedAt: now });
+    await recordAudit(tx, clock, context, { action: 'neighbourhood.import', entityType: 'neighbourhood', entityId: row.id, after: row });
+    return ['created'];
+  }
+  // A schematic boundary becomes official once CBS's own shape is imported, even when it is identical.
+  if (existing.name === feature.name && isSameShape(existing.boundary, feature.boundary) && existing.isBoundaryOfficial) return ['unchanged'];
+  const row = await repository.update(municipalityId, existing.id, existing.version, { name: feature.name, boundary: feature.boundary, isBoundaryOfficial: true }, now);
+  if (!row) throw new Error(`${feature.code} was changed by someone else during the import; run the import again`);
+  await recordAudit(tx, clock, context, { action: 'neighbourhood.import', entityType: 'neighbourhood', entityId: existing.id, before: existing, after: row });
+  return ['updated'];
+}
+
+async function saveArea(tx: Executor, clock: Clock, municipalityId: string, feature: AreaFeature): Promise<Outcome> {
+  const repository = createNeighbourhoodRepository(tx);
+  const context = { municipalityId, actor: undefined, requestId: auditContextLabel };
+  const now = clock.now();
+  const outcome: Outcome = [];
+  let parent = await repository.findByCbsCode(municipalityId, feature.neighbourhoodCode);
+  if (!parent) {
+    // A buurt whose wijk is neither in the database nor (valid) in the file: create the wijk by code, without a boundary.
+    const name = feature.neighbourhoodName ?? feature.neighbourhoodCode;
+    parent = await repository.insert({ municipalityId, name, slug: await freeSlug(repository, municipalityId, name), cbsCode: feature.neighbourhoodCode, createdAt: now, updatedAt: now });
+    await recordAudit(tx, clock, context, { action: 'neighbourhood.import', entityType: 'neighbourhood', entityId: parent.id, after: parent });
+    outcome.push('created');
+  }
+  const existing = await repository.findAreaByCbsCode(municipalityId, feature.code);
+  if (!existing) {
+    const row = await repository.insertArea({ municipalityId, neighbourhoodId: parent.id, name: feature.name, cbsCode: feature.code, boundary: feature.boundary, createdAt: now });
+    await recordAudit(tx, clock, context, { action: 'area.import', entityType: 'area', entityId: row.id, after: row });
+    return [...outcome, 'created'];
+  }
+  if (existing.name === feature.name && existing.neighbourhoodId === parent.id && isSameShape(existing.boundary, feature.boundary)) return [...outcome, 'unchanged'];
+  const row = await repository.updateArea(municipalityId, existing.id, { name: feature.name, neighbourhoodId: parent.id, boundary: feature.boundary });
+  await recordAudit(tx, clock, context, { action: 'area.import', entityType: 'area', entityId: existing.id, before: existing, after: row });
+  return [...outcome, 'updated'];
+}
+
 /** "Stiphout", and "stiphout-2" when that slug is taken by another neighbourhood. */
-async function freeSlug(repository: ReturnType<typeof createNeighbourhoodRepository>, municipalityId: string, name: string): Promise<string> {
+async function freeSlug(repository: NeighbourhoodRepository, municipalityId: string, name: string): Promise<string> {
   const base = slugFromName(name) || 'wijk';
   for (let attempt = 1; ; attempt++) {
     const candidate = attempt === 1 ? base : `${base}-${attempt}`;

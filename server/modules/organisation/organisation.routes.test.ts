@@ -71,6 +71,45 @@ describe('organisation reference lists', () => {
     expect(officer.isActive).toBe(true);
   });
 
+  it('refuses to delete a theme that requests are tagged with (409 IN_USE); the admin retires it instead', async () => {
+    const admin = await t.logIn('admin');
+    const resident = await t.logIn('resident');
+    const themes = (await t.request({ url: `${tenantPath}/themes` })).json().items;
+    const greenery = themes.find((item: { code: string }) => item.code === 'maintenance-green');
+    const brandevoort = (await t.request({ url: `${tenantPath}/neighbourhoods?pageSize=100` })).json().items.find((item: { slug: string }) => item.slug === 'brandevoort');
+    const submitted = await t.request({
+      method: 'POST',
+      url: `${tenantPath}/requests`,
+      as: resident,
+      payload: { kind: 'question', title: 'Bomen langs de Stepekolk', body: 'Wanneer worden de dode bomen langs de Stepekolk vervangen?', neighbourhoodId: brandevoort.id, scale: 'area', themeIds: [greenery.id] },
+    });
+    expect(submitted.statusCode).toBe(201);
+
+    const refused = await t.request({ method: 'DELETE', url: `${tenantPath}/themes/${greenery.id}`, as: admin, headers: { 'accept-language': 'en' } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'IN_USE' });
+    expect(refused.json().detail).toContain('request');
+    expect((await t.request({ url: `${tenantPath}/requests/${submitted.json().id}`, as: admin })).json().themes).toEqual([{ id: greenery.id, name: greenery.nameNl }]);
+
+    const retired = await t.request({ method: 'PATCH', url: `${tenantPath}/themes/${greenery.id}`, as: admin, payload: { version: greenery.version, isActive: false } });
+    expect(retired.json()).toMatchObject({ isActive: false, version: greenery.version + 1 });
+  });
+
+  it('refuses duplicate partner names and theme codes, and answers 404 for an unknown record', async () => {
+    const admin = await t.logIn('admin');
+    const partner = (await t.request({ url: `${tenantPath}/partner-organisations` })).json().items[0];
+    const samePartner = await t.request({ method: 'POST', url: `${tenantPath}/partner-organisations`, as: admin, payload: { name: partner.name, kind: 'other' } });
+    expect(samePartner.statusCode).toBe(409);
+    expect(samePartner.json().errors[0]).toMatchObject({ field: 'body.name', code: 'duplicate' });
+    const theme = (await t.request({ url: `${tenantPath}/themes` })).json().items[0];
+    const sameTheme = await t.request({ method: 'POST', url: `${tenantPath}/themes`, as: admin, payload: { code: theme.code, nameNl: 'Ander thema', nameEn: 'Other theme' } });
+    expect(sameTheme.statusCode).toBe(409);
+    expect(sameTheme.json().errors[0].field).toBe('body.code');
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await t.request({ method: 'PATCH', url: `${tenantPath}/portfolios/${unknown}`, as: admin, payload: { version: 1, name: 'Nergens' } })).statusCode).toBe(404);
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/council-terms/${unknown}`, as: admin })).statusCode).toBe(404);
+  });
+
   it('refuses changes from visitors (401) and from every role but admin (403)', async () => {
     expect((await t.request({ method: 'POST', url: `${tenantPath}/themes`, payload: {} })).statusCode).toBe(401);
     for (const person of ['advisor', 'officerGreen', 'alderman', 'councilMember', 'partner', 'resident'] as const) {
@@ -79,5 +118,11 @@ describe('organisation reference lists', () => {
       expect(response.statusCode, person).toBe(403);
     }
     expect((await t.request({ url: `${tenantPath}/themes` })).json().items.map((item: { code: string }) => item.code)).not.toContain('nieuw');
+    const department = (await t.request({ url: `${tenantPath}/departments` })).json().items[0];
+    const officer = await t.logIn('officer');
+    expect((await t.request({ method: 'PATCH', url: `${tenantPath}/departments/${department.id}`, as: officer, payload: { version: department.version, name: 'Overgenomen' } })).statusCode).toBe(403);
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/departments/${department.id}`, as: officer })).statusCode).toBe(403);
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/departments/${department.id}` })).statusCode).toBe(401);
+    expect((await t.request({ url: `${tenantPath}/departments` })).json().items[0]).toEqual(department);
   });
 });

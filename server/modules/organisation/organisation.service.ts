@@ -15,6 +15,9 @@ export function createOrganisationServices(dependencies: { db: Executor; clock: 
       entityType: 'department',
       table: department,
       orderBy: [department.name],
+      // Deleting a department ends the officer roles scoped to it but keeps the officers' accounts: the
+      // admin closing a department expects its people to stay, to be given a new department on the users page,
+      // rather than having to strip every officer's role first before the delete is allowed.
       scopeType: 'department',
       constraintFields: { department_code_key: 'body.code' },
       present: (row: ReferenceRow) => {
@@ -40,6 +43,8 @@ export function createOrganisationServices(dependencies: { db: Executor; clock: 
       table: theme,
       orderBy: [theme.sortOrder, theme.nameNl],
       constraintFields: { theme_code_key: 'body.code' },
+      // Requests stay tagged with their themes: a theme in use is retired with isActive=false, not deleted.
+      referencedBy: 'request',
       present: (row: ReferenceRow) => {
         const item = row as unknown as Row<typeof theme>;
         return { id: item.id, code: item.code, nameNl: item.nameNl, nameEn: item.nameEn, isActive: item.isActive, sortOrder: item.sortOrder, version: item.version };

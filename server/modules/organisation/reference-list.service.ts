@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
-import { DomainError, duplicateFromDatabase } from '../../platform/errors.ts';
+import { DomainError, duplicateFromDatabase, findDatabaseError } from '../../platform/errors.ts';
 import { offsetOf, type PageQuery, pageOf } from '../../platform/pagination.ts';
 import type { ScopeType } from '../../platform/permissions.ts';
 import { removeGrantsOnScope } from '../users/index.ts';
@@ -21,6 +21,8 @@ export interface ReferenceListDefinition<Item> {
   constraintFields: Record<string, string>;
   /** Roles scoped to this kind of record end when the record is deleted (an officer's department…). */
   scopeType?: ScopeType;
+  /** What the database refuses to lose a reference from (e.g. "request" for themes), named in the 409 IN_USE answer. */
+  referencedBy?: string;
   /** Rules across fields or rows, checked in the transaction with the values as they will be stored. */
   check?(repository: ReferenceListRepository, municipalityId: string, merged: Record<string, unknown>, id?: string): Promise<void>;
 }
@@ -73,7 +75,14 @@ export function createReferenceListService<Item>(dependencies: { db: Executor; c
         const before = await repository(tx).findById(context.municipalityId, id);
         if (!before) throw new DomainError('NOT_FOUND');
         const removedRoles = definition.scopeType ? await removeGrantsOnScope(tx, context.municipalityId, definition.scopeType, id) : 0;
-        await repository(tx).delete(context.municipalityId, id);
+        try {
+          await repository(tx).delete(context.municipalityId, id);
+        } catch (error) {
+          // Records that point here keep their history (a request stays tagged with its theme), so the
+          // delete is refused whole (the role clean-up above rolls back with it) instead of a 500.
+          if (findDatabaseError(error)?.code === '23503') throw new DomainError('IN_USE', { params: { reference: definition.referencedBy ?? 'other records' } });
+          throw error;
+        }
         await recordAudit(tx, clock, context, { action: `${definition.entityType}.delete`, entityType: definition.entityType, entityId: id, before, after: { removedRoles } });
       });
     },

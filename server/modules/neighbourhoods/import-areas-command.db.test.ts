@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite } from '../../db/client.ts';
+import { municipality } from '../municipalities/index.ts';
+
+// The command as an administrator runs it, in its own process, against an embedded database folder:
+// what is checked here is the command line (arguments, output, exit codes); area-import.db.test.ts
+// checks the import itself on both engines.
+const command = path.resolve(import.meta.dirname, 'import-areas-command.ts');
+const fixture = path.resolve(import.meta.dirname, '../../../test/fixtures/helmond-areas.geojson');
+let folder: string;
+
+function importAreas(...args: string[]) {
+  const result = spawnSync(process.execPath, [command, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: path.join(folder, 'data'), DATABASE_URL: '', LOG_LEVEL: 'silent' },
+    // A guard against the PGlite hang once seen on reopening a data folder.
+    timeout: 120_000,
+  });
+  return { exitCode: result.status, output: result.stdout, errors: result.stderr };
+}
+
+beforeAll(async () => {
+  folder = mkdtempSync(path.join(tmpdir(), 'wijkwerk-import-'));
+  const database = await openPglite(path.join(folder, 'data', 'pglite'));
+  await database.migrate();
+  await database.db.insert(municipality).values({ slug: 'helmond', name: 'Helmond', cbsCode: 'GM0794' });
+  await database.close();
+});
+afterAll(() => {
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('npm run import:areas', () => {
+  it('stops with exit code 1 when the file is missing or not GeoJSON', () => {
+    expect(importAreas()).toMatchObject({ exitCode: 1, errors: expect.stringContaining('Usage: npm run import:areas') });
+    expect(importAreas(path.join(folder, 'missing.geojson'))).toMatchObject({ exitCode: 1, errors: expect.stringContaining('Cannot read') });
+    const notGeoJson = path.join(folder, 'points.json');
+    writeFileSync(notGeoJson, JSON.stringify({ type: 'Feature', properties: {}, geometry: null }));
+    expect(importAreas(notGeoJson)).toMatchObject({ exitCode: 1, errors: expect.stringContaining('is not a GeoJSON FeatureCollection') });
+  });
+
+  it('counts in a dry run, then imports with progress lines and a table of rejected features (exit code 2)', () => {
+    const dryRun = importAreas(fixture, '--dry-run');
+    expect(dryRun.exitCode).toBe(2);
+    expect(dryRun.output).toContain('Dry run: would create 8, update 0, leave 0 unchanged; 3 rejected. Nothing was saved.');
+
+    const run = importAreas(fixture);
+    expect(run.exitCode).toBe(2);
+    expect(run.output).toContain('10/10 features');
+    expect(run.output).toContain('Created 8, updated 0, unchanged 0, rejected 3.');
+    expect(run.output).toMatch(/ {7}8 {2}WK077201 {2}belongs to GM0772, not GM0794/);
+  }, 240_000);
+
+  it('exits with 0 when every feature went in', () => {
+    const collection = JSON.parse(readFileSync(fixture, 'utf8'));
+    const goodOnly = path.join(folder, 'good.geojson');
+    writeFileSync(goodOnly, JSON.stringify({ ...collection, features: collection.features.slice(0, 7) }));
+    expect(importAreas(goodOnly)).toMatchObject({ exitCode: 0, output: expect.stringContaining('Created 0, updated 0, unchanged 7, rejected 0.') });
+  }, 120_000);
+});
