@@ -1,4 +1,15 @@
 import { defineConfig } from 'vitest/config';
+import type { Reporter } from 'vitest/node';
+
+/** Ends the run with one plain line: how many journeys passed and failed. */
+const countLine: Reporter = {
+  onTestRunEnd(testModules, unhandledErrors) {
+    const states = testModules.flatMap((module) => [...module.children.allTests()].map((test) => test.result().state));
+    const count = (state: string) => states.filter((each) => each === state).length;
+    const errors = unhandledErrors.length > 0 ? `, ${unhandledErrors.length} errors outside the journeys` : '';
+    process.stdout.write(`\nBrowser journeys: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped') + count('pending')} skipped${errors}\n`);
+  },
+};
 
 // Browser journeys: one real server (built web app, fresh database), one headless Chromium.
 export default defineConfig({
@@ -10,5 +21,6 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    reporters: ['default', countLine],
   },
 });

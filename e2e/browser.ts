@@ -28,12 +28,35 @@ export async function openPage(browser: Browser, options: { locale?: string } = 
   return { context, page };
 }
 
-/** WCAG 2.1 A/AA with axe: no serious or critical violation on the page as it is now. */
+/**
+ * WCAG 2.1 A/AA with axe: no serious or critical violation on the page as it is now. Also keeps a screenshot in
+ * e2e/artifacts and checks that every design-system component on the page has its CSS.
+ */
 export async function expectAccessible(page: Page, label: string) {
   await page.screenshot({ path: path.join(artifacts, `${label}.png`), fullPage: true });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = result.violations.filter((violation: { impact?: string | null }) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`), label).toEqual([]);
+  expect(await unstyledComponents(page), `${label}: components without CSS (add their package to web/src/design-system.ts)`).toEqual([]);
+}
+
+/**
+ * The app bundles the CSS of each NL Design System component it uses by hand (web/src/design-system.ts). A component
+ * that is new to the app renders unstyled until its CSS is added: find utrecht-* block classes that no style rule names.
+ */
+async function unstyledComponents(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const styled = new Set<string>();
+    const collect = (rules: CSSRuleList) => {
+      for (const rule of Array.from(rules)) {
+        if (rule instanceof CSSStyleRule) for (const name of rule.selectorText.match(/\.[\w-]+/g) ?? []) styled.add(name.slice(1));
+        if ('cssRules' in rule) collect((rule as CSSGroupingRule).cssRules);
+      }
+    };
+    for (const sheet of Array.from(document.styleSheets)) collect(sheet.cssRules);
+    const blocks = Array.from(document.querySelectorAll('[class]')).flatMap((element) => Array.from(element.classList));
+    return [...new Set(blocks.filter((name) => name.startsWith('utrecht-') && !name.includes('__') && !name.includes('--') && !styled.has(name)))];
+  });
 }
 
 export async function logIn(page: Page, email: string) {

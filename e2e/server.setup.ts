@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,9 @@ let dataDir: string | undefined;
 /** Starts the real server (node server/main.ts) on a fresh embedded database with the Helmond demo. */
 export async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '..');
+  // The journeys test the web app as served, so build it first when its sources are newer (as `npm start` does).
+  const build = spawnSync(process.execPath, ['scripts/ensure-web-build.ts'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the web build failed');
   const port = await freePort();
   dataDir = mkdtempSync(path.join(tmpdir(), 'wijkwerk-e2e-'));
   let output = '';

@@ -1,4 +1,4 @@
-import '@utrecht/design-tokens/dist/index.css';
+import './design-system.ts';
 import './styles.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

@@ -68,10 +68,12 @@ export function Layout() {
         </main>
       </PageContent>
       <PageFooter className="app-footer">
-        <Paragraph>{t('layout.footer')}</Paragraph>
-        <Paragraph>
-          <a href="/api/v1/docs">{t('layout.apiDocs')}</a>
-        </Paragraph>
+        <div className="app-footer__content">
+          <Paragraph>{t('layout.footer')}</Paragraph>
+          <Paragraph>
+            <a href="/api/v1/docs">{t('layout.apiDocs')}</a>
+          </Paragraph>
+        </div>
       </PageFooter>
     </div>
   );

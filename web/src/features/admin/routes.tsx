@@ -6,20 +6,29 @@ function page(load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> {
   return { lazy: async () => ({ Component: await load() }) };
 }
 
-const registers = () => import('./pages/RegisterPages.tsx');
+const neighbourhoods = () => import('./pages/NeighbourhoodPages.tsx');
+const councils = () => import('./pages/CouncilPages.tsx');
+const organisation = () => import('./pages/OrganisationPages.tsx');
 
-/** Every page below /:municipality/beheer (Dutch paths, as in the menu). */
+/** Every page below /:municipality/beheer (Dutch paths, as in the menu), behind one admin check. */
 export const adminRoutes: RouteObject[] = [
-  { index: true, ...page(() => import('./pages/AdminIndexPage.tsx').then((module) => module.AdminIndexPage)) },
-  { path: 'wijken', ...page(() => registers().then((module) => module.NeighbourhoodsPage)) },
-  { path: 'wijkorganen', ...page(() => registers().then((module) => module.CouncilsPage)) },
-  { path: 'afdelingen', ...page(() => registers().then((module) => module.DepartmentsPage)) },
-  { path: 'partners', ...page(() => registers().then((module) => module.PartnersPage)) },
-  { path: 'themas', ...page(() => registers().then((module) => module.ThemesPage)) },
-  { path: 'portefeuilles', ...page(() => registers().then((module) => module.PortfoliosPage)) },
-  { path: 'collegeperiodes', ...page(() => registers().then((module) => module.CouncilTermsPage)) },
-  { path: 'gebruikers', ...page(() => import('./pages/UsersPage.tsx').then((module) => module.UsersPage)) },
-  { path: 'auditlog', ...page(() => import('./pages/AuditLogPage.tsx').then((module) => module.AuditLogPage)) },
-  { path: 'api-tokens', ...page(() => import('./pages/ApiTokensPage.tsx').then((module) => module.ApiTokensPage)) },
-  { path: 'outbox', ...page(() => import('./pages/OutboxPage.tsx').then((module) => module.OutboxPage)) },
+  {
+    ...page(() => import('./components/AdminLayout.tsx').then((module) => module.AdminLayout)),
+    children: [
+      { index: true, ...page(() => import('./pages/AdminIndexPage.tsx').then((module) => module.AdminIndexPage)) },
+      { path: 'wijken', ...page(() => neighbourhoods().then((module) => module.NeighbourhoodsPage)) },
+      { path: 'wijken/:neighbourhoodId', ...page(() => neighbourhoods().then((module) => module.NeighbourhoodPage)) },
+      { path: 'wijkorganen', ...page(() => councils().then((module) => module.CouncilsPage)) },
+      { path: 'wijkorganen/:councilId', ...page(() => councils().then((module) => module.CouncilPage)) },
+      { path: 'afdelingen', ...page(() => organisation().then((module) => module.DepartmentsPage)) },
+      { path: 'partners', ...page(() => organisation().then((module) => module.PartnersPage)) },
+      { path: 'themas', ...page(() => organisation().then((module) => module.ThemesPage)) },
+      { path: 'portefeuilles', ...page(() => organisation().then((module) => module.PortfoliosPage)) },
+      { path: 'collegeperiodes', ...page(() => organisation().then((module) => module.CouncilTermsPage)) },
+      { path: 'gebruikers', ...page(() => import('./pages/UsersPage.tsx').then((module) => module.UsersPage)) },
+      { path: 'auditlog', ...page(() => import('./pages/AuditLogPage.tsx').then((module) => module.AuditLogPage)) },
+      { path: 'api-tokens', ...page(() => import('./pages/ApiTokensPage.tsx').then((module) => module.ApiTokensPage)) },
+      { path: 'outbox', ...page(() => import('./pages/OutboxPage.tsx').then((module) => module.OutboxPage)) },
+    ],
+  },
 ];

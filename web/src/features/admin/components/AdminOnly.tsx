@@ -2,10 +2,15 @@ import { Alert, Paragraph } from '@utrecht/component-library-react/css-module';
 import type { ReactNode } from 'react';
 import { Navigate, useParams } from 'react-router';
 import { hasRole, useSession } from '../../../api/session.ts';
+import { AppLink } from '../../../components/AppLink.tsx';
 import { Loading } from '../../../components/Feedback.tsx';
+import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 
-/** The administration is for admins; others get a clear answer (the API refuses them too). */
+/**
+ * The administration is for admins; others get a clear answer (the API refuses them too). The check runs
+ * before any admin page renders, so a non-admin's browser never asks the admin endpoints for data.
+ */
 export function AdminOnly({ children }: { children: ReactNode }) {
   const { municipality = '' } = useParams();
   const { t } = useI18n();
@@ -14,9 +19,15 @@ export function AdminOnly({ children }: { children: ReactNode }) {
   if (!session.data) return <Navigate to={`/${municipality}/inloggen`} replace />;
   if (!hasRole(session.data, 'admin')) {
     return (
-      <Alert type="warning" role="alert">
-        <Paragraph>{t('admin.noAccess')}</Paragraph>
-      </Alert>
+      <>
+        <PageTitle>{t('admin.noAccess.title')}</PageTitle>
+        <Alert type="warning" role="alert">
+          <Paragraph>{t('admin.noAccess')}</Paragraph>
+        </Alert>
+        <Paragraph>
+          <AppLink to={`/${municipality}/mijn`}>{t('admin.noAccess.home')}</AppLink>
+        </Paragraph>
+      </>
     );
   }
   return <>{children}</>;

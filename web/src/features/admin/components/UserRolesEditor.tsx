@@ -1,92 +1,62 @@
-import { Button, FormField, FormLabel, Heading, Paragraph, Select, SelectOption, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react/css-module';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, tenantPath } from '../../../api/client.ts';
-import type { RoleGrant, User } from '../../../api/types.ts';
-import { ProblemAlert } from '../../../components/Feedback.tsx';
+import type { User } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-
-export const roles = ['resident', 'council_member', 'advisor', 'officer', 'alderman', 'partner', 'admin'] as const;
+import type { RoleAssignment } from '../admin-types.ts';
+import { FocusOnChange } from './FocusOnChange.tsx';
+import { ErrorSummary } from './Messages.tsx';
+import { fieldErrorOf, fieldIdsFor } from './RecordForm.tsx';
+import { RoleGrantsEditor, type RoleScopes } from './RoleGrantsEditor.tsx';
 
 /**
- * The roles of one account: remove one, or add a role with what it applies to. Every change sends the
- * whole list with the version read, so two admins cannot silently undo each other.
+ * The roles of an existing account, saved at once on every add or remove. Each change sends the whole list
+ * with the version read, so two admins cannot silently undo each other.
  */
-export function UserRolesEditor(props: { municipality: string; user: User; scopeOptions(role: string): { value: string; label: string }[]; describe(grant: RoleGrant): string; onClose(): void }) {
+export function UserRolesEditor(props: { municipality: string; user: User; scopes: RoleScopes; onSaved(user: User): void; onReload(): void; onClose(): void }) {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
-  const [role, setRole] = useState('');
-  const [scopeId, setScopeId] = useState('');
+  const [saved, setSaved] = useState<User | null>(null);
+  // The answer to the last save is newer than the list until the list is fetched again.
+  const user = saved && saved.version >= props.user.version ? saved : props.user;
   const save = useMutation({
-    mutationFn: (next: { role: string; scopeId: string | null; title?: string | null }[]) =>
-      api<User>(tenantPath(props.municipality, `/users/${props.user.id}`), { method: 'PATCH', body: { version: props.user.version, roles: next } }),
-    onSuccess: () => {
-      setRole('');
-      setScopeId('');
-      queryClient.invalidateQueries({ queryKey: ['users', props.municipality] });
+    mutationFn: (next: RoleAssignment[]) => api<User>(tenantPath(props.municipality, `/users/${user.id}`), { method: 'PATCH', body: { version: user.version, roles: next } }),
+    onSuccess: (result) => {
+      setSaved(result);
+      props.onSaved(result);
     },
   });
-  const current = props.user.roles.map((grant) => ({ role: grant.role, scopeId: grant.scopeId, title: grant.title }));
-  const options = role ? props.scopeOptions(role) : [];
-  const add = (event: FormEvent) => {
-    event.preventDefault();
-    if (role) save.mutate([...current, { role, scopeId: scopeId || null }]);
-  };
+  const grants: RoleAssignment[] = user.roles.map((grant) => ({ role: grant.role, scopeId: grant.scopeId, title: grant.title ?? null }));
   return (
-    <section aria-labelledby={`roles-${props.user.id}`}>
-      <Heading level={2} id={`roles-${props.user.id}`}>
-        {t('admin.users.rolesOf', { name: props.user.displayName })}
-      </Heading>
-      <ProblemAlert error={save.error} />
-      {current.length === 0 && <Paragraph>{t('admin.users.noRoles')}</Paragraph>}
-      <UnorderedList>
-        {props.user.roles.map((grant, index) => (
-          <UnorderedListItem key={`${grant.role}-${grant.scopeId}`}>
-            {props.describe(grant)}{' '}
-            <Button appearance="subtle-button" onClick={() => save.mutate(current.filter((_, position) => position !== index))}>
-              {t('admin.users.removeRole', { role: props.describe(grant) })}
-            </Button>
-          </UnorderedListItem>
-        ))}
-      </UnorderedList>
-      <form className="app-form" onSubmit={add}>
-        <FormField>
-          <Paragraph>
-            <FormLabel htmlFor={`add-role-${props.user.id}`}>{t('field.role')}</FormLabel>
-          </Paragraph>
-          <Select id={`add-role-${props.user.id}`} value={role} onChange={(event: ChangeEvent<HTMLSelectElement>) => { setRole(event.target.value); setScopeId(''); }}>
-            <SelectOption value="">{t('common.choose')}</SelectOption>
-            {roles.map((value) => (
-              <SelectOption key={value} value={value}>
-                {t(`role.${value}`)}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        {options.length > 0 && (
-          <FormField>
-            <Paragraph>
-              <FormLabel htmlFor={`add-scope-${props.user.id}`}>{t('field.scope')}</FormLabel>
-            </Paragraph>
-            <Select id={`add-scope-${props.user.id}`} value={scopeId} onChange={(event: ChangeEvent<HTMLSelectElement>) => setScopeId(event.target.value)}>
-              <SelectOption value="">{t('common.choose')}</SelectOption>
-              {options.map((option) => (
-                <SelectOption key={option.value} value={option.value}>
-                  {option.label}
-                </SelectOption>
-              ))}
-            </Select>
-          </FormField>
-        )}
-        <div>
-          <Button type="submit" appearance="primary-action-button" busy={save.isPending} disabled={!role}>
-            {t('admin.users.addRole')}
-          </Button>{' '}
-          <Button type="button" appearance="secondary-action-button" onClick={props.onClose}>
+    <FocusOnChange signal={props.user.id}>
+      <section aria-labelledby={`roles-heading-${props.user.id}`} className="admin-panel">
+        <Heading level={2} id={`roles-heading-${props.user.id}`}>
+          {t('admin.users.rolesOf', { name: user.displayName })}
+        </Heading>
+        <ErrorSummary
+          error={save.error}
+          fieldIds={fieldIdsFor(save.error, [['body.roles', `roles-${props.user.id}-role`]])}
+          onReload={() => {
+            save.reset();
+            setSaved(null);
+            props.onReload();
+          }}
+        />
+        <RoleGrantsEditor
+          idPrefix={`roles-${props.user.id}`}
+          legend={t('admin.users.roles')}
+          grants={grants}
+          scopes={props.scopes}
+          busy={save.isPending}
+          error={fieldErrorOf(save.error, 'body.roles')}
+          onChange={(next) => save.mutateAsync(next)}
+        />
+        <Paragraph>
+          <Button appearance="secondary-action-button" onClick={props.onClose}>
             {t('admin.users.close')}
           </Button>
-        </div>
-      </form>
-    </section>
+        </Paragraph>
+      </section>
+    </FocusOnChange>
   );
 }

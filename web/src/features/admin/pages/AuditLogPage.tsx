@@ -1,102 +1,154 @@
-import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
+import { Button, ButtonGroup, Code, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { api, tenantPath } from '../../../api/client.ts';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
-import { PageTitle } from '../../../components/PageTitle.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { AdminOnly } from '../components/AdminOnly.tsx';
+import type { AuditEntry, AuditList } from '../admin-types.ts';
+import { AdminPage } from '../components/AdminPage.tsx';
+import { AuditChanges } from '../components/AuditChanges.tsx';
 
-interface AuditEntry {
-  id: number;
-  occurredAt: string;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
+/** Every kind of record the audit log names (see recordAudit calls on the server). */
+const entityTypes = ['neighbourhood', 'area', 'council', 'department', 'partner_organisation', 'theme', 'portfolio', 'council_term', 'user', 'api_token', 'request', 'notification', 'municipality'];
+
+/** The record's own name, when the entry carries one. */
+function nameIn(entry: AuditEntry): string | undefined {
+  for (const side of [entry.after, entry.before]) {
+    if (side && typeof side === 'object') {
+      const fields = side as { name?: unknown; displayName?: unknown; nameNl?: unknown; title?: unknown };
+      const name = fields.name ?? fields.displayName ?? fields.nameNl ?? fields.title;
+      if (typeof name === 'string') return name;
+    }
+  }
+  return undefined;
 }
 
-/** Shows what changed in a few words: the fields whose values differ. */
-function changedFields(before: unknown, after: unknown): string {
-  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return '';
-  const left = before as Record<string, unknown>;
-  const right = after as Record<string, unknown>;
-  return Object.keys(right)
-    .filter((key) => !['version', 'updatedAt'].includes(key) && JSON.stringify(left[key]) !== JSON.stringify(right[key]))
-    .join(', ');
+/** A calendar day in the browser's time zone → the moment it starts (or ends), as the API expects. */
+function momentOf(day: string, edge: 'start' | 'end'): string {
+  return new Date(`${day}T${edge === 'start' ? '00:00:00' : '23:59:59.999'}`).toISOString();
 }
 
+/** /beheer/auditlog: every change, newest first, filtered by kind of record, action and period. */
 export function AuditLogPage() {
   const { municipality = '' } = useParams();
   const { t, language } = useI18n();
-  const [filters, setFilters] = useState({ entityType: '', action: '' });
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = { entityType: searchParams.get('soort') ?? '', action: searchParams.get('actie') ?? '', from: searchParams.get('van') ?? '', to: searchParams.get('tot') ?? '' };
   const [draft, setDraft] = useState(filters);
   const entries = useInfiniteQuery({
-    queryKey: ['audit-log', municipality, filters],
+    queryKey: ['admin', municipality, '/audit-log', filters],
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam }) => {
       const query = new URLSearchParams({ pageSize: '50' });
       if (filters.entityType) query.set('entityType', filters.entityType);
-      if (filters.action) query.set('action', filters.action);
+      if (filters.action) query.set('action', filters.action.trim());
+      if (filters.from) query.set('from', momentOf(filters.from, 'start'));
+      if (filters.to) query.set('to', momentOf(filters.to, 'end'));
       if (pageParam) query.set('beforeId', String(pageParam));
-      return api<{ items: AuditEntry[]; nextCursor: number | null }>(tenantPath(municipality, `/audit-log?${query}`));
+      return api<AuditList>(tenantPath(municipality, `/audit-log?${query}`));
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setFilters(draft);
+    const next: Record<string, string> = {};
+    if (draft.entityType) next.soort = draft.entityType;
+    if (draft.action.trim()) next.actie = draft.action.trim();
+    if (draft.from) next.van = draft.from;
+    if (draft.to) next.tot = draft.to;
+    setSearchParams(next);
+  };
+  const clear = () => {
+    setDraft({ entityType: '', action: '', from: '', to: '' });
+    setSearchParams({});
+  };
+  /** After loading older entries, continue reading at the first of them. */
+  const loadOlder = async () => {
+    const firstNewIndex = rows.length;
+    await entries.fetchNextPage();
+    requestAnimationFrame(() => document.getElementById(`audit-row-${firstNewIndex}`)?.focus());
   };
   const rows = entries.data?.pages.flatMap((page) => page.items) ?? [];
+  const isFiltered = Object.values(filters).some(Boolean);
+  const entityLabel = (type: string) => t(`admin.auditLog.entity.${type}`) === `admin.auditLog.entity.${type}` ? type : t(`admin.auditLog.entity.${type}`);
+  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+
   return (
-    <AdminOnly>
-      <PageTitle>{t('admin.auditLog.title')}</PageTitle>
-      <Paragraph>{t('admin.auditLog.intro')}</Paragraph>
-      <form className="app-form" onSubmit={submit}>
-        <TextField id="audit-entity-type" label={t('admin.auditLog.entityType')} description={t('admin.auditLog.entityTypeHint')} value={draft.entityType} onChange={(value) => setDraft({ ...draft, entityType: value })} />
+    <AdminPage title={t('admin.auditLog.title')} intro={t('admin.auditLog.intro')}>
+      <search aria-label={t('admin.auditLog.filters')} className="admin-filters">
+      <form onSubmit={submit}>
+        <SelectField id="audit-entity-type" label={t('admin.auditLog.entityType')} value={draft.entityType} onChange={(value) => setDraft({ ...draft, entityType: value })} options={[{ value: '', label: t('admin.auditLog.allTypes') }, ...entityTypes.map((type) => ({ value: type, label: entityLabel(type) }))]} />
         <TextField id="audit-action" label={t('admin.auditLog.action')} description={t('admin.auditLog.actionHint')} value={draft.action} onChange={(value) => setDraft({ ...draft, action: value })} />
-        <div>
+        <TextField id="audit-from" type="date" label={t('admin.auditLog.from')} value={draft.from} onChange={(value) => setDraft({ ...draft, from: value })} />
+        <TextField id="audit-to" type="date" label={t('admin.auditLog.to')} value={draft.to} onChange={(value) => setDraft({ ...draft, to: value })} />
+        <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button">
             {t('common.filter')}
           </Button>
-        </div>
+          {isFiltered && (
+            <Button type="button" appearance="subtle-button" onClick={clear}>
+              {t('admin.search.clear')}
+            </Button>
+          )}
+        </ButtonGroup>
       </form>
+      </search>
       {entries.isPending && <Loading />}
       <ProblemAlert error={entries.error} />
-      <Table>
-        <TableCaption>{t('admin.auditLog.caption')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('admin.auditLog.when')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.auditLog.who')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.auditLog.action')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.auditLog.entity')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.auditLog.changed')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((entry) => (
-            <TableRow key={entry.id}>
-              <TableCell>{new Date(entry.occurredAt).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB')}</TableCell>
-              <TableCell>{entry.actorLabel}</TableCell>
-              <TableCell>{entry.action}</TableCell>
-              <TableCell>
-                {entry.entityType} <small>{entry.entityId.slice(0, 8)}</small>
-              </TableCell>
-              <TableCell>{changedFields(entry.before, entry.after)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {entries.hasNextPage && (
-        <Button appearance="secondary-action-button" busy={entries.isFetchingNextPage} onClick={() => entries.fetchNextPage()}>
-          {t('admin.auditLog.older')}
-        </Button>
+      {entries.data && (
+        <>
+          <Table className="admin-table admin-audit-table">
+            <TableCaption>{isFiltered ? t('admin.auditLog.captionFiltered', { count: rows.length }) : t('admin.auditLog.caption', { count: rows.length })}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('admin.auditLog.when')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.auditLog.who')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.auditLog.action')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.auditLog.entity')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.auditLog.changes')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={5}>{t('admin.noResults')}</TableCell>
+                </TableRow>
+              )}
+              {rows.map((entry, index) => (
+                <TableRow key={entry.id} id={`audit-row-${index}`} tabIndex={-1}>
+                  <TableCell>
+                    <time dateTime={entry.occurredAt}>{new Date(entry.occurredAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                  </TableCell>
+                  <TableCell>{entry.actorLabel === 'system' ? t('admin.auditLog.system') : entry.actorLabel}</TableCell>
+                  <TableCell>
+                    <Code>{entry.action}</Code>
+                  </TableCell>
+                  <TableCell>
+                    {entityLabel(entry.entityType)}
+                    {nameIn(entry) && `: ${nameIn(entry)}`}
+                  </TableCell>
+                  <TableCell>
+                    <AuditChanges before={entry.before} after={entry.after} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <div role="status" className="admin-outcome">
+            {!entries.hasNextPage && rows.length > 0 && <Paragraph>{t('admin.auditLog.allShown')}</Paragraph>}
+          </div>
+          {entries.hasNextPage && (
+            <Paragraph>
+              <Button appearance="secondary-action-button" busy={entries.isFetchingNextPage} onClick={() => !entries.isFetchingNextPage && loadOlder()}>
+                {t('admin.auditLog.older')}
+              </Button>
+            </Paragraph>
+          )}
+        </>
       )}
-    </AdminOnly>
+    </AdminPage>
   );
 }

@@ -1,80 +1,122 @@
-import { FormField, FormLabel, Paragraph, Select, SelectOption, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
-import { useQuery } from '@tanstack/react-query';
-import { type ChangeEvent, useState } from 'react';
-import { useParams } from 'react-router';
+import { Button, ButtonGroup, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
 import { api, tenantPath } from '../../../api/client.ts';
+import type { UserList } from '../../../api/types.ts';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
-import { PageTitle } from '../../../components/PageTitle.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { AdminOnly } from '../components/AdminOnly.tsx';
+import type { OutboxList } from '../admin-types.ts';
+import { AdminPage } from '../components/AdminPage.tsx';
 
-interface OutboxMessage {
-  id: string;
-  channel: string;
-  recipientEmail: string | null;
-  subject: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-}
+const statuses = ['stored', 'sent', 'pending', 'failed'] as const;
+const channels = ['email', 'in_app'] as const;
 
-const statuses = ['stored', 'sent', 'pending', 'failed'];
-
-/** Mail the system sent, or stored because no SMTP server is configured. */
+/** /beheer/outbox: mail and in-app messages — sent, stored because no SMTP server is configured, or waiting. */
 export function OutboxPage() {
   const { municipality = '' } = useParams();
   const { t, language } = useI18n();
-  const [status, setStatus] = useState('');
-  const messages = useQuery({
-    queryKey: ['outbox', municipality, status],
-    queryFn: () => api<{ items: OutboxMessage[] }>(tenantPath(municipality, `/outbox?channel=email&pageSize=100${status ? `&status=${status}` : ''}`)),
+  const [searchParams, setSearchParams] = useSearchParams();
+  // Mail is what an admin looks for here; in-app messages are one choice away.
+  const filters = { status: searchParams.get('status') ?? '', channel: searchParams.get('kanaal') ?? 'email' };
+  const [draft, setDraft] = useState(filters);
+  const messages = useInfiniteQuery({
+    queryKey: ['admin', municipality, '/outbox', filters],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams({ pageSize: '50' });
+      if (filters.status) query.set('status', filters.status);
+      if (filters.channel !== 'all') query.set('channel', filters.channel);
+      if (pageParam) query.set('cursor', pageParam);
+      return api<OutboxList>(tenantPath(municipality, `/outbox?${query}`));
+    },
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+  // In-app messages name their recipient by account; show the person's name instead of an id.
+  const users = useQuery({ queryKey: ['admin', municipality, '/users', 'names'], queryFn: () => api<UserList>(tenantPath(municipality, '/users?pageSize=100')) });
+  const nameOf = (userId: string | null) => users.data?.items.find((user) => user.id === userId)?.displayName;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next: Record<string, string> = { kanaal: draft.channel };
+    if (draft.status) next.status = draft.status;
+    setSearchParams(next);
+  };
+  const loadOlder = async () => {
+    const firstNewIndex = rows.length;
+    await messages.fetchNextPage();
+    requestAnimationFrame(() => document.getElementById(`outbox-row-${firstNewIndex}`)?.focus());
+  };
+  const rows = messages.data?.pages.flatMap((page) => page.items) ?? [];
+  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+  const when = (value: string) => new Date(value).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+
   return (
-    <AdminOnly>
-      <PageTitle>{t('admin.outbox.title')}</PageTitle>
-      <Paragraph>{t('admin.outbox.intro')}</Paragraph>
-      <FormField>
-        <Paragraph>
-          <FormLabel htmlFor="outbox-status">{t('admin.outbox.status')}</FormLabel>
-        </Paragraph>
-        <Select id="outbox-status" value={status} onChange={(event: ChangeEvent<HTMLSelectElement>) => setStatus(event.target.value)}>
-          <SelectOption value="">{t('admin.outbox.all')}</SelectOption>
-          {statuses.map((value) => (
-            <SelectOption key={value} value={value}>
-              {t(`admin.outbox.status.${value}`)}
-            </SelectOption>
-          ))}
-        </Select>
-      </FormField>
+    <AdminPage title={t('admin.outbox.title')} intro={t('admin.outbox.intro')}>
+      <search aria-label={t('admin.outbox.filters')} className="admin-filters">
+      <form onSubmit={submit}>
+        <SelectField id="outbox-status" label={t('admin.outbox.status')} value={draft.status} onChange={(value) => setDraft({ ...draft, status: value })} options={[{ value: '', label: t('admin.outbox.all') }, ...statuses.map((value) => ({ value, label: t(`admin.outbox.status.${value}`) }))]} />
+        <SelectField id="outbox-channel" label={t('admin.outbox.channel')} value={draft.channel} onChange={(value) => setDraft({ ...draft, channel: value })} options={[...channels.map((value) => ({ value, label: t(`admin.outbox.channel.${value}`) })), { value: 'all', label: t('admin.outbox.allChannels') }]} />
+        <ButtonGroup>
+          <Button type="submit" appearance="secondary-action-button">
+            {t('common.filter')}
+          </Button>
+        </ButtonGroup>
+      </form>
+      </search>
       {messages.isPending && <Loading />}
       <ProblemAlert error={messages.error} />
       {messages.data && (
-        <Table>
-          <TableCaption>{t('admin.count', { count: messages.data.items.length })}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('admin.outbox.created')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.outbox.recipient')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.outbox.subject')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.outbox.status')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {messages.data.items.map((message) => (
-              <TableRow key={message.id}>
-                <TableCell>{new Date(message.createdAt).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB')}</TableCell>
-                <TableCell>{message.recipientEmail ?? ''}</TableCell>
-                <TableCell>{message.subject}</TableCell>
-                <TableCell>
-                  {t(`admin.outbox.status.${message.status}`)}
-                  {message.lastError ? ` — ${message.lastError}` : ''}
-                </TableCell>
+        <>
+          <Table className="admin-table">
+            <TableCaption>{t('admin.outbox.caption', { count: rows.length })}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('admin.outbox.created')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.outbox.recipient')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.outbox.subject')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.outbox.status')}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {rows.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={4}>{t('admin.outbox.none')}</TableCell>
+                </TableRow>
+              )}
+              {rows.map((message, index) => (
+                <TableRow key={message.id} id={`outbox-row-${index}`} tabIndex={-1}>
+                  <TableCell>
+                    <time dateTime={message.createdAt}>{when(message.createdAt)}</time>
+                  </TableCell>
+                  <TableCell>
+                    {message.recipientEmail ?? nameOf(message.recipientUserId) ?? ''}
+                    {message.channel === 'in_app' && <Paragraph className="admin-hint">{t('admin.outbox.inApp')}</Paragraph>}
+                  </TableCell>
+                  <TableCell>
+                    <details className="admin-message">
+                      <summary>{message.subject}</summary>
+                      <pre>{message.body}</pre>
+                    </details>
+                  </TableCell>
+                  <TableCell>
+                    <span className="app-badge">{t(`admin.outbox.status.${message.status}`)}</span>
+                    {message.deliveredAt && <Paragraph className="admin-hint">{t('admin.outbox.deliveredAt', { when: when(message.deliveredAt) })}</Paragraph>}
+                    {message.lastError && <Paragraph className="admin-hint">{t('admin.outbox.lastError', { attempts: message.attempts, error: message.lastError })}</Paragraph>}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {messages.hasNextPage && (
+            <Paragraph>
+              <Button appearance="secondary-action-button" busy={messages.isFetchingNextPage} onClick={() => !messages.isFetchingNextPage && loadOlder()}>
+                {t('admin.outbox.older')}
+              </Button>
+            </Paragraph>
+          )}
+        </>
       )}
-    </AdminOnly>
+    </AdminPage>
   );
 }

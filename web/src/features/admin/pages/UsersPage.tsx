@@ -1,167 +1,218 @@
-import { Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
 import { api, tenantPath } from '../../../api/client.ts';
-import type { Page, User, UserList } from '../../../api/types.ts';
-import { Loading, ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
-import { PageTitle } from '../../../components/PageTitle.tsx';
+import type { User, UserList } from '../../../api/types.ts';
+import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { AdminOnly } from '../components/AdminOnly.tsx';
-import { type FormValues, RecordForm } from '../components/RecordForm.tsx';
-import { roles, UserRolesEditor } from '../components/UserRolesEditor.tsx';
+import { AdminPage } from '../components/AdminPage.tsx';
+import { FocusOnChange } from '../components/FocusOnChange.tsx';
+import { ErrorSummary, type Outcome, OutcomeMessage } from '../components/Messages.tsx';
+import { NewUserForm } from '../components/NewUserForm.tsx';
+import { Pagination } from '../components/Pagination.tsx';
+import { roles, useRoleScopes } from '../components/RoleGrantsEditor.tsx';
+import { UserRolesEditor } from '../components/UserRolesEditor.tsx';
 
-/** Where the scope of each role comes from; municipality-wide roles have none. */
-const scopeSource: Record<string, string | undefined> = { council_member: '/councils', advisor: '/neighbourhoods', officer: '/departments', alderman: '/portfolios', partner: '/partner-organisations' };
+const pageSize = 25;
 
-function useScopeNames(municipality: string) {
-  const sources = Object.values(scopeSource) as string[];
-  const lists = useQuery({
-    queryKey: ['scope-names', municipality],
-    queryFn: async () => {
-      const pages = await Promise.all(sources.map((path) => api<Page<{ id: string; name: string }>>(tenantPath(municipality, `${path}?pageSize=100`))));
-      return Object.fromEntries(sources.map((path, index) => [path, pages[index].items.map((item) => ({ value: item.id, label: item.name }))]));
-    },
-  });
-  return lists.data ?? {};
-}
-
+/** /beheer/gebruikers: accounts, searchable and filtered by role; add one, change its roles, (de)activate it. */
 export function UsersPage() {
   const { municipality = '' } = useParams();
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [search, setSearch] = useState('');
-  const [role, setRole] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const search = searchParams.get('zoek') ?? '';
+  const role = searchParams.get('rol') ?? '';
+  const page = Math.max(1, Number(searchParams.get('pagina')) || 1);
+  const [draft, setDraft] = useState({ search, role });
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [isAdding, setIsAdding] = useState(false);
   const [editingRolesOf, setEditingRolesOf] = useState<string | null>(null);
-  const scopes = useScopeNames(municipality);
-  const key = ['users', municipality, search];
-  const users = useQuery({ queryKey: key, queryFn: () => api<UserList>(tenantPath(municipality, `/users?pageSize=100${search ? `&search=${encodeURIComponent(search)}` : ''}`)) });
-  const scopeOptionsFor = (forRole: string) => (scopeSource[forRole] ? (scopes[scopeSource[forRole] as string] ?? []) : []);
-  const describeGrant = (grant: User['roles'][number]) => [t(`role.${grant.role}`), scopeName(grant)].filter(Boolean).join(': ');
-  const scopeName = (grant: User['roles'][number]) => {
-    const source = scopeSource[grant.role];
-    return source ? (scopes[source]?.find((option) => option.value === grant.scopeId)?.label ?? '') : '';
-  };
+  const [pageTurn, setPageTurn] = useState<object | null>(null);
+  const scopes = useRoleScopes(municipality);
+  const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+  if (search) query.set('search', search);
+  if (role) query.set('role', role);
+  const key = ['admin', municipality, '/users'];
+  const users = useQuery({ queryKey: [...key, 'list', page, search, role], queryFn: () => api<UserList>(tenantPath(municipality, `/users?${query}`)), placeholderData: keepPreviousData });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: key });
 
-  /** "Adviseur wijkgericht werken: Helmond-Noord, Stiphout" — one line per role, its scopes after it. */
-  const describeRoles = (user: User) => {
-    const byRole = new Map<string, string[]>();
-    for (const grant of user.roles) byRole.set(grant.role, [...(byRole.get(grant.role) ?? []), scopeName(grant)].filter(Boolean));
-    return [...byRole.entries()].map(([role, names]) => (names.length > 0 ? `${t(`role.${role}`)}: ${names.join(', ')}` : t(`role.${role}`))).join('; ');
-  };
-
-  const create = useMutation({
-    mutationFn: (values: FormValues) =>
-      api<User>(tenantPath(municipality, '/users'), {
-        method: 'POST',
-        body: {
-          email: values.email,
-          displayName: values.displayName,
-          password: values.password || undefined,
-          roles: values.role ? [{ role: values.role, scopeId: values.scopeId || undefined }] : [],
-        },
-      }),
-    onSuccess: (user) => {
-      setMessage(t('admin.saved', { name: user.displayName }));
-      setIsAdding(false);
-      queryClient.invalidateQueries({ queryKey: ['users', municipality] });
-    },
-  });
   const toggleActive = useMutation({
     mutationFn: (user: User) => api<User>(tenantPath(municipality, `/users/${user.id}`), { method: 'PATCH', body: { version: user.version, isActive: !user.isActive } }),
     onSuccess: (user) => {
-      setMessage(t(user.isActive ? 'admin.users.activated' : 'admin.users.deactivated', { name: user.displayName }));
-      queryClient.invalidateQueries({ queryKey: ['users', municipality] });
+      setOutcome({ text: t(user.isActive ? 'admin.users.activated' : 'admin.users.deactivated', { name: user.displayName }), keepsFocus: true });
+      refresh();
     },
   });
-  const scopeOptions = role ? scopeOptionsFor(role) : [];
+
+  const filter = (event: FormEvent) => {
+    event.preventDefault();
+    const next: Record<string, string> = {};
+    if (draft.search.trim()) next.zoek = draft.search.trim();
+    if (draft.role) next.rol = draft.role;
+    setSearchParams(next);
+    setPageTurn({});
+  };
+  const clearFilters = () => {
+    setDraft({ search: '', role: '' });
+    setSearchParams({});
+  };
+  const turnPage = (next: number) => {
+    setSearchParams((current) => {
+      current.set('pagina', String(next));
+      return current;
+    });
+    setPageTurn({});
+  };
+  const closeRoles = (user: User) => {
+    setEditingRolesOf(null);
+    requestAnimationFrame(() => document.getElementById(`roles-button-${user.id}`)?.focus());
+  };
+  const describeRoles = (user: User) => (user.roles.length === 0 ? t('admin.roles.none') : scopes.summarise(user.roles));
+  const roleOptions = roles.map((value) => ({ value, label: t(`role.${value}`) }));
 
   return (
-    <AdminOnly>
-      <PageTitle>{t('admin.users.title')}</PageTitle>
-      <Paragraph>{t('admin.users.intro')}</Paragraph>
-      {message && <SuccessAlert>{message}</SuccessAlert>}
-      <ProblemAlert error={toggleActive.error} />
+    <AdminPage title={t('admin.users.title')} intro={t('admin.users.intro')}>
+      <OutcomeMessage outcome={outcome} />
+      <ErrorSummary error={toggleActive.error} />
       {isAdding ? (
-        <section aria-labelledby="new-user-heading">
-          <Heading level={2} id="new-user-heading">
-            {t('admin.users.new')}
-          </Heading>
-          <RecordForm
-            key={role}
-            idPrefix="new-user"
-            fields={[
-              { name: 'displayName', label: t('field.displayName'), kind: 'text', required: true },
-              { name: 'email', label: t('field.email'), kind: 'email', required: true },
-              { name: 'password', label: t('field.password'), kind: 'text', description: t('field.passwordRules') },
-              { name: 'role', label: t('field.role'), kind: 'select', options: roles.map((value) => ({ value, label: t(`role.${value}`) })) },
-              ...(scopeOptions.length > 0 ? [{ name: 'scopeId', label: t('field.scope'), kind: 'select' as const, required: true, options: scopeOptions }] : []),
-            ]}
-            initial={{ displayName: '', email: '', password: '', role, scopeId: '' }}
-            submitLabel={t('common.add')}
-            busy={create.isPending}
-            error={create.error}
-            onSubmit={(values) => (values.role !== role ? setRole(String(values.role)) : create.mutate(values))}
-            onCancel={() => setIsAdding(false)}
-          />
-          <Paragraph>{t('admin.users.roleHint')}</Paragraph>
-        </section>
+        <FocusOnChange signal={isAdding}>
+          <section aria-labelledby="new-user-heading" className="admin-panel">
+            <Heading level={2} id="new-user-heading">
+              {t('admin.users.new')}
+            </Heading>
+            <NewUserForm
+              municipality={municipality}
+              scopes={scopes}
+              onCreated={(user) => {
+                setIsAdding(false);
+                setOutcome({ text: t('admin.users.created', { name: user.displayName }) });
+                refresh();
+              }}
+              onCancel={() => {
+                setIsAdding(false);
+                requestAnimationFrame(() => document.getElementById('new-user-button')?.focus());
+              }}
+            />
+          </section>
+        </FocusOnChange>
       ) : (
-        <Button appearance="primary-action-button" onClick={() => setIsAdding(true)}>
-          {t('admin.users.new')}
-        </Button>
+        <Paragraph>
+          <Button
+            id="new-user-button"
+            appearance="primary-action-button"
+            onClick={() => {
+              setOutcome(null);
+              setIsAdding(true);
+            }}
+          >
+            {t('admin.users.new')}
+          </Button>
+        </Paragraph>
       )}
-      <TextField id="user-search" label={t('admin.users.search')} value={search} onChange={setSearch} />
+
+      <search aria-label={t('admin.search.label')} className="admin-filters">
+      <form onSubmit={filter}>
+        <TextField id="user-search" label={t('admin.users.search')} value={draft.search} onChange={(value) => setDraft({ ...draft, search: value })} />
+        <SelectField id="user-role" label={t('admin.users.roleFilter')} value={draft.role} onChange={(value) => setDraft({ ...draft, role: value })} options={[{ value: '', label: t('admin.users.allRoles') }, ...roleOptions]} />
+        <ButtonGroup>
+          <Button type="submit" appearance="secondary-action-button">
+            {t('admin.search.submit')}
+          </Button>
+          {(search || role) && (
+            <Button type="button" appearance="subtle-button" onClick={clearFilters}>
+              {t('admin.search.clear')}
+            </Button>
+          )}
+        </ButtonGroup>
+      </form>
+      </search>
+
       {users.isPending && <Loading />}
       <ProblemAlert error={users.error} />
       {users.data && (
-        <Table>
-          <TableCaption>{t('admin.count', { count: users.data.total })}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('field.displayName')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('field.email')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('field.role')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {users.data.items.map((user) =>
-              editingRolesOf === user.id ? (
-                <TableRow key={user.id}>
-                  <TableCell colSpan={4}>
-                    <UserRolesEditor municipality={municipality} user={user} scopeOptions={scopeOptionsFor} describe={describeGrant} onClose={() => setEditingRolesOf(null)} />
-                  </TableCell>
+        <FocusOnChange signal={pageTurn}>
+          <Table className="admin-table">
+            <TableCaption>{search || role ? t('admin.users.captionFiltered', { count: users.data.total }) : t('admin.caption', { name: t('admin.users.title'), count: users.data.total })}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('field.displayName')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('field.email')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.users.roles')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {users.data.items.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={4}>{t('admin.noResults')}</TableCell>
                 </TableRow>
-              ) : (
-                <TableRow key={user.id}>
-                  <TableCell>
-                    {user.displayName}
-                    {!user.isActive && ` (${t('admin.users.inactive')})`}
-                  </TableCell>
-                  <TableCell>{user.email}</TableCell>
-                  <TableCell>{describeRoles(user)}</TableCell>
-                  <TableCell>
-                    <Button appearance="subtle-button" onClick={() => setEditingRolesOf(user.id)} aria-label={t('admin.users.editRolesOf', { name: user.displayName })}>
-                      {t('admin.users.editRoles')}
-                    </Button>{' '}
-                    <Button
-                      appearance="subtle-button"
-                      onClick={() => toggleActive.mutate(user)}
-                      aria-label={user.isActive ? t('admin.users.deactivate', { name: user.displayName }) : t('admin.users.activate', { name: user.displayName })}
-                    >
-                      {user.isActive ? t('admin.users.deactivateShort') : t('admin.users.activateShort')}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ),
-            )}
-          </TableBody>
-        </Table>
+              )}
+              {users.data.items.map((user) =>
+                editingRolesOf === user.id ? (
+                  <TableRow key={user.id}>
+                    <TableCell colSpan={4}>
+                      <UserRolesEditor
+                        municipality={municipality}
+                        user={user}
+                        scopes={scopes}
+                        onSaved={(saved) => {
+                          setOutcome({ text: t('admin.users.rolesSaved', { name: saved.displayName }), keepsFocus: true });
+                          refresh();
+                        }}
+                        onReload={refresh}
+                        onClose={() => closeRoles(user)}
+                      />
+                    </TableCell>
+                  </TableRow>
+                ) : (
+                  <TableRow key={user.id}>
+                    <TableCell>
+                      {user.displayName}
+                      {!user.isActive && (
+                        <>
+                          {' '}
+                          <span className="app-badge">{t('admin.users.inactive')}</span>
+                        </>
+                      )}
+                    </TableCell>
+                    <TableCell>{user.email}</TableCell>
+                    <TableCell>{describeRoles(user)}</TableCell>
+                    <TableCell>
+                      <ButtonGroup className="admin-row-actions">
+                        <Button
+                          id={`roles-button-${user.id}`}
+                          appearance="subtle-button"
+                          onClick={() => {
+                            setOutcome(null);
+                            setEditingRolesOf(user.id);
+                          }}
+                          aria-label={t('admin.users.editRolesOf', { name: user.displayName })}
+                        >
+                          {t('admin.users.editRoles')}
+                        </Button>
+                        <Button
+                          appearance="subtle-button"
+                          hint={user.isActive ? 'danger' : undefined}
+                          busy={toggleActive.isPending && toggleActive.variables?.id === user.id}
+                          onClick={() => !toggleActive.isPending && toggleActive.mutate(user)}
+                          aria-label={user.isActive ? t('admin.users.deactivate', { name: user.displayName }) : t('admin.users.activate', { name: user.displayName })}
+                        >
+                          {user.isActive ? t('admin.users.deactivateShort') : t('admin.users.activateShort')}
+                        </Button>
+                      </ButtonGroup>
+                    </TableCell>
+                  </TableRow>
+                ),
+              )}
+            </TableBody>
+          </Table>
+          <Pagination page={page} pageCount={users.data.pageCount} onChange={turnPage} />
+        </FocusOnChange>
       )}
-    </AdminOnly>
+    </AdminPage>
   );
 }

@@ -2,7 +2,8 @@ import { Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/c
 import { AppLink } from '../../../components/AppLink.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 
-const sections = ['wijken', 'wijkorganen', 'gebruikers', 'auditlog'] as const;
+// The registers an admin opens most; the administration's own index lists every section.
+const sections = ['wijken', 'wijkorganen', 'afdelingen', 'partners', 'gebruikers', 'auditlog', 'outbox'] as const;
 
 export function AdminHome({ municipality }: { municipality: string }) {
   const { t } = useI18n();
@@ -19,6 +20,9 @@ export function AdminHome({ municipality }: { municipality: string }) {
           </UnorderedListItem>
         ))}
       </UnorderedList>
+      <Paragraph>
+        <AppLink to={`/${municipality}/beheer`}>{t('home.admin.all')}</AppLink>
+      </Paragraph>
     </section>
   );
 }

@@ -9,14 +9,23 @@ import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 
-/** An advisor's neighbourhoods, each with its public description that the advisor keeps current. */
+/** An advisor's neighbourhoods, each with its public description that the advisor keeps current, then their inbox. */
 export function AdvisorHome({ municipality, neighbourhoodIds }: { municipality: string; neighbourhoodIds: string[] }) {
   const { t } = useI18n();
   return (
-    <section aria-labelledby="advisor-home-heading">
-      <Heading level={2} id="advisor-home-heading">
-        {t('home.advisor.title', { count: neighbourhoodIds.length })}
-      </Heading>
+    <>
+      <section aria-labelledby="advisor-home-heading">
+        <Heading level={2} id="advisor-home-heading">
+          {t('home.advisor.title', { count: neighbourhoodIds.length })}
+        </Heading>
+        <ul className="app-grid">
+          {neighbourhoodIds.map((id) => (
+            <li key={id} className="app-card">
+              <NeighbourhoodDescription municipality={municipality} neighbourhoodId={id} />
+            </li>
+          ))}
+        </ul>
+      </section>
       <RequestsSection
         municipality={municipality}
         heading={t('home.advisor.inbox')}
@@ -25,14 +34,7 @@ export function AdvisorHome({ municipality, neighbourhoodIds }: { municipality: 
         emptyText={t('home.advisor.inboxEmpty')}
         onlyOpen
       />
-      <ul className="app-grid">
-        {neighbourhoodIds.map((id) => (
-          <li key={id} className="app-card">
-            <NeighbourhoodDescription municipality={municipality} neighbourhoodId={id} />
-          </li>
-        ))}
-      </ul>
-    </section>
+    </>
   );
 }
 
@@ -47,6 +49,7 @@ function NeighbourhoodDescription({ municipality, neighbourhoodId }: { municipal
     if (neighbourhood.data) setDescription(neighbourhood.data.description);
   }, [neighbourhood.data]);
   const save = useMutation({
+    // The version read with the form: a description someone else saved in between is not overwritten (409).
     mutationFn: () => api<Neighbourhood>(tenantPath(municipality, `/neighbourhoods/${neighbourhoodId}`), { method: 'PATCH', body: { version: neighbourhood.data?.version, description } }),
     onSuccess: (updated) => {
       queryClient.setQueryData(key, updated);
@@ -56,9 +59,20 @@ function NeighbourhoodDescription({ municipality, neighbourhoodId }: { municipal
   if (!neighbourhood.data) return null;
   const item = neighbourhood.data;
   const fieldId = `description-${item.id}`;
+  const problem = save.error instanceof ApiProblem ? save.error : undefined;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
+  };
+  const loadLatest = async () => {
+    save.reset();
+    const latest = await neighbourhood.refetch();
+    if (latest.data) setDescription(latest.data.description);
+  };
+  const stopEditing = () => {
+    save.reset();
+    setDescription(item.description);
+    setIsEditing(false);
   };
   return (
     <>
@@ -67,14 +81,21 @@ function NeighbourhoodDescription({ municipality, neighbourhoodId }: { municipal
       </Heading>
       {save.isSuccess && !isEditing && <SuccessAlert>{t('home.advisor.saved')}</SuccessAlert>}
       {isEditing ? (
-        <form onSubmit={onSubmit} className="app-form">
+        <form onSubmit={onSubmit} className="app-form" noValidate>
           <ProblemAlert error={save.error} fieldIds={{ 'body.description': fieldId }} />
-          <TextField id={fieldId} label={t('home.advisor.description')} value={description} onChange={setDescription} multiline error={save.error instanceof ApiProblem ? save.error.fieldError('body.description') : undefined} />
-          <div>
+          {problem?.code === 'VERSION_CONFLICT' && (
+            <div>
+              <Button type="button" appearance="secondary-action-button" onClick={loadLatest}>
+                {t('home.loadLatest')}
+              </Button>
+            </div>
+          )}
+          <TextField id={fieldId} label={t('home.advisor.description')} value={description} onChange={setDescription} multiline error={problem?.fieldError('body.description')} />
+          <div className="app-actions">
             <Button type="submit" appearance="primary-action-button" busy={save.isPending}>
               {t('common.save')}
-            </Button>{' '}
-            <Button type="button" appearance="secondary-action-button" onClick={() => setIsEditing(false)}>
+            </Button>
+            <Button type="button" appearance="secondary-action-button" onClick={stopEditing}>
               {t('common.cancel')}
             </Button>
           </div>

@@ -1,33 +1,36 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Link, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useQuery } from '@tanstack/react-query';
 import { api, tenantPath } from '../../../api/client.ts';
 import type { Department, Page } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 
+/** An officer's department and what waits for an answer from it. */
 export function OfficerHome({ municipality, departmentIds }: { municipality: string; departmentIds: string[] }) {
   const { t } = useI18n();
-  const departments = useQuery({ queryKey: ['departments', municipality], queryFn: () => api<Page<Department>>(tenantPath(municipality, '/departments')) });
+  const departments = useQuery({ queryKey: ['departments', municipality, 'all'], queryFn: () => api<Page<Department>>(tenantPath(municipality, '/departments?pageSize=100')) });
   const mine = departments.data?.items.filter((item) => departmentIds.includes(item.id)) ?? [];
   return (
-    <section aria-labelledby="officer-home-heading">
-      <Heading level={2} id="officer-home-heading">
-        {t('home.officer.title')}
-      </Heading>
-      {mine.map((department) => (
-        <div key={department.id} className="app-card">
-          <Heading level={3}>{department.name}</Heading>
-          {department.contactEmail && (
-            <Paragraph>
-              {t('council.email')}: <a href={`mailto:${department.contactEmail}`}>{department.contactEmail}</a>
-            </Paragraph>
-          )}
-          <Paragraph>{t('home.officer.text')}</Paragraph>
-        </div>
-      ))}
+    <>
+      <section aria-labelledby="officer-home-heading">
+        <Heading level={2} id="officer-home-heading">
+          {t('home.officer.title')}
+        </Heading>
+        {mine.map((department) => (
+          <div key={department.id} className="app-card">
+            <Heading level={3}>{department.name}</Heading>
+            {department.contactEmail && (
+              <Paragraph>
+                {t('council.email')}: <Link href={`mailto:${department.contactEmail}`}>{department.contactEmail}</Link>
+              </Paragraph>
+            )}
+            <Paragraph>{t('home.officer.text')}</Paragraph>
+          </div>
+        ))}
+      </section>
       {departmentIds.map((departmentId) => (
         <RequestsSection key={departmentId} municipality={municipality} heading={t('home.officer.inbox')} filter={{ departmentId }} emptyText={t('home.officer.inboxEmpty')} onlyOpen />
       ))}
-    </section>
+    </>
   );
 }

@@ -1,12 +1,13 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Link, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useQuery } from '@tanstack/react-query';
 import { api, tenantPath } from '../../../api/client.ts';
 import type { Page, PartnerOrganisation } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 
+/** A partner's organisation (police, housing corporation, welfare) as the municipality registered it. */
 export function PartnerHome({ municipality, partnerIds }: { municipality: string; partnerIds: string[] }) {
   const { t } = useI18n();
-  const partners = useQuery({ queryKey: ['partner-organisations', municipality], queryFn: () => api<Page<PartnerOrganisation>>(tenantPath(municipality, '/partner-organisations')) });
+  const partners = useQuery({ queryKey: ['partner-organisations', municipality, 'all'], queryFn: () => api<Page<PartnerOrganisation>>(tenantPath(municipality, '/partner-organisations?pageSize=100')) });
   const mine = partners.data?.items.filter((item) => partnerIds.includes(item.id)) ?? [];
   return (
     <section aria-labelledby="partner-home-heading">
@@ -17,6 +18,11 @@ export function PartnerHome({ municipality, partnerIds }: { municipality: string
         <div key={partner.id} className="app-card">
           <Heading level={3}>{partner.name}</Heading>
           <Paragraph>{t(`partnerKind.${partner.kind}`)}</Paragraph>
+          {partner.contactEmail && (
+            <Paragraph>
+              {t('council.email')}: <Link href={`mailto:${partner.contactEmail}`}>{partner.contactEmail}</Link>
+            </Paragraph>
+          )}
           <Paragraph>{t('home.partner.text')}</Paragraph>
         </div>
       ))}

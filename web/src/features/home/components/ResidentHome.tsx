@@ -1,12 +1,14 @@
-import { FormField, FormLabel, Heading, Paragraph, Select, SelectOption } from '@utrecht/component-library-react/css-module';
+import { FormField, FormLabel, Heading, Link, Paragraph, Select, SelectOption } from '@utrecht/component-library-react/css-module';
 import { type ChangeEvent, useState } from 'react';
+import type { NeighbourhoodSummary } from '../../../api/types.ts';
 import { AppLink } from '../../../components/AppLink.tsx';
+import { Loading } from '../../../components/Feedback.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { useNeighbourhoods } from '../../public/queries.ts';
+import { useCouncilsOf, useNeighbourhoods } from '../../public/queries.ts';
 
 const storageKey = 'wijkwerk.myNeighbourhood';
 
-/** A resident picks their neighbourhood once; the choice stays on this device. */
+/** A resident picks their neighbourhood once; the choice stays on this device, not in their account. */
 export function ResidentHome({ municipality }: { municipality: string }) {
   const { t } = useI18n();
   const neighbourhoods = useNeighbourhoods(municipality);
@@ -14,7 +16,8 @@ export function ResidentHome({ municipality }: { municipality: string }) {
   const chosen = neighbourhoods.data?.items.find((item) => item.slug === slug);
   const choose = (value: string) => {
     setSlug(value);
-    localStorage.setItem(`${storageKey}.${municipality}`, value);
+    if (value) localStorage.setItem(`${storageKey}.${municipality}`, value);
+    else localStorage.removeItem(`${storageKey}.${municipality}`);
   };
   return (
     <section aria-labelledby="resident-home-heading">
@@ -34,14 +37,42 @@ export function ResidentHome({ municipality }: { municipality: string }) {
           ))}
         </Select>
       </FormField>
+      {chosen && <MyNeighbourhood municipality={municipality} neighbourhood={chosen} />}
       <Paragraph>
         <AppLink to={`/${municipality}/vragen/nieuw`}>{t('submit.link')}</AppLink>
       </Paragraph>
-      {chosen && (
-        <Paragraph>
-          <AppLink to={`/${municipality}/wijken/${chosen.slug}`}>{t('home.resident.open', { name: chosen.name })}</AppLink>
-        </Paragraph>
-      )}
     </section>
+  );
+}
+
+/** The chosen neighbourhood's public page and the council a resident can turn to. */
+function MyNeighbourhood({ municipality, neighbourhood }: { municipality: string; neighbourhood: NeighbourhoodSummary }) {
+  const { t } = useI18n();
+  const councils = useCouncilsOf(municipality, neighbourhood.id);
+  return (
+    <div className="app-card">
+      <Heading level={3}>
+        <AppLink to={`/${municipality}/wijken/${neighbourhood.slug}`}>{t('home.resident.open', { name: neighbourhood.name })}</AppLink>
+      </Heading>
+      {councils.isPending && <Loading />}
+      {councils.data?.items.length === 0 && <Paragraph>{t('home.resident.noCouncil')}</Paragraph>}
+      {councils.data?.items.map((council) => (
+        <Paragraph key={council.id}>
+          {t('home.resident.council', { name: council.name })}
+          {council.contactEmail && (
+            <>
+              {' '}
+              <Link href={`mailto:${council.contactEmail}`}>{council.contactEmail}</Link>
+            </>
+          )}
+          {council.website && (
+            <>
+              {' · '}
+              <Link href={council.website}>{t('council.website')}</Link>
+            </>
+          )}
+        </Paragraph>
+      ))}
+    </div>
   );
 }

@@ -1,0 +1,73 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, logIn, openPage } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+describe('the home page of each role', () => {
+  it('a resident picks their neighbourhood once and finds its page and council', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'eva.mulder@mail.example');
+    await expect.poll(() => page.getByRole('heading', { name: 'Mijn wijk', exact: true }).isVisible()).toBe(true);
+    await page.getByLabel('In welke wijk woon je?').selectOption({ label: 'Stiphout' });
+    await expect.poll(() => page.getByText('Wijkorgaan: Wijkraad Stiphout.').isVisible()).toBe(true);
+    await expectAccessible(page, 'resident-home');
+
+    // The choice stays on this device.
+    await page.reload();
+    await expect.poll(() => page.getByLabel('In welke wijk woon je?').inputValue()).toBe('stiphout');
+    await page.getByRole('link', { name: 'Naar de pagina van Stiphout' }).click();
+    await page.waitForURL('**/helmond/wijken/stiphout');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Stiphout');
+    await context.close();
+  });
+
+  it('an advisor keeps the public description of one of their neighbourhoods current', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'sanne.kuipers@helmond.example');
+    await expect.poll(() => page.getByRole('heading', { name: /^Mijn wijken/ }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Beschrijving van Warande wijzigen' }).click();
+    await page.getByLabel('Beschrijving voor de openbare wijkpagina').fill('Warande: wonen rond het stadspark, met de wijkraad als eerste aanspreekpunt.');
+    await expectAccessible(page, 'advisor-home-editing');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('De beschrijving is opgeslagen.');
+    await expectAccessible(page, 'advisor-home');
+
+    await page.getByRole('link', { name: 'Warande', exact: true }).click();
+    await page.waitForURL('**/helmond/wijken/warande');
+    await expect.poll(() => page.getByText('Warande: wonen rond het stadspark').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('an officer sees their department and what waits for its answer', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'koen.verhoeven@helmond.example');
+    await expect.poll(() => page.getByRole('heading', { name: 'Mijn afdeling', exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Verkeer', exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'verkeer@helmond.example' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Te beantwoorden door mijn afdeling' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'officer-home');
+    await context.close();
+  });
+
+  it('a partner sees their organisation', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'bram.dewit@politie.example');
+    await expect.poll(() => page.getByRole('heading', { name: 'Mijn organisatie', exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Politie Eenheid Oost-Brabant, basisteam Helmond' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'partner-home');
+    await context.close();
+  });
+
+  it('an alderman sees what their role is about', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'marieke.gerritsen@helmond.example');
+    await expect.poll(() => page.getByRole('heading', { name: 'Wethouder', exact: true }).isVisible()).toBe(true);
+    await expectAccessible(page, 'alderman-home');
+    await context.close();
+  });
+});
