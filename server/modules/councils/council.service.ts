@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
-import { DomainError, duplicateFromDatabase } from '../../platform/errors.ts';
+import { DomainError, duplicateFromDatabase, findDatabaseError } from '../../platform/errors.ts';
 import { offsetOf, type PageQuery, pageOf } from '../../platform/pagination.ts';
 import { findScopeMembers, removeGrantsOnScope } from '../users/index.ts';
 import type { CreateCouncil, UpdateCouncil } from './council.contract.ts';
@@ -87,7 +87,13 @@ export function createCouncilService(dependencies: { db: Executor; clock: Clock 
         const before = await repository.findById(context.municipalityId, councilId);
         if (!before) throw new DomainError('NOT_FOUND');
         const removedRoles = await removeGrantsOnScope(tx, context.municipalityId, 'council', councilId);
-        await repository.delete(context.municipalityId, councilId);
+        try {
+          await repository.delete(context.municipalityId, councilId);
+        } catch (error) {
+          // Requests submitted for the council keep pointing at it; the transaction rolls back whole.
+          if (findDatabaseError(error)?.code === '23503') throw new DomainError('IN_USE', { params: { reference: 'request' } });
+          throw error;
+        }
         await recordAudit(tx, clock, context, { action: 'council.delete', entityType: 'council', entityId: councilId, before, after: { removedRoles } });
       });
     },

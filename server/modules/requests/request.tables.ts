@@ -3,10 +3,12 @@ import { boolean, customType, date, doublePrecision, index, integer, jsonb, pgTa
 import type { RequestState } from './request.workflow.ts';
 import { municipality } from '../municipalities/municipality.tables.ts';
 import { area, neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
-import { theme } from '../organisation/organisation.tables.ts';
+import { council } from '../councils/council.tables.ts';
+import { department, partnerOrganisation, theme } from '../organisation/organisation.tables.ts';
 import { userAccount } from '../users/user.tables.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({ dataType: () => 'bytea', fromDriver: (value) => Buffer.from(value) });
 
 /** A question, request, advice or initiative from a neighbourhood, and the municipality's answer to it. */
 export const request = pgTable(
@@ -28,8 +30,8 @@ export const request = pgTable(
     state: text('state').$type<RequestState>().notNull(),
     submitterUserId: uuid('submitter_user_id').notNull().references(() => userAccount.id),
     /** Set when a council member submits on behalf of the council. */
-    councilId: uuid('council_id'),
-    partnerOrganisationId: uuid('partner_organisation_id'),
+    councilId: uuid('council_id').references(() => council.id),
+    partnerOrganisationId: uuid('partner_organisation_id').references(() => partnerOrganisation.id),
     supportStatement: jsonb('support_statement'),
     acknowledgeBy: date('acknowledge_by').notNull(),
     answerBy: date('answer_by').notNull(),
@@ -37,13 +39,24 @@ export const request = pgTable(
     routedAt: timestamp('routed_at', { withTimezone: true }),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
-    leadDepartmentId: uuid('lead_department_id'),
-    leadOfficerUserId: uuid('lead_officer_user_id'),
+    leadDepartmentId: uuid('lead_department_id').references(() => department.id),
+    leadOfficerUserId: uuid('lead_officer_user_id').references(() => userAccount.id),
     contributingDepartmentIds: uuid('contributing_department_ids').array().notNull().default(sql`'{}'::uuid[]`),
     verdict: text('verdict'),
     answer: jsonb('answer'),
     nextUpdateDue: date('next_update_due'),
     duplicateOfRequestId: uuid('duplicate_of_request_id'),
+    /** The front-line team or network the request was referred to (a code from the municipality's list). */
+    referral: jsonb('referral'),
+    /** For advice: whether the municipality follows it, and if it deviates, why and who decided (§3.3). */
+    advicePosition: jsonb('advice_position'),
+    /** With four-eyes review on: the answer an officer proposed, waiting for the advisor. */
+    proposedAnswer: jsonb('proposed_answer'),
+    /** When the advisor was told the request became overdue; the reminder is sent once. */
+    overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
+    /** The update due date (ooit) a reminder was last sent for, and whether the decision-date reminder went out. */
+    updateRemindedFor: date('update_reminded_for'),
+    decisionRemindedAt: timestamp('decision_reminded_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -55,7 +68,40 @@ export const request = pgTable(
     index('request_state_deadline_idx').on(table.municipalityId, table.state, table.answerBy),
     index('request_created_idx').on(table.municipalityId, table.createdAt),
     index('request_search_idx').using('gin', table.searchVector),
+    index('request_next_update_idx').on(table.municipalityId, table.nextUpdateDue),
   ],
+);
+
+/** Duplicate-of and related-to links between requests, made by the advisor while triaging. */
+export const requestLink = pgTable(
+  'request_link',
+  {
+    municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    requestId: uuid('request_id').notNull().references(() => request.id, { onDelete: 'cascade' }),
+    relatedRequestId: uuid('related_request_id').notNull().references(() => request.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'duplicate' | 'related'>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.requestId, table.relatedRequestId] }), index('request_link_related_idx').on(table.municipalityId, table.relatedRequestId)],
+);
+
+/** A PDF or image attached to a request; the bytes live in the database so backups hold everything. */
+export const requestAttachment = pgTable(
+  'request_attachment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    requestId: uuid('request_id').notNull().references(() => request.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: bytea('content').notNull(),
+    uploadedByUserId: uuid('uploaded_by_user_id').notNull().references(() => userAccount.id),
+    /** Internal attachments are for municipal staff only, like internal notes. */
+    isInternal: boolean('is_internal').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('request_attachment_request_idx').on(table.municipalityId, table.requestId, table.createdAt)],
 );
 
 export const requestTheme = pgTable(

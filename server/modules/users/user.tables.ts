@@ -14,6 +14,9 @@ export const userAccount = pgTable(
     passwordHash: text('password_hash'),
     locale: text('locale').$type<'nl' | 'en'>().notNull().default('nl'),
     isActive: boolean('is_active').notNull().default(true),
+    /** An e-mail copy of each notification, and/or one daily digest instead. */
+    wantsEmailCopies: boolean('wants_email_copies').notNull().default(true),
+    wantsDailyDigest: boolean('wants_daily_digest').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
