@@ -77,7 +77,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const neighbourhoods = createNeighbourhoodService({ db, clock });
   const councils = createCouncilService({ db, clock });
   const organisation = createOrganisationServices({ db, clock });
-  const requests = createRequestService({ db, clock });
+  const requests = createRequestService({ db, clock, publicUrl: config.PUBLIC_URL });
   const responsiveness = createResponsivenessService({ db, clock });
   const administration = createAdministrationService({ db });
   const notifications = createNotificationService({ db, clock });

@@ -6,6 +6,8 @@ import { createMailer } from './platform/mail.ts';
 import { deliverPendingMail } from './platform/outbox.ts';
 import { startScheduler } from './platform/scheduler.ts';
 import { systemClock } from './platform/clock.ts';
+import { createRequestReminderJobs } from './modules/requests/index.ts';
+import { sendDailyDigests } from './modules/notifications/index.ts';
 
 // Start-up only: config → database → migrations → demo seed (if empty) → listen.
 const config = loadConfig();
@@ -30,7 +32,12 @@ if (config.DEMO_SEED === 'auto') {
 const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
 const scheduler = startScheduler(
   database.db,
-  [{ name: 'deliver-mail', run: async (tx) => void (await deliverPendingMail(tx, systemClock, mailer)) }],
+  [
+    // Reminders and digests first, so the mail they queue goes out in the same sweep.
+    ...createRequestReminderJobs({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
+    { name: 'daily-digest', run: async (tx) => void (await sendDailyDigests(tx, systemClock)) },
+    { name: 'deliver-mail', run: async (tx) => void (await deliverPendingMail(tx, systemClock, mailer)) },
+  ],
   config.SCHEDULER_INTERVAL_SECONDS,
   app.log,
 );

@@ -16,6 +16,7 @@ const unknownId = '00000000-0000-4000-8000-000000000000';
 const parameterTables: Record<string, { table: string; condition?: string }> = {
   userId: { table: 'user_account' },
   notificationId: { table: 'outbox_message', condition: "channel = 'in_app'" },
+  relatedRequestId: { table: 'request' },
 };
 
 type Route = { method: string; url: string; access: string };

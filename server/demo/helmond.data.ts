@@ -2,7 +2,22 @@
  * The Helmond demo tenant. Boundaries are schematic hexagons around each neighbourhood's approximate
  * centre — not official CBS boundaries, and labelled as such. All people are fictional.
  */
-export const helmond = { slug: 'helmond', name: 'Helmond', cbsCode: 'GM0794' };
+/** The answer protocol as the demo municipality set it: the note's front-line teams and a few answer templates. */
+const helmondRequestSettings = {
+  frontLineTeams: [
+    { code: 'jpt', name: 'Jeugd Preventie Team (JPT)', description: 'Complexe problemen rond een groep jongeren' },
+    { code: 'bit', name: 'Breed Interventie Team (BIT)', description: 'Meervoudige problemen die dreigen te escaleren' },
+    { code: 'hit', name: 'Helmonds Interventieteam (HIT)', description: 'Urgente, complexe zaken met regie bij de gemeente' },
+    { code: 'woonoverlast', name: 'Woonoverlastteam', description: 'Overlast rond woningen en tussen buren' },
+  ],
+  answerTemplates: [
+    { verdict: 'nu', title: 'Uitvoering binnen de planning', text: 'Wij nemen uw verzoek over. De uitvoering past binnen het lopende onderhoudsprogramma; hieronder staat wat wij doen en wanneer.' },
+    { verdict: 'ooit', title: 'Afhankelijk van budget', text: 'Wij vinden uw verzoek zinvol, maar er is dit jaar geen budget voor. Wij nemen het mee in de begroting en laten u weten wat het besluit is.' },
+    { verdict: 'nooit', title: 'Buiten de bevoegdheid van de gemeente', text: 'Dit onderwerp valt niet onder de bevoegdheid van de gemeente. Wij hebben hieronder aangegeven wie er wel over gaat.' },
+  ],
+};
+
+export const helmond = { slug: 'helmond', name: 'Helmond', cbsCode: 'GM0794', settings: { requests: helmondRequestSettings } };
 
 export const demoNeighbourhoods = [
   { name: 'Binnenstad/Centrum', slug: 'binnenstad-centrum', centre: [5.6555, 51.4785], areas: ['Binnenstad', 'Heistraat-Kasteel'] },

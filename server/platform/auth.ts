@@ -130,6 +130,7 @@ function csrfMatches(request: FastifyRequest, expected: string | undefined): boo
 export function contextOf(request: FastifyRequest): UseCaseContext {
   return {
     municipalityId: request.tenant.id,
+    municipalitySlug: request.tenant.slug,
     actor: request.actor,
     requestId: request.id,
     language: languageFromHeader(request.headers['accept-language']),

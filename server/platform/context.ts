@@ -6,6 +6,8 @@ import type { Actor } from './permissions.ts';
 /** What every use case needs to know about the call it serves. */
 export interface UseCaseContext {
   municipalityId: string;
+  /** The municipality's slug when the call came in through its URL; used for links in messages. */
+  municipalitySlug?: string;
   actor: Actor | undefined;
   requestId: string;
   language: Language;

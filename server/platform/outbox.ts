@@ -143,3 +143,24 @@ export async function countUnread(db: Executor, municipalityId: string, recipien
   );
   return Number(row.unread);
 }
+
+/** A user's in-app messages since a moment, oldest first (the daily digest); bounded. */
+export async function listInAppMessagesSince(db: Executor, municipalityId: string, recipientUserId: string, since: Date, limit = 200) {
+  return db
+    .select({ subject: outboxMessage.subject, body: outboxMessage.body, createdAt: outboxMessage.createdAt })
+    .from(outboxMessage)
+    .where(and(eq(outboxMessage.municipalityId, municipalityId), eq(outboxMessage.recipientUserId, recipientUserId), eq(outboxMessage.channel, 'in_app'), sql`${outboxMessage.createdAt} > ${since.toISOString()}::timestamptz`))
+    .orderBy(outboxMessage.createdAt)
+    .limit(limit);
+}
+
+/** When the user's last message of a topic was queued (e.g. the last daily digest), or undefined. */
+export async function lastMessageAt(db: Executor, municipalityId: string, recipientUserId: string, topic: string): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ createdAt: outboxMessage.createdAt })
+    .from(outboxMessage)
+    .where(and(eq(outboxMessage.municipalityId, municipalityId), eq(outboxMessage.recipientUserId, recipientUserId), eq(outboxMessage.topic, topic)))
+    .orderBy(desc(outboxMessage.createdAt))
+    .limit(1);
+  return row?.createdAt;
+}

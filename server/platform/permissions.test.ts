@@ -20,6 +20,7 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'request.viewInternal': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any' },
   'request.triage': { advisor: 'own', admin: 'any' },
   'request.answer': { advisor: 'own', officer: 'own' },
+  'request.configure': { admin: 'any' },
 };
 
 const reachOf = (permission: Permission, role: Role): Reach => matrix[permission][role] ?? '-';

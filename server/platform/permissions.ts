@@ -61,6 +61,7 @@ export const permissionMatrix = {
   'request.viewInternal': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any' },
   'request.triage': { advisor: 'scoped', admin: 'any' },
   'request.answer': { officer: 'scoped', advisor: 'scoped' },
+  'request.configure': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Permission = keyof typeof permissionMatrix;

@@ -67,3 +67,8 @@ export function workingDaysBetween(start: CalendarDate, end: CalendarDate, extra
 export function addWeeks(start: CalendarDate, weeks: number): CalendarDate {
   return shift(start, weeks * 7);
 }
+
+/** The date `days` calendar days after `start`. */
+export function addDays(start: CalendarDate, days: number): CalendarDate {
+  return shift(start, days);
+}

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { municipality } from './municipality.tables.ts';
 
@@ -10,12 +10,32 @@ export function createMunicipalityRepository(db: Executor) {
       const [row] = await db.select().from(municipality).where(eq(municipality.slug, slug));
       return row;
     },
+    async findById(id: string): Promise<MunicipalityRow | undefined> {
+      const [row] = await db.select().from(municipality).where(eq(municipality.id, id));
+      return row;
+    },
     async list(): Promise<MunicipalityRow[]> {
       return db.select().from(municipality).orderBy(asc(municipality.name)).limit(1000);
     },
     async insert(values: typeof municipality.$inferInsert): Promise<MunicipalityRow> {
       const [row] = await db.insert(municipality).values(values).returning();
       return row;
+    },
+    /** One section of the municipality's settings (e.g. "requests"); undefined when it was never set. */
+    async readSettings(municipalityId: string, section: string): Promise<unknown> {
+      const [row] = await db.select({ value: sql<unknown>`${municipality.settings} -> ${section}` }).from(municipality).where(eq(municipality.id, municipalityId));
+      return row?.value ?? undefined;
+    },
+    /** Holds the municipality row until the transaction ends, so two settings writes do not interleave. */
+    async lockForUpdate(municipalityId: string): Promise<void> {
+      await db.select({ id: municipality.id }).from(municipality).where(eq(municipality.id, municipalityId)).for('update');
+    },
+    /** Replaces one section and leaves the others as they are. */
+    async writeSettings(municipalityId: string, section: string, value: unknown): Promise<void> {
+      await db
+        .update(municipality)
+        .set({ settings: sql`jsonb_set(${municipality.settings}, array[${section}]::text[], ${JSON.stringify(value)}::jsonb, true)` })
+        .where(eq(municipality.id, municipalityId));
     },
     async count(): Promise<number> {
       const rows = await db.select({ id: municipality.id }).from(municipality).limit(1);

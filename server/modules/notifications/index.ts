@@ -1,2 +1,3 @@
 export { createNotificationService } from './notification.service.ts';
 export { registerNotificationRoutes } from './notification.routes.ts';
+export { type Notification, notifyUsers, sendDailyDigests } from './notify.ts';

@@ -27,3 +27,10 @@ export const notificationListQuery = z.object({
 
 export const notificationParams = z.object({ municipality: z.string(), notificationId: z.uuid() });
 export const updateNotificationBody = z.object({ isRead: z.literal(true).describe('Only marking as read is possible') }).meta({ id: 'UpdateNotification' });
+
+export const notificationPreferencesSchema = z
+  .object({
+    wantsEmailCopies: z.boolean().describe('An e-mail copy of every notification'),
+    wantsDailyDigest: z.boolean().describe('Instead: one e-mail a day (from 07:00) listing what came in'),
+  })
+  .meta({ id: 'NotificationPreferences' });

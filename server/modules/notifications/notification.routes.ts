@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/auth.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import { municipalityParams } from '../municipalities/index.ts';
-import { notificationListQuery, notificationListSchema, notificationParams, notificationSchema, updateNotificationBody } from './notification.contract.ts';
+import { notificationListQuery, notificationListSchema, notificationParams, notificationPreferencesSchema, notificationSchema, updateNotificationBody } from './notification.contract.ts';
 import type { NotificationService } from './notification.service.ts';
 
 export function registerNotificationRoutes(scope: FastifyInstance, service: NotificationService) {
@@ -24,5 +24,18 @@ export function registerNotificationRoutes(scope: FastifyInstance, service: Noti
       schema: { operationId: 'markNotificationRead', tags, params: notificationParams, body: updateNotificationBody, response: { 200: notificationSchema, ...problemResponses(401, 403, 404) } },
     },
     async (request) => service.markNotificationRead(contextOf(request), request.params.notificationId),
+  );
+  app.get(
+    '/notification-preferences',
+    { config: { access: 'authenticated' }, schema: { operationId: 'getMyNotificationPreferences', tags, params: municipalityParams, response: { 200: notificationPreferencesSchema, ...problemResponses(401, 403, 404) } } },
+    async (request) => service.getMyPreferences(contextOf(request)),
+  );
+  app.put(
+    '/notification-preferences',
+    {
+      config: { access: 'authenticated' },
+      schema: { operationId: 'updateMyNotificationPreferences', tags, params: municipalityParams, body: notificationPreferencesSchema, response: { 200: notificationPreferencesSchema, ...problemResponses(401, 403, 404) } },
+    },
+    async (request) => service.updateMyPreferences(contextOf(request), request.body),
   );
 }

@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { countUnread, listOutboxMessages, markMessageRead } from '../../platform/outbox.ts';
+import { findNotificationPreferences, updateNotificationPreferences } from '../users/index.ts';
 import type { notificationListQuery } from './notification.contract.ts';
 
 type MessageRow = Awaited<ReturnType<typeof listOutboxMessages>>[number];
@@ -34,6 +35,25 @@ export function createNotificationService(dependencies: { db: Executor; clock: C
       ]);
       const page = rows.slice(0, query.pageSize);
       return { items: page.map(presentNotification), unread, nextCursor: rows.length > query.pageSize ? (page.at(-1)?.createdAt.toISOString() ?? null) : null };
+    },
+
+    async getMyPreferences(context: UseCaseContext) {
+      if (!context.actor) throw new DomainError('NOT_AUTHENTICATED');
+      const preferences = await findNotificationPreferences(db, context.municipalityId, context.actor.userId);
+      if (!preferences) throw new DomainError('NOT_FOUND');
+      return preferences;
+    },
+
+    async updateMyPreferences(context: UseCaseContext, input: { wantsEmailCopies: boolean; wantsDailyDigest: boolean }) {
+      if (!context.actor) throw new DomainError('NOT_AUTHENTICATED');
+      const actor = context.actor;
+      return inTransaction(db, async (tx) => {
+        const before = await findNotificationPreferences(tx, context.municipalityId, actor.userId);
+        const after = await updateNotificationPreferences(tx, context.municipalityId, actor.userId, input);
+        if (!after) throw new DomainError('NOT_FOUND');
+        await recordAudit(tx, clock, context, { action: 'notification.preferences', entityType: 'user', entityId: actor.userId, before, after });
+        return after;
+      });
     },
 
     async markNotificationRead(context: UseCaseContext, notificationId: string) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageQuery, pageSchema } from '../../platform/pagination.ts';
 import { requestStates } from './request.workflow.ts';
-import { conditionKinds, refusalReasons, requestKinds, scales, supportBreadths, supportOrigins } from './request.rules.ts';
+import { advicePositions, conditionKinds, decidingBodies, refusalReasons, requestKinds, scales, supportBreadths, supportOrigins } from './request.rules.ts';
 
 const isoDate = z.iso.date();
 const version = z.number().int().min(1).describe('The version you read; a stale one gives 409');
@@ -92,6 +92,13 @@ export const requestSchema = requestSummarySchema
     leadDepartment: reference.nullable(),
     answer: z.record(z.string(), z.unknown()).nullable(),
     nextUpdateDue: isoDate.nullable(),
+    referral: z.object({ code: z.string(), name: z.string(), note: z.string().nullable() }).nullable().describe('The front-line team the request was referred to'),
+    advicePosition: z
+      .object({ position: z.enum(advicePositions), motivation: z.string(), decidingBody: z.enum(decidingBodies).nullable(), recordedOn: isoDate })
+      .nullable()
+      .describe('For advice: whether the municipality follows it'),
+    proposedAnswer: z.record(z.string(), z.unknown()).nullable().describe('With four-eyes review: the answer waiting for the advisor (staff only)'),
+    links: z.array(z.object({ id: z.uuid(), kind: z.enum(['duplicateOf', 'duplicatedBy', 'related']), title: z.string(), state: z.enum(requestStates) })),
     timeline: z.array(requestEventSchema),
     version: z.number().int(),
   })
@@ -109,9 +116,40 @@ export const requestListQuery = pageQuery.extend({
   isOverdue: z.enum(['true', 'false']).optional().describe('Only requests past their acknowledge or answer deadline'),
   search: z.string().trim().min(2).max(200).optional().describe('Dutch full-text search in title and text'),
 });
+export const postMessageBody = z
+  .object({
+    text: z.string().trim().min(2).max(5000),
+    isInternal: z.boolean().default(false).describe('An internal note: only municipal staff ever see it'),
+  })
+  .meta({ id: 'PostRequestMessage' });
+
+export const changeVerdictBody = answerRequestBody;
+
+export const advicePositionBody = z
+  .object({
+    version,
+    position: z.enum(advicePositions),
+    motivation: z.string().trim().max(5000).default(''),
+    decidingBody: z.enum(decidingBodies).nullable().optional().describe('Required when deviating: college or council (raad) in a formal consultation, otherwise the department'),
+  })
+  .meta({ id: 'RecordAdvicePosition' });
+
+export const linkRequestBody = z
+  .object({ version, relatedRequestId: z.uuid(), kind: z.enum(['duplicate', 'related']).describe('duplicate: this request is a duplicate of the other and is closed') })
+  .meta({ id: 'LinkRequest' });
+export const linkParams = z.object({ municipality: z.string(), requestId: z.uuid(), relatedRequestId: z.uuid() });
+
+export const referRequestBody = z.object({ version, teamCode: z.string().trim().min(2).max(30), note: z.string().trim().max(2000).nullable().optional() }).meta({ id: 'ReferRequest' });
+
+export const reviewAnswerBody = z
+  .object({ version, decision: z.enum(['approve', 'return']), comment: z.string().trim().max(2000).nullable().optional().describe('Required when returning: what to change') })
+  .refine((body) => body.decision === 'approve' || (body.comment?.length ?? 0) >= 10, { message: 'field:required', path: ['comment'] })
+  .meta({ id: 'ReviewAnswer' });
+
 export const requestParams = z.object({ municipality: z.string(), requestId: z.uuid() });
 
 export type SubmitRequest = z.infer<typeof submitRequestBody>;
 export type AnswerRequest = z.infer<typeof answerRequestBody>;
+export type AdvicePositionInput = z.infer<typeof advicePositionBody>;
 export type RouteRequest = z.infer<typeof routeRequestBody>;
 export type RequestListQuery = z.infer<typeof requestListQuery>;

@@ -33,6 +33,7 @@ export function presentRequest(
   themes: { id: string; name: string }[],
   events: RequestEventRow[],
   view: { isStaff: boolean; isSubmitterSide: boolean; now: Date },
+  links: { id: string; kind: 'duplicateOf' | 'duplicatedBy' | 'related'; title: string; state: string }[] = [],
 ) {
   const showsPeople = view.isStaff || view.isSubmitterSide;
   return {
@@ -47,6 +48,11 @@ export function presentRequest(
     leadDepartment: row.leadDepartmentId && names.departmentName ? { id: row.leadDepartmentId, name: names.departmentName } : null,
     answer: (row.answer as Record<string, unknown> | null) ?? null,
     nextUpdateDue: row.nextUpdateDue,
+    referral: (row.referral as { code: string; name: string; note: string | null } | null) ?? null,
+    advicePosition: (row.advicePosition as never) ?? null,
+    // A proposed answer is not an answer yet: only staff see it until the advisor approves it.
+    proposedAnswer: view.isStaff ? ((row.proposedAnswer as Record<string, unknown> | null) ?? null) : null,
+    links: links.map((link) => ({ id: link.id, kind: link.kind, title: link.title, state: link.state as never })),
     timeline: events
       .filter((event) => view.isStaff || !event.isInternal)
       .map((event) => ({

@@ -4,7 +4,7 @@ import { council } from '../councils/council.tables.ts';
 import { neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
 import { department, theme } from '../organisation/organisation.tables.ts';
 import { userAccount } from '../users/user.tables.ts';
-import { request, requestEvent, requestTheme } from './request.tables.ts';
+import { request, requestEvent, requestLink, requestTheme } from './request.tables.ts';
 
 export type RequestRow = typeof request.$inferSelect;
 export type RequestEventRow = typeof requestEvent.$inferSelect;
@@ -126,6 +126,86 @@ export function createRequestRepository(db: Executor) {
       if (themeIds.length === 0) return true;
       const rows = await db.select({ id: theme.id }).from(theme).where(and(eq(theme.municipalityId, municipalityId), inArray(theme.id, themeIds)));
       return rows.length === new Set(themeIds).size;
+    },
+
+    /** Links in both directions, with the other request's title and state, for one request. */
+    async linksOf(municipalityId: string, requestId: string) {
+      const rows = await db
+        .select({ requestId: requestLink.requestId, relatedRequestId: requestLink.relatedRequestId, kind: requestLink.kind, title: request.title, state: request.state, isPublic: request.isPublic })
+        .from(requestLink)
+        .innerJoin(request, or(and(eq(requestLink.requestId, requestId), eq(request.id, requestLink.relatedRequestId)), and(eq(requestLink.relatedRequestId, requestId), eq(request.id, requestLink.requestId))))
+        .where(and(eq(requestLink.municipalityId, municipalityId), or(eq(requestLink.requestId, requestId), eq(requestLink.relatedRequestId, requestId))))
+        .limit(100);
+      return rows.map((row) => ({
+        id: row.requestId === requestId ? row.relatedRequestId : row.requestId,
+        // "duplicate" reads from the duplicate's side: this one duplicates the other, or the other duplicates this one.
+        kind: row.kind === 'related' ? ('related' as const) : row.requestId === requestId ? ('duplicateOf' as const) : ('duplicatedBy' as const),
+        title: row.title,
+        state: row.state,
+        isPublic: row.isPublic,
+      }));
+    },
+
+    async addLink(values: typeof requestLink.$inferInsert): Promise<boolean> {
+      const rows = await db.insert(requestLink).values(values).onConflictDoNothing().returning({ requestId: requestLink.requestId });
+      return rows.length > 0;
+    },
+
+    async removeLink(municipalityId: string, requestId: string, relatedRequestId: string): Promise<boolean> {
+      const rows = await db
+        .delete(requestLink)
+        .where(
+          and(
+            eq(requestLink.municipalityId, municipalityId),
+            or(and(eq(requestLink.requestId, requestId), eq(requestLink.relatedRequestId, relatedRequestId)), and(eq(requestLink.requestId, relatedRequestId), eq(requestLink.relatedRequestId, requestId))),
+          ),
+        )
+        .returning({ requestId: requestLink.requestId });
+      return rows.length > 0;
+    },
+
+    /** Open requests past a deadline whose advisors were not told yet, across all municipalities (the sweep). */
+    async findNewlyOverdue(today: string, limit: number) {
+      return db
+        .select()
+        .from(request)
+        .where(
+          and(
+            sql`${request.overdueNotifiedAt} is null`,
+            sql`((${request.state} = 'submitted' and ${request.acknowledgeBy} < ${today}) or (${request.state} in ('submitted', 'acknowledged', 'routed') and ${request.answerBy} < ${today}))`,
+          ),
+        )
+        .limit(limit);
+    },
+
+    /** Ooit answers whose next update falls due by a date and whose owner was not reminded of that due date yet. */
+    async findUpdatesDue(dueBy: string, limit: number) {
+      return db
+        .select()
+        .from(request)
+        .where(and(eq(request.state, 'answered'), eq(request.verdict, 'ooit'), sql`${request.nextUpdateDue} <= ${dueBy}`, sql`${request.updateRemindedFor} is distinct from ${request.nextUpdateDue}`))
+        .limit(limit);
+    },
+
+    /** Ooit answers whose promised decision date is within the municipality's reminder window, not reminded yet. */
+    async findDecisionsDue(today: string, limit: number) {
+      return db
+        .select()
+        .from(request)
+        .where(
+          and(
+            eq(request.state, 'answered'),
+            eq(request.verdict, 'ooit'),
+            sql`${request.decisionRemindedAt} is null`,
+            sql`(${request.answer} ->> 'decisionDueOn')::date <= ${today}::date + coalesce((select (m.settings -> 'requests' ->> 'decisionReminderDays')::int from municipality m where m.id = ${request.municipalityId}), 10)`,
+          ),
+        )
+        .limit(limit);
+    },
+
+    /** Marks a reminder as sent without touching the version: a reminder is not an edit someone could conflict with. */
+    async markReminded(requestId: string, values: Pick<Partial<typeof request.$inferInsert>, 'overdueNotifiedAt' | 'updateRemindedFor' | 'decisionRemindedAt'>): Promise<void> {
+      await db.update(request).set(values).where(eq(request.id, requestId));
     },
 
     async neighbourhoodExists(municipalityId: string, neighbourhoodId: string): Promise<boolean> {

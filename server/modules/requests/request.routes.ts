@@ -5,11 +5,13 @@ import { problemResponses } from '../../platform/openapi.ts';
 import { municipalityParams } from '../municipalities/index.ts';
 import { acknowledgeRequestBody, answerRequestBody, closeRequestBody, postUpdateBody, reopenRequestBody, requestListQuery, requestListSchema, requestParams, requestSchema, routeRequestBody, submitRequestBody } from './request.contract.ts';
 import type { RequestService } from './request.service.ts';
+import { registerRequestProtocolRoutes } from './request-protocol.routes.ts';
 
 const tags = ['Requests'];
 
 export function registerRequestRoutes(scope: FastifyInstance, service: RequestService) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
+  registerRequestProtocolRoutes(scope, service);
 
   app.get(
     '/requests',

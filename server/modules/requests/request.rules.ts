@@ -111,3 +111,36 @@ export function deadlinesFor(submittedOn: CalendarDate, policy: DeadlinePolicy =
 export function nextUpdateDue(lastUpdateOn: CalendarDate, everyWeeks: number): CalendarDate {
   return addWeeks(lastUpdateOn, everyWeeks);
 }
+
+export const advicePositions = ['follows', 'follows_partly', 'deviates'] as const;
+export const decidingBodies = ['college', 'council', 'department'] as const;
+
+export interface AdvicePosition {
+  position: (typeof advicePositions)[number];
+  motivation: string;
+  decidingBody?: (typeof decidingBodies)[number] | null;
+}
+
+/**
+ * Deviating from advice needs reasons and who decided (§3.3): in a formal consultation (solicited advice) the
+ * college or the municipal council, otherwise the department. Following it partly needs the motivation too.
+ */
+export function checkAdvicePosition(kind: RequestKind, input: AdvicePosition, policy: AnswerPolicy = defaultAnswerPolicy): FieldProblem[] {
+  if (!isAdvice(kind)) return [{ field: 'body.position', code: 'notAdvice' }];
+  const problems: FieldProblem[] = [];
+  if (input.position !== 'follows' && !isMeaningful(input.motivation, policy.minimumMotivationLength)) {
+    problems.push({ field: 'body.motivation', code: 'motivationTooThin', params: { minimum: policy.minimumMotivationLength } });
+  }
+  if (input.position === 'deviates') {
+    if (!input.decidingBody) problems.push({ field: 'body.decidingBody', code: 'decidingBodyRequired' });
+    else if (kind === 'advice_solicited' && input.decidingBody === 'department') problems.push({ field: 'body.decidingBody', code: 'formalConsultationBody' });
+  }
+  return problems;
+}
+
+/** An ooit may later become a nu or a nooit (§3.4); any other change is a new answer, not a change of verdict. */
+export function checkVerdictChange(current: string | null, next: Verdict, today: CalendarDate, policy: AnswerPolicy = defaultAnswerPolicy): FieldProblem[] {
+  if (current !== 'ooit') return [{ field: 'body.verdict', code: 'onlyOoitChanges' }];
+  if (next.verdict === 'ooit') return [{ field: 'body.verdict', code: 'verdictUnchanged' }];
+  return checkVerdict(next, today, policy);
+}

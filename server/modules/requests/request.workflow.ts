@@ -5,7 +5,7 @@
 export const requestStates = ['submitted', 'acknowledged', 'routed', 'answered', 'closed'] as const;
 export type RequestState = (typeof requestStates)[number];
 
-export const requestActions = ['acknowledge', 'route', 'answer', 'postUpdate', 'changeVerdict', 'close', 'reopen', 'markDuplicate'] as const;
+export const requestActions = ['acknowledge', 'route', 'refer', 'proposeAnswer', 'returnAnswer', 'answer', 'postUpdate', 'changeVerdict', 'recordAdvicePosition', 'close', 'reopen', 'markDuplicate'] as const;
 export type RequestAction = (typeof requestActions)[number];
 
 /** From which states each action is allowed, and where it leads ('same': the state does not change). */
@@ -13,11 +13,18 @@ const transitions: Record<RequestAction, { from: readonly RequestState[]; to: Re
   acknowledge: { from: ['submitted'], to: 'acknowledged' },
   // Routing again (to another department) is allowed until the request is answered.
   route: { from: ['acknowledged', 'routed'], to: 'routed' },
+  // A front-line team can be brought in at any point before the request is closed.
+  refer: { from: ['submitted', 'acknowledged', 'routed', 'answered'], to: 'same' },
+  // With four-eyes review an officer proposes; the advisor approves (that is "answer") or returns it.
+  proposeAnswer: { from: ['submitted', 'acknowledged', 'routed'], to: 'same' },
+  returnAnswer: { from: ['submitted', 'acknowledged', 'routed'], to: 'same' },
   // The advisor may answer at once, even straight from the inbox; the officer answers what was routed.
   answer: { from: ['submitted', 'acknowledged', 'routed'], to: 'answered' },
   // Progress updates and a changed verdict (ooit → nu or nooit) keep the request answered, with history.
   postUpdate: { from: ['answered'], to: 'same' },
   changeVerdict: { from: ['answered'], to: 'same' },
+  // The municipality's position on advice follows the answer; it may be revised while the request is answered.
+  recordAdvicePosition: { from: ['answered'], to: 'same' },
   close: { from: ['answered'], to: 'closed' },
   reopen: { from: ['answered', 'closed'], to: 'acknowledged' },
   markDuplicate: { from: ['submitted', 'acknowledged', 'routed'], to: 'closed' },

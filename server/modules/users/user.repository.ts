@@ -199,6 +199,44 @@ export async function findUserSummaries(db: Executor, municipalityId: string, us
     .where(and(eq(userAccount.municipalityId, municipalityId), inArray(userAccount.id, userIds)));
 }
 
+/**
+ * Who hears of something and how: the notifications module's view of an account. Inactive accounts are left out;
+ * the e-mail address is for the outbox only and never leaves the API.
+ */
+export async function findNotificationRecipients(db: Executor, municipalityId: string, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .select({ id: userAccount.id, email: userAccount.email, locale: userAccount.locale, wantsEmailCopies: userAccount.wantsEmailCopies, wantsDailyDigest: userAccount.wantsDailyDigest })
+    .from(userAccount)
+    .where(and(eq(userAccount.municipalityId, municipalityId), inArray(userAccount.id, userIds), eq(userAccount.isActive, true)));
+}
+
+export async function findNotificationPreferences(db: Executor, municipalityId: string, userId: string) {
+  const [row] = await db
+    .select({ wantsEmailCopies: userAccount.wantsEmailCopies, wantsDailyDigest: userAccount.wantsDailyDigest })
+    .from(userAccount)
+    .where(and(eq(userAccount.municipalityId, municipalityId), eq(userAccount.id, userId)));
+  return row;
+}
+
+export async function updateNotificationPreferences(db: Executor, municipalityId: string, userId: string, values: { wantsEmailCopies: boolean; wantsDailyDigest: boolean }) {
+  const [row] = await db
+    .update(userAccount)
+    .set(values)
+    .where(and(eq(userAccount.municipalityId, municipalityId), eq(userAccount.id, userId)))
+    .returning({ wantsEmailCopies: userAccount.wantsEmailCopies, wantsDailyDigest: userAccount.wantsDailyDigest });
+  return row;
+}
+
+/** Everyone in a municipality (or all municipalities) who asked for one daily e-mail instead of a copy of each message. */
+export async function findDigestSubscribers(db: Executor) {
+  return db
+    .select({ id: userAccount.id, municipalityId: userAccount.municipalityId, email: userAccount.email })
+    .from(userAccount)
+    .where(and(eq(userAccount.wantsDailyDigest, true), eq(userAccount.isActive, true)))
+    .limit(10_000);
+}
+
 /** The people holding a role on a scope (e.g. the members of a council), for display: name and title only. */
 export async function findScopeMembers(db: Executor, municipalityId: string, role: RoleGrant['role'], scopeIds: string[]) {
   if (scopeIds.length === 0) return [];

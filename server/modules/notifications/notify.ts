@@ -1,0 +1,63 @@
+import type { Executor } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { enqueueMessage, lastMessageAt, listInAppMessagesSince } from '../../platform/outbox.ts';
+import { findDigestSubscribers, findNotificationRecipients } from '../users/index.ts';
+
+export interface Notification {
+  municipalityId: string;
+  recipientUserIds: string[];
+  topic: string;
+  subject: string;
+  body: string;
+  /** Where in the app it is about, e.g. "/helmond/vragen/<id>"; added to the e-mail as a full link. */
+  path?: string;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * Tells people in the app and, unless they chose the daily digest or no e-mail, by e-mail too. Written in the
+ * caller's transaction through the outbox, so a change that rolls back tells nobody.
+ */
+export async function notifyUsers(tx: Executor, clock: Clock, publicUrl: string, notification: Notification): Promise<void> {
+  const recipients = await findNotificationRecipients(tx, notification.municipalityId, [...new Set(notification.recipientUserIds)]);
+  const link = notification.path ? `${publicUrl.replace(/\/$/, '')}${notification.path}` : undefined;
+  for (const recipient of recipients) {
+    const common = { municipalityId: notification.municipalityId, recipientUserId: recipient.id, topic: notification.topic, subject: notification.subject, payload: notification.payload };
+    await enqueueMessage(tx, clock, { ...common, channel: 'in_app', body: notification.body });
+    if (recipient.wantsEmailCopies && !recipient.wantsDailyDigest) {
+      await enqueueMessage(tx, clock, { ...common, channel: 'email', recipientEmail: recipient.email, body: link ? `${notification.body}\n\n${link}` : notification.body });
+    }
+  }
+}
+
+/**
+ * Once a day per subscriber: one e-mail listing what reached them in the app since the last digest. Users with
+ * nothing new get nothing. Idempotent within a day, so a sweep that runs every minute sends one.
+ */
+export async function sendDailyDigests(tx: Executor, clock: Clock): Promise<number> {
+  const now = clock.now();
+  // Digests go out in the morning (from 07:00 in the Netherlands), not whenever the server happened to start.
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' }).format(now));
+  if (hour < 7) return 0;
+  const dayAgo = new Date(now.getTime() - 24 * 3600_000);
+  let sent = 0;
+  for (const subscriber of await findDigestSubscribers(tx)) {
+    const last = await lastMessageAt(tx, subscriber.municipalityId, subscriber.id, 'digest');
+    if (last && last > new Date(now.getTime() - 23 * 3600_000)) continue;
+    const since = last && last > dayAgo ? last : dayAgo;
+    const messages = await listInAppMessagesSince(tx, subscriber.municipalityId, subscriber.id, since);
+    if (messages.length === 0) continue;
+    const lines = messages.map((message) => `- ${message.subject}${message.body ? `\n  ${message.body.replaceAll('\n', '\n  ')}` : ''}`);
+    await enqueueMessage(tx, clock, {
+      municipalityId: subscriber.municipalityId,
+      channel: 'email',
+      recipientUserId: subscriber.id,
+      recipientEmail: subscriber.email,
+      topic: 'digest',
+      subject: `Wijkwerk: ${messages.length} ${messages.length === 1 ? 'bericht' : 'berichten'} van de afgelopen dag`,
+      body: lines.join('\n'),
+    });
+    sent++;
+  }
+  return sent;
+}

@@ -1,0 +1,192 @@
+import type { Executor } from '../../db/client.ts';
+import type { UseCaseContext } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { addWeeks, dateInAmsterdam } from '../../platform/working-days.ts';
+import { findScopeMembers } from '../users/index.ts';
+import type { AdvicePositionInput, AnswerRequest } from './request.contract.ts';
+import { canAnswer, canTriage } from './request.policy.ts';
+import type { RequestRow } from './request.repository.ts';
+import { checkAdvicePosition, checkVerdict, checkVerdictChange, type RequestKind, type Verdict } from './request.rules.ts';
+import { answerPolicyOf } from './request-settings.rules.ts';
+import type { RequestSteps } from './request-steps.ts';
+
+const verdictLabel = { nu: 'nu', ooit: 'ooit', nooit: 'nooit' } as const;
+const positionLabel = { follows: 'De gemeente volgt het advies.', follows_partly: 'De gemeente volgt het advies gedeeltelijk.', deviates: 'De gemeente wijkt af van het advies.' } as const;
+const bodyLabel = { college: 'het college', council: 'de gemeenteraad', department: 'de afdeling' } as const;
+
+function invalid(problems: ReturnType<typeof checkVerdict>) {
+  return new DomainError('VALIDATION_FAILED', { fields: problems });
+}
+
+/** The answer protocol of §3.4: one verdict with its motivation, four-eyes review, updates, verdict changes, advice positions. */
+export function createAnswerService(steps: RequestSteps) {
+  const { clock } = steps;
+
+  /** The columns an answer sets; an ooit starts its update cadence today. */
+  function answerColumns(row: RequestRow, verdict: Verdict, today: string): Partial<RequestRow> {
+    return {
+      answeredAt: clock.now(),
+      acknowledgedAt: row.acknowledgedAt ?? clock.now(),
+      verdict: verdict.verdict,
+      answer: verdict,
+      proposedAnswer: null,
+      nextUpdateDue: verdict.verdict === 'ooit' ? addWeeks(today, verdict.updateEveryWeeks) : null,
+      updateRemindedFor: null,
+      decisionRemindedAt: null,
+    };
+  }
+
+  async function checkedVerdict(tx: Executor, context: UseCaseContext, verdict: Verdict, today: string) {
+    const policy = answerPolicyOf(await steps.settingsOf(tx, context.municipalityId));
+    const problems = checkVerdict(verdict, today, policy);
+    if (problems.length > 0) throw invalid(problems);
+  }
+
+  const tellAnswer = (context: UseCaseContext, verdict: Verdict) => (tx: Executor, row: RequestRow) =>
+    steps.notifySubmitterSide(tx, row, { subject: `Antwoord (${verdictLabel[verdict.verdict]}): ${row.title}`, body: verdict.motivation }, context);
+
+  return {
+    /**
+     * Exactly one verdict with its motivation. With four-eyes review on, an officer's answer waits for the
+     * advisor as a proposal; the advisor's own answer goes out at once.
+     */
+    async answerRequest(context: UseCaseContext, requestId: string, input: AnswerRequest) {
+      const today = dateInAmsterdam(clock.now());
+      const { version, ...verdict } = input;
+      // Validate before the transaction too, so the common mistakes answer fast; policy-dependent rules follow inside.
+      const basic = checkVerdict(verdict as Verdict, today, { shortTermWeeks: 52, minimumMotivationLength: 1 });
+      if (basic.length > 0) throw invalid(basic);
+      const settings = await steps.settingsOf(steps.db, context.municipalityId);
+      const row = await steps.loadVisible(steps.db, context, requestId);
+      const needsReview = settings.requiresAnswerReview && !canTriage(context.actor, row);
+      if (needsReview) {
+        return steps.step(context, requestId, {
+          action: 'proposeAnswer',
+          version,
+          authorise: (current) => canAnswer(context.actor, current),
+          prepare: async (tx) => {
+            await checkedVerdict(tx, context, verdict as Verdict, today);
+            return { proposedAnswer: { ...verdict, proposedBy: context.actor?.displayName ?? null, proposedByUserId: context.actor?.userId ?? null, proposedAt: clock.now().toISOString() } };
+          },
+          event: { kind: 'answerProposed', isInternal: true, text: verdict.motivation, data: { verdict: verdict.verdict } },
+          notify: async (tx, current) => {
+            const advisors = current.neighbourhoodId ? await findScopeMembers(tx, current.municipalityId, 'advisor', [current.neighbourhoodId]) : [];
+            await steps.notify(tx, current, advisors.map((advisor) => advisor.userId), { topic: 'request.review', subject: `Ter beoordeling: ${current.title}`, body: `Voorgesteld antwoord (${verdict.verdict}) van ${context.actor?.displayName ?? 'een medewerker'}.` }, context);
+          },
+        });
+      }
+      return steps.step(context, requestId, {
+        action: 'answer',
+        version,
+        authorise: (current) => canAnswer(context.actor, current),
+        prepare: async (tx, current) => {
+          await checkedVerdict(tx, context, verdict as Verdict, today);
+          return answerColumns(current, verdict as Verdict, today);
+        },
+        event: { kind: 'answered', text: verdict.motivation, data: { verdict: verdict.verdict } },
+        notify: tellAnswer(context, verdict as Verdict),
+      });
+    },
+
+    /** The advisor approves the proposed answer (it goes out as it is) or returns it with what to change. */
+    async reviewAnswer(context: UseCaseContext, requestId: string, input: { version: number; decision: 'approve' | 'return'; comment?: string | null }) {
+      const today = dateInAmsterdam(clock.now());
+      let proposal: (Verdict & { proposedByUserId?: string | null }) | undefined;
+      const loadProposal = (row: RequestRow) => {
+        proposal = (row.proposedAnswer as typeof proposal) ?? undefined;
+        if (!proposal) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.decision', code: 'nothingToReview' }] });
+        return proposal;
+      };
+      if (input.decision === 'approve') {
+        return steps.step(context, requestId, {
+          action: 'answer',
+          version: input.version,
+          authorise: (row) => canTriage(context.actor, row),
+          prepare: async (tx, row) => {
+            const { proposedBy: _by, proposedByUserId: _id, proposedAt: _at, ...verdict } = loadProposal(row) as Verdict & Record<string, unknown>;
+            await checkedVerdict(tx, context, verdict as Verdict, today);
+            return { ...answerColumns(row, verdict as Verdict, today), answer: verdict };
+          },
+          event: { kind: 'answered', text: null, data: { reviewed: true } },
+          notify: (tx, row) => tellAnswer(context, row.answer as Verdict)(tx, row),
+        });
+      }
+      return steps.step(context, requestId, {
+        action: 'returnAnswer',
+        version: input.version,
+        authorise: (row) => canTriage(context.actor, row),
+        prepare: async (_tx, row) => {
+          loadProposal(row);
+          return { proposedAnswer: null };
+        },
+        event: { kind: 'answerReturned', isInternal: true, text: input.comment ?? null },
+        notify: async (tx, row) => {
+          if (proposal?.proposedByUserId) await steps.notify(tx, row, [proposal.proposedByUserId], { topic: 'request.review', subject: `Teruggestuurd: ${row.title}`, body: input.comment ?? '' }, context);
+        },
+      });
+    },
+
+    /** An ooit becomes a nu or a nooit (§3.4). The earlier answer stays on the timeline. */
+    async changeVerdict(context: UseCaseContext, requestId: string, input: AnswerRequest) {
+      const today = dateInAmsterdam(clock.now());
+      const { version, ...verdict } = input;
+      return steps.step(context, requestId, {
+        action: 'changeVerdict',
+        version,
+        authorise: (row) => canAnswer(context.actor, row),
+        prepare: async (tx, row) => {
+          const policy = answerPolicyOf(await steps.settingsOf(tx, context.municipalityId));
+          const problems = checkVerdictChange(row.verdict, verdict as Verdict, today, policy);
+          if (problems.length > 0) throw invalid(problems);
+          return { ...answerColumns(row, verdict as Verdict, today), answeredAt: row.answeredAt };
+        },
+        event: { kind: 'verdictChanged', text: verdict.motivation, data: { from: 'ooit', to: verdict.verdict } },
+        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { subject: `Antwoord gewijzigd (ooit → ${verdict.verdict}): ${row.title}`, body: verdict.motivation }, context),
+      });
+    },
+
+    /** An ooit answer promises regular progress updates until the decision date (§3.4); each moves the next due date. */
+    async postUpdate(context: UseCaseContext, requestId: string, input: { version: number; text: string }) {
+      const today = dateInAmsterdam(clock.now());
+      return steps.step(context, requestId, {
+        action: 'postUpdate',
+        version: input.version,
+        authorise: (row) => canAnswer(context.actor, row),
+        prepare: async (_tx, row) => {
+          if (row.verdict !== 'ooit') throw new DomainError('INVALID_TRANSITION', { params: { state: `${row.state} (${row.verdict ?? '—'})` } });
+          const cadence = Number((row.answer as { updateEveryWeeks?: number } | null)?.updateEveryWeeks ?? 6);
+          return { nextUpdateDue: addWeeks(today, cadence), updateRemindedFor: null };
+        },
+        event: { kind: 'updated', text: input.text },
+        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { subject: `Voortgang: ${row.title}`, body: input.text }, context),
+      });
+    },
+
+    /** Follows, follows partly or deviates; deviating names who decided, and the council is always told (§3.3). */
+    async recordAdvicePosition(context: UseCaseContext, requestId: string, input: AdvicePositionInput) {
+      return steps.step(context, requestId, {
+        action: 'recordAdvicePosition',
+        version: input.version,
+        authorise: (row) => canAnswer(context.actor, row),
+        prepare: async (tx, row) => {
+          const policy = answerPolicyOf(await steps.settingsOf(tx, context.municipalityId));
+          const problems = checkAdvicePosition(row.kind as RequestKind, input, policy);
+          if (problems.length > 0) throw invalid(problems);
+          return { advicePosition: { position: input.position, motivation: input.motivation, decidingBody: input.position === 'deviates' ? (input.decidingBody ?? null) : null, recordedOn: dateInAmsterdam(clock.now()) } };
+        },
+        event: { kind: 'advicePosition', text: input.motivation || null, data: { position: input.position, decidingBody: input.decidingBody ?? null } },
+        notify: (tx, row) =>
+          steps.notifySubmitterSide(
+            tx,
+            row,
+            {
+              topic: 'request.advicePosition',
+              subject: `Standpunt over uw advies: ${row.title}`,
+              body: [positionLabel[input.position], input.position === 'deviates' && input.decidingBody ? `Besloten door ${bodyLabel[input.decidingBody]}.` : '', input.motivation].filter(Boolean).join('\n\n'),
+            },
+            context,
+          ),
+      });
+    },
+  };
+}

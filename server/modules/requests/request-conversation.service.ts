@@ -1,0 +1,42 @@
+import { inTransaction } from '../../db/transaction.ts';
+import { recordAudit } from '../../platform/audit-log.ts';
+import type { UseCaseContext } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { findScopeMembers } from '../users/index.ts';
+import { isStaff, isSubmitterSide } from './request.policy.ts';
+import type { RequestSteps } from './request-steps.ts';
+
+/**
+ * Messages between the submitter's side and the municipality, and internal notes that only municipal staff see
+ * (§3.3: the advisor stays the point of contact). A message does not change the request's state or version.
+ */
+export function createConversationService(steps: RequestSteps) {
+  const { clock } = steps;
+
+  return {
+    async postMessage(context: UseCaseContext, requestId: string, input: { text: string; isInternal: boolean }) {
+      return inTransaction(steps.db, async (tx) => {
+        const row = await steps.loadVisible(tx, context, requestId);
+        const staff = isStaff(context.actor);
+        const submitterSide = isSubmitterSide(context.actor, row);
+        // On a public request anyone can read along, but only the two sides of it talk.
+        if (!staff && !submitterSide) throw new DomainError('FORBIDDEN');
+        if (input.isInternal && !staff) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.isInternal', code: 'staffOnly' }] });
+        await steps.addEvent(tx, context, requestId, { kind: input.isInternal ? 'note' : 'message', text: input.text, isInternal: input.isInternal });
+        await recordAudit(tx, clock, context, { action: input.isInternal ? 'request.note' : 'request.message', entityType: 'request', entityId: requestId, after: { length: input.text.length } });
+        if (!input.isInternal) {
+          if (staff) {
+            await steps.notifySubmitterSide(tx, row, { topic: 'request.message', subject: `Bericht over: ${row.title}`, body: input.text }, context);
+          } else {
+            // From the neighbourhood to whoever is handling it: the lead officer if known, else the department, and the advisors.
+            const advisors = row.neighbourhoodId ? await findScopeMembers(tx, row.municipalityId, 'advisor', [row.neighbourhoodId]) : [];
+            const officers = row.leadOfficerUserId ? [{ userId: row.leadOfficerUserId }] : row.leadDepartmentId ? await findScopeMembers(tx, row.municipalityId, 'officer', [row.leadDepartmentId]) : [];
+            const recipients = [...advisors, ...officers].map((member) => member.userId).filter((userId) => userId !== context.actor?.userId);
+            await steps.notify(tx, row, recipients, { topic: 'request.message', subject: `Bericht over: ${row.title}`, body: input.text }, context);
+          }
+        }
+        return steps.present(tx, context, row);
+      });
+    },
+  };
+}

@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
+
+let t: TestApp;
+let ids: { brandevoort: string; councilBrandevoort: string; verkeer: string; groen: string; koen: string };
+let member: Session;
+
+const supportStatement = { origins: [{ kind: 'open_meeting' }], breadth: 'broad', dissent: '' };
+const motivation = 'Het college heeft het budget vrijgemaakt; de uitvoering past in het programma van dit najaar.';
+const ooit = { verdict: 'ooit', motivation, conditions: [{ kind: 'budget', text: 'Geld uit het investeringsplan 2027' }], decisionDueOn: '2026-12-01', updateEveryWeeks: 6 };
+
+async function notificationsOf(person: Parameters<TestApp['logIn']>[0]) {
+  return (await t.request({ url: `${tenantPath}/notifications`, as: await t.logIn(person) })).json().items as { subject: string; body: string }[];
+}
+
+/** A council's advice, acknowledged and routed to Verkeer (officer Koen); returns its url and version. */
+async function routedAdvice(title: string, kind = 'advice_unsolicited') {
+  const advisor = await t.logIn('advisorSouth');
+  const created = await t.request({
+    method: 'POST',
+    url: `${tenantPath}/requests`,
+    as: member,
+    payload: { kind, title, body: 'Een advies van de wijkraad over de inrichting van de openbare ruimte in de wijk.', neighbourhoodId: ids.brandevoort, scale: 'area', councilId: ids.councilBrandevoort, supportStatement },
+  });
+  expect(created.statusCode).toBe(201);
+  const url = `${tenantPath}/requests/${created.json().id}`;
+  await t.request({ method: 'POST', url: `${url}/acknowledgement`, as: advisor, payload: { version: 1 } });
+  const routed = await t.request({ method: 'POST', url: `${url}/routing`, as: advisor, payload: { version: 2, leadDepartmentId: ids.verkeer, leadOfficerUserId: ids.koen } });
+  expect(routed.statusCode).toBe(200);
+  return { url, id: created.json().id as string, version: 3 };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const admin = await t.logIn('admin');
+  const find = async (path: string, predicate: (item: Record<string, string>) => boolean) => ((await t.request({ url: `${tenantPath}${path}`, as: admin })).json().items as Record<string, string>[]).find(predicate)!.id;
+  ids = {
+    brandevoort: await find('/neighbourhoods?pageSize=100', (item) => item.slug === 'brandevoort'),
+    councilBrandevoort: await find('/councils?pageSize=100', (item) => item.name === 'Wijkraad Brandevoort'),
+    verkeer: await find('/departments', (item) => item.code === 'verkeer'),
+    groen: await find('/departments', (item) => item.code === 'groen'),
+    koen: await find('/users?search=Verhoeven', () => true),
+  };
+  member = await t.logIn('councilMember');
+});
+afterAll(async () => t?.close());
+
+describe('messages and internal notes', () => {
+  it('lets the two sides talk on the timeline, keeps internal notes from the council and the public', async () => {
+    const { url } = await routedAdvice('Zebrapad bij de basisschool De Veste');
+    const fromCouncil = await t.request({ method: 'POST', url: `${url}/messages`, as: member, payload: { text: 'Wij kunnen een schouw met de school organiseren als dat helpt.' } });
+    expect(fromCouncil.statusCode).toBe(201);
+    expect((await notificationsOf('officer'))[0]).toMatchObject({ subject: 'Bericht over: Zebrapad bij de basisschool De Veste' });
+
+    const advisor = await t.logIn('advisorSouth');
+    const note = await t.request({ method: 'POST', url: `${url}/messages`, as: advisor, payload: { text: 'Intern: de school heeft eerder een klacht ingediend.', isInternal: true } });
+    expect(note.json().timeline.at(-1)).toMatchObject({ kind: 'note', isInternal: true });
+    const seenByCouncil = (await t.request({ url, as: member })).json();
+    const seenByVisitor = (await t.request({ url })).json();
+    for (const view of [seenByCouncil, seenByVisitor]) {
+      expect(view.timeline.map((event: { kind: string }) => event.kind)).not.toContain('note');
+      expect(JSON.stringify(view)).not.toContain('eerder een klacht');
+    }
+    expect(seenByCouncil.timeline.at(-1)).toMatchObject({ kind: 'message', text: 'Wij kunnen een schouw met de school organiseren als dat helpt.' });
+  });
+
+  it('refuses outsiders (401, 403) and internal notes from the council (400), and stores nothing then', async () => {
+    const { url } = await routedAdvice('Bloembakken aan de Biezenloop');
+    const before = (await t.request({ url, as: member })).json().timeline.length;
+    expect((await t.request({ method: 'POST', url: `${url}/messages`, payload: { text: 'Anoniem bericht' } })).statusCode).toBe(401);
+    expect((await t.request({ method: 'POST', url: `${url}/messages`, as: await t.logIn('resident'), payload: { text: 'Ik lees mee en praat mee.' } })).statusCode).toBe(403);
+    const internal = await t.request({ method: 'POST', url: `${url}/messages`, as: member, payload: { text: 'Geheim van de wijkraad', isInternal: true } });
+    expect(internal.statusCode).toBe(400);
+    expect(internal.json().errors[0]).toMatchObject({ field: 'body.isInternal', code: 'staffOnly' });
+    expect((await t.request({ url, as: member })).json().timeline).toHaveLength(before);
+  });
+});
+
+describe('an ooit becomes a nu or a nooit', () => {
+  it('changes the verdict with history, tells the council, and refuses changes that are not from ooit', async () => {
+    const { url, version } = await routedAdvice('Speelplek bij de vijver');
+    const koen = await t.logIn('officer');
+    const answered = (await t.request({ method: 'POST', url: `${url}/answer`, as: koen, payload: { ...ooit, version } })).json();
+    expect((await t.request({ method: 'POST', url: `${url}/verdict-change`, as: await t.logIn('officerGreen'), payload: { verdict: 'nooit', version: answered.version, motivation, reasons: ['too_expensive'] } })).statusCode).toBe(403);
+    const stillOoit = await t.request({ method: 'POST', url: `${url}/verdict-change`, as: koen, payload: { ...ooit, version: answered.version } });
+    expect(stillOoit.json().errors[0]).toMatchObject({ field: 'body.verdict', code: 'verdictUnchanged' });
+
+    const changed = await t.request({ method: 'POST', url: `${url}/verdict-change`, as: koen, payload: { verdict: 'nu', version: answered.version, motivation, action: 'Speeltoestel plaatsen aan de oostkant', plannedOn: '2026-07-20' } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ state: 'answered', verdict: 'nu', nextUpdateDue: null, answer: { verdict: 'nu', plannedOn: '2026-07-20' } });
+    expect(changed.json().timeline.slice(-2).map((event: { kind: string }) => event.kind)).toEqual(['answered', 'verdictChanged']);
+    expect((await notificationsOf('councilMember'))[0].subject).toBe('Antwoord gewijzigd (ooit → nu): Speelplek bij de vijver');
+
+    const again = await t.request({ method: 'POST', url: `${url}/verdict-change`, as: koen, payload: { verdict: 'nooit', version: changed.json().version, motivation, reasons: ['too_expensive'] } });
+    expect(again.json().errors[0]).toMatchObject({ field: 'body.verdict', code: 'onlyOoitChanges' });
+  });
+});
+
+describe('the municipality’s position on advice', () => {
+  it('needs reasons and the deciding body to deviate, and tells the council', async () => {
+    const { url, version } = await routedAdvice('Parkeren op de stoep aan de Hazenwinkel');
+    const koen = await t.logIn('officer');
+    const answered = (await t.request({ method: 'POST', url: `${url}/answer`, as: koen, payload: { ...ooit, version } })).json();
+    const bare = await t.request({ method: 'POST', url: `${url}/advice-position`, as: koen, payload: { version: answered.version, position: 'deviates', motivation: 'Nee.' } });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().errors.map((error: { code: string }) => error.code)).toEqual(['motivationTooThin', 'decidingBodyRequired']);
+    const recorded = await t.request({ method: 'POST', url: `${url}/advice-position`, as: koen, payload: { version: answered.version, position: 'deviates', motivation, decidingBody: 'department' } });
+    expect(recorded.json().advicePosition).toMatchObject({ position: 'deviates', decidingBody: 'department', recordedOn: '2026-06-15' });
+    const told = (await notificationsOf('councilMember'))[0];
+    expect(told.subject).toBe('Standpunt over uw advies: Parkeren op de stoep aan de Hazenwinkel');
+    expect(told.body).toContain('Besloten door de afdeling.');
+  });
+
+  it('leaves deviating from solicited advice to the college or the council (raad)', async () => {
+    const { url, version } = await routedAdvice('Gevraagd advies over het parkeerbeleid', 'advice_solicited');
+    const koen = await t.logIn('officer');
+    const answered = (await t.request({ method: 'POST', url: `${url}/answer`, as: koen, payload: { ...ooit, version } })).json();
+    const byDepartment = await t.request({ method: 'POST', url: `${url}/advice-position`, as: koen, payload: { version: answered.version, position: 'deviates', motivation, decidingBody: 'department' } });
+    expect(byDepartment.json().errors[0]).toMatchObject({ field: 'body.decidingBody', code: 'formalConsultationBody' });
+    const byCollege = await t.request({ method: 'POST', url: `${url}/advice-position`, as: koen, payload: { version: answered.version, position: 'deviates', motivation, decidingBody: 'college' } });
+    expect(byCollege.statusCode).toBe(200);
+    expect((await t.request({ method: 'POST', url: `${url}/advice-position`, as: member, payload: { version: answered.version + 1, position: 'follows' } })).statusCode).toBe(403);
+  });
+});
+
+describe('triage: front-line teams and links', () => {
+  it('refers to a team from the municipality’s list only', async () => {
+    const { url, version } = await routedAdvice('Hangjongeren bij het winkelcentrum');
+    const advisor = await t.logIn('advisorSouth');
+    const unknown = await t.request({ method: 'POST', url: `${url}/referral`, as: advisor, payload: { version, teamCode: 'a-team' } });
+    expect(unknown.json().errors[0]).toMatchObject({ field: 'body.teamCode', code: 'unknownTeam' });
+    const referred = await t.request({ method: 'POST', url: `${url}/referral`, as: advisor, payload: { version, teamCode: 'jpt', note: 'Groep van zes jongeren, elke vrijdagavond.' } });
+    expect(referred.json()).toMatchObject({ state: 'routed', referral: { code: 'jpt', name: 'Jeugd Preventie Team (JPT)' } });
+    expect((await t.request({ method: 'POST', url: `${url}/referral`, as: await t.logIn('officer'), payload: { version: version + 1, teamCode: 'bit' } })).statusCode).toBe(403);
+  });
+
+  it('marks a duplicate (closed, pointing at the original) and links related requests both ways', async () => {
+    const original = await routedAdvice('Losliggende tegels op de Brandevoortse Dreef');
+    const duplicate = await routedAdvice('Tegels los op de Dreef');
+    const related = await routedAdvice('Verlichting op de Dreef');
+    const advisor = await t.logIn('advisorSouth');
+    expect((await t.request({ method: 'POST', url: `${duplicate.url}/links`, as: advisor, payload: { version: duplicate.version, relatedRequestId: duplicate.id, kind: 'duplicate' } })).json().errors[0].code).toBe('selfLink');
+    const other = await t.request({ method: 'POST', url: `${duplicate.url}/links`, as: advisor, payload: { version: duplicate.version, relatedRequestId: '00000000-0000-4000-8000-000000000000', kind: 'duplicate' } });
+    expect(other.json().errors[0]).toMatchObject({ field: 'body.relatedRequestId', code: 'unknownReference' });
+
+    const marked = await t.request({ method: 'POST', url: `${duplicate.url}/links`, as: advisor, payload: { version: duplicate.version, relatedRequestId: original.id, kind: 'duplicate' } });
+    expect(marked.json()).toMatchObject({ state: 'closed', links: [{ id: original.id, kind: 'duplicateOf' }] });
+    expect((await t.request({ url: original.url })).json().links).toEqual([expect.objectContaining({ id: duplicate.id, kind: 'duplicatedBy', state: 'closed' })]);
+
+    const linked = await t.request({ method: 'POST', url: `${original.url}/links`, as: advisor, payload: { version: original.version, relatedRequestId: related.id, kind: 'related' } });
+    expect(linked.json().links.map((link: { kind: string }) => link.kind).sort()).toEqual(['duplicatedBy', 'related']);
+    expect((await t.request({ method: 'DELETE', url: `${original.url}/links/${related.id}`, as: member })).statusCode).toBe(403);
+    expect((await t.request({ method: 'DELETE', url: `${original.url}/links/${related.id}`, as: advisor })).statusCode).toBe(204);
+    expect((await t.request({ url: related.url })).json().links).toEqual([]);
+  });
+});
+
+describe('settings and four-eyes review', () => {
+  it('lets staff read and only the admin change the settings, refusing stale and inconsistent ones', async () => {
+    const officerView = await t.request({ url: `${tenantPath}/request-settings`, as: await t.logIn('officer') });
+    expect(officerView.json()).toMatchObject({ shortTermWeeks: 8, requiresAnswerReview: false, frontLineTeams: expect.arrayContaining([expect.objectContaining({ code: 'jpt' })]) });
+    expect((await t.request({ url: `${tenantPath}/request-settings`, as: member })).statusCode).toBe(403);
+    expect((await t.request({ url: `${tenantPath}/request-settings` })).statusCode).toBe(401);
+    const { version, ...settings } = officerView.json();
+    expect((await t.request({ method: 'PUT', url: `${tenantPath}/request-settings`, as: await t.logIn('advisorSouth'), payload: { ...settings, version } })).statusCode).toBe(403);
+
+    const admin = await t.logIn('admin');
+    const inconsistent = await t.request({ method: 'PUT', url: `${tenantPath}/request-settings`, as: admin, payload: { ...settings, version, deadlines: { question: { acknowledgeWithinWorkingDays: 10, answerWithinWorkingDays: 5 } } } });
+    expect(inconsistent.statusCode).toBe(400);
+    expect(inconsistent.json().errors[0].field).toBe('body.deadlines.question.answerWithinWorkingDays');
+    const saved = await t.request({ method: 'PUT', url: `${tenantPath}/request-settings`, as: admin, payload: { ...settings, version, deadlines: { question: { acknowledgeWithinWorkingDays: 2, answerWithinWorkingDays: 10 } } } });
+    expect(saved.statusCode).toBe(200);
+    expect((await t.request({ method: 'PUT', url: `${tenantPath}/request-settings`, as: admin, payload: { ...settings, version } })).json().code).toBe('VERSION_CONFLICT');
+
+    // A question now gets 2 and 10 working days (Monday 15 June 2026 → 17 and 29 June).
+    const question = await t.request({ method: 'POST', url: `${tenantPath}/requests`, as: await t.logIn('resident'), payload: { kind: 'question', title: 'Wanneer wordt het gras gemaaid?', body: 'Het gras in het park bij ons staat erg hoog; wanneer komt de maaier?', neighbourhoodId: ids.brandevoort, scale: 'street' } });
+    expect(question.json()).toMatchObject({ acknowledgeBy: '2026-06-17', answerBy: '2026-06-29' });
+  });
+
+  it('holds an officer’s answer for the advisor when four eyes are on; approve sends it, return sends it back', async () => {
+    const admin = await t.logIn('admin');
+    const current = (await t.request({ url: `${tenantPath}/request-settings`, as: admin })).json();
+    expect((await t.request({ method: 'PUT', url: `${tenantPath}/request-settings`, as: admin, payload: { ...current, requiresAnswerReview: true } })).statusCode).toBe(200);
+    const { url, version } = await routedAdvice('Extra prullenbakken langs het kanaal');
+    const koen = await t.logIn('officer');
+    const proposed = await t.request({ method: 'POST', url: `${url}/answer`, as: koen, payload: { ...ooit, version } });
+    expect(proposed.json()).toMatchObject({ state: 'routed', verdict: null, proposedAnswer: { verdict: 'ooit', proposedBy: 'Koen Verhoeven' } });
+    const councilView = (await t.request({ url, as: member })).json();
+    expect(councilView.proposedAnswer).toBeNull();
+    expect(councilView.timeline.map((event: { kind: string }) => event.kind)).not.toContain('answerProposed');
+    expect((await notificationsOf('advisorSouth'))[0].subject).toBe('Ter beoordeling: Extra prullenbakken langs het kanaal');
+
+    const advisor = await t.logIn('advisorSouth');
+    const noComment = await t.request({ method: 'POST', url: `${url}/answer-review`, as: advisor, payload: { version: version + 1, decision: 'return' } });
+    expect(noComment.json().errors[0].field).toBe('body.comment');
+    expect((await t.request({ method: 'POST', url: `${url}/answer-review`, as: koen, payload: { version: version + 1, decision: 'approve' } })).statusCode).toBe(403);
+    const returned = await t.request({ method: 'POST', url: `${url}/answer-review`, as: advisor, payload: { version: version + 1, decision: 'return', comment: 'Noem het bedrag dat nodig is.' } });
+    expect(returned.json()).toMatchObject({ state: 'routed', proposedAnswer: null });
+    expect((await notificationsOf('officer'))[0]).toMatchObject({ subject: 'Teruggestuurd: Extra prullenbakken langs het kanaal', body: 'Noem het bedrag dat nodig is.' });
+
+    const again = (await t.request({ method: 'POST', url: `${url}/answer`, as: await t.logIn('officer'), payload: { ...ooit, version: returned.json().version } })).json();
+    const approved = await t.request({ method: 'POST', url: `${url}/answer-review`, as: advisor, payload: { version: again.version, decision: 'approve' } });
+    expect(approved.json()).toMatchObject({ state: 'answered', verdict: 'ooit', proposedAnswer: null, answer: { decisionDueOn: '2026-12-01' } });
+    expect((await notificationsOf('councilMember'))[0].subject).toBe('Antwoord (ooit): Extra prullenbakken langs het kanaal');
+    expect((await t.request({ method: 'POST', url: `${url}/answer-review`, as: advisor, payload: { version: approved.json().version, decision: 'approve' } })).json().code).toBe('INVALID_TRANSITION');
+
+    const latest = (await t.request({ url: `${tenantPath}/request-settings`, as: admin })).json();
+    await t.request({ method: 'PUT', url: `${tenantPath}/request-settings`, as: admin, payload: { ...latest, requiresAnswerReview: false } });
+  });
+});

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { inTransaction } from '../../db/transaction.ts';
+import { recordAudit } from '../../platform/audit-log.ts';
+import type { UseCaseContext } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { can } from '../../platform/permissions.ts';
+import { createMunicipalityRepository } from '../municipalities/index.ts';
+import { isStaff } from './request.policy.ts';
+import type { RequestSettings } from './request-settings.rules.ts';
+import type { RequestSteps } from './request-steps.ts';
+
+/** A version for settings without a version column: a hash of what was read, so a stale write is refused. */
+function versionOf(settings: RequestSettings): string {
+  return createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
+}
+
+export function createRequestSettingsService(steps: RequestSteps) {
+  const { clock } = steps;
+  return {
+    /** Staff read the settings (templates, front-line teams, deadlines); the admin changes them. */
+    async getRequestSettings(context: UseCaseContext) {
+      if (!isStaff(context.actor)) throw new DomainError('FORBIDDEN');
+      const settings = await steps.settingsOf(steps.db, context.municipalityId);
+      return { ...settings, version: versionOf(settings) };
+    },
+
+    async updateRequestSettings(context: UseCaseContext, input: RequestSettings & { version: string }) {
+      if (!can(context.actor, 'request.configure')) throw new DomainError('FORBIDDEN');
+      const { version, ...settings } = input;
+      return inTransaction(steps.db, async (tx) => {
+        const repository = createMunicipalityRepository(tx);
+        await repository.lockForUpdate(context.municipalityId);
+        const before = await steps.settingsOf(tx, context.municipalityId);
+        if (versionOf(before) !== version) throw new DomainError('VERSION_CONFLICT', { params: { current: versionOf(before) } });
+        await repository.writeSettings(context.municipalityId, 'requests', settings);
+        await recordAudit(tx, clock, context, { action: 'request.settings.update', entityType: 'municipality', entityId: context.municipalityId, before, after: settings });
+        const after = await steps.settingsOf(tx, context.municipalityId);
+        return { ...after, version: versionOf(after) };
+      });
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import type { Executor } from '../../db/client.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { recordAudit } from '../../platform/audit-log.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { UseCaseContext } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { createMunicipalityRepository } from '../municipalities/index.ts';
+import { notifyUsers } from '../notifications/index.ts';
+import { findScopeMembers } from '../users/index.ts';
+import { isStaff, isSubmitterSide } from './request.policy.ts';
+import { presentRequest } from './request.presenter.ts';
+import { createRequestRepository, type RequestRow } from './request.repository.ts';
+import { type RequestAction, transition } from './request.workflow.ts';
+import { type RequestSettings, resolveRequestSettings } from './request-settings.rules.ts';
+
+export const unknownReference = (field: string) => new DomainError('VALIDATION_FAILED', { fields: [{ field, code: 'unknownReference' }] });
+
+export interface RequestServiceDependencies {
+  db: Executor;
+  clock: Clock;
+  /** The address of the web app, for links in e-mail. */
+  publicUrl?: string;
+}
+
+export interface StepOptions {
+  action: RequestAction;
+  version: number;
+  authorise(row: RequestRow): boolean;
+  prepare(tx: Executor, row: RequestRow): Promise<Partial<RequestRow>>;
+  event: { kind: string; text?: string | null; data?: unknown; isInternal?: boolean };
+  notify?(tx: Executor, row: RequestRow): Promise<void>;
+}
+
+/** The machinery every request use case shares: loading what the actor may see, one lifecycle step, notifying. */
+export function createRequestSteps(dependencies: RequestServiceDependencies) {
+  const { db, clock } = dependencies;
+  const publicUrl = dependencies.publicUrl ?? 'http://localhost:3000';
+
+  async function present(tx: Executor, context: UseCaseContext, row: RequestRow) {
+    const repository = createRequestRepository(tx);
+    // One after the other: a transaction is one connection, and queries on it do not run in parallel anyway.
+    const names = await repository.namesFor(row);
+    const themes = await repository.themesOf(row.municipalityId, row.id);
+    const events = await repository.eventsOf(row.municipalityId, row.id);
+    const links = await repository.linksOf(row.municipalityId, row.id);
+    const staff = isStaff(context.actor);
+    const submitterSide = isSubmitterSide(context.actor, row);
+    return presentRequest(row, names, themes, events, { isStaff: staff, isSubmitterSide: submitterSide, now: clock.now() }, staff || submitterSide ? links : links.filter((link) => link.isPublic));
+  }
+
+  /** Loads a request the actor may see; one they may not see does not exist for them (404, not 403). */
+  async function loadVisible(tx: Executor, context: UseCaseContext, requestId: string): Promise<RequestRow> {
+    const row = await createRequestRepository(tx).findById(context.municipalityId, requestId);
+    if (!row || !(row.isPublic || isStaff(context.actor) || isSubmitterSide(context.actor, row))) throw new DomainError('NOT_FOUND');
+    return row;
+  }
+
+  async function settingsOf(tx: Executor, municipalityId: string): Promise<RequestSettings> {
+    return resolveRequestSettings(await createMunicipalityRepository(tx).readSettings(municipalityId, 'requests'));
+  }
+
+  /** One step of the lifecycle: version check, timeline event, audit row and notification in one transaction. */
+  async function step(context: UseCaseContext, requestId: string, options: StepOptions) {
+    return inTransaction(db, async (tx) => {
+      const repository = createRequestRepository(tx);
+      const before = await loadVisible(tx, context, requestId);
+      if (!options.authorise(before)) throw new DomainError('FORBIDDEN');
+      const result = transition(before.state, options.action);
+      if (!result.isAllowed) throw new DomainError('INVALID_TRANSITION', { params: { state: before.state } });
+      const changes = await options.prepare(tx, before);
+      const after = await repository.update(context.municipalityId, requestId, options.version, { ...changes, state: result.to, updatedAt: clock.now() });
+      if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
+      await addEvent(tx, context, requestId, options.event);
+      await recordAudit(tx, clock, context, { action: `request.${options.action}`, entityType: 'request', entityId: requestId, before, after });
+      await options.notify?.(tx, after);
+      return present(tx, context, after);
+    });
+  }
+
+  async function addEvent(tx: Executor, context: UseCaseContext, requestId: string, event: StepOptions['event']) {
+    await createRequestRepository(tx).addEvent({
+      municipalityId: context.municipalityId,
+      requestId,
+      kind: event.kind,
+      actorUserId: context.actor?.userId,
+      actorLabel: context.actor?.displayName ?? 'system',
+      isInternal: event.isInternal ?? false,
+      text: event.text ?? null,
+      data: event.data ?? null,
+      occurredAt: clock.now(),
+    });
+  }
+
+  async function pathOf(tx: Executor, row: RequestRow, context?: UseCaseContext): Promise<string | undefined> {
+    const slug = context?.municipalitySlug ?? (await createMunicipalityRepository(tx).findById(row.municipalityId))?.slug;
+    return slug ? `/${slug}/vragen/${row.id}` : undefined;
+  }
+
+  /** The submitter and, for a council's request, the council's members. */
+  async function submitterSideOf(tx: Executor, row: RequestRow): Promise<string[]> {
+    const members = row.councilId ? await findScopeMembers(tx, row.municipalityId, 'council_member', [row.councilId]) : [];
+    return [row.submitterUserId, ...members.map((member) => member.userId)];
+  }
+
+  async function notify(tx: Executor, row: RequestRow, recipientUserIds: string[], message: { topic: string; subject: string; body: string }, context?: UseCaseContext) {
+    await notifyUsers(tx, clock, publicUrl, { municipalityId: row.municipalityId, recipientUserIds, ...message, path: await pathOf(tx, row, context), payload: { requestId: row.id } });
+  }
+
+  async function notifySubmitterSide(tx: Executor, row: RequestRow, message: { topic?: string; subject: string; body: string }, context?: UseCaseContext) {
+    // The one who acted does not need to hear of it.
+    const recipients = (await submitterSideOf(tx, row)).filter((userId) => userId !== context?.actor?.userId);
+    await notify(tx, row, recipients, { topic: message.topic ?? 'request.update', subject: message.subject, body: message.body }, context);
+  }
+
+  return { db, clock, present, loadVisible, settingsOf, step, addEvent, notify, notifySubmitterSide, submitterSideOf };
+}
+
+export type RequestSteps = ReturnType<typeof createRequestSteps>;

@@ -1,0 +1,142 @@
+import { recordAudit } from '../../platform/audit-log.ts';
+import type { UseCaseContext } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { findScopeMembers } from '../users/index.ts';
+import type { RouteRequest } from './request.contract.ts';
+import { canTriage } from './request.policy.ts';
+import { createRequestRepository } from './request.repository.ts';
+import { deadlinesFor, type RequestKind } from './request.rules.ts';
+import { deadlinePolicyFor } from './request-settings.rules.ts';
+import { dateInAmsterdam } from '../../platform/working-days.ts';
+import { type RequestSteps, unknownReference } from './request-steps.ts';
+
+/** The advisor's part (§3.3): confirm receipt, route, refer to a front-line team, link, close and reopen. */
+export function createTriageService(steps: RequestSteps) {
+  const { clock } = steps;
+
+  return {
+    async acknowledgeRequest(context: UseCaseContext, requestId: string, input: { version: number }) {
+      return steps.step(context, requestId, {
+        action: 'acknowledge',
+        version: input.version,
+        authorise: (row) => canTriage(context.actor, row),
+        prepare: async () => ({ acknowledgedAt: clock.now() }),
+        event: { kind: 'acknowledged' },
+        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { subject: `Ontvangen: ${row.title}`, body: `Uw vraag is ontvangen. U krijgt uiterlijk ${row.answerBy} antwoord.` }, context),
+      });
+    },
+
+    async routeRequest(context: UseCaseContext, requestId: string, input: RouteRequest) {
+      return steps.step(context, requestId, {
+        action: 'route',
+        version: input.version,
+        authorise: (row) => canTriage(context.actor, row),
+        prepare: async (tx) => {
+          const repository = createRequestRepository(tx);
+          if (!(await repository.departmentExists(context.municipalityId, [input.leadDepartmentId]))) throw unknownReference('body.leadDepartmentId');
+          if (!(await repository.departmentExists(context.municipalityId, input.contributingDepartmentIds))) throw unknownReference('body.contributingDepartmentIds');
+          if (input.leadOfficerUserId) {
+            const officers = await findScopeMembers(tx, context.municipalityId, 'officer', [input.leadDepartmentId]);
+            if (!officers.some((officer) => officer.userId === input.leadOfficerUserId)) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.leadOfficerUserId', code: 'notThisDepartment' }] });
+          }
+          return { routedAt: clock.now(), leadDepartmentId: input.leadDepartmentId, leadOfficerUserId: input.leadOfficerUserId ?? null, contributingDepartmentIds: input.contributingDepartmentIds };
+        },
+        event: { kind: 'routed', data: { leadDepartmentId: input.leadDepartmentId, contributingDepartmentIds: input.contributingDepartmentIds } },
+        notify: async (tx, row) => {
+          const officers = await findScopeMembers(tx, context.municipalityId, 'officer', [input.leadDepartmentId]);
+          const recipients = officers.filter((candidate) => !input.leadOfficerUserId || candidate.userId === input.leadOfficerUserId).map((officer) => officer.userId);
+          await steps.notify(tx, row, recipients, { topic: 'request.routed', subject: `Te beantwoorden: ${row.title}`, body: `Antwoord uiterlijk ${row.answerBy}.` }, context);
+        },
+      });
+    },
+
+    /** Complex, urgent problems go to a front-line team (§2.3); the request stays with the advisor. */
+    async referRequest(context: UseCaseContext, requestId: string, input: { version: number; teamCode: string; note?: string | null }) {
+      return steps.step(context, requestId, {
+        action: 'refer',
+        version: input.version,
+        authorise: (row) => canTriage(context.actor, row),
+        prepare: async (tx) => {
+          const team = (await steps.settingsOf(tx, context.municipalityId)).frontLineTeams.find((candidate) => candidate.code === input.teamCode);
+          if (!team) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.teamCode', code: 'unknownTeam' }] });
+          return { referral: { code: team.code, name: team.name, note: input.note ?? null } };
+        },
+        event: { kind: 'referred', text: input.note ?? null, data: { teamCode: input.teamCode } },
+      });
+    },
+
+    /**
+     * Links this request to another one. A duplicate is closed with a pointer to the request that carries on;
+     * a related link only shows both ways.
+     */
+    async linkRequest(context: UseCaseContext, requestId: string, input: { version: number; relatedRequestId: string; kind: 'duplicate' | 'related' }) {
+      if (input.relatedRequestId === requestId) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.relatedRequestId', code: 'selfLink' }] });
+      const addLink = async (tx: Parameters<RequestSteps['present']>[0]) => {
+        const related = await createRequestRepository(tx).findById(context.municipalityId, input.relatedRequestId);
+        if (!related) throw unknownReference('body.relatedRequestId');
+        await createRequestRepository(tx).addLink({ municipalityId: context.municipalityId, requestId, relatedRequestId: input.relatedRequestId, kind: input.kind, createdAt: clock.now() });
+        return related;
+      };
+      if (input.kind === 'duplicate') {
+        return steps.step(context, requestId, {
+          action: 'markDuplicate',
+          version: input.version,
+          authorise: (row) => canTriage(context.actor, row),
+          prepare: async (tx) => {
+            await addLink(tx);
+            return { duplicateOfRequestId: input.relatedRequestId, closedAt: clock.now() };
+          },
+          event: { kind: 'markedDuplicate', data: { relatedRequestId: input.relatedRequestId } },
+          notify: (tx, row) => steps.notifySubmitterSide(tx, row, { subject: `Samengevoegd: ${row.title}`, body: 'Uw vraag gaat over hetzelfde als een eerdere vraag. Het antwoord volgt bij die vraag; u vindt de verwijzing op de pagina van uw vraag.' }, context),
+        });
+      }
+      return inTransaction(steps.db, async (tx) => {
+        const row = await steps.loadVisible(tx, context, requestId);
+        if (!canTriage(context.actor, row)) throw new DomainError('FORBIDDEN');
+        if (row.version !== input.version) throw new DomainError('VERSION_CONFLICT', { params: { current: row.version } });
+        await addLink(tx);
+        await steps.addEvent(tx, context, requestId, { kind: 'linked', isInternal: true, data: { relatedRequestId: input.relatedRequestId } });
+        await recordAudit(tx, clock, context, { action: 'request.link', entityType: 'request', entityId: requestId, after: { relatedRequestId: input.relatedRequestId, kind: input.kind } });
+        return steps.present(tx, context, row);
+      });
+    },
+
+    async unlinkRequest(context: UseCaseContext, requestId: string, relatedRequestId: string) {
+      return inTransaction(steps.db, async (tx) => {
+        const row = await steps.loadVisible(tx, context, requestId);
+        if (!canTriage(context.actor, row)) throw new DomainError('FORBIDDEN');
+        if (!(await createRequestRepository(tx).removeLink(context.municipalityId, requestId, relatedRequestId))) throw new DomainError('NOT_FOUND');
+        await steps.addEvent(tx, context, requestId, { kind: 'unlinked', isInternal: true, data: { relatedRequestId } });
+        await recordAudit(tx, clock, context, { action: 'request.unlink', entityType: 'request', entityId: requestId, before: { relatedRequestId } });
+      });
+    },
+
+    async closeRequest(context: UseCaseContext, requestId: string, input: { version: number }) {
+      return steps.step(context, requestId, {
+        action: 'close',
+        version: input.version,
+        authorise: (row) => canTriage(context.actor, row),
+        prepare: async () => ({ closedAt: clock.now(), nextUpdateDue: null }),
+        event: { kind: 'closed' },
+      });
+    },
+
+    /** Back to the advisor, with the reason on the timeline; the earlier answer stays in the history. */
+    async reopenRequest(context: UseCaseContext, requestId: string, input: { version: number; reason: string }) {
+      return steps.step(context, requestId, {
+        action: 'reopen',
+        version: input.version,
+        authorise: (row) => canTriage(context.actor, row),
+        // A reopened request gets a fresh answer deadline; otherwise it would be overdue the moment it reopens.
+        prepare: async (tx, row) => {
+          const settings = await steps.settingsOf(tx, context.municipalityId);
+          const { answerBy } = deadlinesFor(dateInAmsterdam(clock.now()), deadlinePolicyFor(settings, row.kind as RequestKind));
+          return { closedAt: null, nextUpdateDue: null, overdueNotifiedAt: null, duplicateOfRequestId: null, answerBy };
+        },
+        event: { kind: 'reopened', text: input.reason },
+        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { subject: `Heropend: ${row.title}`, body: input.reason }, context),
+      });
+    },
+  };
+}
