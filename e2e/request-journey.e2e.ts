@@ -80,7 +80,12 @@ describe('advice from a council, answered ooit', () => {
     await member.page.goto(requestUrl);
     await expect.poll(() => member.page.getByText('Volgend voortgangsbericht').isVisible()).toBe(true);
     expect(await member.page.getByText('Budget: Geld uit het investeringsplan verkeersveiligheid 2027').isVisible()).toBe(true);
-    expect(await member.page.getByText(/voortgangsbericht \(Koen Verhoeven\): Het budgetvoorstel ligt bij het college/).isVisible()).toBe(true);
+    expect(await member.page.getByText('voortgangsbericht (Koen Verhoeven)').isVisible()).toBe(true);
+    expect(await member.page.getByText('Het budgetvoorstel ligt bij het college; besluit volgt in het voorjaar.').isVisible()).toBe(true);
+    // The council asks a question back; the officer will see it on the timeline.
+    await member.page.getByLabel('Bericht', { exact: true }).fill('Kunnen de drempels bij de noordingang al voor de zomervakantie?');
+    await member.page.getByRole('button', { name: 'Bericht versturen' }).click();
+    await expect.poll(() => member.page.getByText('Het bericht is verstuurd.').isVisible()).toBe(true);
     await expectAccessible(member.page, 'request-answered');
     await member.context.close();
 
@@ -91,7 +96,61 @@ describe('advice from a council, answered ooit', () => {
     await expect.poll(() => visitor.page.getByRole('heading', { name: /Antwoord van de gemeente: Ooit/ }).isVisible()).toBe(true);
     // No names of people from the council's side in public.
     expect(await visitor.page.getByText('Henk Aarts').count()).toBe(0);
+    // The council's message to the municipality is not public.
+    expect(await visitor.page.getByText('Kunnen de drempels bij de noordingang').count()).toBe(0);
     await expectAccessible(visitor.page, 'request-public');
     await visitor.context.close();
+  });
+
+  it('the officer notes something internal, turns the ooit into a nu and states the position on the advice', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'koen.verhoeven@helmond.example');
+    await page.goto(requestUrl);
+    await expect.poll(() => page.getByText('Kunnen de drempels bij de noordingang al voor de zomervakantie?').isVisible()).toBe(true);
+    await page.getByLabel('Bericht', { exact: true }).fill('Navragen bij de aannemer of de noordingang eerder kan.');
+    await page.getByLabel('Interne notitie (alleen voor medewerkers van de gemeente)').check();
+    await page.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await expect.poll(() => page.getByText('De interne notitie is opgeslagen.').isVisible()).toBe(true);
+
+    const change = page.getByRole('region', { name: 'Ooit omzetten in nu of nooit' });
+    await change.getByLabel('Antwoord', { exact: true }).selectOption({ label: 'Nu: we doen het op korte termijn' });
+    await change.getByLabel('Wat gaat er gebeuren').fill('Drempels bij beide ingangen van De Veste aanleggen');
+    await change.getByLabel('Geplande datum').fill(new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10));
+    await change.getByLabel('Motivering').fill('Het college heeft het budget vrijgemaakt; de drempels komen er binnen drie weken.');
+    await change.getByRole('button', { name: 'Antwoord wijzigen' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: /Antwoord van de gemeente: Nu/ }).isVisible()).toBe(true);
+
+    const position = page.getByRole('region', { name: 'Standpunt over het advies' });
+    await position.getByLabel('Standpunt').selectOption({ label: 'De gemeente volgt het advies gedeeltelijk' });
+    await position.getByLabel('Motivering').fill('Drempels komen er bij beide ingangen; een rotonde past niet in het budget.');
+    await position.getByRole('button', { name: 'Standpunt vastleggen' }).click();
+    await expect.poll(() => page.getByText('Het standpunt is vastgelegd').isVisible()).toBe(true);
+    await expectAccessible(page, 'request-verdict-changed');
+    await context.close();
+
+    const member = await openPage(browser);
+    await logIn(member.page, 'henk.aarts@brandevoort.example');
+    await member.page.goto(requestUrl);
+    await expect.poll(() => member.page.getByRole('heading', { name: 'De gemeente volgt het advies gedeeltelijk' }).isVisible()).toBe(true);
+    expect(await member.page.getByText('antwoord gewijzigd (Koen Verhoeven)').isVisible()).toBe(true);
+    expect(await member.page.getByText('Navragen bij de aannemer').count()).toBe(0);
+    await member.context.close();
+  });
+
+  it('the advisor closes the request and can reopen it with a reason', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'sanne.kuipers@helmond.example');
+    await page.goto(requestUrl);
+    await page.getByRole('button', { name: 'Afsluiten' }).click();
+    await expect.poll(() => page.getByText('afgesloten (Sanne Kuipers)').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Heropenen' }).click();
+    await page.getByLabel('Waarom wordt de vraag heropend?').fill('Kort');
+    await page.getByRole('button', { name: 'Heropenen' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBeTruthy();
+    await expectAccessible(page, 'request-reopen-error');
+    await page.getByLabel('Waarom wordt de vraag heropend?').fill('De wijkraad meldt dat de noordingang nog niet klaar is.');
+    await page.getByRole('button', { name: 'Heropenen' }).click();
+    await expect.poll(() => page.getByText('heropend (Sanne Kuipers)').isVisible()).toBe(true);
+    await context.close();
   });
 });

@@ -62,6 +62,8 @@ describe('messages and internal notes', () => {
       expect(JSON.stringify(view)).not.toContain('eerder een klacht');
     }
     expect(seenByCouncil.timeline.at(-1)).toMatchObject({ kind: 'message', text: 'Wij kunnen een schouw met de school organiseren als dat helpt.' });
+    // The conversation is not public, even on a public request.
+    expect(seenByVisitor.timeline.map((event: { kind: string }) => event.kind)).not.toContain('message');
   });
 
   it('refuses outsiders (401, 403) and internal notes from the council (400), and stores nothing then', async () => {
@@ -206,5 +208,16 @@ describe('settings and four-eyes review', () => {
 
     const latest = (await t.request({ url: `${tenantPath}/request-settings`, as: admin })).json();
     await t.request({ method: 'PUT', url: `${tenantPath}/request-settings`, as: admin, payload: { ...latest, requiresAnswerReview: false } });
+  });
+});
+
+describe('what the public sees of a referral', () => {
+  it('shows the team but keeps the note to the team internal', async () => {
+    const { url, version } = await routedAdvice('Overlast rond het speelveld');
+    await t.request({ method: 'POST', url: `${url}/referral`, as: await t.logIn('advisorSouth'), payload: { version, teamCode: 'woonoverlast', note: 'Bewoners van nummer 12 klagen al maanden.' } });
+    const seenByVisitor = (await t.request({ url })).json();
+    expect(seenByVisitor.referral).toEqual({ code: 'woonoverlast', name: 'Woonoverlastteam', note: null });
+    expect(JSON.stringify(seenByVisitor)).not.toContain('nummer 12');
+    expect((await t.request({ url, as: await t.logIn('officer') })).json().referral.note).toBe('Bewoners van nummer 12 klagen al maanden.');
   });
 });

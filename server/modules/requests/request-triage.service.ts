@@ -62,7 +62,8 @@ export function createTriageService(steps: RequestSteps) {
           if (!team) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.teamCode', code: 'unknownTeam' }] });
           return { referral: { code: team.code, name: team.name, note: input.note ?? null } };
         },
-        event: { kind: 'referred', text: input.note ?? null, data: { teamCode: input.teamCode } },
+        // The note is for the team and the municipality: it may name people, so it stays internal.
+        event: { kind: 'referred', isInternal: true, text: input.note ?? null, data: { teamCode: input.teamCode } },
       });
     },
 

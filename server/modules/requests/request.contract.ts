@@ -61,7 +61,7 @@ export const routeRequestBody = z
   .meta({ id: 'RouteRequest' });
 
 export const requestEventSchema = z
-  .object({ kind: z.string(), actorLabel: z.string(), isInternal: z.boolean(), text: z.string().nullable(), data: z.unknown(), occurredAt: z.iso.datetime({ offset: true }) })
+  .object({ id: z.uuid(), kind: z.string(), actorLabel: z.string(), isInternal: z.boolean(), text: z.string().nullable(), data: z.unknown(), occurredAt: z.iso.datetime({ offset: true }) })
   .meta({ id: 'RequestEvent' });
 
 export const requestSummarySchema = z

@@ -23,6 +23,11 @@ export function presentRequestSummary(row: RequestRow, neighbourhoodName: string
   };
 }
 
+/** Which team, for everyone who may see the request; the note to the team only for staff. */
+function presentReferral(referral: { code: string; name: string; note: string | null } | null, isStaff: boolean) {
+  return referral ? { code: referral.code, name: referral.name, note: isStaff ? referral.note : null } : null;
+}
+
 /**
  * The full request as one viewer may see it: the submitter's name only for staff and the submitter's own
  * side, internal notes only for staff. A resident's personal data never reaches the public.
@@ -48,14 +53,17 @@ export function presentRequest(
     leadDepartment: row.leadDepartmentId && names.departmentName ? { id: row.leadDepartmentId, name: names.departmentName } : null,
     answer: (row.answer as Record<string, unknown> | null) ?? null,
     nextUpdateDue: row.nextUpdateDue,
-    referral: (row.referral as { code: string; name: string; note: string | null } | null) ?? null,
+    referral: presentReferral(row.referral as { code: string; name: string; note: string | null } | null, view.isStaff),
     advicePosition: (row.advicePosition as never) ?? null,
     // A proposed answer is not an answer yet: only staff see it until the advisor approves it.
     proposedAnswer: view.isStaff ? ((row.proposedAnswer as Record<string, unknown> | null) ?? null) : null,
     links: links.map((link) => ({ id: link.id, kind: link.kind, title: link.title, state: link.state as never })),
     timeline: events
       .filter((event) => view.isStaff || !event.isInternal)
+      // The conversation is between the two sides: a message can carry a resident's details, so the public sees none.
+      .filter((event) => showsPeople || event.kind !== 'message')
       .map((event) => ({
+        id: event.id,
         kind: event.kind,
         // Staff names are public duty; a resident's name is not shown to the public.
         actorLabel: showsPeople || event.kind !== 'submitted' ? event.actorLabel : '—',

@@ -10,3 +10,17 @@ export function useRequests(municipality: string, filter: Record<string, string 
   const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])));
   return useQuery({ queryKey: ['requests', municipality, query.toString()], enabled, queryFn: () => api<RequestList>(tenantPath(municipality, `/requests?${query}`)) });
 }
+
+export type RequestSettings = {
+  shortTermWeeks: number;
+  defaultUpdateEveryWeeks: number;
+  requiresAnswerReview: boolean;
+  frontLineTeams: { code: string; name: string; description: string }[];
+  answerTemplates: { verdict: 'nu' | 'ooit' | 'nooit'; title: string; text: string }[];
+  version: string;
+};
+
+/** The municipality's answer settings (front-line teams, templates); readable by municipal staff only. */
+export function useRequestSettings(municipality: string, enabled: boolean) {
+  return useQuery({ queryKey: ['request-settings', municipality], enabled, staleTime: 5 * 60_000, queryFn: () => api<RequestSettings>(tenantPath(municipality, '/request-settings')) });
+}

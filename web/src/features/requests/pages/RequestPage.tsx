@@ -1,4 +1,4 @@
-import { DataList, DataListItem, DataListKey, DataListValue, Heading, OrderedList, OrderedListItem, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react/css-module';
+import { DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react/css-module';
 import { useParams } from 'react-router';
 import { hasRole, useSession } from '../../../api/session.ts';
 import type { Request } from '../../../api/types.ts';
@@ -6,7 +6,15 @@ import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { AppLink } from '../../../components/AppLink.tsx';
+import { AdvicePositionForm } from '../components/AdvicePositionForm.tsx';
 import { AnswerForm } from '../components/AnswerForm.tsx';
+import { ConversationPanel } from '../components/ConversationPanel.tsx';
+import { LifecyclePanel } from '../components/LifecyclePanel.tsx';
+import { LinkPanel } from '../components/LinkPanel.tsx';
+import { ReferralPanel } from '../components/ReferralPanel.tsx';
+import { RequestTimeline } from '../components/RequestTimeline.tsx';
+import { ReviewPanel } from '../components/ReviewPanel.tsx';
 import { ProgressUpdateForm } from '../components/ProgressUpdateForm.tsx';
 import { TriagePanel } from '../components/TriagePanel.tsx';
 import { useRequest } from '../queries.ts';
@@ -53,20 +61,50 @@ function AnswerView({ request }: { request: Request }) {
           ))}
         </UnorderedList>
       )}
+      {request.advicePosition && (
+        <>
+          <Heading level={3}>{t(`advicePosition.${request.advicePosition.position}`)}</Heading>
+          {request.advicePosition.decidingBody && <Paragraph>{t('position.decidedBy', { body: t(`decidingBody.${request.advicePosition.decidingBody}`) })}</Paragraph>}
+          {request.advicePosition.motivation && <Paragraph>{request.advicePosition.motivation}</Paragraph>}
+        </>
+      )}
     </section>
+  );
+}
+
+/** Links to duplicates and related requests, both ways. */
+function LinksView({ municipality, request }: { municipality: string; request: Request }) {
+  const { t } = useI18n();
+  if (request.links.length === 0) return null;
+  return (
+    <>
+      <Heading level={2}>{t('links.heading')}</Heading>
+      <UnorderedList>
+        {request.links.map((link) => (
+          <UnorderedListItem key={link.id}>
+            {t(`links.kind.${link.kind}`)}: <AppLink to={`/${municipality}/vragen/${link.id}`}>{link.title}</AppLink> ({t(`requestState.${link.state}`)})
+          </UnorderedListItem>
+        ))}
+      </UnorderedList>
+    </>
   );
 }
 
 export function RequestPage() {
   const { municipality = '', requestId = '' } = useParams();
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const session = useSession(municipality);
   const request = useRequest(municipality, requestId);
   if (request.isPending) return <Loading />;
   if (request.error || !request.data) return <ProblemAlert error={request.error} />;
   const item = request.data;
   const isAdvisor = hasRole(session.data, 'advisor');
-  const canAnswerHere = (isAdvisor || hasRole(session.data, 'officer')) && ['submitted', 'acknowledged', 'routed'].includes(item.state);
+  const isAnswerer = isAdvisor || hasRole(session.data, 'officer');
+  const isStaff = isAnswerer || hasRole(session.data, 'alderman') || hasRole(session.data, 'admin');
+  const isOpen = ['submitted', 'acknowledged', 'routed'].includes(item.state);
+  // The submitter's side sees who submitted; with a session that is how the page knows it may talk here.
+  const canTalk = isStaff || (Boolean(session.data) && item.submittedBy !== null);
+  const isAdvice = item.kind === 'advice_solicited' || item.kind === 'advice_unsolicited';
   return (
     <>
       <PageTitle>{item.title}</PageTitle>
@@ -78,9 +116,16 @@ export function RequestPage() {
         <div>
           <Paragraph>{item.body}</Paragraph>
           <AnswerView request={item} />
-          {isAdvisor && ['submitted', 'acknowledged', 'routed'].includes(item.state) && <TriagePanel municipality={municipality} request={item} />}
-          {canAnswerHere && <AnswerForm municipality={municipality} request={item} />}
-          {(isAdvisor || hasRole(session.data, 'officer')) && item.state === 'answered' && item.verdict === 'ooit' && <ProgressUpdateForm municipality={municipality} request={item} />}
+          {isStaff && <ReviewPanel municipality={municipality} request={item} canReview={isAdvisor} />}
+          {isAdvisor && isOpen && <TriagePanel municipality={municipality} request={item} />}
+          {isAnswerer && isOpen && !item.proposedAnswer && <AnswerForm municipality={municipality} request={item} isAdvisor={isAdvisor} />}
+          {isAnswerer && item.state === 'answered' && item.verdict === 'ooit' && <ProgressUpdateForm municipality={municipality} request={item} />}
+          {isAnswerer && item.state === 'answered' && item.verdict === 'ooit' && <AnswerForm municipality={municipality} request={item} mode="changeVerdict" />}
+          {isAnswerer && item.state === 'answered' && isAdvice && <AdvicePositionForm municipality={municipality} request={item} />}
+          {canTalk && <ConversationPanel municipality={municipality} request={item} isStaff={isStaff} />}
+          {isAdvisor && item.state !== 'closed' && <ReferralPanel municipality={municipality} request={item} />}
+          {isAdvisor && isOpen && <LinkPanel municipality={municipality} request={item} />}
+          {isAdvisor && (item.state === 'answered' || item.state === 'closed') && <LifecyclePanel municipality={municipality} request={item} />}
         </div>
         <div>
           <Heading level={2}>{t('requestPage.facts')}</Heading>
@@ -93,16 +138,10 @@ export function RequestPage() {
             <Fact label={t('requests.answerBy')} value={item.answerBy} isDate />
             {item.leadDepartment && <Fact label={t('triage.department')} value={item.leadDepartment.name} />}
             {item.themes.length > 0 && <Fact label={t('submit.theme')} value={item.themes.map((theme) => theme.name).join(', ')} />}
+            {item.referral && <Fact label={t('referral.fact')} value={item.referral.name} />}
           </DataList>
-          <Heading level={2}>{t('requestPage.timeline')}</Heading>
-          <OrderedList>
-            {item.timeline.map((event) => (
-              <OrderedListItem key={`${event.kind}-${event.occurredAt}`}>
-                {new Date(event.occurredAt).toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB')}: {t(`requestEvent.${event.kind}`)} ({event.actorLabel})
-                {event.kind === 'updated' && event.text ? `: ${event.text}` : ''}
-              </OrderedListItem>
-            ))}
-          </OrderedList>
+          <LinksView municipality={municipality} request={item} />
+          <RequestTimeline request={item} />
         </div>
       </div>
     </>

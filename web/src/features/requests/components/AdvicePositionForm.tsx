@@ -1,0 +1,50 @@
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { type FormEvent, useState } from 'react';
+import type { Request } from '../../../api/types.ts';
+import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
+import { TextField } from '../../../components/TextField.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { useRequestStep } from './useRequestStep.ts';
+
+/** Follows, follows partly or deviates; deviating says who decided, and the council hears of it (§3.3). */
+export function AdvicePositionForm({ municipality, request }: { municipality: string; request: Request }) {
+  const { t } = useI18n();
+  const [values, setValues] = useState({ position: request.advicePosition?.position ?? 'follows', motivation: request.advicePosition?.motivation ?? '', decidingBody: request.advicePosition?.decidingBody ?? '' });
+  const set = (name: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
+  const record = useRequestStep(municipality, request, '/advice-position');
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    record.mutate({ position: values.position, motivation: values.motivation, decidingBody: values.position === 'deviates' ? values.decidingBody || null : null });
+  };
+  const bodies = request.kind === 'advice_solicited' ? ['college', 'council'] : ['college', 'council', 'department'];
+  return (
+    <section aria-labelledby="position-heading">
+      <Heading level={2} id="position-heading">
+        {t('position.title')}
+      </Heading>
+      <Paragraph>{request.kind === 'advice_solicited' ? t('position.introFormal') : t('position.intro')}</Paragraph>
+      {record.isSuccess && <SuccessAlert>{t('position.saved')}</SuccessAlert>}
+      <ProblemAlert error={record.error} fieldIds={{ 'body.motivation': 'position-motivation', 'body.decidingBody': 'position-decidingBody' }} />
+      <form className="app-form" onSubmit={onSubmit} noValidate>
+        <SelectField id="position-position" label={t('position.position')} value={values.position} onChange={set('position')} options={['follows', 'follows_partly', 'deviates'].map((position) => ({ value: position, label: t(`advicePosition.${position}`) }))} />
+        {values.position === 'deviates' && (
+          <SelectField
+            id="position-decidingBody"
+            label={t('position.decidingBody')}
+            value={values.decidingBody}
+            onChange={set('decidingBody')}
+            options={[{ value: '', label: t('common.choose') }, ...bodies.map((body) => ({ value: body, label: t(`decidingBody.${body}`) }))]}
+            error={record.fieldError('decidingBody')}
+          />
+        )}
+        <TextField id="position-motivation" label={t('position.motivation')} multiline value={values.motivation} onChange={set('motivation')} error={record.fieldError('motivation')} />
+        <div>
+          <Button type="submit" appearance="primary-action-button" busy={record.isPending}>
+            {t('position.save')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

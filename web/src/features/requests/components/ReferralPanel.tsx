@@ -1,0 +1,42 @@
+import { Button, Heading } from '@utrecht/component-library-react/css-module';
+import { type FormEvent, useState } from 'react';
+import type { Request } from '../../../api/types.ts';
+import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
+import { TextField } from '../../../components/TextField.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { useRequestSettings } from '../queries.ts';
+import { useRequestStep } from './useRequestStep.ts';
+
+/** Complex, urgent problems go to a front-line team or network from the municipality's own list. */
+export function ReferralPanel({ municipality, request }: { municipality: string; request: Request }) {
+  const { t } = useI18n();
+  const settings = useRequestSettings(municipality, true);
+  const [teamCode, setTeamCode] = useState(request.referral?.code ?? '');
+  const [note, setNote] = useState('');
+  const refer = useRequestStep(municipality, request, '/referral');
+  const teams = settings.data?.frontLineTeams ?? [];
+  if (teams.length === 0) return null;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    refer.mutate({ teamCode, note: note || null });
+  };
+  return (
+    <section aria-labelledby="referral-heading">
+      <Heading level={2} id="referral-heading">
+        {t('referral.title')}
+      </Heading>
+      {refer.isSuccess && <SuccessAlert>{t('referral.saved')}</SuccessAlert>}
+      <ProblemAlert error={refer.error} fieldIds={{ 'body.teamCode': 'referral-team' }} />
+      <form className="app-form" onSubmit={onSubmit} noValidate>
+        <SelectField id="referral-team" label={t('referral.team')} value={teamCode} onChange={setTeamCode} options={[{ value: '', label: t('common.choose') }, ...teams.map((team) => ({ value: team.code, label: team.name }))]} error={refer.fieldError('teamCode')} />
+        <TextField id="referral-note" label={t('referral.note')} multiline value={note} onChange={setNote} error={refer.fieldError('note')} />
+        <div>
+          <Button type="submit" appearance="secondary-action-button" busy={refer.isPending}>
+            {t('referral.refer')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
