@@ -27,6 +27,7 @@ import '@utrecht/page-content-css/dist/index.css';
 import '@utrecht/page-footer-css/dist/index.css';
 import '@utrecht/page-header-css/dist/index.css';
 import '@utrecht/paragraph-css/dist/index.css';
+import '@utrecht/radio-button-css/dist/index.css';
 import '@utrecht/select-css/dist/index.css';
 import '@utrecht/skip-link-css/dist/index.css';
 import '@utrecht/table-css/dist/index.css';

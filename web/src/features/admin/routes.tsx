@@ -28,6 +28,7 @@ export const adminRoutes: RouteObject[] = [
       { path: 'gebruikers', ...page(() => import('./pages/UsersPage.tsx').then((module) => module.UsersPage)) },
       { path: 'auditlog', ...page(() => import('./pages/AuditLogPage.tsx').then((module) => module.AuditLogPage)) },
       { path: 'api-tokens', ...page(() => import('./pages/ApiTokensPage.tsx').then((module) => module.ApiTokensPage)) },
+      { path: 'antwoordregels', ...page(() => import('./pages/RequestSettingsPage.tsx').then((module) => module.RequestSettingsPage)) },
       { path: 'outbox', ...page(() => import('./pages/OutboxPage.tsx').then((module) => module.OutboxPage)) },
     ],
   },

@@ -21,6 +21,10 @@ const groups = [
     ],
   },
   {
+    key: 'protocol',
+    sections: [{ section: 'antwoordregels', count: undefined }],
+  },
+  {
     key: 'access',
     sections: [
       { section: 'gebruikers', count: '/users' },
