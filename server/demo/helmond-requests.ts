@@ -31,6 +31,17 @@ const answers = {
   nooit: { motivation: 'Na overleg met de verkeerskundige en de politie blijkt de maatregel de veiligheid op de doorgaande route te verminderen; daarom doen we het niet.', reasons: ['general_interest_or_safety'] },
 } as const;
 
+const positions = [
+  { position: 'follows', motivation: '', decidingBody: null },
+  { position: 'follows_partly', motivation: 'We nemen de drempels over; een rotonde past niet in het budget en lost het probleem op de doorgaande route niet op.', decidingBody: null },
+  { position: 'deviates', motivation: 'Het college kiest voor een stedelijke aanpak van het parkeren; een wijkvergunning alleen voor deze straten verplaatst het probleem.', decidingBody: 'college' },
+] as const;
+
+const referrals = {
+  youth: { code: 'jpt', name: 'Jeugd Preventie Team (JPT)', note: null },
+  'social-safety': { code: 'woonoverlast', name: 'Woonoverlastteam', note: null },
+} as Record<string, { code: string; name: string; note: null }>;
+
 export async function seedDemoRequests(tx: Executor, clock: Clock, municipalityId: string) {
   const neighbourhoods = await tx.select().from(neighbourhood).where(eq(neighbourhood.municipalityId, municipalityId));
   const councils = await tx.select().from(council).where(eq(council.municipalityId, municipalityId));
@@ -73,6 +84,11 @@ export async function seedDemoRequests(tx: Executor, clock: Clock, municipalityI
             : null;
     const id = randomUUID();
     const submitter = fromCouncil ? henk : eva;
+    // Advice gets the municipality's position once answered; deviating names who decided (§3.3).
+    const position = topic.kind.startsWith('advice') && answeredOn ? positions[index % positions.length] : null;
+    // Youth and safety problems go to a front-line team now and then.
+    const referral = routedAt && (topic.theme === 'youth' || topic.theme === 'social-safety') && index % 2 === 0 ? referrals[topic.theme] : null;
+    const hasConversation = routedAt !== null && index % 5 === 1;
     await tx.insert(request).values({
       id,
       municipalityId,
@@ -97,6 +113,8 @@ export async function seedDemoRequests(tx: Executor, clock: Clock, municipalityI
       verdict,
       answer,
       nextUpdateDue: verdict === 'ooit' ? addWeeks(answeredOn!, 6) : null,
+      advicePosition: position ? { ...position, recordedOn: answeredOn } : null,
+      referral,
       createdAt,
       updatedAt: answeredAt ?? routedAt ?? acknowledgedAt ?? createdAt,
     });
@@ -106,9 +124,19 @@ export async function seedDemoRequests(tx: Executor, clock: Clock, municipalityI
       { kind: 'submitted', at: createdAt, actor: submitter },
       ...(acknowledgedAt ? [{ kind: 'acknowledged', at: acknowledgedAt, actor: advisor }] : []),
       ...(routedAt ? [{ kind: 'routed', at: routedAt, actor: advisor }] : []),
-      ...(answeredAt ? [{ kind: 'answered', at: answeredAt, actor: officer }] : []),
-    ];
-    await tx.insert(requestEvent).values(events.map((event) => ({ municipalityId, requestId: id, kind: event.kind, actorUserId: event.actor.id, actorLabel: event.actor.displayName, occurredAt: event.at, text: event.kind === 'answered' ? (answer?.motivation ?? null) : null })));
+      ...(referral ? [{ kind: 'referred', at: new Date(routedAt!.getTime() + 3600_000), actor: advisor, isInternal: true, text: 'Besproken in het netwerkoverleg; het team neemt contact op met de betrokken bewoners.' }] : []),
+      ...(hasConversation
+        ? [
+            { kind: 'message', at: new Date(routedAt!.getTime() + 86_400_000), actor: submitter, text: 'Is er al zicht op wanneer hier iets mee gebeurt? Bewoners vragen ons er regelmatig naar.' },
+            { kind: 'note', at: new Date(routedAt!.getTime() + 2 * 86_400_000), actor: advisor, isInternal: true, text: 'Afdeling gebeld: schouw gepland, antwoord volgt binnen de termijn.' },
+            { kind: 'message', at: new Date(routedAt!.getTime() + 2 * 86_400_000 + 3600_000), actor: advisor, text: 'De afdeling komt binnenkort kijken; u krijgt binnen de termijn antwoord.' },
+          ]
+        : []),
+      ...(answeredAt ? [{ kind: 'answered', at: answeredAt, actor: officer, text: answer?.motivation ?? null }] : []),
+      ...(position ? [{ kind: 'advicePosition', at: new Date(answeredAt!.getTime() + 3600_000), actor: officer, text: position.motivation || null }] : []),
+      ...(verdict === 'ooit' && ageDays > 90 ? [{ kind: 'updated', at: new Date(answeredAt!.getTime() + 42 * 86_400_000), actor: officer, text: 'Het voorstel ligt bij het college; de raad besluit bij de voorjaarsnota.' }] : []),
+    ] as { kind: string; at: Date; actor: typeof officer; isInternal?: boolean; text?: string | null }[];
+    await tx.insert(requestEvent).values(events.map((event) => ({ municipalityId, requestId: id, kind: event.kind, actorUserId: event.actor.id, actorLabel: event.actor.displayName, occurredAt: event.at, isInternal: event.isInternal ?? false, text: event.text ?? null })));
   }
   return count;
 }
