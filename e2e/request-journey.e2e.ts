@@ -153,4 +153,27 @@ describe('advice from a council, answered ooit', () => {
     await expect.poll(() => page.getByText('heropend (Sanne Kuipers)').isVisible()).toBe(true);
     await context.close();
   });
+
+  it('reads the same request in English, as an advisor with every panel and as a visitor', async () => {
+    const advisor = await openPage(browser);
+    await logIn(advisor.page, 'sanne.kuipers@helmond.example');
+    await advisor.page.goto(requestUrl);
+    await advisor.page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => advisor.page.getByRole('heading', { name: 'Timeline' }).isVisible()).toBe(true);
+    expect(await advisor.page.getByRole('heading', { name: 'The municipality’s answer: Nu' }).isVisible()).toBe(true);
+    expect(await advisor.page.getByRole('heading', { name: 'The municipality partly follows the advice' }).isVisible()).toBe(true);
+    expect(await advisor.page.getByRole('heading', { name: 'Refer to a front-line team' }).isVisible()).toBe(true);
+    expect(await advisor.page.getByText('reopened (Sanne Kuipers)').isVisible()).toBe(true);
+    await expectAccessible(advisor.page, 'request-english-advisor');
+    await advisor.context.close();
+
+    const visitor = await openPage(browser, { locale: 'en' });
+    await visitor.page.goto(requestUrl);
+    await visitor.page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => visitor.page.getByRole('heading', { name: 'Facts' }).isVisible()).toBe(true);
+    expect(await visitor.page.getByText('Unsolicited advice · Brandevoort').isVisible()).toBe(true);
+    expect(await visitor.page.getByRole('heading', { name: 'Messages' }).count()).toBe(0);
+    await expectAccessible(visitor.page, 'request-english-public');
+    await visitor.context.close();
+  });
 });

@@ -34,6 +34,25 @@ function visibleTo(viewer: RequestViewer): SQL | undefined {
   return or(...conditions);
 }
 
+/** The list's filters as SQL conditions; the list and the export share them, so both find the same requests. */
+export function filterConditions(filter: Omit<RequestFilter, 'offset' | 'limit'>): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.neighbourhoodId) conditions.push(eq(request.neighbourhoodId, filter.neighbourhoodId));
+  if (filter.state) conditions.push(eq(request.state, filter.state as RequestRow['state']));
+  if (filter.kind) conditions.push(eq(request.kind, filter.kind));
+  if (filter.verdict) conditions.push(eq(request.verdict, filter.verdict));
+  if (filter.councilId) conditions.push(eq(request.councilId, filter.councilId));
+  if (filter.departmentId) conditions.push(eq(request.leadDepartmentId, filter.departmentId));
+  if (filter.themeId) conditions.push(sql`exists (select 1 from request_theme rt where rt.municipality_id = ${request.municipalityId} and rt.request_id = ${request.id} and rt.theme_id = ${filter.themeId})`);
+  if (filter.overdueOn) {
+    conditions.push(
+      sql`((${request.state} = 'submitted' and ${request.acknowledgeBy} < ${filter.overdueOn}) or (${request.state} in ('submitted', 'acknowledged', 'routed') and ${request.answerBy} < ${filter.overdueOn}))`,
+    );
+  }
+  if (filter.search) conditions.push(sql`${request.searchVector} @@ websearch_to_tsquery('dutch', ${filter.search})`);
+  return conditions;
+}
+
 export function createRequestRepository(db: Executor) {
   return {
     async insert(values: typeof request.$inferInsert, themeIds: string[]): Promise<RequestRow> {
@@ -87,20 +106,7 @@ export function createRequestRepository(db: Executor) {
     },
 
     async list(municipalityId: string, viewer: RequestViewer, filter: RequestFilter) {
-      const conditions: (SQL | undefined)[] = [eq(request.municipalityId, municipalityId), visibleTo(viewer)];
-      if (filter.neighbourhoodId) conditions.push(eq(request.neighbourhoodId, filter.neighbourhoodId));
-      if (filter.state) conditions.push(eq(request.state, filter.state as RequestRow['state']));
-      if (filter.kind) conditions.push(eq(request.kind, filter.kind));
-      if (filter.verdict) conditions.push(eq(request.verdict, filter.verdict));
-      if (filter.councilId) conditions.push(eq(request.councilId, filter.councilId));
-      if (filter.departmentId) conditions.push(eq(request.leadDepartmentId, filter.departmentId));
-      if (filter.themeId) conditions.push(sql`exists (select 1 from request_theme rt where rt.request_id = ${request.id} and rt.theme_id = ${filter.themeId})`);
-      if (filter.overdueOn) {
-        conditions.push(
-          sql`((${request.state} = 'submitted' and ${request.acknowledgeBy} < ${filter.overdueOn}) or (${request.state} in ('submitted', 'acknowledged', 'routed') and ${request.answerBy} < ${filter.overdueOn}))`,
-        );
-      }
-      if (filter.search) conditions.push(sql`${request.searchVector} @@ websearch_to_tsquery('dutch', ${filter.search})`);
+      const conditions: (SQL | undefined)[] = [eq(request.municipalityId, municipalityId), visibleTo(viewer), ...filterConditions(filter)];
       const where = and(...conditions);
       const [rows, [{ total }]] = await Promise.all([
         db
