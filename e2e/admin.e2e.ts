@@ -32,7 +32,7 @@ describe('an admin', () => {
   it('creates a neighbourhood in the register, sees field errors first, and finds it on the public site', async () => {
     const { context, page } = await openPage(browser);
     await logIn(page, 'femke.janssen@helmond.example');
-    await page.getByRole('link', { name: 'Beheer' }).click();
+    await page.getByRole('link', { name: 'Beheer', exact: true }).click();
     await page.getByRole('link', { name: 'Wijken', exact: true }).last().click();
     await page.waitForURL('**/beheer/wijken');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Wijken');

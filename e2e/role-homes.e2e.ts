@@ -33,7 +33,7 @@ describe('the home page of each role', () => {
     await page.getByRole('button', { name: 'Beschrijving van Warande wijzigen' }).click();
     await page.getByLabel('Beschrijving voor de openbare wijkpagina').fill('Warande: wonen rond het stadspark, met de wijkraad als eerste aanspreekpunt.');
     await expectAccessible(page, 'advisor-home-editing');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('De beschrijving is opgeslagen.');
     await expectAccessible(page, 'advisor-home');
 

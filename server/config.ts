@@ -28,6 +28,8 @@ const configSchema = z.object({
   /** How long public lists may be served from memory; changes through the same process clear it at once. */
   PUBLIC_CACHE_SECONDS: z.coerce.number().min(0).default(5),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Largest attachment (PDF or image) on a request; the upload route alone accepts bodies this large. */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
   WEB_DIST_DIR: z.string().default('./web/dist'),
 });
 

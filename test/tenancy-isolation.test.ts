@@ -17,6 +17,7 @@ const parameterTables: Record<string, { table: string; condition?: string }> = {
   userId: { table: 'user_account' },
   notificationId: { table: 'outbox_message', condition: "channel = 'in_app'" },
   relatedRequestId: { table: 'request' },
+  attachmentId: { table: 'request_attachment' },
 };
 
 type Route = { method: string; url: string; access: string };
@@ -95,6 +96,9 @@ beforeAll(async () => {
     payload: { kind: 'request', title: 'Losliggende stoeptegels', body: 'Voor mijn deur liggen drie stoeptegels los; mijn buurman is er al over gestruikeld.', neighbourhoodId: neighbourhoods.find((item) => item.slug === 'brouwhuis')?.id, scale: 'street', isPublic: false },
   });
   expect(submitted.statusCode).toBe(201);
+  const attachment = { 'content-type': 'multipart/form-data; boundary=x', ...resident.headers };
+  const pdf = '--x\r\nContent-Disposition: form-data; name="file"; filename="foto.pdf"\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--x--\r\n';
+  expect((await t.request({ method: 'POST', url: `${tenantPath}/requests/${submitted.json().id}/attachments`, headers: attachment, payload: pdf })).statusCode).toBe(201);
   const adminId = (await t.request({ url: `${tenantPath}/sessions/current`, as: admin })).json().user.id;
   expect((await t.request({ method: 'POST', url: `${tenantPath}/api-tokens`, as: admin, payload: { userId: adminId, name: 'Koppeling zaaksysteem' } })).statusCode).toBe(201);
 

@@ -6,6 +6,7 @@ import { MunicipalityChooserPage } from './features/public/pages/MunicipalityCho
 import { MunicipalityHomePage } from './features/public/pages/MunicipalityHomePage.tsx';
 import { NeighbourhoodPage } from './features/public/pages/NeighbourhoodPage.tsx';
 import { NotFoundPage } from './features/public/pages/NotFoundPage.tsx';
+import { RequestListPage } from './features/requests/pages/RequestListPage.tsx';
 import { RequestPage } from './features/requests/pages/RequestPage.tsx';
 import { SubmitRequestPage } from './features/requests/pages/SubmitRequestPage.tsx';
 import { LoginPage } from './features/session/pages/LoginPage.tsx';
@@ -21,8 +22,10 @@ export const router = createBrowserRouter([
       { path: 'wijken/:slug', element: <NeighbourhoodPage /> },
       { path: 'inloggen', element: <LoginPage /> },
       { path: 'mijn', element: <MyHomePage /> },
+      { path: 'vragen', element: <RequestListPage /> },
       { path: 'vragen/nieuw', element: <SubmitRequestPage /> },
       { path: 'vragen/:requestId', element: <RequestPage /> },
+      { path: 'reactiesnelheid', lazy: async () => ({ Component: (await import('./features/insights/pages/ResponsivenessPage.tsx')).ResponsivenessPage }) },
       { path: 'beheer', children: adminRoutes },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -23,8 +23,9 @@ export function isAllowedAttachmentType(mediaType: string | undefined): mediaTyp
   return mediaType !== undefined && Object.hasOwn(attachmentTypes, mediaType);
 }
 
-// C0 and C1 control characters, and the bidirectional overrides that make "gpj.exe" read as "exe.jpg".
-const unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Control characters (C0, C1) and invisible format characters, among them the bidirectional overrides
+// that make "factuur\u202Efdp.exe" read as "factuurexe.pdf".
+const unsafeCharacters = /[\p{Cc}\p{Cf}]/gu;
 // Characters that Windows, macOS or a shell treat specially in a file name.
 const reservedCharacters = /[<>:"|?*]/g;
 

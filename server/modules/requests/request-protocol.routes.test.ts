@@ -13,6 +13,13 @@ async function notificationsOf(person: Parameters<TestApp['logIn']>[0]) {
   return (await t.request({ url: `${tenantPath}/notifications`, as: await t.logIn(person) })).json().items as { subject: string; body: string }[];
 }
 
+/** The notification with this subject; the test clock stands still, so several share one moment and order says nothing. */
+async function notificationOf(person: Parameters<TestApp['logIn']>[0], subject: string) {
+  const found = (await notificationsOf(person)).find((item) => item.subject === subject);
+  expect(found, `${person} was not told "${subject}"`).toBeDefined();
+  return found!;
+}
+
 /** A council's advice, acknowledged and routed to Verkeer (officer Koen); returns its url and version. */
 async function routedAdvice(title: string, kind = 'advice_unsolicited') {
   const advisor = await t.logIn('advisorSouth');
@@ -50,7 +57,7 @@ describe('messages and internal notes', () => {
     const { url } = await routedAdvice('Zebrapad bij de basisschool De Veste');
     const fromCouncil = await t.request({ method: 'POST', url: `${url}/messages`, as: member, payload: { text: 'Wij kunnen een schouw met de school organiseren als dat helpt.' } });
     expect(fromCouncil.statusCode).toBe(201);
-    expect((await notificationsOf('officer'))[0]).toMatchObject({ subject: 'Bericht over: Zebrapad bij de basisschool De Veste' });
+    expect(await notificationOf('officer', 'Bericht over: Zebrapad bij de basisschool De Veste')).toMatchObject({ subject: 'Bericht over: Zebrapad bij de basisschool De Veste' });
 
     const advisor = await t.logIn('advisorSouth');
     const note = await t.request({ method: 'POST', url: `${url}/messages`, as: advisor, payload: { text: 'Intern: de school heeft eerder een klacht ingediend.', isInternal: true } });
@@ -91,7 +98,7 @@ describe('an ooit becomes a nu or a nooit', () => {
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ state: 'answered', verdict: 'nu', nextUpdateDue: null, answer: { verdict: 'nu', plannedOn: '2026-07-20' } });
     expect(changed.json().timeline.slice(-2).map((event: { kind: string }) => event.kind)).toEqual(['answered', 'verdictChanged']);
-    expect((await notificationsOf('councilMember'))[0].subject).toBe('Antwoord gewijzigd (ooit → nu): Speelplek bij de vijver');
+    await notificationOf('councilMember', 'Antwoord gewijzigd (ooit → nu): Speelplek bij de vijver');
 
     const again = await t.request({ method: 'POST', url: `${url}/verdict-change`, as: koen, payload: { verdict: 'nooit', version: changed.json().version, motivation, reasons: ['too_expensive'] } });
     expect(again.json().errors[0]).toMatchObject({ field: 'body.verdict', code: 'onlyOoitChanges' });
@@ -108,8 +115,7 @@ describe('the municipality’s position on advice', () => {
     expect(bare.json().errors.map((error: { code: string }) => error.code)).toEqual(['motivationTooThin', 'decidingBodyRequired']);
     const recorded = await t.request({ method: 'POST', url: `${url}/advice-position`, as: koen, payload: { version: answered.version, position: 'deviates', motivation, decidingBody: 'department' } });
     expect(recorded.json().advicePosition).toMatchObject({ position: 'deviates', decidingBody: 'department', recordedOn: '2026-06-15' });
-    const told = (await notificationsOf('councilMember'))[0];
-    expect(told.subject).toBe('Standpunt over uw advies: Parkeren op de stoep aan de Hazenwinkel');
+    const told = await notificationOf('councilMember', 'Standpunt over uw advies: Parkeren op de stoep aan de Hazenwinkel');
     expect(told.body).toContain('Besloten door de afdeling.');
   });
 
@@ -190,7 +196,7 @@ describe('settings and four-eyes review', () => {
     const councilView = (await t.request({ url, as: member })).json();
     expect(councilView.proposedAnswer).toBeNull();
     expect(councilView.timeline.map((event: { kind: string }) => event.kind)).not.toContain('answerProposed');
-    expect((await notificationsOf('advisorSouth'))[0].subject).toBe('Ter beoordeling: Extra prullenbakken langs het kanaal');
+    await notificationOf('advisorSouth', 'Ter beoordeling: Extra prullenbakken langs het kanaal');
 
     const advisor = await t.logIn('advisorSouth');
     const noComment = await t.request({ method: 'POST', url: `${url}/answer-review`, as: advisor, payload: { version: version + 1, decision: 'return' } });
@@ -198,12 +204,12 @@ describe('settings and four-eyes review', () => {
     expect((await t.request({ method: 'POST', url: `${url}/answer-review`, as: koen, payload: { version: version + 1, decision: 'approve' } })).statusCode).toBe(403);
     const returned = await t.request({ method: 'POST', url: `${url}/answer-review`, as: advisor, payload: { version: version + 1, decision: 'return', comment: 'Noem het bedrag dat nodig is.' } });
     expect(returned.json()).toMatchObject({ state: 'routed', proposedAnswer: null });
-    expect((await notificationsOf('officer'))[0]).toMatchObject({ subject: 'Teruggestuurd: Extra prullenbakken langs het kanaal', body: 'Noem het bedrag dat nodig is.' });
+    expect(await notificationOf('officer', 'Teruggestuurd: Extra prullenbakken langs het kanaal')).toMatchObject({ subject: 'Teruggestuurd: Extra prullenbakken langs het kanaal', body: 'Noem het bedrag dat nodig is.' });
 
     const again = (await t.request({ method: 'POST', url: `${url}/answer`, as: await t.logIn('officer'), payload: { ...ooit, version: returned.json().version } })).json();
     const approved = await t.request({ method: 'POST', url: `${url}/answer-review`, as: advisor, payload: { version: again.version, decision: 'approve' } });
     expect(approved.json()).toMatchObject({ state: 'answered', verdict: 'ooit', proposedAnswer: null, answer: { decisionDueOn: '2026-12-01' } });
-    expect((await notificationsOf('councilMember'))[0].subject).toBe('Antwoord (ooit): Extra prullenbakken langs het kanaal');
+    await notificationOf('councilMember', 'Antwoord (ooit): Extra prullenbakken langs het kanaal');
     expect((await t.request({ method: 'POST', url: `${url}/answer-review`, as: advisor, payload: { version: approved.json().version, decision: 'approve' } })).json().code).toBe('INVALID_TRANSITION');
 
     const latest = (await t.request({ url: `${tenantPath}/request-settings`, as: admin })).json();

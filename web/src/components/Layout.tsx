@@ -27,6 +27,9 @@ export function Layout() {
               <li>
                 <AppLink to={`/${municipality}`}>{t('layout.neighbourhoods')}</AppLink>
               </li>
+              <li>
+                <AppLink to={`/${municipality}/vragen`}>{t('layout.requests')}</AppLink>
+              </li>
               {user && (
                 <li>
                   <AppLink to={`/${municipality}/mijn`}>{t('layout.myHome')}</AppLink>

@@ -1,16 +1,22 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import adminEn from './admin.en.json' with { type: 'json' };
 import adminNl from './admin.nl.json' with { type: 'json' };
+import attachmentsEn from './attachments.en.json' with { type: 'json' };
+import attachmentsNl from './attachments.nl.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
+import exportEn from './export.en.json' with { type: 'json' };
+import exportNl from './export.nl.json' with { type: 'json' };
 import homeEn from './home.en.json' with { type: 'json' };
 import homeNl from './home.nl.json' with { type: 'json' };
+import insightsEn from './insights.en.json' with { type: 'json' };
+import insightsNl from './insights.nl.json' with { type: 'json' };
 import nl from './nl.json' with { type: 'json' };
 import requestsEn from './requests.en.json' with { type: 'json' };
 import requestsNl from './requests.nl.json' with { type: 'json' };
 
 export type Language = 'nl' | 'en';
 // One catalogue per language, kept in a file per area of the app.
-const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn } };
+const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn } };
 const storageKey = 'wijkwerk.language';
 
 interface I18n {

@@ -23,6 +23,9 @@ export function AdminHome({ municipality }: { municipality: string }) {
       <Paragraph>
         <AppLink to={`/${municipality}/beheer`}>{t('home.admin.all')}</AppLink>
       </Paragraph>
+      <Paragraph>
+        <AppLink to={`/${municipality}/reactiesnelheid`}>{t('insights.homeLink')}</AppLink>
+      </Paragraph>
     </section>
   );
 }

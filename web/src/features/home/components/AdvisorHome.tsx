@@ -25,6 +25,9 @@ export function AdvisorHome({ municipality, neighbourhoodIds }: { municipality: 
             </li>
           ))}
         </ul>
+        <Paragraph>
+          <AppLink to={`/${municipality}/reactiesnelheid`}>{t('insights.homeLink')}</AppLink>
+        </Paragraph>
       </section>
       <RequestsSection
         municipality={municipality}
@@ -33,6 +36,7 @@ export function AdvisorHome({ municipality, neighbourhoodIds }: { municipality: 
         keep={(item) => item.neighbourhood === null || neighbourhoodIds.includes(item.neighbourhood.id)}
         emptyText={t('home.advisor.inboxEmpty')}
         onlyOpen
+        isExportable
       />
     </>
   );

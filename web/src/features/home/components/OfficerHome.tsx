@@ -2,6 +2,7 @@ import { Heading, Link, Paragraph } from '@utrecht/component-library-react/css-m
 import { useQuery } from '@tanstack/react-query';
 import { api, tenantPath } from '../../../api/client.ts';
 import type { Department, Page } from '../../../api/types.ts';
+import { AppLink } from '../../../components/AppLink.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 
@@ -27,9 +28,12 @@ export function OfficerHome({ municipality, departmentIds }: { municipality: str
             <Paragraph>{t('home.officer.text')}</Paragraph>
           </div>
         ))}
+        <Paragraph>
+          <AppLink to={`/${municipality}/reactiesnelheid`}>{t('insights.homeLink')}</AppLink>
+        </Paragraph>
       </section>
       {departmentIds.map((departmentId) => (
-        <RequestsSection key={departmentId} municipality={municipality} heading={t('home.officer.inbox')} filter={{ departmentId }} emptyText={t('home.officer.inboxEmpty')} onlyOpen />
+        <RequestsSection key={departmentId} municipality={municipality} heading={t('home.officer.inbox')} filter={{ departmentId }} emptyText={t('home.officer.inboxEmpty')} onlyOpen isExportable />
       ))}
     </>
   );

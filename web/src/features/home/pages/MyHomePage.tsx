@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { Navigate, useParams } from 'react-router';
 import { useSession } from '../../../api/session.ts';
+import { AppLink } from '../../../components/AppLink.tsx';
 import { Loading } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -34,6 +35,9 @@ export function MyHomePage() {
         <section>
           <Heading level={2}>{t('myHome.alderman')}</Heading>
           <Paragraph>{t('myHome.aldermanText')}</Paragraph>
+          <Paragraph>
+            <AppLink to={`/${municipality}/reactiesnelheid`}>{t('insights.homeLink')}</AppLink>
+          </Paragraph>
         </section>
       )}
       {roles.has('partner') && <PartnerHome municipality={municipality} partnerIds={scopes('partner')} />}

@@ -9,6 +9,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { AppLink } from '../../../components/AppLink.tsx';
 import { AdvicePositionForm } from '../components/AdvicePositionForm.tsx';
 import { AnswerForm } from '../components/AnswerForm.tsx';
+import { AttachmentsSection } from '../components/AttachmentsSection.tsx';
 import { ConversationPanel } from '../components/ConversationPanel.tsx';
 import { LifecyclePanel } from '../components/LifecyclePanel.tsx';
 import { LinkPanel } from '../components/LinkPanel.tsx';
@@ -116,6 +117,7 @@ export function RequestPage() {
         <div>
           <Paragraph>{item.body}</Paragraph>
           <AnswerView request={item} />
+          <AttachmentsSection municipality={municipality} request={item} />
           {isStaff && <ReviewPanel municipality={municipality} request={item} canReview={isAdvisor} />}
           {isAdvisor && isOpen && <TriagePanel municipality={municipality} request={item} />}
           {isAnswerer && isOpen && !item.proposedAnswer && <AnswerForm municipality={municipality} request={item} isAdvisor={isAdvisor} />}

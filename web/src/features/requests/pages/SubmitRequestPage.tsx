@@ -11,6 +11,7 @@ import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useNeighbourhoods } from '../../public/queries.ts';
 import { SelectField } from '../../../components/SelectField.tsx';
+import { type AttachmentFailure, AttachmentFailures, AttachmentsField, hasTooLargeFile, uploadAttachments } from '../components/AttachmentsField.tsx';
 
 const kinds = ['question', 'request', 'advice_solicited', 'advice_unsolicited', 'initiative'];
 const scales = ['street', 'area', 'neighbourhood', 'city_wide'];
@@ -30,16 +31,18 @@ export function SubmitRequestPage() {
   const set = (name: keyof typeof values) => (value: string | boolean) => setValues((current) => ({ ...current, [name]: value }));
   const isAdvice = values.kind.startsWith('advice');
   const needsSupport = isAdvice && values.councilId !== '';
+  const [files, setFiles] = useState<File[]>([]);
+  const [failed, setFailed] = useState<{ requestId: string; failures: AttachmentFailure[] } | null>(null);
 
   const submit = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
       const origins = [
         ...(values.openMeeting ? [{ kind: 'open_meeting' }] : []),
         ...(values.boardDecision ? [{ kind: 'board_decision' }] : []),
         ...(values.surveyCount ? [{ kind: 'survey', count: Number(values.surveyCount) }] : []),
         ...(values.petitionCount ? [{ kind: 'petition', count: Number(values.petitionCount) }] : []),
       ];
-      return api<Request>(tenantPath(municipality, '/requests'), {
+      const created = await api<Request>(tenantPath(municipality, '/requests'), {
         method: 'POST',
         body: {
           kind: values.kind,
@@ -53,16 +56,20 @@ export function SubmitRequestPage() {
           supportStatement: needsSupport ? { origins, breadth: values.breadth, dissent: values.dissent } : undefined,
         },
       });
+      return { created, failures: await uploadAttachments(municipality, created.id, files) };
     },
-    onSuccess: (created) => navigate(`/${municipality}/vragen/${created.id}`),
+    onSuccess: ({ created, failures }) => (failures.length > 0 ? setFailed({ requestId: created.id, failures }) : navigate(`/${municipality}/vragen/${created.id}`)),
   });
 
   if (session.isPending) return <Loading />;
   if (!session.data) return <Navigate to={`/${municipality}/inloggen`} replace />;
+  // The request exists, a file did not make it: no second submit, but the way to the request.
+  if (failed) return <><PageTitle>{t('submit.title')}</PageTitle><AttachmentFailures municipality={municipality} requestId={failed.requestId} failures={failed.failures} /></>;
   const problem = submit.error instanceof ApiProblem ? submit.error : undefined;
   const error = (field: string) => problem?.fieldError(`body.${field}`);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (hasTooLargeFile(files)) return document.getElementById('request-attachments')?.focus();
     submit.mutate();
   };
   const fieldIds = {
@@ -130,6 +137,7 @@ export function SubmitRequestPage() {
             <TextField id="request-supportStatement-dissent" label={t('submit.dissent')} multiline value={values.dissent} onChange={set('dissent')} error={error('supportStatement.dissent')} />
           </fieldset>
         )}
+        <AttachmentsField files={files} onChange={setFiles} />
         <div>
           <Button type="submit" appearance="primary-action-button" busy={submit.isPending}>
             {t('submit.send')}

@@ -1,0 +1,159 @@
+import { fileTypeFromBuffer } from 'file-type';
+import type { Executor } from '../../db/client.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { recordAudit } from '../../platform/audit-log.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { UseCaseContext } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { isStaff, isSubmitterSide } from './request.policy.ts';
+import type { RequestRow } from './request.repository.ts';
+import type { RequestAttachmentList } from './request-attachment.contract.ts';
+import { presentAttachment } from './request-attachment.presenter.ts';
+import { type AttachmentRow, createRequestAttachmentRepository } from './request-attachment.repository.ts';
+import {
+  type AttachmentMediaType,
+  type AttachmentViewer,
+  defaultAttachmentMaxBytes,
+  describeByteLimit,
+  isAllowedAttachmentType,
+  isOpenForAttachments,
+  maxAttachmentsPerRequest,
+  mayRemoveAttachment,
+  maySeeAttachment,
+  mayUpload,
+  mayUploadInternal,
+  sanitiseFileName,
+} from './request-attachment.rules.ts';
+import { createRequestSteps } from './request-steps.ts';
+
+export interface RequestAttachmentServiceDependencies {
+  db: Executor;
+  clock: Clock;
+  /** Largest file accepted (ATTACHMENT_MAX_BYTES). */
+  maxBytes?: number;
+}
+
+/** A file as it came in: the name the browser gave and the bytes; the type is never taken from either. */
+export interface AttachmentUpload {
+  fileName: string;
+  content: Buffer;
+  isInternal: boolean;
+}
+
+const fileField = 'body.file';
+
+/** Attachments on requests: adding, listing, downloading and removing PDFs and images. */
+export function createRequestAttachmentService(dependencies: RequestAttachmentServiceDependencies) {
+  const { db, clock } = dependencies;
+  const maxBytes = dependencies.maxBytes ?? defaultAttachmentMaxBytes;
+  const steps = createRequestSteps({ db, clock });
+  const limit = describeByteLimit(maxBytes);
+
+  function viewerOf(context: UseCaseContext, row: RequestRow): AttachmentViewer {
+    return { userId: context.actor?.userId ?? null, isStaff: isStaff(context.actor), isSubmitterSide: isSubmitterSide(context.actor, row) };
+  }
+
+  /** A request the actor may see (else 404) and add to (else 403), in a state that takes attachments (else 409). */
+  async function loadForUpload(tx: Executor, context: UseCaseContext, requestId: string, isInternal: boolean) {
+    const row = await steps.loadVisible(tx, context, requestId);
+    const viewer = viewerOf(context, row);
+    if (!mayUpload(viewer)) throw new DomainError('FORBIDDEN');
+    if (isInternal && !mayUploadInternal(viewer)) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.isInternal', code: 'attachmentStaffOnly' }] });
+    if (!isOpenForAttachments(row.state)) throw new DomainError('INVALID_TRANSITION', { params: { state: row.state } });
+    return { row, viewer };
+  }
+
+  function tooLarge() {
+    return new DomainError('ATTACHMENT_TOO_LARGE', { params: { limit }, fields: [{ field: fileField, code: 'attachmentTooLarge', params: { limit } }] });
+  }
+
+  function summaryOf(attachment: AttachmentRow) {
+    // What the timeline and the audit trail keep: never the content.
+    return { attachmentId: attachment.id, fileName: attachment.fileName, mediaType: attachment.mediaType, sizeBytes: attachment.sizeBytes, isInternal: attachment.isInternal };
+  }
+
+  return {
+    maxBytes,
+
+    /** Checked before the bytes are read, so a stranger or a closed request costs no upload. */
+    async checkUpload(context: UseCaseContext, requestId: string): Promise<void> {
+      await loadForUpload(db, context, requestId, false);
+    },
+
+    async addAttachment(context: UseCaseContext, requestId: string, upload: AttachmentUpload) {
+      if (upload.content.length === 0) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: fileField, code: 'required' }] });
+      if (upload.content.length > maxBytes) throw tooLarge();
+      return inTransaction(db, async (tx) => {
+        const repository = createRequestAttachmentRepository(tx);
+        // Two uploads at once must not both pass the count check.
+        await repository.lockRequest(context.municipalityId, requestId);
+        const { row, viewer } = await loadForUpload(tx, context, requestId, upload.isInternal);
+        // The type comes from the bytes: a renamed program or an HTML page does not become a PDF by its name.
+        const mediaType = (await fileTypeFromBuffer(upload.content))?.mime;
+        if (!isAllowedAttachmentType(mediaType)) {
+          throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', { fields: [{ field: fileField, code: 'attachmentType' }] });
+        }
+        if ((await repository.countOf(context.municipalityId, requestId, upload.isInternal)) >= maxAttachmentsPerRequest) {
+          throw new DomainError('TOO_MANY_ATTACHMENTS', { params: { maximum: maxAttachmentsPerRequest } });
+        }
+        const attachment = await repository.insert({
+          municipalityId: context.municipalityId,
+          requestId,
+          fileName: sanitiseFileName(upload.fileName, mediaType),
+          mediaType,
+          sizeBytes: upload.content.length,
+          content: upload.content,
+          uploadedByUserId: context.actor!.userId,
+          isInternal: upload.isInternal,
+          createdAt: clock.now(),
+        });
+        const description = summaryOf(attachment);
+        await steps.addEvent(tx, context, requestId, { kind: 'attachmentAdded', text: attachment.fileName, data: description, isInternal: attachment.isInternal });
+        await recordAudit(tx, clock, context, { action: 'request.attachment.add', entityType: 'request', entityId: requestId, after: description });
+        return presentAttachment({ ...attachment, uploaderName: context.actor?.displayName ?? null }, viewer, row.state);
+      });
+    },
+
+    async listAttachments(context: UseCaseContext, requestId: string): Promise<RequestAttachmentList> {
+      const row = await steps.loadVisible(db, context, requestId);
+      const viewer = viewerOf(context, row);
+      const rows = await createRequestAttachmentRepository(db).listOf(context.municipalityId, requestId, viewer.isStaff);
+      return {
+        items: rows.filter((attachment) => maySeeAttachment(viewer, attachment)).map((attachment) => presentAttachment(attachment, viewer, row.state)),
+        canUpload: mayUpload(viewer) && isOpenForAttachments(row.state),
+        canUploadInternal: mayUploadInternal(viewer) && isOpenForAttachments(row.state),
+        maxBytes,
+        maxCount: maxAttachmentsPerRequest,
+      };
+    },
+
+    /** The bytes with their sniffed type; an attachment the actor may not see does not exist for them. */
+    async downloadAttachment(context: UseCaseContext, requestId: string, attachmentId: string) {
+      const row = await steps.loadVisible(db, context, requestId);
+      const repository = createRequestAttachmentRepository(db);
+      const attachment = await repository.findById(context.municipalityId, requestId, attachmentId);
+      if (!attachment || !maySeeAttachment(viewerOf(context, row), attachment)) throw new DomainError('NOT_FOUND');
+      const content = await repository.contentOf(context.municipalityId, attachmentId);
+      if (!content) throw new DomainError('NOT_FOUND');
+      return { fileName: attachment.fileName, mediaType: attachment.mediaType as AttachmentMediaType, content };
+    },
+
+    async removeAttachment(context: UseCaseContext, requestId: string, attachmentId: string): Promise<void> {
+      await inTransaction(db, async (tx) => {
+        const repository = createRequestAttachmentRepository(tx);
+        const row = await steps.loadVisible(tx, context, requestId);
+        const viewer = viewerOf(context, row);
+        const attachment = await repository.findById(context.municipalityId, requestId, attachmentId);
+        if (!attachment || !maySeeAttachment(viewer, attachment)) throw new DomainError('NOT_FOUND');
+        if (!mayRemoveAttachment(viewer, attachment)) throw new DomainError('FORBIDDEN');
+        if (!isOpenForAttachments(row.state)) throw new DomainError('INVALID_TRANSITION', { params: { state: row.state } });
+        if (!(await repository.remove(context.municipalityId, attachmentId))) throw new DomainError('NOT_FOUND');
+        const description = summaryOf(attachment);
+        await steps.addEvent(tx, context, requestId, { kind: 'attachmentRemoved', text: attachment.fileName, data: description, isInternal: attachment.isInternal });
+        await recordAudit(tx, clock, context, { action: 'request.attachment.remove', entityType: 'request', entityId: requestId, before: description });
+      });
+    },
+  };
+}
+
+export type RequestAttachmentService = ReturnType<typeof createRequestAttachmentService>;
