@@ -47,7 +47,11 @@ describe('advice from a council, answered ooit', () => {
     await expect.poll(() => page.getByRole('link', { name: title }).isVisible()).toBe(true);
     await page.getByRole('link', { name: title }).click();
     await page.getByRole('button', { name: 'Ontvangst bevestigen' }).click();
-    await page.getByLabel('Afdeling').selectOption({ label: 'Verkeer' });
+    await page.getByLabel('Afdeling', { exact: true }).selectOption({ label: 'Verkeer' });
+    // The department's officers load once it is chosen; the advisor names the one who answers.
+    await expect.poll(() => page.getByLabel('Behandelaar').locator('option').allTextContents()).toContain('Koen Verhoeven');
+    await page.getByLabel('Behandelaar').selectOption({ label: 'Koen Verhoeven' });
+    await page.getByLabel('Groen', { exact: true }).check();
     await expectAccessible(page, 'request-triage');
     await page.getByRole('button', { name: 'Doorzetten naar afdeling' }).click();
     await expect.poll(() => page.getByText('In behandeling').first().isVisible()).toBe(true);

@@ -227,3 +227,16 @@ describe('what the public sees of a referral', () => {
     expect((await t.request({ url, as: await t.logIn('officer') })).json().referral.note).toBe('Bewoners van nummer 12 klagen al maanden.');
   });
 });
+
+describe('whom a request can be routed to', () => {
+  it('lists a department’s officers for advisors only, by name and title', async () => {
+    const url = `${tenantPath}/departments/${ids.verkeer}/officers`;
+    const officers = await t.request({ url, as: await t.logIn('advisorSouth') });
+    expect(officers.json().items).toEqual([expect.objectContaining({ id: ids.koen, displayName: 'Koen Verhoeven' })]);
+    expect(JSON.stringify(officers.json())).not.toContain('@');
+    expect((await t.request({ url, as: member })).statusCode).toBe(403);
+    expect((await t.request({ url, as: await t.logIn('officer') })).statusCode).toBe(403);
+    expect((await t.request({ url })).statusCode).toBe(401);
+    expect((await t.request({ url: `${tenantPath}/departments/00000000-0000-4000-8000-000000000000/officers`, as: await t.logIn('advisorSouth') })).statusCode).toBe(404);
+  });
+});

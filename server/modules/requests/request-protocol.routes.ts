@@ -69,6 +69,21 @@ export function registerRequestProtocolRoutes(scope: FastifyInstance, service: R
   );
 
   app.get(
+    '/departments/:departmentId/officers',
+    {
+      config: { access: 'request.triage' },
+      schema: {
+        operationId: 'listDepartmentOfficers',
+        tags,
+        description: 'Whom the advisor can route a request to within a department.',
+        params: z.object({ municipality: z.string(), departmentId: z.uuid() }),
+        response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string(), title: z.string().nullable() })) }).meta({ id: 'DepartmentOfficers' }), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => service.listDepartmentOfficers(contextOf(request), request.params.departmentId),
+  );
+
+  app.get(
     '/request-settings',
     { config: { access: 'request.viewInternal' }, schema: { operationId: 'getRequestSettings', tags, params: municipalityParams, response: { 200: settingsResponse, ...problemResponses(401, 403, 404) } } },
     async (request) => service.getRequestSettings(contextOf(request)),

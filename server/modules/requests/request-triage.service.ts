@@ -113,6 +113,15 @@ export function createTriageService(steps: RequestSteps) {
       });
     },
 
+    /** The officers a request can be routed to within a department: names and titles, no contact details. */
+    async listDepartmentOfficers(context: UseCaseContext, departmentId: string) {
+      // Any advisor may look: routing happens in their own neighbourhoods, which the routing step itself checks.
+      if (!canTriage(context.actor, { neighbourhoodId: null })) throw new DomainError('FORBIDDEN');
+      if (!(await createRequestRepository(steps.db).departmentExists(context.municipalityId, [departmentId]))) throw new DomainError('NOT_FOUND');
+      const officers = await findScopeMembers(steps.db, context.municipalityId, 'officer', [departmentId]);
+      return { items: officers.map((officer) => ({ id: officer.userId, displayName: officer.displayName, title: officer.title ?? null })) };
+    },
+
     async closeRequest(context: UseCaseContext, requestId: string, input: { version: number }) {
       return steps.step(context, requestId, {
         action: 'close',

@@ -1,4 +1,4 @@
-import { Button, Heading } from '@utrecht/component-library-react/css-module';
+import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiProblem, api, tenantPath } from '../../../api/client.ts';
@@ -12,10 +12,17 @@ export function TriagePanel({ municipality, request }: { municipality: string; r
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const departments = useQuery({ queryKey: ['departments', municipality], queryFn: () => api<Page<Department>>(tenantPath(municipality, '/departments')) });
-  const [departmentId, setDepartmentId] = useState('');
+  const [departmentId, setDepartmentId] = useState(request.leadDepartment?.id ?? '');
+  const [officerId, setOfficerId] = useState('');
+  const [contributing, setContributing] = useState<string[]>([]);
+  const officers = useQuery({
+    queryKey: ['department-officers', municipality, departmentId],
+    enabled: departmentId !== '',
+    queryFn: () => api<{ items: { id: string; displayName: string; title: string | null }[] }>(tenantPath(municipality, `/departments/${departmentId}/officers`)),
+  });
   const update = (updated: Request) => queryClient.setQueryData(['request', municipality, request.id], updated);
   const acknowledge = useMutation({ mutationFn: () => api<Request>(tenantPath(municipality, `/requests/${request.id}/acknowledgement`), { method: 'POST', body: { version: request.version } }), onSuccess: update });
-  const route = useMutation({ mutationFn: () => api<Request>(tenantPath(municipality, `/requests/${request.id}/routing`), { method: 'POST', body: { version: request.version, leadDepartmentId: departmentId || undefined } }), onSuccess: update });
+  const route = useMutation({ mutationFn: () => api<Request>(tenantPath(municipality, `/requests/${request.id}/routing`), { method: 'POST', body: { version: request.version, leadDepartmentId: departmentId || undefined, leadOfficerUserId: officerId || null, contributingDepartmentIds: contributing.filter((id) => id !== departmentId) } }), onSuccess: update });
   const onRoute = (event: FormEvent) => {
     event.preventDefault();
     route.mutate();
@@ -37,10 +44,42 @@ export function TriagePanel({ municipality, request }: { municipality: string; r
             id="route-department"
             label={t('triage.department')}
             value={departmentId}
-            onChange={setDepartmentId}
+            onChange={(value) => {
+              setDepartmentId(value);
+              setOfficerId('');
+            }}
             options={[{ value: '', label: t('common.choose') }, ...(departments.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))]}
             error={route.error instanceof ApiProblem ? route.error.fieldError('body.leadDepartmentId') : undefined}
           />
+          {departmentId && (
+            <SelectField
+              id="route-officer"
+              label={t('triage.officer')}
+              value={officerId}
+              onChange={setOfficerId}
+              options={[{ value: '', label: t('triage.anyOfficer') }, ...(officers.data?.items ?? []).map((officer) => ({ value: officer.id, label: officer.title ? `${officer.displayName} (${officer.title})` : officer.displayName }))]}
+              error={route.error instanceof ApiProblem ? route.error.fieldError('body.leadOfficerUserId') : undefined}
+            />
+          )}
+          <Fieldset>
+            <FieldsetLegend>{t('triage.contributing')}</FieldsetLegend>
+            {(departments.data?.items ?? [])
+              .filter((item) => item.id !== departmentId)
+              .map((item) => (
+                <FormField key={item.id} type="checkbox">
+                  <Paragraph>
+                    <Checkbox
+                      id={`route-contributing-${item.id}`}
+                      checked={contributing.includes(item.id)}
+                      onChange={(event) => setContributing((current) => ((event.target as HTMLInputElement).checked ? [...current, item.id] : current.filter((id) => id !== item.id)))}
+                    />{' '}
+                    <FormLabel htmlFor={`route-contributing-${item.id}`} type="checkbox">
+                      {item.name}
+                    </FormLabel>
+                  </Paragraph>
+                </FormField>
+              ))}
+          </Fieldset>
           <div>
             <Button type="submit" appearance="primary-action-button" busy={route.isPending}>
               {t('triage.route')}

@@ -117,13 +117,14 @@ export function RequestPage() {
         <div>
           <Paragraph>{item.body}</Paragraph>
           <AnswerView request={item} />
-          <AttachmentsSection municipality={municipality} request={item} />
           {isStaff && <ReviewPanel municipality={municipality} request={item} canReview={isAdvisor} />}
           {isAdvisor && isOpen && <TriagePanel municipality={municipality} request={item} />}
           {isAnswerer && isOpen && !item.proposedAnswer && <AnswerForm municipality={municipality} request={item} isAdvisor={isAdvisor} />}
           {isAnswerer && item.state === 'answered' && item.verdict === 'ooit' && <ProgressUpdateForm municipality={municipality} request={item} />}
           {isAnswerer && item.state === 'answered' && item.verdict === 'ooit' && <AnswerForm municipality={municipality} request={item} mode="changeVerdict" />}
           {isAnswerer && item.state === 'answered' && isAdvice && <AdvicePositionForm municipality={municipality} request={item} />}
+          {/* Staff act first (triage, answer); the files and the conversation follow. */}
+          <AttachmentsSection municipality={municipality} request={item} />
           {canTalk && <ConversationPanel municipality={municipality} request={item} isStaff={isStaff} />}
           {isAdvisor && item.state !== 'closed' && <ReferralPanel municipality={municipality} request={item} />}
           {isAdvisor && isOpen && <LinkPanel municipality={municipality} request={item} />}
