@@ -240,3 +240,46 @@ describe('whom a request can be routed to', () => {
     expect((await t.request({ url: `${tenantPath}/departments/00000000-0000-4000-8000-000000000000/officers`, as: await t.logIn('advisorSouth') })).statusCode).toBe(404);
   });
 });
+
+describe('who may not', () => {
+  it('refuses every staff action to each role without it, and changes nothing', async () => {
+    const { url, version } = await routedAdvice('Rolmatrix: bankje bij de bushalte');
+    const other = await routedAdvice('Rolmatrix: een andere vraag');
+    const actions: { path: string; payload: Record<string, unknown>; method?: 'POST' | 'DELETE' }[] = [
+      { path: '/acknowledgement', payload: { version } },
+      { path: '/routing', payload: { version, leadDepartmentId: ids.verkeer } },
+      { path: '/answer', payload: { ...ooit, version } },
+      { path: '/answer-review', payload: { version, decision: 'approve' } },
+      { path: '/referral', payload: { version, teamCode: 'jpt' } },
+      { path: '/links', payload: { version, relatedRequestId: other.id, kind: 'related' } },
+      { path: '/closure', payload: { version } },
+      { path: '/reopening', payload: { version, reason: 'Een reden die lang genoeg is.' } },
+      { path: '/verdict-change', payload: { verdict: 'nooit', version, motivation, reasons: ['too_expensive'] } },
+      { path: '/advice-position', payload: { version, position: 'follows' } },
+      { path: '/updates', payload: { version, text: 'Een voortgangsbericht van iemand anders.' } },
+    ];
+    // Visitors are asked to log in; the others are refused (the alderman reads along but does not handle).
+    const callers = [
+      { label: 'visitor', session: undefined, status: 401 },
+      { label: 'resident', session: await t.logIn('resident'), status: 403 },
+      { label: 'partner', session: await t.logIn('partner'), status: 403 },
+      { label: 'council member', session: member, status: 403 },
+      { label: 'alderman', session: await t.logIn('alderman'), status: 403 },
+      { label: 'officer of another department', session: await t.logIn('officerGreen'), status: 403 },
+      { label: 'advisor of other neighbourhoods', session: await t.logIn('advisor'), status: 403 },
+    ];
+    const before = (await t.request({ url, as: member })).json();
+    const outcomes: string[] = [];
+    for (const caller of callers) {
+      for (const action of actions) {
+        const response = await t.request({ method: 'POST', url: `${url}${action.path}`, as: caller.session, payload: action.payload });
+        if (response.statusCode !== caller.status) outcomes.push(`${caller.label} ${action.path}: ${response.statusCode} ${response.json().code}`);
+      }
+      const unlink = await t.request({ method: 'DELETE', url: `${url}/links/${other.id}`, as: caller.session });
+      if (unlink.statusCode !== caller.status) outcomes.push(`${caller.label} DELETE links: ${unlink.statusCode}`);
+    }
+    expect(outcomes).toEqual([]);
+    const after = (await t.request({ url, as: member })).json();
+    expect(after).toEqual(before);
+  });
+});
