@@ -88,7 +88,26 @@ describe('reminders in the scheduler sweep', () => {
     const decision = (await outboxFor('koen.verhoeven@helmond.example', 'request.decisionDue')).filter((message) => message.channel === 'in_app');
     expect(decision).toHaveLength(1);
     expect(decision[0].body).toContain('Op 2026-07-31 is een definitief antwoord beloofd');
+    expect(decision[0].subject).toBe('Besluit nadert: Bredere stoep bij de school');
     t.clock.advance(-37 * 86_400_000);
+  });
+});
+
+describe('a decision date that passed unnoticed', () => {
+  it('says the date has passed, rather than that it nears', async () => {
+    const request = await submit('Zitbank bij de vijver');
+    const advisor = await t.logIn('advisorSouth');
+    const url = `${tenantPath}/requests/${request.id}`;
+    await t.request({ method: 'POST', url: `${url}/acknowledgement`, as: advisor, payload: { version: 1 } });
+    await t.request({ method: 'POST', url: `${url}/routing`, as: advisor, payload: { version: 2, leadDepartmentId: verkeer } });
+    await t.request({ method: 'POST', url: `${url}/answer`, as: await t.logIn('officer'), payload: { verdict: 'ooit', version: 3, motivation, conditions: [{ kind: 'decision', text: 'Besluit van het college over het parkbudget' }], decisionDueOn: '2026-06-30', updateEveryWeeks: 6 } });
+    // The sweep did not run for a month (an outage, say): the reminder says the promised date has passed.
+    t.clock.advance(30 * 86_400_000);
+    await sweep();
+    const told = (await outboxFor('koen.verhoeven@helmond.example', 'request.decisionDue')).filter((message) => message.channel === 'in_app' && message.subject.endsWith('Zitbank bij de vijver'));
+    expect(told).toEqual([expect.objectContaining({ subject: 'Besluitdatum verstreken: Zitbank bij de vijver' })]);
+    expect(told[0].body).toContain('Op 2026-06-30 was een definitief antwoord beloofd.');
+    t.clock.advance(-30 * 86_400_000);
   });
 });
 

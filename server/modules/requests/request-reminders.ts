@@ -64,7 +64,14 @@ export function createRequestReminderJobs(dependencies: Omit<RequestServiceDepen
         const today = dateInAmsterdam(clock.now());
         for (const row of await repository.findDecisionsDue(today, batchSize)) {
           const decisionDueOn = (row.answer as { decisionDueOn?: string } | null)?.decisionDueOn ?? '';
-          await steps.notify(tx, row, await ownersOf(tx, row), { topic: 'request.decisionDue', subject: `Besluit nadert: ${row.title}`, body: `Op ${decisionDueOn} is een definitief antwoord beloofd: verander de “ooit” dan in een “nu” of “nooit”.` });
+          const isPast = decisionDueOn < today;
+          await steps.notify(tx, row, await ownersOf(tx, row), {
+            topic: 'request.decisionDue',
+            subject: `${isPast ? 'Besluitdatum verstreken' : 'Besluit nadert'}: ${row.title}`,
+            body: isPast
+              ? `Op ${decisionDueOn} was een definitief antwoord beloofd. Verander de “ooit” in een “nu” of “nooit”, of laat de indieners in een voortgangsbericht weten waarom het later wordt.`
+              : `Op ${decisionDueOn} is een definitief antwoord beloofd: verander de “ooit” dan in een “nu” of “nooit”.`,
+          });
           await repository.markReminded(row.id, { decisionRemindedAt: clock.now() });
         }
       },
