@@ -176,6 +176,7 @@ const fieldMessages: Record<string, Text> = {
   beyondShortTerm: { nl: 'Een “nu” wordt binnen {weeks} weken uitgevoerd: uiterlijk {latest}. Kies een eerdere datum of antwoord “ooit”.', en: 'A “nu” is carried out within {weeks} weeks: by {latest} at the latest. Choose an earlier date or answer “ooit”.' },
   conditionRequired: { nl: 'Noem minstens één randvoorwaarde (budget, capaciteit, beleid of besluit) waar het van afhangt.', en: 'Name at least one condition (budget, capacity, policy or decision) it depends on.' },
   updateCadence: { nl: 'Geef elke 1 tot 26 weken een voortgangsbericht.', en: 'Give a progress update every 1 to 26 weeks.' },
+  cursorFormat: { nl: 'Gebruik de nextCursor van de vorige pagina zoals die is.', en: 'Use the nextCursor of the previous page as it is.' },
   codeFormat: { nl: 'Gebruik 2 tot 30 kleine letters, cijfers of streepjes.', en: 'Use 2 to 30 lower-case letters, digits or hyphens.' },
   answerBeforeAcknowledge: { nl: 'De antwoordtermijn kan niet korter zijn dan de termijn voor de ontvangstbevestiging.', en: 'The answer deadline cannot be shorter than the acknowledgement deadline.' },
   staffOnly: { nl: 'Alleen medewerkers van de gemeente kunnen een interne notitie maken.', en: 'Only municipal staff can write an internal note.' },

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { Clock } from './clock.ts';
 import type { Mailer } from './mail.ts';
@@ -77,11 +77,10 @@ export interface OutboxQuery {
   status?: OutboxStatus;
   channel?: OutboxChannel;
   recipientUserId?: string;
-  before?: Date;
   limit: number;
 }
 
-function conditionsOf(municipalityId: string, query: Omit<OutboxQuery, 'before' | 'limit'>): SQL[] {
+function conditionsOf(municipalityId: string, query: Omit<OutboxQuery, 'limit'>): SQL[] {
   const conditions: SQL[] = [eq(outboxMessage.municipalityId, municipalityId)];
   if (query.status) conditions.push(eq(outboxMessage.status, query.status));
   if (query.channel) conditions.push(eq(outboxMessage.channel, query.channel));
@@ -89,22 +88,11 @@ function conditionsOf(municipalityId: string, query: Omit<OutboxQuery, 'before' 
   return conditions;
 }
 
-export async function listOutboxMessages(db: Executor, municipalityId: string, query: OutboxQuery) {
-  const conditions = conditionsOf(municipalityId, query);
-  if (query.before) conditions.push(lt(outboxMessage.createdAt, query.before));
-  return db
-    .select()
-    .from(outboxMessage)
-    .where(and(...conditions))
-    .orderBy(desc(outboxMessage.createdAt))
-    .limit(query.limit + 1);
-}
-
 /**
  * The admin's outbox, newest first, paged by (time, id): messages written in one transaction share their
  * time, and a cursor of the time alone would skip the rest of them at a page boundary.
  */
-export async function browseOutboxMessages(db: Executor, municipalityId: string, query: Omit<OutboxQuery, 'before'> & { cursor?: string }) {
+export async function browseOutboxMessages(db: Executor, municipalityId: string, query: OutboxQuery & { cursor?: string }) {
   const conditions = conditionsOf(municipalityId, query);
   const after = query.cursor ? parseOutboxCursor(query.cursor) : undefined;
   if (after) conditions.push(sql`(${outboxMessage.createdAt}, ${outboxMessage.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`);

@@ -24,3 +24,9 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 export function offsetOf(query: PageQuery): number {
   return (query.page - 1) * query.pageSize;
 }
+
+/** A cursor for logs paged newest first by (time, id): the time and id of the last item shown, "<ISO time>_<uuid>". */
+export const timeIdCursorSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'field:cursorFormat')
+  .describe('The nextCursor of the previous page');

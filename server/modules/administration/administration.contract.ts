@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeIdCursorSchema } from '../../platform/pagination.ts';
 import { outboxChannels, outboxStatuses } from '../../platform/outbox.tables.ts';
 
 export const auditEntrySchema = z
@@ -55,10 +56,6 @@ export const outboxListSchema = z
 export const outboxListQuery = z.object({
   status: z.enum(outboxStatuses).optional(),
   channel: z.enum(outboxChannels).optional(),
-  cursor: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
-    .optional()
-    .describe('nextCursor of the previous page'),
+  cursor: timeIdCursorSchema.optional(),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });

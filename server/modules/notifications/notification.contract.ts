@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeIdCursorSchema } from '../../platform/pagination.ts';
 
 export const notificationSchema = z
   .object({
@@ -16,12 +17,12 @@ export const notificationListSchema = z
   .object({
     items: z.array(notificationSchema),
     unread: z.number().int(),
-    nextCursor: z.iso.datetime({ offset: true }).nullable().describe('Pass as before for older notifications'),
+    nextCursor: z.string().nullable().describe('Pass as cursor for older notifications; null when there are none'),
   })
   .meta({ id: 'NotificationList' });
 
 export const notificationListQuery = z.object({
-  before: z.iso.datetime({ offset: true }).optional(),
+  cursor: timeIdCursorSchema.optional(),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 

@@ -54,3 +54,23 @@ describe('in-app notifications', () => {
     expect(bad.json().errors[0].field).toBe('body.isRead');
   });
 });
+
+describe('paging through notifications', () => {
+  it('shows every notification exactly once, also when several arrived at the same moment', async () => {
+    for (const subject of ['Een', 'Twee', 'Drie', 'Vier', 'Vijf']) {
+      await enqueueMessage(t.database.db, t.clock, { municipalityId: t.municipalityId, channel: 'in_app', recipientUserId: councilMemberId, topic: 'test', subject, body: `${subject}.` });
+    }
+    const member = await t.logIn('councilMember');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { subject: string }[]; nextCursor: string | null } = (await t.request({ url: `${tenantPath}/notifications?pageSize=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, as: member })).json();
+      seen.push(...page.items.map((item) => item.subject));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.toSorted()).toEqual(['Advies ontvangen', 'Drie', 'Een', 'Twee', 'Vier', 'Vijf']);
+    const bad = await t.request({ url: `${tenantPath}/notifications?cursor=gisteren`, as: member });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'querystring.cursor', code: 'cursorFormat' });
+  });
+});

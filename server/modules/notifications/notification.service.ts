@@ -5,11 +5,11 @@ import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { countUnread, listOutboxMessages, markMessageRead } from '../../platform/outbox.ts';
+import { browseOutboxMessages, countUnread, markMessageRead } from '../../platform/outbox.ts';
 import { findNotificationPreferences, updateNotificationPreferences } from '../users/index.ts';
 import type { notificationListQuery } from './notification.contract.ts';
 
-type MessageRow = Awaited<ReturnType<typeof listOutboxMessages>>[number];
+type MessageRow = Awaited<ReturnType<typeof browseOutboxMessages>>['rows'][number];
 
 function presentNotification(row: MessageRow) {
   return {
@@ -29,12 +29,12 @@ export function createNotificationService(dependencies: { db: Executor; clock: C
   return {
     async listMyNotifications(context: UseCaseContext, query: z.infer<typeof notificationListQuery>) {
       if (!context.actor) throw new DomainError('NOT_AUTHENTICATED');
-      const [rows, unread] = await Promise.all([
-        listOutboxMessages(db, context.municipalityId, { channel: 'in_app', recipientUserId: context.actor.userId, before: query.before ? new Date(query.before) : undefined, limit: query.pageSize }),
+      // Paged by (time, id): messages queued in one transaction share their time, and a time-only cursor would skip some.
+      const [{ rows, nextCursor }, unread] = await Promise.all([
+        browseOutboxMessages(db, context.municipalityId, { channel: 'in_app', recipientUserId: context.actor.userId, cursor: query.cursor, limit: query.pageSize }),
         countUnread(db, context.municipalityId, context.actor.userId),
       ]);
-      const page = rows.slice(0, query.pageSize);
-      return { items: page.map(presentNotification), unread, nextCursor: rows.length > query.pageSize ? (page.at(-1)?.createdAt.toISOString() ?? null) : null };
+      return { items: rows.map(presentNotification), unread, nextCursor };
     },
 
     async getMyPreferences(context: UseCaseContext) {
