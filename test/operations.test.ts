@@ -78,6 +78,11 @@ describe('response headers', () => {
   it('keeps a request id the caller sends, so a call can be traced through the logs', async () => {
     const response = await t.request({ url: `${tenantPath}/neighbourhoods`, headers: { 'x-request-id': 'trace-123' } });
     expect(response.headers['x-request-id']).toBe('trace-123');
+    // Too long, or with characters that do not belong in a log line: replaced by an id of our own.
+    for (const forged of ['x'.repeat(500), 'abc def\u0007', 'a"b<c>']) {
+      const replaced = await t.request({ url: `${tenantPath}/neighbourhoods`, headers: { 'x-request-id': forged } });
+      expect(replaced.headers['x-request-id']).toMatch(uuidPattern);
+    }
   });
 });
 
