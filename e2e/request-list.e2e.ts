@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, logIn, openPage } from './browser.ts';
+import { demoPassword, expectAccessible, launchBrowser, logIn, openPage } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,5 +50,27 @@ describe('finding requests', () => {
     expect(titles.every((title) => /speelveld/i.test(title))).toBe(true);
     await expectAccessible(page, 'request-list-visitor');
     await context.close();
+  });
+});
+
+describe('logging in from a page', () => {
+  it('comes back to the page it started from, and never goes to another site', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto('/helmond/vragen?search=speelveld');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Inloggen' }).click();
+    await page.getByLabel('E-mailadres').fill('sanne.kuipers@helmond.example');
+    await page.getByLabel('Wachtwoord').fill(demoPassword());
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL('**/helmond/vragen?search=speelveld');
+    await context.close();
+
+    const other = await openPage(browser);
+    await other.page.goto(`/helmond/inloggen?naar=${encodeURIComponent('//evil.example/helmond/')}`);
+    await other.page.getByLabel('E-mailadres').fill('sanne.kuipers@helmond.example');
+    await other.page.getByLabel('Wachtwoord').fill(demoPassword());
+    await other.page.getByRole('button', { name: 'Inloggen' }).click();
+    await other.page.waitForURL('**/helmond/mijn');
+    expect(new URL(other.page.url()).pathname).toBe('/helmond/mijn');
+    await other.context.close();
   });
 });

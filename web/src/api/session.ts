@@ -48,3 +48,15 @@ export function useLogOut(municipality: string) {
 export function hasRole(session: CurrentSession | null | undefined, role: string): boolean {
   return session?.user.roles.some((grant) => grant.role === role) ?? false;
 }
+
+/** The login page, with the page to come back to afterwards ("naar"), so a deep link survives logging in. */
+export function loginPathFor(municipality: string, returnTo?: string): string {
+  return returnTo ? `/${municipality}/inloggen?naar=${encodeURIComponent(returnTo)}` : `/${municipality}/inloggen`;
+}
+
+/** Where to go after logging in: only a page of this municipality, never another site (no open redirect). */
+export function returnPathAfterLogin(municipality: string, requested: string | null): string {
+  const home = `/${municipality}/mijn`;
+  if (!requested || !requested.startsWith(`/${municipality}/`) || requested.startsWith('//') || requested.includes('\\')) return home;
+  return requested.startsWith(`/${municipality}/inloggen`) ? home : requested;
+}

@@ -1,6 +1,6 @@
 import { Button, PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react/css-module';
-import { Outlet, useNavigate, useParams } from 'react-router';
-import { hasRole, useLogOut, useSession } from '../api/session.ts';
+import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { hasRole, loginPathFor, useLogOut, useSession } from '../api/session.ts';
 import { type Language, useI18n } from '../i18n/i18n.tsx';
 import { AppLink } from './AppLink.tsx';
 
@@ -11,6 +11,7 @@ export function Layout() {
   const session = useSession(municipality);
   const logOut = useLogOut(municipality);
   const navigate = useNavigate();
+  const location = useLocation();
   const user = session.data?.user;
   const otherLanguage: Language = language === 'nl' ? 'en' : 'nl';
 
@@ -42,7 +43,8 @@ export function Layout() {
               )}
               {!user && (
                 <li>
-                  <AppLink to={`/${municipality}/inloggen`}>{t('layout.logIn')}</AppLink>
+                  {/* Back to this page after logging in, unless this is the login page itself or the front page. */}
+                  <AppLink to={location.pathname.startsWith(`/${municipality}/`) ? loginPathFor(municipality, `${location.pathname}${location.search}`) : loginPathFor(municipality)}>{t('layout.logIn')}</AppLink>
                 </li>
               )}
             </ul>

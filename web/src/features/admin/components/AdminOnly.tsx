@@ -1,7 +1,7 @@
 import { Alert, Paragraph } from '@utrecht/component-library-react/css-module';
 import type { ReactNode } from 'react';
-import { Navigate, useParams } from 'react-router';
-import { hasRole, useSession } from '../../../api/session.ts';
+import { Navigate, useLocation, useParams } from 'react-router';
+import { hasRole, loginPathFor, useSession } from '../../../api/session.ts';
 import { AppLink } from '../../../components/AppLink.tsx';
 import { Loading } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
@@ -13,10 +13,11 @@ import { useI18n } from '../../../i18n/i18n.tsx';
  */
 export function AdminOnly({ children }: { children: ReactNode }) {
   const { municipality = '' } = useParams();
+  const location = useLocation();
   const { t } = useI18n();
   const session = useSession(municipality);
   if (session.isPending) return <Loading />;
-  if (!session.data) return <Navigate to={`/${municipality}/inloggen`} replace />;
+  if (!session.data) return <Navigate to={loginPathFor(municipality, `${location.pathname}${location.search}`)} replace />;
   if (!hasRole(session.data, 'admin')) {
     return (
       <>

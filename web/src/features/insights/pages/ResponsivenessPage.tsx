@@ -1,7 +1,7 @@
 import '../insights.css';
 import { Alert, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useParams, useSearchParams } from 'react-router';
-import { hasRole, useSession } from '../../../api/session.ts';
+import { hasRole, loginPathFor, useSession } from '../../../api/session.ts';
 import { AppLink } from '../../../components/AppLink.tsx';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
@@ -81,7 +81,7 @@ function NoAccess({ municipality, isLoggedIn }: { municipality: string; isLogged
         <Paragraph>{isLoggedIn ? t('insights.noAccess.role') : t('insights.noAccess.visitor')}</Paragraph>
       </Alert>
       <Paragraph>
-        {isLoggedIn ? <AppLink to={`/${municipality}/mijn`}>{t('insights.noAccess.home')}</AppLink> : <AppLink to={`/${municipality}/inloggen`}>{t('insights.noAccess.logIn')}</AppLink>}
+        {isLoggedIn ? <AppLink to={`/${municipality}/mijn`}>{t('insights.noAccess.home')}</AppLink> : <AppLink to={loginPathFor(municipality, `/${municipality}/reactiesnelheid`)}>{t('insights.noAccess.logIn')}</AppLink>}
       </Paragraph>
     </>
   );

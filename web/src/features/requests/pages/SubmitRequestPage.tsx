@@ -1,9 +1,9 @@
 import { Button, Checkbox, FormField, FormLabel, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiProblem, api, tenantPath } from '../../../api/client.ts';
-import { useSession } from '../../../api/session.ts';
+import { loginPathFor, useSession } from '../../../api/session.ts';
 import type { Council, Page, Request, Theme } from '../../../api/types.ts';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
@@ -20,6 +20,7 @@ const breadths = ['broad', 'divided', 'narrow'];
 /** Ask, request, advise or propose: one form; advice on behalf of a council also states its support. */
 export function SubmitRequestPage() {
   const { municipality = '' } = useParams();
+  const location = useLocation();
   const { t } = useI18n();
   const navigate = useNavigate();
   const session = useSession(municipality);
@@ -62,7 +63,7 @@ export function SubmitRequestPage() {
   });
 
   if (session.isPending) return <Loading />;
-  if (!session.data) return <Navigate to={`/${municipality}/inloggen`} replace />;
+  if (!session.data) return <Navigate to={loginPathFor(municipality, `${location.pathname}${location.search}`)} replace />;
   // The request exists, a file did not make it: no second submit, but the way to the request.
   if (failed) return <><PageTitle>{t('submit.title')}</PageTitle><AttachmentFailures municipality={municipality} requestId={failed.requestId} failures={failed.failures} /></>;
   const problem = submit.error instanceof ApiProblem ? submit.error : undefined;

@@ -1,8 +1,8 @@
 import { Button, Paragraph } from '@utrecht/component-library-react/css-module';
 import { type FormEvent, useState } from 'react';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiProblem } from '../../../api/client.ts';
-import { useLogIn, useSession } from '../../../api/session.ts';
+import { returnPathAfterLogin, useLogIn, useSession } from '../../../api/session.ts';
 import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { TextField } from '../../../components/TextField.tsx';
@@ -12,16 +12,18 @@ export function LoginPage() {
   const { municipality = '' } = useParams();
   const { t } = useI18n();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = returnPathAfterLogin(municipality, params.get('naar'));
   const session = useSession(municipality);
   const logIn = useLogIn(municipality);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
-  if (session.data) return <Navigate to={`/${municipality}/mijn`} replace />;
+  if (session.data) return <Navigate to={next} replace />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    logIn.mutate({ email, password }, { onSuccess: () => navigate(`/${municipality}/mijn`) });
+    logIn.mutate({ email, password }, { onSuccess: () => navigate(next) });
   };
   const problem = logIn.error instanceof ApiProblem ? logIn.error : undefined;
 
