@@ -10,7 +10,7 @@ export const exportMediaTypes: Record<ExportFormat, string> = {
 };
 
 /** The list's filters without paging: an export holds everything that matches, up to the cap. */
-export const requestExportQuery = requestListQuery.omit({ page: true, pageSize: true }).extend({
+export const requestExportQuery = requestListQuery.omit({ page: true, pageSize: true, sort: true }).extend({
   format: z.enum(exportFormats).describe('csv: UTF-8 with BOM, semicolon-separated (what Dutch Excel opens directly); xlsx: an Excel workbook'),
   language: z.enum(['nl', 'en']).default('nl').describe('Language of the column headers and values'),
 });

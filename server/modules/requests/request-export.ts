@@ -8,6 +8,7 @@ import { createMunicipalityRepository } from '../municipalities/index.ts';
 import { isStaff } from './request.policy.ts';
 import { exportMediaTypes, type RequestExportQuery } from './request-export.contract.ts';
 import { presentExportRow, renderCsv, renderXlsx } from './request-export.presenter.ts';
+import { listFilterOf } from './request-filter.ts';
 import { createRequestExportRepository } from './request-export.repository.ts';
 
 /**
@@ -42,10 +43,10 @@ export function createRequestExportService(dependencies: RequestExportDependenci
     async exportRequests(context: UseCaseContext, query: RequestExportQuery): Promise<RequestExportFile> {
       // The route already demands request.viewInternal; the use case does not rely on being called from it.
       if (!isStaff(context.actor)) throw new DomainError('FORBIDDEN');
-      const { format, language, isOverdue, ...filters } = query;
+      const { format, language, ...filters } = query;
       const today = dateInAmsterdam(clock.now());
       // One row more than allowed tells "too many" without counting everything first.
-      const rows = await createRequestExportRepository(db).findForExport(context.municipalityId, { ...filters, overdueOn: isOverdue === 'true' ? today : undefined }, { themeLanguage: language, limit: maxRows + 1 });
+      const rows = await createRequestExportRepository(db).findForExport(context.municipalityId, listFilterOf(context, filters, today), { themeLanguage: language, limit: maxRows + 1 });
       if (rows.length > maxRows) throw new DomainError('EXPORT_TOO_LARGE', { params: { limit: maxRows } });
 
       const slug = context.municipalitySlug ?? (await createMunicipalityRepository(db).findById(context.municipalityId))?.slug ?? 'gemeente';
@@ -58,7 +59,7 @@ export function createRequestExportService(dependencies: RequestExportDependenci
         action: 'request.export',
         entityType: 'municipality',
         entityId: context.municipalityId,
-        after: { format, language, filters: { ...filters, ...(isOverdue ? { isOverdue } : {}) }, rowCount: rows.length },
+        after: { format, language, filters, rowCount: rows.length },
       });
       return { fileName: `${baseName}.${format}`, mediaType: exportMediaTypes[format], body, rowCount: rows.length };
     },

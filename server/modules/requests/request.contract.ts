@@ -114,6 +114,12 @@ export const requestListQuery = pageQuery.extend({
   themeId: z.uuid().optional(),
   councilId: z.uuid().optional().describe('Only requests submitted on behalf of this council'),
   isOverdue: z.enum(['true', 'false']).optional().describe('Only requests past their acknowledge or answer deadline'),
+  isOpen: z.enum(['true', 'false']).optional().describe('Only requests still waiting for an answer (submitted, acknowledged, routed)'),
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('Only your own work: an advisor’s neighbourhoods (and city-wide requests), an officer’s departments, a council member’s council, a resident’s own requests'),
+  sort: z.enum(['newest', 'deadline']).default('newest').describe('newest first, or the nearest answer deadline first'),
   search: z.string().trim().min(2).max(200).optional().describe('Dutch full-text search in title and text'),
 });
 export const postMessageBody = z

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { council } from '../councils/council.tables.ts';
 import { neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
@@ -22,6 +22,10 @@ export interface RequestFilter {
   councilId?: string;
   overdueOn?: string;
   search?: string;
+  isOpen?: boolean;
+  /** "Mine": any of these; an empty scope matches nothing. */
+  mine?: { neighbourhoodIds: string[]; includesCityWide: boolean; departmentIds: string[]; councilIds: string[]; submitterUserId: string | null };
+  sort?: 'newest' | 'deadline';
   offset: number;
   limit: number;
 }
@@ -50,7 +54,19 @@ export function filterConditions(filter: Omit<RequestFilter, 'offset' | 'limit'>
     );
   }
   if (filter.search) conditions.push(sql`${request.searchVector} @@ websearch_to_tsquery('dutch', ${filter.search})`);
+  if (filter.isOpen) conditions.push(inArray(request.state, ['submitted', 'acknowledged', 'routed']));
+  if (filter.mine) conditions.push(mineCondition(filter.mine));
   return conditions;
+}
+
+function mineCondition(mine: NonNullable<RequestFilter['mine']>): SQL {
+  const any: SQL[] = [];
+  if (mine.neighbourhoodIds.length > 0) any.push(inArray(request.neighbourhoodId, mine.neighbourhoodIds));
+  if (mine.includesCityWide) any.push(isNull(request.neighbourhoodId));
+  if (mine.departmentIds.length > 0) any.push(inArray(request.leadDepartmentId, mine.departmentIds));
+  if (mine.councilIds.length > 0) any.push(inArray(request.councilId, mine.councilIds));
+  if (mine.submitterUserId) any.push(eq(request.submitterUserId, mine.submitterUserId));
+  return any.length > 0 ? (or(...any) as SQL) : sql`false`;
 }
 
 export function createRequestRepository(db: Executor) {
@@ -114,7 +130,7 @@ export function createRequestRepository(db: Executor) {
           .from(request)
           .leftJoin(neighbourhood, eq(neighbourhood.id, request.neighbourhoodId))
           .where(where)
-          .orderBy(desc(request.createdAt), desc(request.id))
+          .orderBy(...(filter.sort === 'deadline' ? [asc(request.answerBy), asc(request.createdAt), asc(request.id)] : [desc(request.createdAt), desc(request.id)]))
           .offset(filter.offset)
           .limit(filter.limit),
         db.select({ total: count() }).from(request).where(where),

@@ -207,3 +207,36 @@ describe('visibility and finding', () => {
     expect(overdue.items.every((item: { isOverdue: boolean; state: string }) => item.isOverdue && item.state !== 'answered')).toBe(true);
   });
 });
+
+describe('inboxes: my own work, open only, most urgent first', () => {
+  it('gives an advisor their neighbourhoods and city-wide requests, an officer their department, filtered in SQL', async () => {
+    const cityWide = (
+      await t.request({
+        method: 'POST',
+        url: `${tenantPath}/requests`,
+        as: await t.logIn('resident'),
+        payload: { kind: 'question', title: 'Stadsbrede vraag over de afvalinzameling', body: 'Wanneer komt er een nieuwe regeling voor het ophalen van grofvuil in de hele stad?', neighbourhoodId: null, scale: 'city_wide' },
+      })
+    ).json();
+    const south = await t.logIn('advisorSouth');
+    const mine = (await t.request({ url: `${tenantPath}/requests?mine=true&isOpen=true&sort=deadline&pageSize=100`, as: south })).json();
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.every((item: { neighbourhood: { id: string } | null; state: string }) => (item.neighbourhood === null || item.neighbourhood.id === ids.brandevoort) && ['submitted', 'acknowledged', 'routed'].includes(item.state))).toBe(true);
+    expect(mine.items.map((item: { id: string }) => item.id)).toContain(cityWide.id);
+    const deadlines = mine.items.map((item: { answerBy: string }) => item.answerBy);
+    expect(deadlines).toEqual(deadlines.toSorted());
+
+    // The advisor of the north sees none of Brandevoort's.
+    const north = (await t.request({ url: `${tenantPath}/requests?mine=true&pageSize=100`, as: await t.logIn('advisor') })).json();
+    expect(north.items.some((item: { neighbourhood: { id: string } | null }) => item.neighbourhood?.id === ids.brandevoort)).toBe(false);
+
+    // An officer's "mine" is what was routed to their department.
+    const officer = (await t.request({ url: `${tenantPath}/requests?mine=true&pageSize=100`, as: await t.logIn('officer') })).json();
+    expect(officer.total).toBeGreaterThan(0);
+    for (const item of officer.items as { id: string }[]) {
+      expect((await t.request({ url: `${tenantPath}/requests/${item.id}`, as: await t.logIn('officer') })).json().leadDepartment.id).toBe(ids.verkeer);
+    }
+    // A visitor has no work of their own: "mine" finds nothing rather than everything.
+    expect((await t.request({ url: `${tenantPath}/requests?mine=true` })).json().total).toBe(0);
+  });
+});

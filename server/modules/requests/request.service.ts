@@ -16,6 +16,7 @@ import { createAnswerService } from './request-answer.service.ts';
 import { createConversationService } from './request-conversation.service.ts';
 import { createRequestSettingsService } from './request-settings.service.ts';
 import { deadlinePolicyFor } from './request-settings.rules.ts';
+import { listFilterOf } from './request-filter.ts';
 import { createRequestSteps, type RequestServiceDependencies, unknownReference } from './request-steps.ts';
 import { createTriageService } from './request-triage.service.ts';
 
@@ -86,9 +87,9 @@ export function createRequestService(dependencies: RequestServiceDependencies) {
 
     async listRequests(context: UseCaseContext, query: RequestListQuery) {
       const now = clock.now();
+      const { page: _page, pageSize: _pageSize, ...filter } = query;
       const { rows, total } = await createRequestRepository(db).list(context.municipalityId, viewerOf(context), {
-        ...query,
-        overdueOn: query.isOverdue === 'true' ? dateInAmsterdam(now) : undefined,
+        ...listFilterOf(context, filter, dateInAmsterdam(now)),
         offset: offsetOf(query),
         limit: query.pageSize,
       });

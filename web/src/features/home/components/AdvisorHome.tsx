@@ -32,10 +32,8 @@ export function AdvisorHome({ municipality, neighbourhoodIds }: { municipality: 
       <RequestsSection
         municipality={municipality}
         heading={t('home.advisor.inbox')}
-        filter={{}}
-        keep={(item) => item.neighbourhood === null || neighbourhoodIds.includes(item.neighbourhood.id)}
+        filter={{ mine: 'true', isOpen: 'true', sort: 'deadline' }}
         emptyText={t('home.advisor.inboxEmpty')}
-        onlyOpen
         isExportable
       />
     </>

@@ -33,7 +33,7 @@ export function OfficerHome({ municipality, departmentIds }: { municipality: str
         </Paragraph>
       </section>
       {departmentIds.map((departmentId) => (
-        <RequestsSection key={departmentId} municipality={municipality} heading={t('home.officer.inbox')} filter={{ departmentId }} emptyText={t('home.officer.inboxEmpty')} onlyOpen isExportable />
+        <RequestsSection key={departmentId} municipality={municipality} heading={t('home.officer.inbox')} filter={{ departmentId, isOpen: 'true', sort: 'deadline' }} emptyText={t('home.officer.inboxEmpty')} isExportable />
       ))}
     </>
   );

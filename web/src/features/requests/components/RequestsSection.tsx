@@ -6,11 +6,19 @@ import { useRequests } from '../queries.ts';
 import { RequestExportLinks } from './RequestExportLinks.tsx';
 import { RequestTable } from './RequestTable.tsx';
 
-/** A titled list of requests for a home page, with an optional link to submit a new one and, for staff, links to export it. */
-export function RequestsSection(props: { municipality: string; heading: string; filter: Record<string, string | undefined>; keep?(item: { neighbourhood: { id: string } | null }): boolean; showSubmitLink?: boolean; emptyText: string; onlyOpen?: boolean; isExportable?: boolean }) {
+/** A home page shows the most urgent ones; the list page has the rest. */
+const shownOnHome = 20;
+
+/**
+ * A titled list of requests for a home page (filtered and sorted by the API), with an optional link to submit a new
+ * one, a link to the whole list when there is more, and, for staff, links to export it.
+ */
+export function RequestsSection(props: { municipality: string; heading: string; filter: Record<string, string | undefined>; showSubmitLink?: boolean; emptyText: string; isExportable?: boolean }) {
   const { t } = useI18n();
-  const requests = useRequests(props.municipality, { pageSize: '50', ...props.filter });
-  const items = (requests.data?.items ?? []).filter((item) => (!props.keep || props.keep(item)) && (!props.onlyOpen || ['submitted', 'acknowledged', 'routed'].includes(item.state)));
+  const requests = useRequests(props.municipality, { pageSize: String(shownOnHome), ...props.filter });
+  const items = requests.data?.items ?? [];
+  const total = requests.data?.total ?? 0;
+  const allHref = `/${props.municipality}/vragen?${new URLSearchParams(Object.entries(props.filter).filter((entry): entry is [string, string] => Boolean(entry[1])))}`;
   const headingId = `requests-${props.heading.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <section aria-labelledby={headingId}>
@@ -26,6 +34,11 @@ export function RequestsSection(props: { municipality: string; heading: string; 
       {requests.isPending && <Loading />}
       {requests.data && items.length === 0 && <Paragraph>{props.emptyText}</Paragraph>}
       {items.length > 0 && <RequestTable municipality={props.municipality} items={items} caption={props.heading} />}
+      {total > items.length && (
+        <Paragraph>
+          <AppLink to={allHref}>{t('requests.showAll', { total })}</AppLink>
+        </Paragraph>
+      )}
     </section>
   );
 }

@@ -15,7 +15,7 @@ import { RequestExportLinks } from '../components/RequestExportLinks.tsx';
 import { RequestTable } from '../components/RequestTable.tsx';
 import { useRequests } from '../queries.ts';
 
-const filterNames = ['search', 'neighbourhoodId', 'kind', 'state', 'verdict', 'themeId', 'departmentId', 'isOverdue'] as const;
+const filterNames = ['search', 'neighbourhoodId', 'kind', 'state', 'verdict', 'themeId', 'departmentId', 'isOverdue', 'isOpen', 'mine', 'sort'] as const;
 type Filter = Partial<Record<(typeof filterNames)[number], string>>;
 const pageSize = 25;
 
@@ -59,14 +59,17 @@ export function RequestListPage() {
         <SelectField id="filter-verdict" label={t('answer.verdict')} value={draft.verdict ?? ''} onChange={set('verdict')} options={choose(['nu', 'ooit', 'nooit'].map((verdict) => ({ value: verdict, label: t(`verdict.${verdict}`) })))} />
         <SelectField id="filter-theme" label={t('submit.theme')} value={draft.themeId ?? ''} onChange={set('themeId')} options={choose((themes.data?.items ?? []).map((item) => ({ value: item.id, label: language === 'en' ? item.nameEn : item.nameNl })))} />
         <SelectField id="filter-department" label={t('triage.department')} value={draft.departmentId ?? ''} onChange={set('departmentId')} options={choose((departments.data?.items ?? []).map((item) => ({ value: item.id, label: item.name })))} />
-        <FormField type="checkbox">
-          <Paragraph>
-            <Checkbox id="filter-overdue" checked={draft.isOverdue === 'true'} onChange={(event) => set('isOverdue')((event.target as HTMLInputElement).checked ? 'true' : '')} />{' '}
-            <FormLabel htmlFor="filter-overdue" type="checkbox">
-              {t('requestList.overdue')}
-            </FormLabel>
-          </Paragraph>
-        </FormField>
+        <SelectField id="filter-sort" label={t('requestList.sort')} value={draft.sort ?? 'newest'} onChange={(value) => set('sort')(value === 'newest' ? '' : value)} options={['newest', 'deadline'].map((sort) => ({ value: sort, label: t(`requestList.sort.${sort}`) }))} />
+        {(['isOverdue', 'isOpen', ...(session.data ? (['mine'] as const) : [])] as const).map((name) => (
+          <FormField key={name} type="checkbox">
+            <Paragraph>
+              <Checkbox id={`filter-${name}`} checked={draft[name] === 'true'} onChange={(event) => set(name)((event.target as HTMLInputElement).checked ? 'true' : '')} />{' '}
+              <FormLabel htmlFor={`filter-${name}`} type="checkbox">
+                {t(`requestList.${name}`)}
+              </FormLabel>
+            </Paragraph>
+          </FormField>
+        ))}
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button">
             {t('requestList.apply')}

@@ -1,0 +1,32 @@
+import type { UseCaseContext } from '../../platform/context.ts';
+import { scopeIdsOf } from '../../platform/permissions.ts';
+import type { RequestListQuery } from './request.contract.ts';
+import type { RequestFilter } from './request.repository.ts';
+
+type ListFilterQuery = Omit<RequestListQuery, 'page' | 'pageSize' | 'sort'> & { sort?: RequestListQuery['sort'] };
+
+/**
+ * The query of the list (and the export) as the repository's filter: "overdue" becomes today's date, and "mine"
+ * becomes the caller's own scopes, so an advisor's inbox is filtered and paged in SQL, not in the browser.
+ */
+export function listFilterOf(context: UseCaseContext, query: ListFilterQuery, today: string): Omit<RequestFilter, 'offset' | 'limit'> {
+  const { isOverdue, isOpen, mine, ...rest } = query;
+  const actor = context.actor;
+  const advisorNeighbourhoods = scopeIdsOf(actor, 'advisor');
+  return {
+    ...rest,
+    overdueOn: isOverdue === 'true' ? today : undefined,
+    isOpen: isOpen === 'true',
+    mine:
+      mine === 'true'
+        ? {
+            neighbourhoodIds: advisorNeighbourhoods,
+            // City-wide requests have no neighbourhood: every advisor may pick them up (§3.3).
+            includesCityWide: advisorNeighbourhoods.length > 0,
+            departmentIds: scopeIdsOf(actor, 'officer'),
+            councilIds: scopeIdsOf(actor, 'council_member'),
+            submitterUserId: actor?.userId ?? null,
+          }
+        : undefined,
+  };
+}
