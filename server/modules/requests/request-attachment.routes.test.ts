@@ -268,3 +268,19 @@ describe('who sees and who may', () => {
     expect(afterClosing.items.map((item: { canRemove: boolean }) => item.canRemove)).toEqual([false]);
   });
 });
+
+describe('telling the other side', () => {
+  it('tells the handlers of a file from the submitter, the submitter of a shared file from staff, and nobody of an internal one', async () => {
+    const subjectsOf = async (as: Session) => ((await t.request({ url: `${tenantPath}/notifications?pageSize=100`, as })).json().items as { subject: string }[]).map((item) => item.subject);
+    const request = await submitRequest(await t.logIn('resident'), { title: 'Bijlagen melden: kapotte bank in het park' });
+    const subject = 'Bijlage bij: Bijlagen melden: kapotte bank in het park';
+    expect((await upload(request.id, await t.logIn('resident'), { fileName: 'bank.pdf', content: pdf })).statusCode).toBe(201);
+    expect((await subjectsOf(await t.logIn('advisorSouth'))).filter((item) => item === subject)).toHaveLength(1);
+    expect(await subjectsOf(await t.logIn('resident'))).not.toContain(subject);
+
+    expect((await upload(request.id, await t.logIn('advisorSouth'), { fileName: 'intern.png', content: png }, [{ name: 'isInternal', value: 'true' }])).statusCode).toBe(201);
+    expect(await subjectsOf(await t.logIn('resident'))).not.toContain(subject);
+    expect((await upload(request.id, await t.logIn('advisorSouth'), { fileName: 'planning.png', content: png })).statusCode).toBe(201);
+    expect((await subjectsOf(await t.logIn('resident'))).filter((item) => item === subject)).toHaveLength(1);
+  });
+});

@@ -110,6 +110,8 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
         const description = summaryOf(attachment);
         await steps.addEvent(tx, context, requestId, { kind: 'attachmentAdded', text: attachment.fileName, data: description, isInternal: attachment.isInternal });
         await recordAudit(tx, clock, context, { action: 'request.attachment.add', entityType: 'request', entityId: requestId, after: description });
+        // A shared file is news for the other side; an internal one stays among staff.
+        if (!attachment.isInternal) await steps.notifyOtherSide(tx, row, context, { topic: 'request.attachment', subject: `Bijlage bij: ${row.title}`, body: attachment.fileName });
         return presentAttachment({ ...attachment, uploaderName: context.actor?.displayName ?? null }, viewer, row.state);
       });
     },

@@ -2,7 +2,6 @@ import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { findScopeMembers } from '../users/index.ts';
 import { isStaff, isSubmitterSide } from './request.policy.ts';
 import type { RequestSteps } from './request-steps.ts';
 
@@ -24,17 +23,7 @@ export function createConversationService(steps: RequestSteps) {
         if (input.isInternal && !staff) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.isInternal', code: 'staffOnly' }] });
         await steps.addEvent(tx, context, requestId, { kind: input.isInternal ? 'note' : 'message', text: input.text, isInternal: input.isInternal });
         await recordAudit(tx, clock, context, { action: input.isInternal ? 'request.note' : 'request.message', entityType: 'request', entityId: requestId, after: { length: input.text.length } });
-        if (!input.isInternal) {
-          if (staff) {
-            await steps.notifySubmitterSide(tx, row, { topic: 'request.message', subject: `Bericht over: ${row.title}`, body: input.text }, context);
-          } else {
-            // From the neighbourhood to whoever is handling it: the lead officer if known, else the department, and the advisors.
-            const advisors = row.neighbourhoodId ? await findScopeMembers(tx, row.municipalityId, 'advisor', [row.neighbourhoodId]) : [];
-            const officers = row.leadOfficerUserId ? [{ userId: row.leadOfficerUserId }] : row.leadDepartmentId ? await findScopeMembers(tx, row.municipalityId, 'officer', [row.leadDepartmentId]) : [];
-            const recipients = [...advisors, ...officers].map((member) => member.userId).filter((userId) => userId !== context.actor?.userId);
-            await steps.notify(tx, row, recipients, { topic: 'request.message', subject: `Bericht over: ${row.title}`, body: input.text }, context);
-          }
-        }
+        if (!input.isInternal) await steps.notifyOtherSide(tx, row, context, { topic: 'request.message', subject: `Bericht over: ${row.title}`, body: input.text });
         return steps.present(tx, context, row);
       });
     },

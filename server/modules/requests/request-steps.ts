@@ -112,7 +112,24 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
     await notify(tx, row, recipients, { topic: message.topic ?? 'request.update', subject: message.subject, body: message.body }, context);
   }
 
-  return { db, clock, present, loadVisible, settingsOf, step, addEvent, notify, notifySubmitterSide, submitterSideOf };
+  /** Whoever handles a request: the neighbourhood's advisors and the lead officer (or else the lead department's officers). */
+  async function handlersOf(tx: Executor, row: RequestRow): Promise<string[]> {
+    const advisors = row.neighbourhoodId ? await findScopeMembers(tx, row.municipalityId, 'advisor', [row.neighbourhoodId]) : [];
+    const officers = row.leadOfficerUserId ? [{ userId: row.leadOfficerUserId }] : row.leadDepartmentId ? await findScopeMembers(tx, row.municipalityId, 'officer', [row.leadDepartmentId]) : [];
+    return [...advisors, ...officers].map((member) => member.userId);
+  }
+
+  /** Something from one side (a message, a file) is told to the other side; the one who did it is left out. */
+  async function notifyOtherSide(tx: Executor, row: RequestRow, context: UseCaseContext, message: { topic: string; subject: string; body: string }) {
+    if (isStaff(context.actor)) {
+      await notifySubmitterSide(tx, row, message, context);
+      return;
+    }
+    const recipients = (await handlersOf(tx, row)).filter((userId) => userId !== context.actor?.userId);
+    await notify(tx, row, recipients, message, context);
+  }
+
+  return { db, clock, present, loadVisible, settingsOf, step, addEvent, notify, notifySubmitterSide, notifyOtherSide, submitterSideOf };
 }
 
 export type RequestSteps = ReturnType<typeof createRequestSteps>;

@@ -57,6 +57,6 @@ export function loginPathFor(municipality: string, returnTo?: string): string {
 /** Where to go after logging in: only a page of this municipality, never another site (no open redirect). */
 export function returnPathAfterLogin(municipality: string, requested: string | null): string {
   const home = `/${municipality}/mijn`;
-  if (!requested || !requested.startsWith(`/${municipality}/`) || requested.startsWith('//') || requested.includes('\\')) return home;
+  if (!requested?.startsWith(`/${municipality}/`) || requested.startsWith('//') || requested.includes('\\')) return home;
   return requested.startsWith(`/${municipality}/inloggen`) ? home : requested;
 }
