@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type DatabaseHandle, openPglite, openPostgres } from '../server/db/client.ts';
 import { seedDemoIfEmpty } from '../server/demo/seed.ts';
@@ -108,6 +109,9 @@ const seeded = await seedDemoIfEmpty(prepared.database.db, systemClock, { passwo
 const generated = await generateDataset(prepared.database.db, { municipalities: 50, neighbourhoodsEach: 30, areasEach: 4, usersEach: 20 });
 const requestCount = await generateRequests(prepared.database.db, Number(options.requests), seeded!.municipalityId);
 log(`Generated ${generated.municipalities} extra municipalities with ${generated.neighbourhoods} neighbourhoods, and ${requestCount} requests.`);
+// Fresh statistics, as autovacuum would have them in production a while after a bulk load; without them the
+// planner guesses one row per table and the measurements say more about the guess than about the queries.
+await prepared.database.db.execute(sql`analyze`);
 await prepared.database.close();
 
 const appPort = 3900 + Math.floor(Math.random() * 50);

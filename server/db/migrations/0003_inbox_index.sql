@@ -1,0 +1,1 @@
+CREATE INDEX "request_open_deadline_idx" ON "request" USING btree ("municipality_id","answer_by","created_at","id") WHERE "request"."state" in ('submitted', 'acknowledged', 'routed');
