@@ -88,3 +88,21 @@ export async function createTestApp(configOverrides: Partial<Config> = {}): Prom
     },
   };
 }
+
+/** The ids of the demo records tests refer to by name, looked up once through the API as an admin. */
+export async function findDemoIds(t: TestApp) {
+  const admin = await t.logIn('admin');
+  const find = async (path: string, predicate: (item: Record<string, string>) => boolean) => ((await t.request({ url: `${tenantPath}${path}`, as: admin })).json().items as Record<string, string>[]).find(predicate)!.id;
+  return {
+    brandevoort: await find('/neighbourhoods?pageSize=100', (item) => item.slug === 'brandevoort'),
+    oost: await find('/neighbourhoods?pageSize=100', (item) => item.slug === 'helmond-oost'),
+    councilBrandevoort: await find('/councils?pageSize=100', (item) => item.name === 'Wijkraad Brandevoort'),
+    councilOost: await find('/councils?pageSize=100', (item) => item.name === 'Wijkraad Helmond-Oost'),
+    verkeer: await find('/departments', (item) => item.code === 'verkeer'),
+    groen: await find('/departments', (item) => item.code === 'groen'),
+    koen: await find('/users?search=Verhoeven', () => true),
+    lotte: await find('/users?search=Smits', () => true),
+    themeSafety: await find('/themes', (item) => item.code === 'traffic-safety'),
+  };
+}
+export type DemoIds = Awaited<ReturnType<typeof findDemoIds>>;

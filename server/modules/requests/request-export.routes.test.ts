@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type DemoPerson, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
+import { createTestApp, type DemoPerson, findDemoIds, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
 import { request as requestTable } from './request.tables.ts';
 import { createRequestExportService } from './request-export.ts';
 
@@ -52,15 +52,7 @@ async function exportCsv(query: string, as: Session = advisor) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const admin = await t.logIn('admin');
-  const find = async (path: string, predicate: (item: Record<string, string>) => boolean) => ((await t.request({ url: `${tenantPath}${path}`, as: admin })).json().items as Record<string, string>[]).find(predicate)!.id;
-  const found = {
-    brandevoort: await find('/neighbourhoods?pageSize=100', (item) => item.slug === 'brandevoort'),
-    oost: await find('/neighbourhoods?pageSize=100', (item) => item.slug === 'helmond-oost'),
-    councilBrandevoort: await find('/councils?pageSize=100', (item) => item.name === 'Wijkraad Brandevoort'),
-    verkeer: await find('/departments', (item) => item.code === 'verkeer'),
-    themeSafety: await find('/themes', (item) => item.code === 'traffic-safety'),
-  };
+  const found = await findDemoIds(t);
   const resident = await t.logIn('resident');
   const member = await t.logIn('councilMember');
   const submit = async (as: Session, payload: Record<string, unknown>) => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
+import { createTestApp, type DemoIds, findDemoIds, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
 
 let t: TestApp;
-let ids: { brandevoort: string; councilBrandevoort: string; verkeer: string; groen: string; koen: string };
+let ids: DemoIds;
 let member: Session;
 
 const supportStatement = { origins: [{ kind: 'open_meeting' }], breadth: 'broad', dissent: '' };
@@ -39,15 +39,7 @@ async function routedAdvice(title: string, kind = 'advice_unsolicited') {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const admin = await t.logIn('admin');
-  const find = async (path: string, predicate: (item: Record<string, string>) => boolean) => ((await t.request({ url: `${tenantPath}${path}`, as: admin })).json().items as Record<string, string>[]).find(predicate)!.id;
-  ids = {
-    brandevoort: await find('/neighbourhoods?pageSize=100', (item) => item.slug === 'brandevoort'),
-    councilBrandevoort: await find('/councils?pageSize=100', (item) => item.name === 'Wijkraad Brandevoort'),
-    verkeer: await find('/departments', (item) => item.code === 'verkeer'),
-    groen: await find('/departments', (item) => item.code === 'groen'),
-    koen: await find('/users?search=Verhoeven', () => true),
-  };
+  ids = await findDemoIds(t);
   member = await t.logIn('councilMember');
 });
 afterAll(async () => t?.close());

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
+import { createTestApp, type DemoIds, findDemoIds, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
 
 let t: TestApp;
-let ids: { brandevoort: string; oost: string; councilBrandevoort: string; councilOost: string; verkeer: string; groen: string; koen: string; lotte: string; themeSafety: string };
+let ids: DemoIds;
 let member: Session;
 
 const supportStatement = { origins: [{ kind: 'open_meeting' }, { kind: 'survey', count: 212 }], breadth: 'divided', dissent: 'Bewoners van de Veste willen liever een drempel dan een rotonde.' };
@@ -29,19 +29,7 @@ async function submitAdvice(overrides: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const admin = await t.logIn('admin');
-  const find = async (path: string, predicate: (item: Record<string, string>) => boolean) => ((await t.request({ url: `${tenantPath}${path}`, as: admin })).json().items as Record<string, string>[]).find(predicate)!.id;
-  ids = {
-    brandevoort: await find('/neighbourhoods?pageSize=100', (item) => item.slug === 'brandevoort'),
-    oost: await find('/neighbourhoods?pageSize=100', (item) => item.slug === 'helmond-oost'),
-    councilBrandevoort: await find('/councils?pageSize=100', (item) => item.name === 'Wijkraad Brandevoort'),
-    councilOost: await find('/councils?pageSize=100', (item) => item.name === 'Wijkraad Helmond-Oost'),
-    verkeer: await find('/departments', (item) => item.code === 'verkeer'),
-    groen: await find('/departments', (item) => item.code === 'groen'),
-    koen: await find('/users?search=Verhoeven', () => true),
-    lotte: await find('/users?search=Smits', () => true),
-    themeSafety: await find('/themes', (item) => item.code === 'traffic-safety'),
-  };
+  ids = await findDemoIds(t);
   member = await t.logIn('councilMember');
 });
 afterAll(async () => t?.close());
