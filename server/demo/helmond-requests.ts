@@ -48,7 +48,11 @@ export async function seedDemoRequests(tx: Executor, clock: Clock, municipalityI
   const departments = await tx.select().from(department).where(eq(department.municipalityId, municipalityId));
   const themes = await tx.select().from(theme).where(eq(theme.municipalityId, municipalityId));
   const person = async (email: string) => (await tx.select().from(userAccount).where(and(eq(userAccount.municipalityId, municipalityId), eq(userAccount.email, email))))[0];
-  const henk = await person('henk.aarts@brandevoort.example');
+  // A council member submits only for their own council: the demo's two members speak for Brandevoort and Helmond-Oost.
+  const councilMembers = new Map([
+    [councils.find((row) => row.name === 'Wijkraad Brandevoort')!.id, await person('henk.aarts@brandevoort.example')],
+    [councils.find((row) => row.name === 'Wijkraad Helmond-Oost')!.id, await person('ayse.yildiz@helmond-oost.example')],
+  ]);
   const eva = await person('eva.mulder@mail.example');
   const advisors = [await person('jeroen.hermans@helmond.example'), await person('sanne.kuipers@helmond.example')];
   const officer = await person('koen.verhoeven@helmond.example');
@@ -67,7 +71,8 @@ export async function seedDemoRequests(tx: Executor, clock: Clock, municipalityI
     const isOverdueOnPurpose = index % 11 === 3;
     const state = ageDays < 6 ? 'submitted' : ageDays < 12 ? 'acknowledged' : ageDays < 30 || isOverdueOnPurpose ? 'routed' : index % 4 === 0 ? 'closed' : 'answered';
     const verdict = state === 'answered' || state === 'closed' ? (['nu', 'ooit', 'nooit'] as const)[index % 3] : null;
-    const fromCouncil = topic.kind.startsWith('advice') || index % 3 === 0;
+    const member = placeCouncil ? councilMembers.get(placeCouncil.id) : undefined;
+    const fromCouncil = member !== undefined && (topic.kind.startsWith('advice') || index % 3 === 0);
     const advisor = advisors[index % 2];
     const leadDepartment = departments.find((row) => row.code === topic.department)!;
     const acknowledgedAt = state === 'submitted' ? null : new Date(createdAt.getTime() + 2 * 86_400_000);
@@ -83,11 +88,19 @@ export async function seedDemoRequests(tx: Executor, clock: Clock, municipalityI
             ? { verdict, motivation: answers.nooit.motivation, reasons: answers.nooit.reasons }
             : null;
     const id = randomUUID();
-    const submitter = fromCouncil ? henk : eva;
+    const submitter = fromCouncil ? member : eva;
     // Advice gets the municipality's position once answered; deviating names who decided (§3.3).
     const position = topic.kind.startsWith('advice') && answeredOn ? positions[index % positions.length] : null;
     // Youth and safety problems go to a front-line team now and then.
-    const referral = routedAt && (topic.theme === 'youth' || topic.theme === 'social-safety') && index % 2 === 0 ? referrals[topic.theme] : null;
+    const referralTeam = routedAt && (topic.theme === 'youth' || topic.theme === 'social-safety') && index % 2 === 0 ? referrals[topic.theme] : null;
+    // Older referrals have been picked up by the team, the oldest fed back on.
+    const referral = referralTeam
+      ? { ...referralTeam, state: ageDays > 120 ? 'fedBack' : ageDays > 40 ? 'pickedUp' : 'referred', feedback: ageDays > 120 ? 'Het team heeft met de jongeren en hun ouders gesproken; de overlast is sindsdien afgenomen.' : null }
+      : null;
+    // Deviating from advice in a formal inspraak procedure is for the college; otherwise the department decides.
+    const isFormalInspraak = position?.decidingBody === 'college';
+    // Most nu answers are carried out as planned; the most recent ones not yet.
+    const carriedOutOn = verdict === 'nu' && ageDays > 60 ? addWeeks(answeredOn!, index % 5 === 0 ? 6 : 3) : null;
     const hasConversation = routedAt !== null && index % 5 === 1;
     await tx.insert(request).values({
       id,
@@ -101,7 +114,9 @@ export async function seedDemoRequests(tx: Executor, clock: Clock, municipalityI
       isPublic: index % 6 !== 5,
       state,
       submitterUserId: submitter.id,
-      councilId: fromCouncil ? (placeCouncil?.id ?? null) : null,
+      councilId: fromCouncil ? placeCouncil!.id : null,
+      isFormalInspraak,
+      carriedOutOn,
       supportStatement: topic.kind.startsWith('advice') ? { origins: [{ kind: 'open_meeting' }, { kind: 'survey', count: 80 + index }], breadth: index % 2 ? 'broad' : 'divided', dissent: index % 2 ? '' : 'Een deel van de bewoners vreest extra verkeer.' } : null,
       acknowledgeBy,
       answerBy,
@@ -134,9 +149,10 @@ export async function seedDemoRequests(tx: Executor, clock: Clock, municipalityI
         : []),
       ...(answeredAt ? [{ kind: 'answered', at: answeredAt, actor: officer, text: answer?.motivation ?? null }] : []),
       ...(position ? [{ kind: 'advicePosition', at: new Date(answeredAt!.getTime() + 3600_000), actor: officer, text: position.motivation || null }] : []),
+      ...(carriedOutOn ? [{ kind: 'carriedOut', at: new Date(`${carriedOutOn}T12:00:00Z`), actor: officer, text: answers.nu.action }] : []),
       ...(verdict === 'ooit' && ageDays > 90 ? [{ kind: 'updated', at: new Date(answeredAt!.getTime() + 42 * 86_400_000), actor: officer, text: 'Het voorstel ligt bij het college; de raad besluit bij de voorjaarsnota.' }] : []),
     ] as { kind: string; at: Date; actor: typeof officer; isInternal?: boolean; text?: string | null }[];
-    await tx.insert(requestEvent).values(events.map((event) => ({ municipalityId, requestId: id, kind: event.kind, actorUserId: event.actor.id, actorLabel: event.actor.displayName, occurredAt: event.at, isInternal: event.isInternal ?? false, text: event.text ?? null })));
+    await tx.insert(requestEvent).values(events.map((event) => ({ municipalityId, requestId: id, kind: event.kind, actorUserId: event.actor.id, actorLabel: event.actor.displayName, actorSide: event.actor === submitter ? ('submitterSide' as const) : ('staff' as const), occurredAt: event.at, isInternal: event.isInternal ?? false, text: event.text ?? null })));
   }
   return count;
 }

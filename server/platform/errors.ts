@@ -181,10 +181,16 @@ const fieldMessages: Record<string, Text> = {
   answerBeforeAcknowledge: { nl: 'De antwoordtermijn kan niet korter zijn dan de termijn voor de ontvangstbevestiging.', en: 'The answer deadline cannot be shorter than the acknowledgement deadline.' },
   staffOnly: { nl: 'Alleen medewerkers van de gemeente kunnen een interne notitie maken.', en: 'Only municipal staff can write an internal note.' },
   notAdvice: { nl: 'Een standpunt over advies kan alleen bij een advies.', en: 'A position on advice can only be recorded for advice.' },
-  decidingBodyRequired: { nl: 'Wie besloot af te wijken: het college, de gemeenteraad of de afdeling?', en: 'Who decided to deviate: the college, the municipal council or the department?' },
-  formalConsultationBody: { nl: 'Bij gevraagd advies (formele consultatie) besluit het college of de gemeenteraad over afwijken, niet de afdeling.', en: 'For solicited advice (formal consultation) the college or the municipal council decides to deviate, not the department.' },
+  decidingBodyRequired: { nl: 'Wie besloot af te wijken: het college of de gemeenteraad?', en: 'Who decided to deviate: the college or the municipal council?' },
+  formalInspraakBody: { nl: 'Dit advies hoort bij een formele inspraakprocedure: dan besluit het college of de gemeenteraad over afwijken, niet de afdeling.', en: 'This advice is part of a formal inspraak procedure: the college or the municipal council decides to deviate, not the department.' },
+  departmentDecides: { nl: 'Buiten een formele inspraakprocedure besluit de betrokken afdeling over afwijken. Kies “de afdeling”, of markeer de vraag eerst als formele inspraak.', en: 'Outside a formal inspraak procedure the department concerned decides to deviate. Choose “the department”, or first mark the request as formal inspraak.' },
   onlyOoitChanges: { nl: 'Alleen een “ooit” kan later een “nu” of “nooit” worden.', en: 'Only an “ooit” can later become a “nu” or a “nooit”.' },
   verdictUnchanged: { nl: 'Kies “nu” of “nooit”; gebruik een voortgangsbericht om een “ooit” bij te werken.', en: 'Choose “nu” or “nooit”; use a progress update to keep an “ooit” current.' },
+  onlyNuCarriedOut: { nl: 'Alleen een “nu” wordt uitgevoerd; een “ooit” krijgt voortgangsberichten.', en: 'Only a “nu” is carried out; an “ooit” gets progress updates.' },
+  dateInFuture: { nl: 'Deze datum ligt in de toekomst. Vul de dag in waarop het is gebeurd.', en: 'This date is in the future. Enter the day it happened.' },
+  beforeAnswer: { nl: 'Deze datum ligt vóór het antwoord ({answeredOn}).', en: 'This date is before the answer ({answeredOn}).' },
+  notReferred: { nl: 'Deze vraag is niet doorverwezen naar een front-linieteam.', en: 'This request was not referred to a front-line team.' },
+  feedbackRequired: { nl: 'Beschrijf in minstens 10 tekens wat het team terugmeldde.', en: 'Describe in at least 10 characters what the team reported back.' },
   unknownTeam: { nl: 'Dit team staat niet in de lijst van front-linieteams van de gemeente.', en: 'This team is not in the municipality’s list of front-line teams.' },
   selfLink: { nl: 'Een vraag kan niet aan zichzelf gekoppeld worden.', en: 'A request cannot be linked to itself.' },
   nothingToReview: { nl: 'Er ligt geen voorgesteld antwoord ter beoordeling.', en: 'There is no proposed answer to review.' },
@@ -301,6 +307,8 @@ export function handleError(error: FastifyError & { validation?: unknown; valida
     if (code === 'VALIDATION_FAILED') problem.detail = error.message;
     return sendProblem(reply, problem);
   }
+  const fromDatabase = problemFromDatabase(error, language, instance);
+  if (fromDatabase) return sendProblem(reply, fromDatabase);
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, renderProblem('INTERNAL', language, { instance }));
 }
@@ -325,6 +333,23 @@ export function duplicateFromDatabase(error: unknown, fieldByConstraint: Record<
   if (cause?.code !== '23505') return undefined;
   const field = cause.constraint ? fieldByConstraint[cause.constraint] : undefined;
   return new DomainError('DUPLICATE', { fields: field ? [{ field, code: 'duplicate' }] : [] });
+}
+
+/**
+ * The database refused a reference the services did not catch first. An insert or update that points at a record
+ * that does not exist in this municipality is bad input (400, naming the field); deleting a record that others
+ * still refer to is a conflict (409). Never a 500: the transaction was rolled back and nothing changed.
+ */
+function problemFromDatabase(error: unknown, language: Language, instance: string): Problem | undefined {
+  const cause = findDatabaseError(error) as { code?: string; detail?: string; message?: string; table?: string } | undefined;
+  if (cause?.code !== '23503') return undefined;
+  const isDelete = /update or delete on table/.test(cause.message ?? '');
+  if (isDelete) return renderProblem('IN_USE', language, { instance, params: { reference: cause.table ?? '' } });
+  // "Key (municipality_id, area_id)=(…) is not present in table "area"": the column that is not the tenant names the field.
+  const columns = /Key \(([^)]*)\)/.exec(cause.detail ?? '')?.[1].split(',').map((column) => column.trim()) ?? [];
+  const column = columns.find((name) => name !== 'municipality_id') ?? columns[0];
+  const field = column ? `body.${column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())}` : 'body';
+  return renderProblem('VALIDATION_FAILED', language, { instance, fields: [{ field, code: 'unknownReference', message: fieldMessage({ field, code: 'unknownReference' }, language) }] });
 }
 
 export function findDatabaseError(error: unknown): { code?: string; constraint?: string } | undefined {

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { municipality } from '../municipalities/municipality.tables.ts';
 import { neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
 
@@ -11,7 +11,7 @@ export const council = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
-    neighbourhoodId: uuid('neighbourhood_id').notNull().references(() => neighbourhood.id),
+    neighbourhoodId: uuid('neighbourhood_id').notNull(),
     name: text('name').notNull(),
     legalForm: text('legal_form').$type<CouncilLegalForm>().notNull(),
     contactEmail: text('contact_email'),
@@ -25,5 +25,7 @@ export const council = pgTable(
   (table) => [
     index('council_neighbourhood_idx').on(table.municipalityId, table.neighbourhoodId),
     uniqueIndex('council_name_key').on(table.municipalityId, table.name),
+    unique('council_tenant_key').on(table.municipalityId, table.id),
+    foreignKey({ name: 'council_neighbourhood_fk', columns: [table.municipalityId, table.neighbourhoodId], foreignColumns: [neighbourhood.municipalityId, neighbourhood.id] }),
   ],
 );

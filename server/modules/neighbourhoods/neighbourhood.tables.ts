@@ -1,9 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { municipality } from '../municipalities/municipality.tables.ts';
+import { userAccount } from '../users/user.tables.ts';
 
 /** A GeoJSON Polygon or MultiPolygon geometry, stored as given. */
 export type BoundaryGeometry = { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+
+/**
+ * In a development area the advisor and the programme manager agree whether, and in what form, the wijktafel
+ * and the wijkwerkoverleg take place there (the wijkbezoek is not part of it).
+ */
+export interface DevelopmentAgreement {
+  decision: 'regular' | 'adapted' | 'suspended';
+  form: string;
+  reason: string;
+  agreedOn: string;
+}
 
 export const neighbourhood = pgTable(
   'neighbourhood',
@@ -19,6 +31,7 @@ export const neighbourhood = pgTable(
     isBoundaryOfficial: boolean('is_boundary_official').notNull().default(true),
     isDevelopmentArea: boolean('is_development_area').notNull().default(false),
     programmeManagerUserId: uuid('programme_manager_user_id'),
+    developmentAgreement: jsonb('development_agreement').$type<DevelopmentAgreement>(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -27,6 +40,9 @@ export const neighbourhood = pgTable(
     uniqueIndex('neighbourhood_slug_key').on(table.municipalityId, table.slug),
     uniqueIndex('neighbourhood_cbs_code_key').on(table.municipalityId, table.cbsCode).where(sql`${table.cbsCode} is not null`),
     index('neighbourhood_municipality_name_idx').on(table.municipalityId, table.name),
+    // Lets other tenant tables reference (municipality_id, id), so an id from another municipality cannot be stored.
+    unique('neighbourhood_tenant_key').on(table.municipalityId, table.id),
+    foreignKey({ name: 'neighbourhood_programme_manager_fk', columns: [table.municipalityId, table.programmeManagerUserId], foreignColumns: [userAccount.municipalityId, userAccount.id] }),
   ],
 );
 
@@ -36,7 +52,7 @@ export const area = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
-    neighbourhoodId: uuid('neighbourhood_id').notNull().references(() => neighbourhood.id, { onDelete: 'cascade' }),
+    neighbourhoodId: uuid('neighbourhood_id').notNull(),
     name: text('name').notNull(),
     cbsCode: text('cbs_code'),
     boundary: jsonb('boundary').$type<BoundaryGeometry>(),
@@ -45,5 +61,7 @@ export const area = pgTable(
   (table) => [
     index('area_neighbourhood_idx').on(table.municipalityId, table.neighbourhoodId),
     uniqueIndex('area_cbs_code_key').on(table.municipalityId, table.cbsCode).where(sql`${table.cbsCode} is not null`),
+    unique('area_tenant_key').on(table.municipalityId, table.id),
+    foreignKey({ name: 'area_neighbourhood_fk', columns: [table.municipalityId, table.neighbourhoodId], foreignColumns: [neighbourhood.municipalityId, neighbourhood.id] }).onDelete('cascade'),
   ],
 );

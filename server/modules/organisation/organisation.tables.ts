@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { municipality } from '../municipalities/municipality.tables.ts';
 
 /** A vakafdeling: the officers who answer requests work in one. */
@@ -13,7 +13,7 @@ export const department = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('department_code_key').on(table.municipalityId, table.code)],
+  (table) => [uniqueIndex('department_code_key').on(table.municipalityId, table.code), unique('department_tenant_key').on(table.municipalityId, table.id)],
 );
 
 export const partnerKinds = ['police', 'housing_corporation', 'welfare', 'education', 'other'] as const;
@@ -31,7 +31,7 @@ export const partnerOrganisation = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('partner_organisation_name_key').on(table.municipalityId, table.name)],
+  (table) => [uniqueIndex('partner_organisation_name_key').on(table.municipalityId, table.name), unique('partner_organisation_tenant_key').on(table.municipalityId, table.id)],
 );
 
 /** Subjects requests, actions and signals are tagged with (§3.1 "Schaalniveau"). */
@@ -47,7 +47,7 @@ export const theme = pgTable(
     sortOrder: integer('sort_order').notNull().default(0),
     version: integer('version').notNull().default(1),
   },
-  (table) => [uniqueIndex('theme_code_key').on(table.municipalityId, table.code)],
+  (table) => [uniqueIndex('theme_code_key').on(table.municipalityId, table.code), unique('theme_tenant_key').on(table.municipalityId, table.id)],
 );
 
 /** An alderman's portfolio; the one marked neighbourhood policy (wijkbeleid) chairs wijktafels. */
@@ -61,7 +61,7 @@ export const portfolio = pgTable(
     isNeighbourhoodPolicy: boolean('is_neighbourhood_policy').notNull().default(false),
     version: integer('version').notNull().default(1),
   },
-  (table) => [uniqueIndex('portfolio_code_key').on(table.municipalityId, table.code)],
+  (table) => [uniqueIndex('portfolio_code_key').on(table.municipalityId, table.code), unique('portfolio_tenant_key').on(table.municipalityId, table.id)],
 );
 
 /** A collegeperiode: the wijkbezoek happens once per term. */
@@ -75,5 +75,5 @@ export const councilTerm = pgTable(
     endsOn: date('ends_on').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (table) => [index('council_term_period_idx').on(table.municipalityId, table.startsOn)],
+  (table) => [index('council_term_period_idx').on(table.municipalityId, table.startsOn), unique('council_term_tenant_key').on(table.municipalityId, table.id)],
 );

@@ -2,17 +2,15 @@ import type { Executor } from '../../db/client.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { addWeeks, dateInAmsterdam } from '../../platform/working-days.ts';
-import { findScopeMembers } from '../users/index.ts';
 import type { AdvicePositionInput, AnswerRequest } from './request.contract.ts';
-import { canAnswer, canTriage } from './request.policy.ts';
 import type { RequestRow } from './request.repository.ts';
-import { checkAdvicePosition, checkVerdict, checkVerdictChange, type RequestKind, type Verdict } from './request.rules.ts';
+import { checkAdvicePosition, checkCarriedOut, checkVerdict, decidingBodyOf, checkVerdictChange, type RequestKind, type Verdict } from './request.rules.ts';
 import { answerPolicyOf } from './request-settings.rules.ts';
 import type { RequestSteps } from './request-steps.ts';
 
 const verdictLabel = { nu: 'nu', ooit: 'ooit', nooit: 'nooit' } as const;
 const positionLabel = { follows: 'De gemeente volgt het advies.', follows_partly: 'De gemeente volgt het advies gedeeltelijk.', deviates: 'De gemeente wijkt af van het advies.' } as const;
-const bodyLabel = { college: 'het college', council: 'de gemeenteraad', department: 'de afdeling' } as const;
+const bodyLabel = { college: 'het college', municipalCouncil: 'de gemeenteraad', department: 'de afdeling' } as const;
 
 function invalid(problems: ReturnType<typeof checkVerdict>) {
   return new DomainError('VALIDATION_FAILED', { fields: problems });
@@ -58,27 +56,26 @@ export function createAnswerService(steps: RequestSteps) {
       if (basic.length > 0) throw invalid(basic);
       const settings = await steps.settingsOf(steps.db, context.municipalityId);
       const row = await steps.loadVisible(steps.db, context, requestId);
-      const needsReview = settings.requiresAnswerReview && !canTriage(context.actor, row);
+      const needsReview = settings.requiresAnswerReview && !(await steps.accessOf(steps.db, context, row)).canTriage;
       if (needsReview) {
         return steps.step(context, requestId, {
           action: 'proposeAnswer',
           version,
-          authorise: (current) => canAnswer(context.actor, current),
+          authorise: (access) => access.canAnswer,
           prepare: async (tx) => {
             await checkedVerdict(tx, context, verdict as Verdict, today);
             return { proposedAnswer: { ...verdict, proposedBy: context.actor?.displayName ?? null, proposedByUserId: context.actor?.userId ?? null, proposedAt: clock.now().toISOString() } };
           },
           event: { kind: 'answerProposed', isInternal: true, text: verdict.motivation, data: { verdict: verdict.verdict } },
           notify: async (tx, current) => {
-            const advisors = current.neighbourhoodId ? await findScopeMembers(tx, current.municipalityId, 'advisor', [current.neighbourhoodId]) : [];
-            await steps.notify(tx, current, advisors.map((advisor) => advisor.userId), { topic: 'request.review', subject: `Ter beoordeling: ${current.title}`, body: `Voorgesteld antwoord (${verdict.verdict}) van ${context.actor?.displayName ?? 'een medewerker'}.` }, context);
+            await steps.notify(tx, current, await steps.advisorsOf(tx, current), { topic: 'request.review', subject: `Ter beoordeling: ${current.title}`, body: `Voorgesteld antwoord (${verdict.verdict}) van ${context.actor?.displayName ?? 'een medewerker'}.` }, context);
           },
         });
       }
       return steps.step(context, requestId, {
         action: 'answer',
         version,
-        authorise: (current) => canAnswer(context.actor, current),
+        authorise: (access) => access.canAnswer,
         prepare: async (tx, current) => {
           await checkedVerdict(tx, context, verdict as Verdict, today);
           return answerColumns(current, verdict as Verdict, today);
@@ -101,7 +98,7 @@ export function createAnswerService(steps: RequestSteps) {
         return steps.step(context, requestId, {
           action: 'answer',
           version: input.version,
-          authorise: (row) => canTriage(context.actor, row),
+          authorise: (access) => access.canTriage,
           prepare: async (tx, row) => {
             const { proposedBy: _by, proposedByUserId: _id, proposedAt: _at, ...verdict } = loadProposal(row) as Verdict & Record<string, unknown>;
             await checkedVerdict(tx, context, verdict as Verdict, today);
@@ -114,7 +111,7 @@ export function createAnswerService(steps: RequestSteps) {
       return steps.step(context, requestId, {
         action: 'returnAnswer',
         version: input.version,
-        authorise: (row) => canTriage(context.actor, row),
+        authorise: (access) => access.canTriage,
         prepare: async (_tx, row) => {
           loadProposal(row);
           return { proposedAnswer: null };
@@ -133,7 +130,7 @@ export function createAnswerService(steps: RequestSteps) {
       return steps.step(context, requestId, {
         action: 'changeVerdict',
         version,
-        authorise: (row) => canAnswer(context.actor, row),
+        authorise: (access) => access.canAnswer,
         prepare: async (tx, row) => {
           const policy = answerPolicyOf(await steps.settingsOf(tx, context.municipalityId));
           const problems = checkVerdictChange(row.verdict, verdict as Verdict, today, policy);
@@ -151,7 +148,7 @@ export function createAnswerService(steps: RequestSteps) {
       return steps.step(context, requestId, {
         action: 'postUpdate',
         version: input.version,
-        authorise: (row) => canAnswer(context.actor, row),
+        authorise: (access) => access.canAnswer,
         prepare: async (_tx, row) => {
           if (row.verdict !== 'ooit') throw new DomainError('INVALID_TRANSITION', { params: { state: `${row.state} (${row.verdict ?? '—'})` } });
           const cadence = Number((row.answer as { updateEveryWeeks?: number } | null)?.updateEveryWeeks ?? 6);
@@ -162,19 +159,35 @@ export function createAnswerService(steps: RequestSteps) {
       });
     },
 
+    /** The nu was carried out: the date goes on the request and the timeline, and the submitter's side hears of it. */
+    async recordCarriedOut(context: UseCaseContext, requestId: string, input: { version: number; carriedOutOn: string; text?: string | null }) {
+      return steps.step(context, requestId, {
+        action: 'recordCarriedOut',
+        version: input.version,
+        authorise: (access) => access.canAnswer,
+        prepare: async (_tx, row) => {
+          const problems = checkCarriedOut(row.verdict, input.carriedOutOn, dateInAmsterdam(row.answeredAt ?? clock.now()), dateInAmsterdam(clock.now()));
+          if (problems.length > 0) throw invalid(problems);
+          return { carriedOutOn: input.carriedOutOn };
+        },
+        event: { kind: 'carriedOut', text: input.text ?? null, data: { carriedOutOn: input.carriedOutOn } },
+        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { topic: 'request.carriedOut', subject: `Uitgevoerd: ${row.title}`, body: input.text || `Wat wij toezegden is uitgevoerd op ${input.carriedOutOn}.` }, context),
+      });
+    },
+
     /** Follows, follows partly or deviates; deviating names who decided, and the council is always told (§3.3). */
     async recordAdvicePosition(context: UseCaseContext, requestId: string, input: AdvicePositionInput) {
       return steps.step(context, requestId, {
         action: 'recordAdvicePosition',
         version: input.version,
-        authorise: (row) => canAnswer(context.actor, row),
+        authorise: (access) => access.canAnswer,
         prepare: async (tx, row) => {
           const policy = answerPolicyOf(await steps.settingsOf(tx, context.municipalityId));
-          const problems = checkAdvicePosition(row.kind as RequestKind, input, policy);
+          const problems = checkAdvicePosition(row.kind as RequestKind, row.isFormalInspraak, input, policy);
           if (problems.length > 0) throw invalid(problems);
-          return { advicePosition: { position: input.position, motivation: input.motivation, decidingBody: input.position === 'deviates' ? (input.decidingBody ?? null) : null, recordedOn: dateInAmsterdam(clock.now()) } };
+          return { advicePosition: { position: input.position, motivation: input.motivation, decidingBody: decidingBodyOf(row.isFormalInspraak, input), recordedOn: dateInAmsterdam(clock.now()) } };
         },
-        event: { kind: 'advicePosition', text: input.motivation || null, data: { position: input.position, decidingBody: input.decidingBody ?? null } },
+        event: { kind: 'advicePosition', text: input.motivation || null, data: { position: input.position } },
         notify: (tx, row) =>
           steps.notifySubmitterSide(
             tx,
@@ -182,7 +195,7 @@ export function createAnswerService(steps: RequestSteps) {
             {
               topic: 'request.advicePosition',
               subject: `Standpunt over uw advies: ${row.title}`,
-              body: [positionLabel[input.position], input.position === 'deviates' && input.decidingBody ? `Besloten door ${bodyLabel[input.decidingBody]}.` : '', input.motivation].filter(Boolean).join('\n\n'),
+              body: [positionLabel[input.position], (row.advicePosition as { decidingBody?: keyof typeof bodyLabel } | null)?.decidingBody ? `Besloten door ${bodyLabel[(row.advicePosition as { decidingBody: keyof typeof bodyLabel }).decidingBody]}.` : '', input.motivation].filter(Boolean).join('\n\n'),
             },
             context,
           ),

@@ -53,6 +53,13 @@ async function submitRequest(as: Session, overrides: Record<string, unknown> = {
   return response.json() as { id: string; version: number };
 }
 
+/** Acknowledged and routed to Koen's department (verkeer), so he handles it and may add files. */
+async function routeToTraffic(requestId: string) {
+  const verkeer = ((await t.request({ url: `${tenantPath}/departments`, as: advisor })).json().items as { id: string; code: string }[]).find((item) => item.code === 'verkeer')!.id;
+  const acknowledged = (await t.request({ method: 'POST', url: `${tenantPath}/requests/${requestId}/acknowledgement`, as: advisor, payload: { version: 1 } })).json();
+  expect((await t.request({ method: 'POST', url: `${tenantPath}/requests/${requestId}/routing`, as: advisor, payload: { version: acknowledged.version, leadDepartmentId: verkeer } })).statusCode).toBe(200);
+}
+
 const list = async (requestId: string, as?: Session) => t.request({ url: `${tenantPath}/requests/${requestId}/attachments`, as });
 const names = async (requestId: string, as?: Session) => ((await list(requestId, as)).json().items as { fileName: string }[]).map((item) => item.fileName);
 
@@ -79,6 +86,9 @@ describe('uploading and downloading', () => {
 
     const listed = (await list(request.id, resident)).json();
     expect(listed).toMatchObject({ canUpload: true, canUploadInternal: false, maxBytes, maxCount: 10 });
+    // Staff elsewhere read along; once the request is routed to his department the officer handles it too.
+    expect((await list(request.id, officer)).json()).toMatchObject({ canUpload: false, canUploadInternal: false });
+    await routeToTraffic(request.id);
     expect((await list(request.id, officer)).json()).toMatchObject({ canUpload: true, canUploadInternal: true });
     expect((await list(request.id)).json()).toMatchObject({ canUpload: false, canUploadInternal: false });
     expect(listed.items.map((item: { fileName: string; uploadedBy: string | null; isOwn: boolean; canRemove: boolean }) => [item.fileName, item.uploadedBy, item.isOwn, item.canRemove])).toEqual([
@@ -173,13 +183,14 @@ describe('uploading and downloading', () => {
     expect(eleventh.json()).toMatchObject({ code: 'TOO_MANY_ATTACHMENTS' });
     expect(eleventh.json().detail).toContain('10');
     // Internal files are counted apart: staff can still add their own.
-    expect((await upload(request.id, officer, { fileName: 'intern.pdf', content: pdf }, [{ name: 'isInternal', value: 'true' }])).statusCode).toBe(201);
+    expect((await upload(request.id, advisor, { fileName: 'intern.pdf', content: pdf }, [{ name: 'isInternal', value: 'true' }])).statusCode).toBe(201);
   });
 });
 
 describe('who sees and who may', () => {
   it('keeps an internal attachment from the submitter’s side, readers and visitors', async () => {
     const request = await submitRequest(member, { title: 'Verlichting in het Stadswandelpark', councilId: undefined });
+    await routeToTraffic(request.id);
     const internal = await upload(request.id, officer, { fileName: 'offerte-aannemer.pdf', content: pdf }, [{ name: 'isInternal', value: 'true' }]);
     expect(internal.json()).toMatchObject({ isInternal: true, uploadedBy: 'Koen Verhoeven' });
     const id = internal.json().id;
@@ -282,5 +293,24 @@ describe('telling the other side', () => {
     expect(await subjectsOf(await t.logIn('resident'))).not.toContain(subject);
     expect((await upload(request.id, await t.logIn('advisorSouth'), { fileName: 'planning.png', content: png })).statusCode).toBe(201);
     expect((await subjectsOf(await t.logIn('resident'))).filter((item) => item === subject)).toHaveLength(1);
+  });
+});
+
+describe('privacy on the public timeline', () => {
+  it('never shows a visitor the name of the resident or council member who added or removed a file', async () => {
+    for (const [as, name] of [
+      [resident, 'Eva Mulder'],
+      [member, 'Henk Aarts'],
+    ] as const) {
+      const request = await submitRequest(as, { title: `Bijlage van de indiener: ${name.split(' ')[0]}` });
+      const added = await upload(request.id, as, { fileName: 'schets.pdf', content: pdf });
+      expect(added.statusCode).toBe(201);
+      expect((await t.request({ method: 'DELETE', url: `${tenantPath}/requests/${request.id}/attachments/${added.json().id}`, as })).statusCode).toBe(204);
+      const seenByVisitor = await t.request({ url: `${tenantPath}/requests/${request.id}` });
+      expect(seenByVisitor.json().timeline.map((event: { kind: string }) => event.kind)).toEqual(['submitted', 'attachmentAdded', 'attachmentRemoved']);
+      expect(seenByVisitor.body).not.toContain(name);
+      // The submitter's own side still sees who did it.
+      expect((await t.request({ url: `${tenantPath}/requests/${request.id}`, as })).json().timeline.map((event: { actorLabel: string }) => event.actorLabel)).toEqual([name, name, name]);
+    }
   });
 });

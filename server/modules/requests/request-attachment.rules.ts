@@ -66,7 +66,10 @@ export function describeByteLimit(bytes: number): string {
 /** Who is looking at or touching a request's attachments, decided by the request policy. */
 export interface AttachmentViewer {
   userId: string | null;
+  /** Municipal staff read internal attachments, like internal notes. */
   isStaff: boolean;
+  /** The request's advisors, the officers of its departments and admins: staff who act on this request. */
+  isHandler: boolean;
   isSubmitterSide: boolean;
 }
 
@@ -80,12 +83,12 @@ export function isOpenForAttachments(state: string): boolean {
 
 /** The two sides of a request add files: the submitter's side and municipal staff. Readers along do not. */
 export function mayUpload(viewer: AttachmentViewer): boolean {
-  return viewer.isStaff || viewer.isSubmitterSide;
+  return viewer.isHandler || viewer.isSubmitterSide;
 }
 
-/** Internal attachments are for staff only, like internal notes. */
+/** Internal attachments are for staff only, like internal notes, and added by those who handle the request. */
 export function mayUploadInternal(viewer: AttachmentViewer): boolean {
-  return viewer.isStaff;
+  return viewer.isHandler;
 }
 
 /**
@@ -96,8 +99,11 @@ export function maySeeAttachment(viewer: AttachmentViewer, attachment: { isInter
   return viewer.isStaff || !attachment.isInternal;
 }
 
-/** The uploader takes back their own file; staff may remove any (for instance one with personal data). */
+/**
+ * The uploader takes back their own file; those who handle the request may remove any (for instance one with
+ * personal data). Other staff may read along but not remove.
+ */
 export function mayRemoveAttachment(viewer: AttachmentViewer, attachment: { uploadedByUserId: string; isInternal: boolean }): boolean {
   if (!maySeeAttachment(viewer, attachment)) return false;
-  return viewer.isStaff || (viewer.userId !== null && viewer.userId === attachment.uploadedByUserId && viewer.isSubmitterSide);
+  return viewer.isHandler || (viewer.userId !== null && viewer.userId === attachment.uploadedByUserId && viewer.isSubmitterSide);
 }

@@ -5,7 +5,6 @@ import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { isStaff, isSubmitterSide } from './request.policy.ts';
 import type { RequestRow } from './request.repository.ts';
 import type { RequestAttachmentList } from './request-attachment.contract.ts';
 import { presentAttachment } from './request-attachment.presenter.ts';
@@ -49,14 +48,15 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
   const steps = createRequestSteps({ db, clock });
   const limit = describeByteLimit(maxBytes);
 
-  function viewerOf(context: UseCaseContext, row: RequestRow): AttachmentViewer {
-    return { userId: context.actor?.userId ?? null, isStaff: isStaff(context.actor), isSubmitterSide: isSubmitterSide(context.actor, row) };
+  async function viewerOf(tx: Executor, context: UseCaseContext, row: RequestRow): Promise<AttachmentViewer> {
+    const access = await steps.accessOf(tx, context, row);
+    return { userId: context.actor?.userId ?? null, isStaff: access.isStaff, isHandler: access.isHandler, isSubmitterSide: access.isSubmitterSide };
   }
 
   /** A request the actor may see (else 404) and add to (else 403), in a state that takes attachments (else 409). */
   async function loadForUpload(tx: Executor, context: UseCaseContext, requestId: string, isInternal: boolean) {
     const row = await steps.loadVisible(tx, context, requestId);
-    const viewer = viewerOf(context, row);
+    const viewer = await viewerOf(tx, context, row);
     if (!mayUpload(viewer)) throw new DomainError('FORBIDDEN');
     if (isInternal && !mayUploadInternal(viewer)) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.isInternal', code: 'attachmentStaffOnly' }] });
     if (!isOpenForAttachments(row.state)) throw new DomainError('INVALID_TRANSITION', { params: { state: row.state } });
@@ -118,7 +118,7 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
 
     async listAttachments(context: UseCaseContext, requestId: string): Promise<RequestAttachmentList> {
       const row = await steps.loadVisible(db, context, requestId);
-      const viewer = viewerOf(context, row);
+      const viewer = await viewerOf(db, context, row);
       const rows = await createRequestAttachmentRepository(db).listOf(context.municipalityId, requestId, viewer.isStaff);
       return {
         items: rows.filter((attachment) => maySeeAttachment(viewer, attachment)).map((attachment) => presentAttachment(attachment, viewer, row.state)),
@@ -134,7 +134,7 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
       const row = await steps.loadVisible(db, context, requestId);
       const repository = createRequestAttachmentRepository(db);
       const attachment = await repository.findById(context.municipalityId, requestId, attachmentId);
-      if (!attachment || !maySeeAttachment(viewerOf(context, row), attachment)) throw new DomainError('NOT_FOUND');
+      if (!attachment || !maySeeAttachment(await viewerOf(db, context, row), attachment)) throw new DomainError('NOT_FOUND');
       const content = await repository.contentOf(context.municipalityId, attachmentId);
       if (!content) throw new DomainError('NOT_FOUND');
       return { fileName: attachment.fileName, mediaType: attachment.mediaType as AttachmentMediaType, content };
@@ -144,7 +144,7 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
       await inTransaction(db, async (tx) => {
         const repository = createRequestAttachmentRepository(tx);
         const row = await steps.loadVisible(tx, context, requestId);
-        const viewer = viewerOf(context, row);
+        const viewer = await viewerOf(tx, context, row);
         const attachment = await repository.findById(context.municipalityId, requestId, attachmentId);
         if (!attachment || !maySeeAttachment(viewer, attachment)) throw new DomainError('NOT_FOUND');
         if (!mayRemoveAttachment(viewer, attachment)) throw new DomainError('FORBIDDEN');

@@ -2,7 +2,6 @@ import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { isStaff, isSubmitterSide } from './request.policy.ts';
 import type { RequestSteps } from './request-steps.ts';
 
 /**
@@ -16,11 +15,11 @@ export function createConversationService(steps: RequestSteps) {
     async postMessage(context: UseCaseContext, requestId: string, input: { text: string; isInternal: boolean }) {
       return inTransaction(steps.db, async (tx) => {
         const row = await steps.loadVisible(tx, context, requestId);
-        const staff = isStaff(context.actor);
-        const submitterSide = isSubmitterSide(context.actor, row);
-        // On a public request anyone can read along, but only the two sides of it talk.
-        if (!staff && !submitterSide) throw new DomainError('FORBIDDEN');
-        if (input.isInternal && !staff) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.isInternal', code: 'staffOnly' }] });
+        const access = await steps.accessOf(tx, context, row);
+        // On a public request anyone can read along, but only the two sides of it talk: the submitter's side and
+        // those who handle it. Other staff read the notes but write none on a request that is not theirs.
+        if (!access.isHandler && !access.isSubmitterSide) throw new DomainError('FORBIDDEN');
+        if (input.isInternal && !access.isHandler) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.isInternal', code: 'staffOnly' }] });
         await steps.addEvent(tx, context, requestId, { kind: input.isInternal ? 'note' : 'message', text: input.text, isInternal: input.isInternal });
         await recordAudit(tx, clock, context, { action: input.isInternal ? 'request.note' : 'request.message', entityType: 'request', entityId: requestId, after: { length: input.text.length } });
         if (!input.isInternal) await steps.notifyOtherSide(tx, row, context, { topic: 'request.message', subject: `Bericht over: ${row.title}`, body: input.text });

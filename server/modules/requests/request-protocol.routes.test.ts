@@ -1,3 +1,4 @@
+import { fingerprintDatabase } from '../../../test/database.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type DemoIds, findDemoIds, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
 
@@ -98,28 +99,59 @@ describe('an ooit becomes a nu or a nooit', () => {
 });
 
 describe('the municipality’s position on advice', () => {
-  it('needs reasons and the deciding body to deviate, and tells the council', async () => {
+  it('needs reasons to deviate; outside formal inspraak the department decides, and the council is told', async () => {
     const { url, version } = await routedAdvice('Parkeren op de stoep aan de Hazenwinkel');
     const koen = await t.logIn('officer');
     const answered = (await t.request({ method: 'POST', url: `${url}/answer`, as: koen, payload: { ...ooit, version } })).json();
+    expect(answered.allowedActions).toEqual(expect.arrayContaining(['postUpdate', 'changeVerdict', 'recordAdvicePosition', 'postMessage', 'writeNote']));
+    expect(answered.allowedActions).not.toContain('close');
     const bare = await t.request({ method: 'POST', url: `${url}/advice-position`, as: koen, payload: { version: answered.version, position: 'deviates', motivation: 'Nee.' } });
     expect(bare.statusCode).toBe(400);
-    expect(bare.json().errors.map((error: { code: string }) => error.code)).toEqual(['motivationTooThin', 'decidingBodyRequired']);
-    const recorded = await t.request({ method: 'POST', url: `${url}/advice-position`, as: koen, payload: { version: answered.version, position: 'deviates', motivation, decidingBody: 'department' } });
+    expect(bare.json().errors.map((error: { code: string }) => error.code)).toEqual(['motivationTooThin']);
+    const byCollege = await t.request({ method: 'POST', url: `${url}/advice-position`, as: koen, payload: { version: answered.version, position: 'deviates', motivation, decidingBody: 'college' } });
+    expect(byCollege.json().errors[0]).toMatchObject({ field: 'body.decidingBody', code: 'departmentDecides' });
+    const recorded = await t.request({ method: 'POST', url: `${url}/advice-position`, as: koen, payload: { version: answered.version, position: 'deviates', motivation } });
     expect(recorded.json().advicePosition).toMatchObject({ position: 'deviates', decidingBody: 'department', recordedOn: '2026-06-15' });
     const told = await notificationOf('councilMember', 'Standpunt over uw advies: Parkeren op de stoep aan de Hazenwinkel');
     expect(told.body).toContain('Besloten door de afdeling.');
   });
 
-  it('leaves deviating from solicited advice to the college or the council (raad)', async () => {
+  it('leaves deviating to the college or the municipal council once staff mark the advice as formal inspraak', async () => {
     const { url, version } = await routedAdvice('Gevraagd advies over het parkeerbeleid', 'advice_solicited');
+    const advisor = await t.logIn('advisorSouth');
+    // The council cannot mark its own advice; the advisor can.
+    expect((await t.request({ method: 'POST', url: `${url}/formal-inspraak`, as: member, payload: { version, isFormalInspraak: true } })).statusCode).toBe(403);
+    const marked = await t.request({ method: 'POST', url: `${url}/formal-inspraak`, as: advisor, payload: { version, isFormalInspraak: true } });
+    expect(marked.json()).toMatchObject({ isFormalInspraak: true });
+    expect(marked.json().timeline.at(-1)).toMatchObject({ kind: 'formalInspraakChanged', actorLabel: 'Sanne Kuipers' });
     const koen = await t.logIn('officer');
-    const answered = (await t.request({ method: 'POST', url: `${url}/answer`, as: koen, payload: { ...ooit, version } })).json();
+    const answered = (await t.request({ method: 'POST', url: `${url}/answer`, as: koen, payload: { ...ooit, version: marked.json().version } })).json();
     const byDepartment = await t.request({ method: 'POST', url: `${url}/advice-position`, as: koen, payload: { version: answered.version, position: 'deviates', motivation, decidingBody: 'department' } });
-    expect(byDepartment.json().errors[0]).toMatchObject({ field: 'body.decidingBody', code: 'formalConsultationBody' });
-    const byCollege = await t.request({ method: 'POST', url: `${url}/advice-position`, as: koen, payload: { version: answered.version, position: 'deviates', motivation, decidingBody: 'college' } });
-    expect(byCollege.statusCode).toBe(200);
+    expect(byDepartment.json().errors[0]).toMatchObject({ field: 'body.decidingBody', code: 'formalInspraakBody' });
+    const byRaad = await t.request({ method: 'POST', url: `${url}/advice-position`, as: koen, payload: { version: answered.version, position: 'deviates', motivation, decidingBody: 'municipalCouncil' } });
+    expect(byRaad.statusCode).toBe(200);
+    expect(byRaad.json().advicePosition.decidingBody).toBe('municipalCouncil');
     expect((await t.request({ method: 'POST', url: `${url}/advice-position`, as: member, payload: { version: answered.version + 1, position: 'follows' } })).statusCode).toBe(403);
+  });
+});
+
+describe('a nu is carried out', () => {
+  it('records the day it was done, tells the council, and refuses a day in the future or before the answer', async () => {
+    const { url, version } = await routedAdvice('Drempels bij de basisschool');
+    const koen = await t.logIn('officer');
+    const answered = (await t.request({ method: 'POST', url: `${url}/answer`, as: koen, payload: { verdict: 'nu', version, motivation, action: 'Twee drempels aanleggen', plannedOn: '2026-07-01' } })).json();
+    expect(answered.allowedActions).toContain('recordCarriedOut');
+    const future = await t.request({ method: 'POST', url: `${url}/carried-out`, as: koen, payload: { version: answered.version, carriedOutOn: '2026-07-01' } });
+    expect(future.json().errors[0]).toMatchObject({ field: 'body.carriedOutOn', code: 'dateInFuture' });
+    const early = await t.request({ method: 'POST', url: `${url}/carried-out`, as: koen, payload: { version: answered.version, carriedOutOn: '2026-06-01' } });
+    expect(early.json().errors[0]).toMatchObject({ field: 'body.carriedOutOn', code: 'beforeAnswer' });
+    expect((await t.request({ method: 'POST', url: `${url}/carried-out`, as: member, payload: { version: answered.version, carriedOutOn: '2026-06-15' } })).statusCode).toBe(403);
+    const done = await t.request({ method: 'POST', url: `${url}/carried-out`, as: koen, payload: { version: answered.version, carriedOutOn: '2026-06-15', text: 'De drempels liggen er.' } });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ carriedOutOn: '2026-06-15' });
+    expect(done.json().allowedActions).not.toContain('recordCarriedOut');
+    expect((await t.request({ url })).json().timeline.at(-1)).toMatchObject({ kind: 'carriedOut', text: 'De drempels liggen er.' });
+    await notificationOf('councilMember', 'Uitgevoerd: Drempels bij de basisschool');
   });
 });
 
@@ -214,9 +246,26 @@ describe('what the public sees of a referral', () => {
     const { url, version } = await routedAdvice('Overlast rond het speelveld');
     await t.request({ method: 'POST', url: `${url}/referral`, as: await t.logIn('advisorSouth'), payload: { version, teamCode: 'woonoverlast', note: 'Bewoners van nummer 12 klagen al maanden.' } });
     const seenByVisitor = (await t.request({ url })).json();
-    expect(seenByVisitor.referral).toEqual({ code: 'woonoverlast', name: 'Woonoverlastteam', note: null });
+    expect(seenByVisitor.referral).toEqual({ code: 'woonoverlast', name: 'Woonoverlastteam', state: 'referred', note: null, feedback: null });
     expect(JSON.stringify(seenByVisitor)).not.toContain('nummer 12');
     expect((await t.request({ url, as: await t.logIn('officer') })).json().referral.note).toBe('Bewoners van nummer 12 klagen al maanden.');
+  });
+
+  it('follows the referral from picked up to fed back, with the feedback for staff only', async () => {
+    const { url, version } = await routedAdvice('Jongeren bij de skatebaan');
+    const advisor = await t.logIn('advisorSouth');
+    const referred = (await t.request({ method: 'POST', url: `${url}/referral`, as: advisor, payload: { version, teamCode: 'jpt' } })).json();
+    expect(referred.allowedActions).toContain('updateReferral');
+    const picked = (await t.request({ method: 'POST', url: `${url}/referral-progress`, as: advisor, payload: { version: referred.version, state: 'pickedUp' } })).json();
+    expect(picked.referral).toMatchObject({ code: 'jpt', state: 'pickedUp', feedback: null });
+    const withoutWords = await t.request({ method: 'POST', url: `${url}/referral-progress`, as: advisor, payload: { version: picked.version, state: 'fedBack' } });
+    expect(withoutWords.json().errors[0]).toMatchObject({ field: 'body.feedback', code: 'feedbackRequired' });
+    const fedBack = (await t.request({ method: 'POST', url: `${url}/referral-progress`, as: advisor, payload: { version: picked.version, state: 'fedBack', feedback: 'Gesprek met de jongeren en de ouders van Sem gehad.' } })).json();
+    expect(fedBack.referral).toMatchObject({ state: 'fedBack', feedback: 'Gesprek met de jongeren en de ouders van Sem gehad.' });
+    const seenByCouncil = (await t.request({ url, as: member })).json();
+    expect(seenByCouncil.referral).toMatchObject({ state: 'fedBack', feedback: null });
+    expect(JSON.stringify(seenByCouncil)).not.toContain('Sem');
+    expect((await t.request({ method: 'POST', url: `${url}/referral-progress`, as: await t.logIn('advisor'), payload: { version: fedBack.version, state: 'pickedUp' } })).statusCode).toBe(403);
   });
 });
 
@@ -237,41 +286,86 @@ describe('who may not', () => {
   it('refuses every staff action to each role without it, and changes nothing', async () => {
     const { url, version } = await routedAdvice('Rolmatrix: bankje bij de bushalte');
     const other = await routedAdvice('Rolmatrix: een andere vraag');
-    const actions: { path: string; payload: Record<string, unknown>; method?: 'POST' | 'DELETE' }[] = [
+    // A file from the council, which outsiders and staff who do not handle the request may not remove.
+    const boundary = '----wijkwerk-rolmatrix';
+    const pdf = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+    const filePart = (name: string) => `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n${pdf}\r\n--${boundary}--\r\n`;
+    const uploaded = await t.request({ method: 'POST', url: `${url}/attachments`, as: member, payload: filePart('schets.pdf'), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(uploaded.statusCode).toBe(201);
+    const actions: { path: string; payload?: unknown; method?: 'POST' | 'DELETE'; headers?: Record<string, string>; forMember?: number }[] = [
       { path: '/acknowledgement', payload: { version } },
       { path: '/routing', payload: { version, leadDepartmentId: ids.verkeer } },
       { path: '/answer', payload: { ...ooit, version } },
       { path: '/answer-review', payload: { version, decision: 'approve' } },
       { path: '/referral', payload: { version, teamCode: 'jpt' } },
+      { path: '/referral-progress', payload: { version, state: 'pickedUp' } },
+      { path: '/formal-inspraak', payload: { version, isFormalInspraak: true } },
       { path: '/links', payload: { version, relatedRequestId: other.id, kind: 'related' } },
+      { path: `/links/${other.id}`, method: 'DELETE' },
       { path: '/closure', payload: { version } },
       { path: '/reopening', payload: { version, reason: 'Een reden die lang genoeg is.' } },
       { path: '/verdict-change', payload: { verdict: 'nooit', version, motivation, reasons: ['too_expensive'] } },
       { path: '/advice-position', payload: { version, position: 'follows' } },
+      { path: '/carried-out', payload: { version, carriedOutOn: '2026-06-15' } },
       { path: '/updates', payload: { version, text: 'Een voortgangsbericht van iemand anders.' } },
+      // The conversation and files are for the two sides only: the submitter's and those who handle the request.
+      { path: '/messages', payload: { text: 'Een bericht van iemand die hier niet over gaat.', isInternal: false }, forMember: 201 },
+      { path: '/messages', payload: { text: 'Een interne notitie van iemand die hier niet over gaat.', isInternal: true }, forMember: 400 },
+      { path: '/attachments', payload: filePart('ander.pdf'), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, forMember: 201 },
+      { path: `/attachments/${uploaded.json().id}`, method: 'DELETE', forMember: 204 },
     ];
-    // Visitors are asked to log in; the others are refused (the alderman reads along but does not handle).
+    // Visitors are asked to log in; the others are refused (the alderman and staff elsewhere read along but do not act).
     const callers = [
       { label: 'visitor', session: undefined, status: 401 },
       { label: 'resident', session: await t.logIn('resident'), status: 403 },
       { label: 'partner', session: await t.logIn('partner'), status: 403 },
-      { label: 'council member', session: member, status: 403 },
       { label: 'alderman', session: await t.logIn('alderman'), status: 403 },
       { label: 'officer of another department', session: await t.logIn('officerGreen'), status: 403 },
       { label: 'advisor of other neighbourhoods', session: await t.logIn('advisor'), status: 403 },
+      { label: 'council member', session: member, status: 403 },
     ];
     const before = (await t.request({ url, as: member })).json();
+    const fingerprint = await fingerprintDatabase(t.database.db);
     const outcomes: string[] = [];
     for (const caller of callers) {
       for (const action of actions) {
-        const response = await t.request({ method: 'POST', url: `${url}${action.path}`, as: caller.session, payload: action.payload });
-        if (response.statusCode !== caller.status) outcomes.push(`${caller.label} ${action.path}: ${response.statusCode} ${response.json().code}`);
+        // What the council may do itself is tried last, after every refusal was checked against the fingerprint.
+        if (caller.label === 'council member' && action.forMember) continue;
+        const response = await t.request({ method: action.method ?? 'POST', url: `${url}${action.path}`, as: caller.session, payload: action.payload as never, headers: action.headers });
+        if (response.statusCode !== caller.status) outcomes.push(`${caller.label} ${action.method ?? 'POST'} ${action.path}: ${response.statusCode} ${response.body.slice(0, 80)}`);
       }
-      const unlink = await t.request({ method: 'DELETE', url: `${url}/links/${other.id}`, as: caller.session });
-      if (unlink.statusCode !== caller.status) outcomes.push(`${caller.label} DELETE links: ${unlink.statusCode}`);
     }
     expect(outcomes).toEqual([]);
-    const after = (await t.request({ url, as: member })).json();
-    expect(after).toEqual(before);
+    expect((await t.request({ url, as: member })).json()).toEqual(before);
+    expect(await fingerprintDatabase(t.database.db)).toEqual(fingerprint);
+    // The council member's own side of the conversation still works.
+    for (const action of actions.filter((candidate) => candidate.forMember)) {
+      const response = await t.request({ method: action.method ?? 'POST', url: `${url}${action.path}`, as: member, payload: action.payload as never, headers: action.headers });
+      expect(`${action.path}: ${response.statusCode}`).toBe(`${action.path}: ${action.forMember}`);
+    }
+  });
+
+  it('shows each person exactly the actions they may take', async () => {
+    const { url } = await routedAdvice('Rolmatrix: wat mag wie');
+    const actionsOf = async (session: Session | undefined) => (await t.request({ url, as: session })).json().allowedActions as string[];
+    expect(await actionsOf(undefined)).toEqual([]);
+    expect(await actionsOf(await t.logIn('resident'))).toEqual([]);
+    expect(await actionsOf(await t.logIn('alderman'))).toEqual([]);
+    expect(await actionsOf(await t.logIn('advisor'))).toEqual([]);
+    expect(await actionsOf(await t.logIn('officerGreen'))).toEqual([]);
+    expect(await actionsOf(member)).toEqual(['postMessage', 'addAttachment']);
+    expect(await actionsOf(await t.logIn('officer'))).toEqual(['answer', 'postMessage', 'writeNote', 'addAttachment', 'addInternalAttachment']);
+    expect(await actionsOf(await t.logIn('advisorSouth'))).toEqual([
+      'route',
+      'refer',
+      'answer',
+      'setFormalInspraak',
+      'link',
+      'markDuplicate',
+      'postMessage',
+      'writeNote',
+      'addAttachment',
+      'addInternalAttachment',
+    ]);
   });
 });

@@ -3,7 +3,20 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/auth.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import { municipalityParams } from '../municipalities/index.ts';
-import { advicePositionBody, changeVerdictBody, linkParams, linkRequestBody, postMessageBody, referRequestBody, requestParams, requestSchema, reviewAnswerBody } from './request.contract.ts';
+import {
+  advicePositionBody,
+  changeVerdictBody,
+  linkParams,
+  linkRequestBody,
+  postMessageBody,
+  recordCarriedOutBody,
+  referRequestBody,
+  requestParams,
+  requestSchema,
+  reviewAnswerBody,
+  setFormalInspraakBody,
+  updateReferralBody,
+} from './request.contract.ts';
 import type { RequestService } from './request.service.ts';
 import { requestSettingsSchema } from './request-settings.rules.ts';
 import { z } from 'zod';
@@ -51,6 +64,37 @@ export function registerRequestProtocolRoutes(scope: FastifyInstance, service: R
     '/requests/:requestId/referral',
     { config: { access: 'request.triage' }, schema: { operationId: 'referRequest', tags, description: 'Refer to a front-line team from the municipality’s list.', params: requestParams, body: referRequestBody, response: changed } },
     async (request) => service.referRequest(contextOf(request), request.params.requestId, request.body),
+  );
+
+  app.post(
+    '/requests/:requestId/referral-progress',
+    {
+      config: { access: 'request.triage' },
+      schema: { operationId: 'updateRequestReferral', tags, description: 'The front-line team picked the referral up, or fed back (feedback stays with staff).', params: requestParams, body: updateReferralBody, response: changed },
+    },
+    async (request) => service.updateReferral(contextOf(request), request.params.requestId, request.body),
+  );
+
+  app.post(
+    '/requests/:requestId/formal-inspraak',
+    {
+      config: { access: 'request.triage' },
+      schema: {
+        operationId: 'setRequestFormalInspraak',
+        tags,
+        description: 'Mark advice as part of a formal inspraak procedure (or not): only then does deviating from it need the college or the municipal council.',
+        params: requestParams,
+        body: setFormalInspraakBody,
+        response: changed,
+      },
+    },
+    async (request) => service.setFormalInspraak(contextOf(request), request.params.requestId, request.body),
+  );
+
+  app.post(
+    '/requests/:requestId/carried-out',
+    { config: { access: 'request.answer' }, schema: { operationId: 'recordRequestCarriedOut', tags, description: 'A nu was carried out: the day it was done, and what was done.', params: requestParams, body: recordCarriedOutBody, response: changed } },
+    async (request) => service.recordCarriedOut(contextOf(request), request.params.requestId, request.body),
   );
 
   app.post(

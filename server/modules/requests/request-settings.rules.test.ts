@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAdvicePosition, checkVerdictChange } from './request.rules.ts';
+import { checkAdvicePosition, decidingBodyOf, checkVerdictChange } from './request.rules.ts';
 import { deadlinePolicyFor, requestSettingsSchema, resolveRequestSettings } from './request-settings.rules.ts';
 
 const motivation = 'Het college kiest voor een stedelijke aanpak; het advies past daar niet in.';
@@ -36,19 +36,24 @@ describe('a municipality’s request settings', () => {
 
 describe('the position on advice', () => {
   it('needs nothing more to follow advice', () => {
-    expect(checkAdvicePosition('advice_unsolicited', { position: 'follows', motivation: '' })).toEqual([]);
+    expect(checkAdvicePosition('advice_unsolicited', false, { position: 'follows', motivation: '' })).toEqual([]);
   });
-  it('needs a motivation to follow partly or deviate, and a deciding body to deviate', () => {
-    expect(checkAdvicePosition('advice_unsolicited', { position: 'follows_partly', motivation: 'kort' }).map((problem) => problem.code)).toEqual(['motivationTooThin']);
-    expect(checkAdvicePosition('advice_unsolicited', { position: 'deviates', motivation }).map((problem) => problem.code)).toEqual(['decidingBodyRequired']);
-    expect(checkAdvicePosition('advice_unsolicited', { position: 'deviates', motivation, decidingBody: 'department' })).toEqual([]);
+  it('needs a motivation to follow partly or deviate; outside formal inspraak the department decides', () => {
+    expect(checkAdvicePosition('advice_unsolicited', false, { position: 'follows_partly', motivation: 'kort' }).map((problem) => problem.code)).toEqual(['motivationTooThin']);
+    expect(checkAdvicePosition('advice_unsolicited', false, { position: 'deviates', motivation })).toEqual([]);
+    expect(decidingBodyOf(false, { position: 'deviates', motivation })).toBe('department');
+    expect(checkAdvicePosition('advice_unsolicited', false, { position: 'deviates', motivation, decidingBody: 'department' })).toEqual([]);
+    // Solicited advice is not formal inspraak by itself: the flag decides, not the kind.
+    expect(checkAdvicePosition('advice_solicited', false, { position: 'deviates', motivation, decidingBody: 'college' }).map((problem) => problem.code)).toEqual(['departmentDecides']);
   });
-  it('leaves deviating from solicited advice (formal consultation) to the college or the council', () => {
-    expect(checkAdvicePosition('advice_solicited', { position: 'deviates', motivation, decidingBody: 'department' }).map((problem) => problem.code)).toEqual(['formalConsultationBody']);
-    expect(checkAdvicePosition('advice_solicited', { position: 'deviates', motivation, decidingBody: 'council' })).toEqual([]);
+  it('leaves deviating in a formal inspraak procedure to the college or the municipal council', () => {
+    expect(checkAdvicePosition('advice_unsolicited', true, { position: 'deviates', motivation }).map((problem) => problem.code)).toEqual(['decidingBodyRequired']);
+    expect(checkAdvicePosition('advice_solicited', true, { position: 'deviates', motivation, decidingBody: 'department' }).map((problem) => problem.code)).toEqual(['formalInspraakBody']);
+    expect(checkAdvicePosition('advice_solicited', true, { position: 'deviates', motivation, decidingBody: 'municipalCouncil' })).toEqual([]);
+    expect(checkAdvicePosition('advice_unsolicited', true, { position: 'deviates', motivation, decidingBody: 'college' })).toEqual([]);
   });
   it('is only for advice', () => {
-    expect(checkAdvicePosition('question', { position: 'follows', motivation: '' }).map((problem) => problem.code)).toEqual(['notAdvice']);
+    expect(checkAdvicePosition('question', false, { position: 'follows', motivation: '' }).map((problem) => problem.code)).toEqual(['notAdvice']);
   });
 });
 

@@ -34,6 +34,7 @@ export const requestSettingsSchema = z
     weightByScale: z.record(z.enum(scales), z.enum(['large', 'limited'])).default(defaultWeightByScale),
     requiresAnswerReview: z.boolean().default(false).describe('Four eyes: the advisor approves an officer’s answer before the submitter sees it'),
     decisionReminderDays: z.number().int().min(1).max(60).default(10).describe('How many days before an ooit decision date the owner is reminded'),
+    cityWideAdvisorUserId: z.uuid().nullable().default(null).describe('The first point of contact for city-wide requests: told of them and reminded like a neighbourhood’s advisor'),
     frontLineTeams: z.array(frontLineTeamSchema).max(50).default([]),
     answerTemplates: z.array(answerTemplateSchema).max(100).default([]),
   })

@@ -7,8 +7,9 @@ import { DomainError } from '../../platform/errors.ts';
 import { createMunicipalityRepository } from '../municipalities/index.ts';
 import { notifyUsers } from '../notifications/index.ts';
 import { findScopeMembers } from '../users/index.ts';
-import { isStaff, isSubmitterSide } from './request.policy.ts';
+import { accessTo, allowedActionsOf, isStaff, isSubmitterSide, type RequestAccess } from './request.policy.ts';
 import { presentRequest } from './request.presenter.ts';
+import type { RequestEventKind } from './request-event.rules.ts';
 import { createRequestRepository, type RequestRow } from './request.repository.ts';
 import { type RequestAction, transition } from './request.workflow.ts';
 import { type RequestSettings, resolveRequestSettings } from './request-settings.rules.ts';
@@ -25,9 +26,10 @@ export interface RequestServiceDependencies {
 export interface StepOptions {
   action: RequestAction;
   version: number;
-  authorise(row: RequestRow): boolean;
+  /** Who may take this step on this request; `access` says where the actor holds a role. */
+  authorise(access: RequestAccess, row: RequestRow): boolean;
   prepare(tx: Executor, row: RequestRow): Promise<Partial<RequestRow>>;
-  event: { kind: string; text?: string | null; data?: unknown; isInternal?: boolean };
+  event: { kind: RequestEventKind; text?: string | null; data?: unknown; isInternal?: boolean };
   notify?(tx: Executor, row: RequestRow): Promise<void>;
 }
 
@@ -43,9 +45,22 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
     const themes = await repository.themesOf(row.municipalityId, row.id);
     const events = await repository.eventsOf(row.municipalityId, row.id);
     const links = await repository.linksOf(row.municipalityId, row.id);
-    const staff = isStaff(context.actor);
-    const submitterSide = isSubmitterSide(context.actor, row);
-    return presentRequest(row, names, themes, events, { isStaff: staff, isSubmitterSide: submitterSide, now: clock.now() }, staff || submitterSide ? links : links.filter((link) => link.isPublic));
+    const access = await accessOf(tx, context, row);
+    const adviceRequest = row.adviceRequestId ? await repository.adviceRequestTitleOf(row.municipalityId, row.adviceRequestId) : null;
+    return presentRequest(
+      row,
+      names,
+      themes,
+      events,
+      { isStaff: access.isStaff, isSubmitterSide: access.isSubmitterSide, now: clock.now(), allowedActions: allowedActionsOf(access, row), adviceRequest },
+      access.isStaff || access.isSubmitterSide ? links : links.filter((link) => link.isPublic),
+    );
+  }
+
+  /** Where the actor stands towards this request: its advisor, an officer of its departments, its submitter's side… */
+  async function accessOf(tx: Executor, context: UseCaseContext, row: RequestRow): Promise<RequestAccess> {
+    const settings = await settingsOf(tx, row.municipalityId);
+    return accessTo(context.actor, row, settings);
   }
 
   /** Loads a request the actor may see; one they may not see does not exist for them (404, not 403). */
@@ -64,7 +79,7 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
     return inTransaction(db, async (tx) => {
       const repository = createRequestRepository(tx);
       const before = await loadVisible(tx, context, requestId);
-      if (!options.authorise(before)) throw new DomainError('FORBIDDEN');
+      if (!options.authorise(await accessOf(tx, context, before), before)) throw new DomainError('FORBIDDEN');
       const result = transition(before.state, options.action);
       if (!result.isAllowed) throw new DomainError('INVALID_TRANSITION', { params: { state: before.state } });
       const changes = await options.prepare(tx, before);
@@ -84,6 +99,7 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
       kind: event.kind,
       actorUserId: context.actor?.userId,
       actorLabel: context.actor?.displayName ?? 'system',
+      actorSide: !context.actor ? 'system' : isStaff(context.actor) ? 'staff' : 'submitterSide',
       isInternal: event.isInternal ?? false,
       text: event.text ?? null,
       data: event.data ?? null,
@@ -112,16 +128,25 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
     await notify(tx, row, recipients, { topic: message.topic ?? 'request.update', subject: message.subject, body: message.body }, context);
   }
 
-  /** Whoever handles a request: the neighbourhood's advisors and the lead officer (or else the lead department's officers). */
+  /**
+   * The first point of contact (§3.3): the neighbourhood's advisors, or for a city-wide request the municipality's
+   * city-wide advisor. Told of new requests and proposals, and reminded of deadlines.
+   */
+  async function advisorsOf(tx: Executor, row: Pick<RequestRow, 'municipalityId' | 'neighbourhoodId'>): Promise<string[]> {
+    if (row.neighbourhoodId) return (await findScopeMembers(tx, row.municipalityId, 'advisor', [row.neighbourhoodId])).map((member) => member.userId);
+    const { cityWideAdvisorUserId } = await settingsOf(tx, row.municipalityId);
+    return cityWideAdvisorUserId ? [cityWideAdvisorUserId] : [];
+  }
+
+  /** Whoever handles a request: its advisors and the lead officer (or else the lead department's officers). */
   async function handlersOf(tx: Executor, row: RequestRow): Promise<string[]> {
-    const advisors = row.neighbourhoodId ? await findScopeMembers(tx, row.municipalityId, 'advisor', [row.neighbourhoodId]) : [];
     const officers = row.leadOfficerUserId ? [{ userId: row.leadOfficerUserId }] : row.leadDepartmentId ? await findScopeMembers(tx, row.municipalityId, 'officer', [row.leadDepartmentId]) : [];
-    return [...advisors, ...officers].map((member) => member.userId);
+    return [...(await advisorsOf(tx, row)), ...officers.map((member) => member.userId)];
   }
 
   /** Something from one side (a message, a file) is told to the other side; the one who did it is left out. */
   async function notifyOtherSide(tx: Executor, row: RequestRow, context: UseCaseContext, message: { topic: string; subject: string; body: string }) {
-    if (isStaff(context.actor)) {
+    if (isStaff(context.actor) && !isSubmitterSide(context.actor, row)) {
       await notifySubmitterSide(tx, row, message, context);
       return;
     }
@@ -129,7 +154,7 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
     await notify(tx, row, recipients, message, context);
   }
 
-  return { db, clock, present, loadVisible, settingsOf, step, addEvent, notify, notifySubmitterSide, notifyOtherSide, submitterSideOf };
+  return { db, clock, present, loadVisible, settingsOf, accessOf, advisorsOf, step, addEvent, notify, notifySubmitterSide, notifyOtherSide, submitterSideOf };
 }
 
 export type RequestSteps = ReturnType<typeof createRequestSteps>;

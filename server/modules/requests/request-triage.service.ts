@@ -4,9 +4,10 @@ import { DomainError } from '../../platform/errors.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { findScopeMembers } from '../users/index.ts';
 import type { RouteRequest } from './request.contract.ts';
-import { canTriage } from './request.policy.ts';
+import { hasRole } from '../../platform/permissions.ts';
 import { createRequestRepository } from './request.repository.ts';
-import { deadlinesFor, type RequestKind } from './request.rules.ts';
+import { deadlinesFor, isAdvice, type RequestKind } from './request.rules.ts';
+import type { StoredReferral } from './request.presenter.ts';
 import { deadlinePolicyFor } from './request-settings.rules.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import { type RequestSteps, unknownReference } from './request-steps.ts';
@@ -20,7 +21,7 @@ export function createTriageService(steps: RequestSteps) {
       return steps.step(context, requestId, {
         action: 'acknowledge',
         version: input.version,
-        authorise: (row) => canTriage(context.actor, row),
+        authorise: (access) => access.canTriage,
         prepare: async () => ({ acknowledgedAt: clock.now() }),
         event: { kind: 'acknowledged' },
         notify: (tx, row) => steps.notifySubmitterSide(tx, row, { subject: `Ontvangen: ${row.title}`, body: `Uw vraag is ontvangen. U krijgt uiterlijk ${row.answerBy} antwoord.` }, context),
@@ -31,7 +32,7 @@ export function createTriageService(steps: RequestSteps) {
       return steps.step(context, requestId, {
         action: 'route',
         version: input.version,
-        authorise: (row) => canTriage(context.actor, row),
+        authorise: (access) => access.canTriage,
         prepare: async (tx) => {
           const repository = createRequestRepository(tx);
           if (!(await repository.departmentExists(context.municipalityId, [input.leadDepartmentId]))) throw unknownReference('body.leadDepartmentId');
@@ -56,14 +57,46 @@ export function createTriageService(steps: RequestSteps) {
       return steps.step(context, requestId, {
         action: 'refer',
         version: input.version,
-        authorise: (row) => canTriage(context.actor, row),
+        authorise: (access) => access.canTriage,
         prepare: async (tx) => {
           const team = (await steps.settingsOf(tx, context.municipalityId)).frontLineTeams.find((candidate) => candidate.code === input.teamCode);
           if (!team) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.teamCode', code: 'unknownTeam' }] });
-          return { referral: { code: team.code, name: team.name, note: input.note ?? null } };
+          return { referral: { code: team.code, name: team.name, note: input.note ?? null, state: 'referred', feedback: null } satisfies StoredReferral };
         },
         // The note is for the team and the municipality: it may name people, so it stays internal.
         event: { kind: 'referred', isInternal: true, text: input.note ?? null, data: { teamCode: input.teamCode } },
+      });
+    },
+
+    /** The team took the referral on, or reported back; the feedback may name people and stays with staff. */
+    async updateReferral(context: UseCaseContext, requestId: string, input: { version: number; state: 'pickedUp' | 'fedBack'; feedback?: string | null }) {
+      return steps.step(context, requestId, {
+        action: 'updateReferral',
+        version: input.version,
+        authorise: (access) => access.canTriage,
+        prepare: async (_tx, row) => {
+          const referral = row.referral as StoredReferral | null;
+          if (!referral) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.state', code: 'notReferred' }] });
+          return { referral: { ...referral, state: input.state, feedback: input.state === 'fedBack' ? (input.feedback ?? null) : (referral.feedback ?? null) } };
+        },
+        event: { kind: 'referralUpdated', data: { state: input.state } },
+      });
+    },
+
+    /**
+     * Whether advice is part of a formal inspraak procedure; only then does deviating from it need the college or
+     * the municipal council (§3.1). Staff set it, since the submitter cannot know.
+     */
+    async setFormalInspraak(context: UseCaseContext, requestId: string, input: { version: number; isFormalInspraak: boolean }) {
+      return steps.step(context, requestId, {
+        action: 'setFormalInspraak',
+        version: input.version,
+        authorise: (access) => access.canTriage,
+        prepare: async (_tx, row) => {
+          if (!isAdvice(row.kind as RequestKind)) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.isFormalInspraak', code: 'notAdvice' }] });
+          return { isFormalInspraak: input.isFormalInspraak };
+        },
+        event: { kind: 'formalInspraakChanged', data: { isFormalInspraak: input.isFormalInspraak } },
       });
     },
 
@@ -83,7 +116,7 @@ export function createTriageService(steps: RequestSteps) {
         return steps.step(context, requestId, {
           action: 'markDuplicate',
           version: input.version,
-          authorise: (row) => canTriage(context.actor, row),
+          authorise: (access) => access.canTriage,
           prepare: async (tx) => {
             await addLink(tx);
             return { duplicateOfRequestId: input.relatedRequestId, closedAt: clock.now() };
@@ -94,7 +127,7 @@ export function createTriageService(steps: RequestSteps) {
       }
       return inTransaction(steps.db, async (tx) => {
         const row = await steps.loadVisible(tx, context, requestId);
-        if (!canTriage(context.actor, row)) throw new DomainError('FORBIDDEN');
+        if (!(await steps.accessOf(tx, context, row)).canTriage) throw new DomainError('FORBIDDEN');
         if (row.version !== input.version) throw new DomainError('VERSION_CONFLICT', { params: { current: row.version } });
         await addLink(tx);
         await steps.addEvent(tx, context, requestId, { kind: 'linked', isInternal: true, data: { relatedRequestId: input.relatedRequestId } });
@@ -106,7 +139,7 @@ export function createTriageService(steps: RequestSteps) {
     async unlinkRequest(context: UseCaseContext, requestId: string, relatedRequestId: string) {
       return inTransaction(steps.db, async (tx) => {
         const row = await steps.loadVisible(tx, context, requestId);
-        if (!canTriage(context.actor, row)) throw new DomainError('FORBIDDEN');
+        if (!(await steps.accessOf(tx, context, row)).canTriage) throw new DomainError('FORBIDDEN');
         if (!(await createRequestRepository(tx).removeLink(context.municipalityId, requestId, relatedRequestId))) throw new DomainError('NOT_FOUND');
         await steps.addEvent(tx, context, requestId, { kind: 'unlinked', isInternal: true, data: { relatedRequestId } });
         await recordAudit(tx, clock, context, { action: 'request.unlink', entityType: 'request', entityId: requestId, before: { relatedRequestId } });
@@ -115,8 +148,8 @@ export function createTriageService(steps: RequestSteps) {
 
     /** The officers a request can be routed to within a department: names and titles, no contact details. */
     async listDepartmentOfficers(context: UseCaseContext, departmentId: string) {
-      // Any advisor may look: routing happens in their own neighbourhoods, which the routing step itself checks.
-      if (!canTriage(context.actor, { neighbourhoodId: null })) throw new DomainError('FORBIDDEN');
+      // Any advisor (or admin) may look: routing happens in their own neighbourhoods, which the routing step itself checks.
+      if (!hasRole(context.actor, 'advisor') && !hasRole(context.actor, 'admin')) throw new DomainError('FORBIDDEN');
       if (!(await createRequestRepository(steps.db).departmentExists(context.municipalityId, [departmentId]))) throw new DomainError('NOT_FOUND');
       const officers = await findScopeMembers(steps.db, context.municipalityId, 'officer', [departmentId]);
       return { items: officers.map((officer) => ({ id: officer.userId, displayName: officer.displayName, title: officer.title ?? null })) };
@@ -126,7 +159,7 @@ export function createTriageService(steps: RequestSteps) {
       return steps.step(context, requestId, {
         action: 'close',
         version: input.version,
-        authorise: (row) => canTriage(context.actor, row),
+        authorise: (access) => access.canTriage,
         prepare: async () => ({ closedAt: clock.now(), nextUpdateDue: null }),
         event: { kind: 'closed' },
       });
@@ -137,7 +170,7 @@ export function createTriageService(steps: RequestSteps) {
       return steps.step(context, requestId, {
         action: 'reopen',
         version: input.version,
-        authorise: (row) => canTriage(context.actor, row),
+        authorise: (access) => access.canTriage,
         // A reopened request gets a fresh answer deadline; otherwise it would be overdue the moment it reopens.
         prepare: async (tx, row) => {
           const settings = await steps.settingsOf(tx, context.municipalityId);

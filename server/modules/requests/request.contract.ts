@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { pageQuery, pageSchema } from '../../platform/pagination.ts';
+import { requestEventKinds } from './request-event.rules.ts';
+import { requestUserActions } from './request.policy.ts';
+
+export const referralStates = ['referred', 'pickedUp', 'fedBack'] as const;
 import { requestStates } from './request.workflow.ts';
 import { advicePositions, conditionKinds, decidingBodies, refusalReasons, requestKinds, scales, supportBreadths, supportOrigins } from './request.rules.ts';
 
@@ -61,7 +65,16 @@ export const routeRequestBody = z
   .meta({ id: 'RouteRequest' });
 
 export const requestEventSchema = z
-  .object({ id: z.uuid(), kind: z.string(), actorLabel: z.string(), isInternal: z.boolean(), text: z.string().nullable(), data: z.unknown(), occurredAt: z.iso.datetime({ offset: true }) })
+  .object({
+    id: z.uuid(),
+    kind: z.enum(requestEventKinds),
+    actorSide: z.enum(['staff', 'submitterSide', 'system']).describe('Staff act in public duty; the submitter’s side is named only to itself and to staff'),
+    actorLabel: z.string().nullable().describe('Who acted; null where the viewer may not know the name'),
+    isInternal: z.boolean(),
+    text: z.string().nullable(),
+    data: z.unknown(),
+    occurredAt: z.iso.datetime({ offset: true }),
+  })
   .meta({ id: 'RequestEvent' });
 
 export const requestSummarySchema = z
@@ -92,7 +105,19 @@ export const requestSchema = requestSummarySchema
     leadDepartment: reference.nullable(),
     answer: z.record(z.string(), z.unknown()).nullable(),
     nextUpdateDue: isoDate.nullable(),
-    referral: z.object({ code: z.string(), name: z.string(), note: z.string().nullable() }).nullable().describe('The front-line team the request was referred to'),
+    isFormalInspraak: z.boolean().describe('Part of a formal inspraak procedure: deviating from the advice is then for the college or the municipal council'),
+    adviceRequest: reference.omit({ name: true }).extend({ title: z.string() }).nullable().describe('The municipality’s request for advice this advice answers'),
+    carriedOutOn: isoDate.nullable().describe('When a nu was carried out'),
+    referral: z
+      .object({
+        code: z.string(),
+        name: z.string(),
+        state: z.enum(referralStates),
+        note: z.string().nullable().describe('Staff only'),
+        feedback: z.string().nullable().describe('What the team reported back; staff only'),
+      })
+      .nullable()
+      .describe('The front-line team the request was referred to, and how far it got'),
     advicePosition: z
       .object({ position: z.enum(advicePositions), motivation: z.string(), decidingBody: z.enum(decidingBodies).nullable(), recordedOn: isoDate })
       .nullable()
@@ -100,6 +125,7 @@ export const requestSchema = requestSummarySchema
     proposedAnswer: z.record(z.string(), z.unknown()).nullable().describe('With four-eyes review: the answer waiting for the advisor (staff only)'),
     links: z.array(z.object({ id: z.uuid(), kind: z.enum(['duplicateOf', 'duplicatedBy', 'related']), title: z.string(), state: z.enum(requestStates) })),
     timeline: z.array(requestEventSchema),
+    allowedActions: z.array(z.enum(requestUserActions)).describe('What you may do with this request now: its state × your roles'),
     version: z.number().int(),
   })
   .meta({ id: 'Request' });
@@ -144,6 +170,23 @@ export const linkRequestBody = z
   .object({ version, relatedRequestId: z.uuid(), kind: z.enum(['duplicate', 'related']).describe('duplicate: this request is a duplicate of the other and is closed') })
   .meta({ id: 'LinkRequest' });
 export const linkParams = z.object({ municipality: z.string(), requestId: z.uuid(), relatedRequestId: z.uuid() });
+
+export const updateReferralBody = z
+  .object({
+    version,
+    state: z.enum(['pickedUp', 'fedBack']).describe('pickedUp: the team took it on; fedBack: the team reported back'),
+    feedback: z.string().trim().max(4000).nullable().optional().describe('What the team reported; required with fedBack. Staff only: it may name people'),
+  })
+  .refine((body) => body.state !== 'fedBack' || (body.feedback?.length ?? 0) >= 10, { message: 'field:feedbackRequired', path: ['feedback'] })
+  .meta({ id: 'UpdateReferral' });
+
+export const setFormalInspraakBody = z
+  .object({ version, isFormalInspraak: z.boolean().describe('True when the advice is part of a formal inspraak procedure') })
+  .meta({ id: 'SetFormalInspraak' });
+
+export const recordCarriedOutBody = z
+  .object({ version, carriedOutOn: isoDate.describe('The day the promised action was done'), text: z.string().trim().max(2000).nullable().optional().describe('What was done, in plain language') })
+  .meta({ id: 'RecordCarriedOut' });
 
 export const referRequestBody = z.object({ version, teamCode: z.string().trim().min(2).max(30), note: z.string().trim().max(2000).nullable().optional() }).meta({ id: 'ReferRequest' });
 

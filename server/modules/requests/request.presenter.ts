@@ -1,5 +1,7 @@
 import type { RequestEventRow, RequestRow } from './request.repository.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
+import { type RequestEventKind, requestEventVisibility } from './request-event.rules.ts';
+import type { RequestUserAction } from './request.policy.ts';
 
 export function isOverdue(row: Pick<RequestRow, 'state' | 'acknowledgeBy' | 'answerBy'>, now: Date): boolean {
   const today = dateInAmsterdam(now);
@@ -23,9 +25,46 @@ export function presentRequestSummary(row: RequestRow, neighbourhoodName: string
   };
 }
 
-/** Which team, for everyone who may see the request; the note to the team only for staff. */
-function presentReferral(referral: { code: string; name: string; note: string | null } | null, isStaff: boolean) {
-  return referral ? { code: referral.code, name: referral.name, note: isStaff ? referral.note : null } : null;
+function isEventVisible(event: RequestEventRow, view: { isStaff: boolean; isSubmitterSide: boolean }): boolean {
+  if (view.isStaff) return true;
+  if (event.isInternal) return false;
+  const visibility = requestEventVisibility[event.kind as RequestEventKind] ?? 'staff';
+  return visibility === 'public' || (visibility === 'bothSides' && view.isSubmitterSide);
+}
+
+/**
+ * Staff act in public duty and are named; whoever acted for the submitter's side (a resident, a council member,
+ * a partner) is named only to that side and to staff, whatever the kind of event.
+ */
+function presentEvent(event: RequestEventRow, showsPeople: boolean) {
+  const isNamed = showsPeople || event.actorSide === 'staff';
+  return {
+    id: event.id,
+    kind: event.kind as RequestEventKind,
+    actorSide: event.actorSide,
+    actorLabel: isNamed ? event.actorLabel : null,
+    isInternal: event.isInternal,
+    text: event.text,
+    data: event.data ?? null,
+    occurredAt: event.occurredAt.toISOString(),
+  };
+}
+
+export interface StoredReferral {
+  code: string;
+  name: string;
+  note: string | null;
+  state?: 'referred' | 'pickedUp' | 'fedBack';
+  feedback?: string | null;
+}
+
+/**
+ * Which team and how far it got, for everyone who may see the request. The note to the team and the team's
+ * feedback can name people, so they are for staff only.
+ */
+function presentReferral(referral: StoredReferral | null, isStaff: boolean) {
+  if (!referral) return null;
+  return { code: referral.code, name: referral.name, state: referral.state ?? 'referred', note: isStaff ? referral.note : null, feedback: isStaff ? (referral.feedback ?? null) : null };
 }
 
 /**
@@ -37,7 +76,7 @@ export function presentRequest(
   names: { neighbourhoodName: string | null; councilName: string | null; departmentName: string | null; submitterName: string | null },
   themes: { id: string; name: string }[],
   events: RequestEventRow[],
-  view: { isStaff: boolean; isSubmitterSide: boolean; now: Date },
+  view: { isStaff: boolean; isSubmitterSide: boolean; now: Date; allowedActions?: RequestUserAction[]; adviceRequest?: { id: string; title: string } | null },
   links: { id: string; kind: 'duplicateOf' | 'duplicatedBy' | 'related'; title: string; state: string }[] = [],
 ) {
   const showsPeople = view.isStaff || view.isSubmitterSide;
@@ -53,25 +92,16 @@ export function presentRequest(
     leadDepartment: row.leadDepartmentId && names.departmentName ? { id: row.leadDepartmentId, name: names.departmentName } : null,
     answer: (row.answer as Record<string, unknown> | null) ?? null,
     nextUpdateDue: row.nextUpdateDue,
-    referral: presentReferral(row.referral as { code: string; name: string; note: string | null } | null, view.isStaff),
+    isFormalInspraak: row.isFormalInspraak,
+    adviceRequest: view.adviceRequest ?? null,
+    carriedOutOn: row.carriedOutOn,
+    referral: presentReferral(row.referral as StoredReferral | null, view.isStaff),
     advicePosition: (row.advicePosition as never) ?? null,
     // A proposed answer is not an answer yet: only staff see it until the advisor approves it.
     proposedAnswer: view.isStaff ? ((row.proposedAnswer as Record<string, unknown> | null) ?? null) : null,
     links: links.map((link) => ({ id: link.id, kind: link.kind, title: link.title, state: link.state as never })),
-    timeline: events
-      .filter((event) => view.isStaff || !event.isInternal)
-      // The conversation is between the two sides: a message can carry a resident's details, so the public sees none.
-      .filter((event) => showsPeople || event.kind !== 'message')
-      .map((event) => ({
-        id: event.id,
-        kind: event.kind,
-        // Staff names are public duty; a resident's name is not shown to the public.
-        actorLabel: showsPeople || event.kind !== 'submitted' ? event.actorLabel : '—',
-        isInternal: event.isInternal,
-        text: event.text,
-        data: event.data ?? null,
-        occurredAt: event.occurredAt.toISOString(),
-      })),
+    timeline: events.filter((event) => isEventVisible(event, view)).map((event) => presentEvent(event, showsPeople)),
+    allowedActions: view.allowedActions ?? [],
     version: row.version,
   };
 }

@@ -1,9 +1,10 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { council } from '../councils/council.tables.ts';
-import { neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
+import { area, neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
 import { department, theme } from '../organisation/organisation.tables.ts';
 import { userAccount } from '../users/user.tables.ts';
+import { adviceRequest } from './advice-request.tables.ts';
 import { request, requestEvent, requestLink, requestTheme } from './request.tables.ts';
 
 export type RequestRow = typeof request.$inferSelect;
@@ -232,6 +233,23 @@ export function createRequestRepository(db: Executor) {
 
     async neighbourhoodExists(municipalityId: string, neighbourhoodId: string): Promise<boolean> {
       const rows = await db.select({ id: neighbourhood.id }).from(neighbourhood).where(and(eq(neighbourhood.municipalityId, municipalityId), eq(neighbourhood.id, neighbourhoodId)));
+      return rows.length > 0;
+    },
+
+    async adviceRequestTitleOf(municipalityId: string, adviceRequestId: string): Promise<{ id: string; title: string } | null> {
+      const [row] = await db
+        .select({ id: adviceRequest.id, title: adviceRequest.title })
+        .from(adviceRequest)
+        .where(and(eq(adviceRequest.municipalityId, municipalityId), eq(adviceRequest.id, adviceRequestId)));
+      return row ?? null;
+    },
+
+    /** A buurt of this municipality, and of the given neighbourhood when there is one. */
+    async areaExists(municipalityId: string, areaId: string, neighbourhoodId: string | null): Promise<boolean> {
+      const rows = await db
+        .select({ id: area.id })
+        .from(area)
+        .where(and(eq(area.municipalityId, municipalityId), eq(area.id, areaId), neighbourhoodId ? eq(area.neighbourhoodId, neighbourhoodId) : undefined));
       return rows.length > 0;
     },
   };

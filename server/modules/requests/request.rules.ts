@@ -113,29 +113,51 @@ export function nextUpdateDue(lastUpdateOn: CalendarDate, everyWeeks: number): C
 }
 
 export const advicePositions = ['follows', 'follows_partly', 'deviates'] as const;
-export const decidingBodies = ['college', 'council', 'department'] as const;
+/** Who decided to deviate from advice: the college, the municipal council (raad) or the department. */
+export const decidingBodies = ['college', 'municipalCouncil', 'department'] as const;
+export type DecidingBody = (typeof decidingBodies)[number];
 
 export interface AdvicePosition {
   position: (typeof advicePositions)[number];
   motivation: string;
-  decidingBody?: (typeof decidingBodies)[number] | null;
+  decidingBody?: DecidingBody | null;
 }
 
 /**
- * Deviating from advice needs reasons and who decided (§3.3): in a formal consultation (solicited advice) the
- * college or the municipal council, otherwise the department. Following it partly needs the motivation too.
+ * Deviating from advice needs reasons and who decided (§3.1 "Gemeente kan beargumenteerd afwijken"): in a formal
+ * inspraak procedure the college or the municipal council, in all other cases the department concerned. Whether a
+ * request is formal inspraak is a flag staff set on it, not its kind. Following partly needs the motivation too.
  */
-export function checkAdvicePosition(kind: RequestKind, input: AdvicePosition, policy: AnswerPolicy = defaultAnswerPolicy): FieldProblem[] {
+export function checkAdvicePosition(kind: RequestKind, isFormalInspraak: boolean, input: AdvicePosition, policy: AnswerPolicy = defaultAnswerPolicy): FieldProblem[] {
   if (!isAdvice(kind)) return [{ field: 'body.position', code: 'notAdvice' }];
   const problems: FieldProblem[] = [];
   if (input.position !== 'follows' && !isMeaningful(input.motivation, policy.minimumMotivationLength)) {
     problems.push({ field: 'body.motivation', code: 'motivationTooThin', params: { minimum: policy.minimumMotivationLength } });
   }
   if (input.position === 'deviates') {
-    if (!input.decidingBody) problems.push({ field: 'body.decidingBody', code: 'decidingBodyRequired' });
-    else if (kind === 'advice_solicited' && input.decidingBody === 'department') problems.push({ field: 'body.decidingBody', code: 'formalConsultationBody' });
+    const decidingBody = decidingBodyOf(isFormalInspraak, input);
+    if (!decidingBody) problems.push({ field: 'body.decidingBody', code: 'decidingBodyRequired' });
+    else if (isFormalInspraak && decidingBody === 'department') problems.push({ field: 'body.decidingBody', code: 'formalInspraakBody' });
+    else if (!isFormalInspraak && decidingBody !== 'department') problems.push({ field: 'body.decidingBody', code: 'departmentDecides' });
   }
   return problems;
+}
+
+/** Outside formal inspraak only the department decides, so it need not be named. */
+export function decidingBodyOf(isFormalInspraak: boolean, input: AdvicePosition): DecidingBody | null {
+  if (input.position !== 'deviates') return null;
+  return input.decidingBody ?? (isFormalInspraak ? null : 'department');
+}
+
+/**
+ * A nu is a promise to act within the short term (§3.4); recording that it was carried out takes a day that has
+ * passed, no earlier than the answer itself.
+ */
+export function checkCarriedOut(verdict: string | null, carriedOutOn: CalendarDate, answeredOn: CalendarDate, today: CalendarDate): FieldProblem[] {
+  if (verdict !== 'nu') return [{ field: 'body.carriedOutOn', code: 'onlyNuCarriedOut' }];
+  if (carriedOutOn > today) return [{ field: 'body.carriedOutOn', code: 'dateInFuture' }];
+  if (carriedOutOn < answeredOn) return [{ field: 'body.carriedOutOn', code: 'beforeAnswer', params: { answeredOn } }];
+  return [];
 }
 
 /** An ooit may later become a nu or a nooit (§3.4); any other change is a new answer, not a change of verdict. */

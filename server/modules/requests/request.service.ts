@@ -6,7 +6,6 @@ import { DomainError } from '../../platform/errors.ts';
 import { offsetOf, pageOf } from '../../platform/pagination.ts';
 import { scopeIdsOf } from '../../platform/permissions.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
-import { findScopeMembers } from '../users/index.ts';
 import type { RequestListQuery, SubmitRequest } from './request.contract.ts';
 import { canSubmit, isStaff } from './request.policy.ts';
 import { presentRequestSummary } from './request.presenter.ts';
@@ -44,6 +43,7 @@ export function createRequestService(dependencies: RequestServiceDependencies) {
       return inTransaction(db, async (tx: Executor) => {
         const repository = createRequestRepository(tx);
         if (input.neighbourhoodId && !(await repository.neighbourhoodExists(context.municipalityId, input.neighbourhoodId))) throw unknownReference('body.neighbourhoodId');
+        if (input.areaId && !(await repository.areaExists(context.municipalityId, input.areaId, input.neighbourhoodId))) throw unknownReference('body.areaId');
         if (!(await repository.themesExist(context.municipalityId, input.themeIds))) throw unknownReference('body.themeIds');
         const settings = await steps.settingsOf(tx, context.municipalityId);
         const now = clock.now();
@@ -74,9 +74,8 @@ export function createRequestService(dependencies: RequestServiceDependencies) {
         );
         await steps.addEvent(tx, context, row.id, { kind: 'submitted' });
         await recordAudit(tx, clock, context, { action: 'request.submit', entityType: 'request', entityId: row.id, after: row });
-        // The neighbourhood's advisors are the first point of contact (§3.3).
-        const advisors = input.neighbourhoodId ? await findScopeMembers(tx, context.municipalityId, 'advisor', [input.neighbourhoodId]) : [];
-        await steps.notify(tx, row, advisors.map((advisor) => advisor.userId), { topic: 'request.submitted', subject: `Nieuw: ${row.title}`, body: `Ontvangst bevestigen vóór ${row.acknowledgeBy}; antwoord uiterlijk ${row.answerBy}.` }, context);
+        // The neighbourhood's advisors, or the city-wide advisor, are the first point of contact (§3.3).
+        await steps.notify(tx, row, await steps.advisorsOf(tx, row), { topic: 'request.submitted', subject: `Nieuw: ${row.title}`, body: `Ontvangst bevestigen vóór ${row.acknowledgeBy}; antwoord uiterlijk ${row.answerBy}.` }, context);
         return steps.present(tx, context, row);
       });
     },

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { RequestState } from './request.workflow.ts';
 import { municipality } from '../municipalities/municipality.tables.ts';
 import { area, neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
 import { council } from '../councils/council.tables.ts';
 import { department, partnerOrganisation, theme } from '../organisation/organisation.tables.ts';
 import { userAccount } from '../users/user.tables.ts';
+import { adviceRequest } from './advice-request.tables.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({ dataType: () => 'bytea', fromDriver: (value) => Buffer.from(value) });
@@ -20,18 +21,18 @@ export const request = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     /** Null for a city-wide request. */
-    neighbourhoodId: uuid('neighbourhood_id').references(() => neighbourhood.id),
-    areaId: uuid('area_id').references(() => area.id),
+    neighbourhoodId: uuid('neighbourhood_id'),
+    areaId: uuid('area_id'),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     scale: text('scale').notNull(),
     weight: text('weight').notNull(),
     isPublic: boolean('is_public').notNull(),
     state: text('state').$type<RequestState>().notNull(),
-    submitterUserId: uuid('submitter_user_id').notNull().references(() => userAccount.id),
+    submitterUserId: uuid('submitter_user_id').notNull(),
     /** Set when a council member submits on behalf of the council. */
-    councilId: uuid('council_id').references(() => council.id),
-    partnerOrganisationId: uuid('partner_organisation_id').references(() => partnerOrganisation.id),
+    councilId: uuid('council_id'),
+    partnerOrganisationId: uuid('partner_organisation_id'),
     supportStatement: jsonb('support_statement'),
     acknowledgeBy: date('acknowledge_by').notNull(),
     answerBy: date('answer_by').notNull(),
@@ -39,8 +40,8 @@ export const request = pgTable(
     routedAt: timestamp('routed_at', { withTimezone: true }),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
-    leadDepartmentId: uuid('lead_department_id').references(() => department.id),
-    leadOfficerUserId: uuid('lead_officer_user_id').references(() => userAccount.id),
+    leadDepartmentId: uuid('lead_department_id'),
+    leadOfficerUserId: uuid('lead_officer_user_id'),
     contributingDepartmentIds: uuid('contributing_department_ids').array().notNull().default(sql`'{}'::uuid[]`),
     verdict: text('verdict'),
     answer: jsonb('answer'),
@@ -50,6 +51,15 @@ export const request = pgTable(
     referral: jsonb('referral'),
     /** For advice: whether the municipality follows it, and if it deviates, why and who decided (§3.3). */
     advicePosition: jsonb('advice_position'),
+    /**
+     * Set by staff when the request is part of a formal inspraak procedure: only then does deviating from the
+     * advice need the college or the municipal council (raad) to decide (§3.1, footnote 3).
+     */
+    isFormalInspraak: boolean('is_formal_inspraak').notNull().default(false),
+    /** The municipality's request for advice this advice answers. */
+    adviceRequestId: uuid('advice_request_id'),
+    /** When a nu was carried out: the promise kept. */
+    carriedOutOn: date('carried_out_on'),
     /** With four-eyes review on: the answer an officer proposed, waiting for the advisor. */
     proposedAnswer: jsonb('proposed_answer'),
     /** When the advisor was told the request became overdue; the reminder is sent once. */
@@ -74,6 +84,18 @@ export const request = pgTable(
     index('request_open_deadline_idx')
       .on(table.municipalityId, table.answerBy, table.createdAt, table.id)
       .where(sql`${table.state} in ('submitted', 'acknowledged', 'routed')`),
+    unique('request_tenant_key').on(table.municipalityId, table.id),
+    // Every reference carries the municipality: an id from another municipality cannot be stored.
+    foreignKey({ name: 'request_neighbourhood_fk', columns: [table.municipalityId, table.neighbourhoodId], foreignColumns: [neighbourhood.municipalityId, neighbourhood.id] }),
+    foreignKey({ name: 'request_area_fk', columns: [table.municipalityId, table.areaId], foreignColumns: [area.municipalityId, area.id] }),
+    foreignKey({ name: 'request_submitter_fk', columns: [table.municipalityId, table.submitterUserId], foreignColumns: [userAccount.municipalityId, userAccount.id] }),
+    foreignKey({ name: 'request_council_fk', columns: [table.municipalityId, table.councilId], foreignColumns: [council.municipalityId, council.id] }),
+    foreignKey({ name: 'request_partner_fk', columns: [table.municipalityId, table.partnerOrganisationId], foreignColumns: [partnerOrganisation.municipalityId, partnerOrganisation.id] }),
+    foreignKey({ name: 'request_lead_department_fk', columns: [table.municipalityId, table.leadDepartmentId], foreignColumns: [department.municipalityId, department.id] }),
+    foreignKey({ name: 'request_lead_officer_fk', columns: [table.municipalityId, table.leadOfficerUserId], foreignColumns: [userAccount.municipalityId, userAccount.id] }),
+    foreignKey({ name: 'request_duplicate_of_fk', columns: [table.municipalityId, table.duplicateOfRequestId], foreignColumns: [table.municipalityId, table.id] }),
+    foreignKey({ name: 'request_advice_request_fk', columns: [table.municipalityId, table.adviceRequestId], foreignColumns: [adviceRequest.municipalityId, adviceRequest.id] }),
+    index('request_advice_request_idx').on(table.municipalityId, table.adviceRequestId).where(sql`${table.adviceRequestId} is not null`),
   ],
 );
 
@@ -82,12 +104,17 @@ export const requestLink = pgTable(
   'request_link',
   {
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
-    requestId: uuid('request_id').notNull().references(() => request.id, { onDelete: 'cascade' }),
-    relatedRequestId: uuid('related_request_id').notNull().references(() => request.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').notNull(),
+    relatedRequestId: uuid('related_request_id').notNull(),
     kind: text('kind').$type<'duplicate' | 'related'>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.requestId, table.relatedRequestId] }), index('request_link_related_idx').on(table.municipalityId, table.relatedRequestId)],
+  (table) => [
+    primaryKey({ columns: [table.requestId, table.relatedRequestId] }),
+    index('request_link_related_idx').on(table.municipalityId, table.relatedRequestId),
+    foreignKey({ name: 'request_link_request_fk', columns: [table.municipalityId, table.requestId], foreignColumns: [request.municipalityId, request.id] }).onDelete('cascade'),
+    foreignKey({ name: 'request_link_related_fk', columns: [table.municipalityId, table.relatedRequestId], foreignColumns: [request.municipalityId, request.id] }).onDelete('cascade'),
+  ],
 );
 
 /** A PDF or image attached to a request; the bytes live in the database so backups hold everything. */
@@ -96,27 +123,36 @@ export const requestAttachment = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
-    requestId: uuid('request_id').notNull().references(() => request.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').notNull(),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     content: bytea('content').notNull(),
-    uploadedByUserId: uuid('uploaded_by_user_id').notNull().references(() => userAccount.id),
+    uploadedByUserId: uuid('uploaded_by_user_id').notNull(),
     /** Internal attachments are for municipal staff only, like internal notes. */
     isInternal: boolean('is_internal').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (table) => [index('request_attachment_request_idx').on(table.municipalityId, table.requestId, table.createdAt)],
+  (table) => [
+    index('request_attachment_request_idx').on(table.municipalityId, table.requestId, table.createdAt),
+    foreignKey({ name: 'request_attachment_request_fk', columns: [table.municipalityId, table.requestId], foreignColumns: [request.municipalityId, request.id] }).onDelete('cascade'),
+    foreignKey({ name: 'request_attachment_uploader_fk', columns: [table.municipalityId, table.uploadedByUserId], foreignColumns: [userAccount.municipalityId, userAccount.id] }),
+  ],
 );
 
 export const requestTheme = pgTable(
   'request_theme',
   {
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
-    requestId: uuid('request_id').notNull().references(() => request.id, { onDelete: 'cascade' }),
-    themeId: uuid('theme_id').notNull().references(() => theme.id),
+    requestId: uuid('request_id').notNull(),
+    themeId: uuid('theme_id').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.requestId, table.themeId] }), index('request_theme_theme_idx').on(table.municipalityId, table.themeId)],
+  (table) => [
+    primaryKey({ columns: [table.requestId, table.themeId] }),
+    index('request_theme_theme_idx').on(table.municipalityId, table.themeId),
+    foreignKey({ name: 'request_theme_request_fk', columns: [table.municipalityId, table.requestId], foreignColumns: [request.municipalityId, request.id] }).onDelete('cascade'),
+    foreignKey({ name: 'request_theme_theme_fk', columns: [table.municipalityId, table.themeId], foreignColumns: [theme.municipalityId, theme.id] }),
+  ],
 );
 
 /** The timeline: every step and message; internal notes are never shown to the submitter's side or the public. */
@@ -125,14 +161,22 @@ export const requestEvent = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
-    requestId: uuid('request_id').notNull().references(() => request.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').notNull(),
     kind: text('kind').notNull(),
     actorUserId: uuid('actor_user_id'),
     actorLabel: text('actor_label').notNull(),
+    /**
+     * Who acted, as the public may know it: municipal staff act in public duty and are named; the submitter's
+     * side (residents, council members, partners) is never named outside that side and staff.
+     */
+    actorSide: text('actor_side').$type<'staff' | 'submitterSide' | 'system'>().notNull().default('staff'),
     isInternal: boolean('is_internal').notNull().default(false),
     text: text('text'),
     data: jsonb('data'),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
   },
-  (table) => [index('request_event_request_idx').on(table.municipalityId, table.requestId, table.occurredAt)],
+  (table) => [
+    index('request_event_request_idx').on(table.municipalityId, table.requestId, table.occurredAt),
+    foreignKey({ name: 'request_event_request_fk', columns: [table.municipalityId, table.requestId], foreignColumns: [request.municipalityId, request.id] }).onDelete('cascade'),
+  ],
 );

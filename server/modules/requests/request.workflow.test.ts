@@ -3,10 +3,10 @@ import { allowedActions, type RequestAction, type RequestState, requestActions, 
 
 // Scenario tables in the manner of Signalen's workflow tests: every state × action, allowed or not.
 const expected: Record<RequestState, Partial<Record<RequestAction, RequestState>>> = {
-  submitted: { acknowledge: 'acknowledged', refer: 'submitted', proposeAnswer: 'submitted', returnAnswer: 'submitted', answer: 'answered', markDuplicate: 'closed' },
-  acknowledged: { route: 'routed', refer: 'acknowledged', proposeAnswer: 'acknowledged', returnAnswer: 'acknowledged', answer: 'answered', markDuplicate: 'closed' },
-  routed: { route: 'routed', refer: 'routed', proposeAnswer: 'routed', returnAnswer: 'routed', answer: 'answered', markDuplicate: 'closed' },
-  answered: { refer: 'answered', postUpdate: 'answered', changeVerdict: 'answered', recordAdvicePosition: 'answered', close: 'closed', reopen: 'acknowledged' },
+  submitted: { acknowledge: 'acknowledged', refer: 'submitted', updateReferral: 'submitted', setFormalInspraak: 'submitted', proposeAnswer: 'submitted', returnAnswer: 'submitted', answer: 'answered', markDuplicate: 'closed' },
+  acknowledged: { route: 'routed', refer: 'acknowledged', updateReferral: 'acknowledged', setFormalInspraak: 'acknowledged', proposeAnswer: 'acknowledged', returnAnswer: 'acknowledged', answer: 'answered', markDuplicate: 'closed' },
+  routed: { route: 'routed', refer: 'routed', updateReferral: 'routed', setFormalInspraak: 'routed', proposeAnswer: 'routed', returnAnswer: 'routed', answer: 'answered', markDuplicate: 'closed' },
+  answered: { refer: 'answered', updateReferral: 'answered', setFormalInspraak: 'answered', postUpdate: 'answered', changeVerdict: 'answered', recordCarriedOut: 'answered', recordAdvicePosition: 'answered', close: 'closed', reopen: 'acknowledged' },
   closed: { reopen: 'acknowledged' },
 };
 
@@ -29,7 +29,7 @@ describe('request lifecycle', () => {
   });
 
   it('offers exactly the allowed actions per state', () => {
-    expect(allowedActions('answered')).toEqual(['refer', 'postUpdate', 'changeVerdict', 'recordAdvicePosition', 'close', 'reopen']);
+    expect(allowedActions('answered')).toEqual(['refer', 'updateReferral', 'setFormalInspraak', 'postUpdate', 'changeVerdict', 'recordCarriedOut', 'recordAdvicePosition', 'close', 'reopen']);
     expect(allowedActions('closed')).toEqual(['reopen']);
   });
 });

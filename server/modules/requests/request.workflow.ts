@@ -5,7 +5,23 @@
 export const requestStates = ['submitted', 'acknowledged', 'routed', 'answered', 'closed'] as const;
 export type RequestState = (typeof requestStates)[number];
 
-export const requestActions = ['acknowledge', 'route', 'refer', 'proposeAnswer', 'returnAnswer', 'answer', 'postUpdate', 'changeVerdict', 'recordAdvicePosition', 'close', 'reopen', 'markDuplicate'] as const;
+export const requestActions = [
+  'acknowledge',
+  'route',
+  'refer',
+  'updateReferral',
+  'setFormalInspraak',
+  'proposeAnswer',
+  'returnAnswer',
+  'answer',
+  'postUpdate',
+  'changeVerdict',
+  'recordCarriedOut',
+  'recordAdvicePosition',
+  'close',
+  'reopen',
+  'markDuplicate',
+] as const;
 export type RequestAction = (typeof requestActions)[number];
 
 /** From which states each action is allowed, and where it leads ('same': the state does not change). */
@@ -15,6 +31,10 @@ const transitions: Record<RequestAction, { from: readonly RequestState[]; to: Re
   route: { from: ['acknowledged', 'routed'], to: 'routed' },
   // A front-line team can be brought in at any point before the request is closed.
   refer: { from: ['submitted', 'acknowledged', 'routed', 'answered'], to: 'same' },
+  // The team picks the referral up and feeds back while the request is open.
+  updateReferral: { from: ['submitted', 'acknowledged', 'routed', 'answered'], to: 'same' },
+  // Whether advice is part of a formal inspraak procedure is known before the position on it is recorded.
+  setFormalInspraak: { from: ['submitted', 'acknowledged', 'routed', 'answered'], to: 'same' },
   // With four-eyes review an officer proposes; the advisor approves (that is "answer") or returns it.
   proposeAnswer: { from: ['submitted', 'acknowledged', 'routed'], to: 'same' },
   returnAnswer: { from: ['submitted', 'acknowledged', 'routed'], to: 'same' },
@@ -23,6 +43,8 @@ const transitions: Record<RequestAction, { from: readonly RequestState[]; to: Re
   // Progress updates and a changed verdict (ooit → nu or nooit) keep the request answered, with history.
   postUpdate: { from: ['answered'], to: 'same' },
   changeVerdict: { from: ['answered'], to: 'same' },
+  // A nu is a promise to act within the short term; carrying it out is recorded on the answered request.
+  recordCarriedOut: { from: ['answered'], to: 'same' },
   // The municipality's position on advice follows the answer; it may be revised while the request is answered.
   recordAdvicePosition: { from: ['answered'], to: 'same' },
   close: { from: ['answered'], to: 'closed' },

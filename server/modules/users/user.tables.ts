@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Role, ScopeType } from '../../platform/permissions.ts';
 import { municipality } from '../municipalities/municipality.tables.ts';
 
@@ -20,7 +20,7 @@ export const userAccount = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('user_account_email_key').on(table.municipalityId, table.email)],
+  (table) => [uniqueIndex('user_account_email_key').on(table.municipalityId, table.email), unique('user_account_tenant_key').on(table.municipalityId, table.id)],
 );
 
 /** What a role is scoped to: a council member to a council, an advisor to neighbourhoods, and so on. */
@@ -29,7 +29,7 @@ export const roleAssignment = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
-    userId: uuid('user_id').notNull().references(() => userAccount.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     role: text('role').$type<Role>().notNull(),
     scopeType: text('scope_type').$type<ScopeType>().notNull(),
     /** Null for municipality-wide scope. */
@@ -40,6 +40,7 @@ export const roleAssignment = pgTable(
   },
   (table) => [
     index('role_assignment_user_idx').on(table.municipalityId, table.userId),
+    foreignKey({ name: 'role_assignment_user_fk', columns: [table.municipalityId, table.userId], foreignColumns: [userAccount.municipalityId, userAccount.id] }).onDelete('cascade'),
     index('role_assignment_scope_idx').on(table.municipalityId, table.scopeType, table.scopeId),
     uniqueIndex('role_assignment_unique_key')
       .on(table.userId, table.role, table.scopeType, sql`coalesce(${table.scopeId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
@@ -52,7 +53,7 @@ export const userSession = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
-    userId: uuid('user_id').notNull().references(() => userAccount.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     tokenHash: text('token_hash').notNull(),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -65,6 +66,7 @@ export const userSession = pgTable(
   (table) => [
     uniqueIndex('user_session_token_key').on(table.tokenHash),
     index('user_session_user_idx').on(table.municipalityId, table.userId),
+    foreignKey({ name: 'user_session_user_fk', columns: [table.municipalityId, table.userId], foreignColumns: [userAccount.municipalityId, userAccount.id] }).onDelete('cascade'),
   ],
 );
 
@@ -74,7 +76,7 @@ export const apiToken = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
-    userId: uuid('user_id').notNull().references(() => userAccount.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     /** The first characters, so a person can recognise a token in a list. */
@@ -87,6 +89,7 @@ export const apiToken = pgTable(
   (table) => [
     uniqueIndex('api_token_hash_key').on(table.tokenHash),
     index('api_token_user_idx').on(table.municipalityId, table.userId),
+    foreignKey({ name: 'api_token_user_fk', columns: [table.municipalityId, table.userId], foreignColumns: [userAccount.municipalityId, userAccount.id] }).onDelete('cascade'),
   ],
 );
 

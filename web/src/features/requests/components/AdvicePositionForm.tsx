@@ -10,20 +10,21 @@ import { useRequestStep } from './useRequestStep.ts';
 /** Follows, follows partly or deviates; deviating says who decided, and the council hears of it (§3.3). */
 export function AdvicePositionForm({ municipality, request }: { municipality: string; request: Request }) {
   const { t } = useI18n();
-  const [values, setValues] = useState({ position: request.advicePosition?.position ?? 'follows', motivation: request.advicePosition?.motivation ?? '', decidingBody: request.advicePosition?.decidingBody ?? '' });
+  const [values, setValues] = useState({ position: request.advicePosition?.position ?? 'follows', motivation: request.advicePosition?.motivation ?? '', decidingBody: request.advicePosition?.decidingBody ?? (request.isFormalInspraak ? '' : 'department') });
   const set = (name: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
   const record = useRequestStep(municipality, request, '/advice-position');
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     record.mutate({ position: values.position, motivation: values.motivation, decidingBody: values.position === 'deviates' ? values.decidingBody || null : null });
   };
-  const bodies = request.kind === 'advice_solicited' ? ['college', 'council'] : ['college', 'council', 'department'];
+  // In a formal inspraak procedure the college or the municipal council decides; otherwise the department (§3.1).
+  const bodies = request.isFormalInspraak ? ['college', 'municipalCouncil'] : ['department'];
   return (
     <section aria-labelledby="position-heading">
       <Heading level={2} id="position-heading">
         {t('position.title')}
       </Heading>
-      <Paragraph>{request.kind === 'advice_solicited' ? t('position.introFormal') : t('position.intro')}</Paragraph>
+      <Paragraph>{request.isFormalInspraak ? t('position.introFormal') : t('position.intro')}</Paragraph>
       {record.isSuccess && <SuccessAlert>{t('position.saved')}</SuccessAlert>}
       <ProblemAlert error={record.error} fieldIds={{ 'body.motivation': 'position-motivation', 'body.decidingBody': 'position-decidingBody' }} />
       <form className="app-form" onSubmit={onSubmit} noValidate>
