@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../server/db/client.ts';
+import { area } from '../server/modules/neighbourhoods/index.ts';
+import { partnerOrganisation, theme } from '../server/modules/organisation/index.ts';
+import { request } from '../server/modules/requests/index.ts';
 import { fingerprintDatabase } from './database.ts';
-import { createTestApp, type Session, type TestApp, tenantPath } from './harness.ts';
+import { createTestApp, type DemoIds, type DemoPerson, findDemoIds, type Session, type TestApp, tenantPath } from './harness.ts';
 
 // A user of one municipality can neither read nor change anything of another, through any endpoint.
 // The test walks every route the app registers (the access table filled by the onRoute hook), fills
@@ -213,3 +216,147 @@ describe('tenant isolation', () => {
     expect(change.statusCode).toBe(403);
   });
 });
+
+// Ids arrive in bodies and query strings too. Each must belong to the municipality in the path: composite
+// foreign keys make anything else impossible in the database, and the services name the field first.
+describe('ids of another municipality in bodies and query strings', () => {
+  type Case = { operationId: string; field: string; as: DemoPerson; method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; payload?: Record<string, unknown> };
+  let eindhoven: { neighbourhood: string; council: string; department: string; user: string; area: string; theme: string; partner: string; request: string };
+  let ids: DemoIds;
+
+  beforeAll(async () => {
+    const now = t.clock.now();
+    const municipalityId = t.other.municipality.id;
+    const [buurt] = await t.database.db.insert(area).values({ municipalityId, neighbourhoodId: t.other.neighbourhood.id, name: 'Strijp-S', createdAt: now }).returning();
+    const [subject] = await t.database.db.insert(theme).values({ municipalityId, code: 'verkeer', nameNl: 'Verkeer', nameEn: 'Traffic' }).returning();
+    const [partner] = await t.database.db.insert(partnerOrganisation).values({ municipalityId, name: 'Woonbedrijf', kind: 'housing_corporation', createdAt: now }).returning();
+    const [vraag] = await t.database.db
+      .insert(request)
+      .values({ municipalityId, kind: 'question', title: 'Vraag uit Eindhoven', body: 'Een vraag uit een andere gemeente.', scale: 'street', weight: 'large', isPublic: true, state: 'submitted', submitterUserId: t.other.admin.id, acknowledgeBy: '2026-06-20', answerBy: '2026-07-10', createdAt: now, updatedAt: now })
+      .returning();
+    eindhoven = { neighbourhood: t.other.neighbourhood.id, council: t.other.council.id, department: t.other.department.id, user: t.other.admin.id, area: buurt.id, theme: subject.id, partner: partner.id, request: vraag.id };
+    ids = await findDemoIds(t);
+  });
+
+  /** A request routed to Koen, so routing and linking have something to act on. */
+  async function freshRequest() {
+    const created = await t.request({
+      method: 'POST',
+      url: `${tenantPath}/requests`,
+      as: await t.logIn('resident'),
+      payload: { kind: 'request', title: 'Kapotte lantaarnpaal', body: 'De lantaarnpaal op de hoek is al twee weken kapot.', neighbourhoodId: ids.brandevoort, scale: 'street' },
+    });
+    return created.json() as { id: string; version: number };
+  }
+
+  async function cases(): Promise<Case[]> {
+    const admin = await t.logIn('admin');
+    const koen = (await t.request({ url: `${tenantPath}/users/${ids.koen}`, as: admin })).json();
+    const brandevoort = (await t.request({ url: `${tenantPath}/neighbourhoods/${ids.brandevoort}`, as: admin })).json();
+    const council = (await t.request({ url: `${tenantPath}/councils/${ids.councilBrandevoort}`, as: admin })).json();
+    const settings = (await t.request({ url: `${tenantPath}/request-settings`, as: admin })).json();
+    const submit = { kind: 'request', title: 'Kapotte lantaarnpaal', body: 'De lantaarnpaal op de hoek is al twee weken kapot.', neighbourhoodId: ids.brandevoort, scale: 'street' };
+    const request = await freshRequest();
+    const acknowledged = (await t.request({ method: 'POST', url: `${tenantPath}/requests/${request.id}/acknowledgement`, as: await t.logIn('advisorSouth'), payload: { version: request.version } })).json();
+    const requestUrl = `${tenantPath}/requests/${request.id}`;
+    const query = (path: string, name: string, value: string) => `${tenantPath}${path}?${name}=${value}`;
+    return [
+      { operationId: 'updateUser', field: 'body.roles[].scopeId', as: 'admin', method: 'PATCH', url: `${tenantPath}/users/${ids.koen}`, payload: { version: koen.version, roles: [{ role: 'officer', scopeId: eindhoven.department }] } },
+      { operationId: 'createUser', field: 'body.roles[].scopeId', as: 'admin', method: 'POST', url: `${tenantPath}/users`, payload: { email: 'nieuw@helmond.example', displayName: 'Nieuwe medewerker', roles: [{ role: 'advisor', scopeId: eindhoven.neighbourhood }] } },
+      { operationId: 'createApiToken', field: 'body.userId', as: 'admin', method: 'POST', url: `${tenantPath}/api-tokens`, payload: { userId: eindhoven.user, name: 'Overgenomen' } },
+      { operationId: 'createNeighbourhood', field: 'body.programmeManagerUserId', as: 'admin', method: 'POST', url: `${tenantPath}/neighbourhoods`, payload: { name: 'Nieuwe wijk', programmeManagerUserId: eindhoven.user } },
+      { operationId: 'updateNeighbourhood', field: 'body.programmeManagerUserId', as: 'admin', method: 'PATCH', url: `${tenantPath}/neighbourhoods/${ids.brandevoort}`, payload: { version: brandevoort.version, programmeManagerUserId: eindhoven.user } },
+      { operationId: 'createCouncil', field: 'body.neighbourhoodId', as: 'admin', method: 'POST', url: `${tenantPath}/councils`, payload: { name: 'Wijkraad Elders', legalForm: 'association', neighbourhoodId: eindhoven.neighbourhood } },
+      { operationId: 'updateCouncil', field: 'body.neighbourhoodId', as: 'admin', method: 'PATCH', url: `${tenantPath}/councils/${ids.councilBrandevoort}`, payload: { version: council.version, neighbourhoodId: eindhoven.neighbourhood } },
+      { operationId: 'updateRequestSettings', field: 'body.cityWideAdvisorUserId', as: 'admin', method: 'PUT', url: `${tenantPath}/request-settings`, payload: { ...settings, cityWideAdvisorUserId: eindhoven.user } },
+      { operationId: 'submitRequest', field: 'body.neighbourhoodId', as: 'resident', method: 'POST', url: `${tenantPath}/requests`, payload: { ...submit, neighbourhoodId: eindhoven.neighbourhood } },
+      { operationId: 'submitRequest', field: 'body.areaId', as: 'resident', method: 'POST', url: `${tenantPath}/requests`, payload: { ...submit, areaId: eindhoven.area } },
+      { operationId: 'submitRequest', field: 'body.themeIds', as: 'resident', method: 'POST', url: `${tenantPath}/requests`, payload: { ...submit, themeIds: [eindhoven.theme] } },
+      { operationId: 'submitRequest', field: 'body.councilId', as: 'councilMember', method: 'POST', url: `${tenantPath}/requests`, payload: { ...submit, councilId: eindhoven.council } },
+      { operationId: 'submitRequest', field: 'body.partnerOrganisationId', as: 'partner', method: 'POST', url: `${tenantPath}/requests`, payload: { ...submit, partnerOrganisationId: eindhoven.partner } },
+      { operationId: 'routeRequest', field: 'body.leadDepartmentId', as: 'advisorSouth', method: 'POST', url: `${requestUrl}/routing`, payload: { version: acknowledged.version, leadDepartmentId: eindhoven.department } },
+      { operationId: 'routeRequest', field: 'body.leadOfficerUserId', as: 'advisorSouth', method: 'POST', url: `${requestUrl}/routing`, payload: { version: acknowledged.version, leadDepartmentId: ids.verkeer, leadOfficerUserId: eindhoven.user } },
+      { operationId: 'routeRequest', field: 'body.contributingDepartmentIds', as: 'advisorSouth', method: 'POST', url: `${requestUrl}/routing`, payload: { version: acknowledged.version, leadDepartmentId: ids.verkeer, contributingDepartmentIds: [eindhoven.department] } },
+      { operationId: 'linkRequest', field: 'body.relatedRequestId', as: 'advisorSouth', method: 'POST', url: `${requestUrl}/links`, payload: { version: acknowledged.version, relatedRequestId: eindhoven.request, kind: 'related' } },
+      { operationId: 'listCouncils', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/councils', 'neighbourhoodId', eindhoven.neighbourhood) },
+      ...(['neighbourhoodId', 'departmentId', 'themeId', 'councilId'] as const).flatMap((name) => {
+        const value = { neighbourhoodId: eindhoven.neighbourhood, departmentId: eindhoven.department, themeId: eindhoven.theme, councilId: eindhoven.council }[name];
+        return [
+          { operationId: 'listRequests', field: `query.${name}`, as: 'admin', method: 'GET', url: query('/requests', name, value) } as Case,
+          { operationId: 'exportRequests', field: `query.${name}`, as: 'advisor', method: 'GET', url: `${query('/requests/export', name, value)}&format=csv` } as Case,
+        ];
+      }),
+      { operationId: 'browseAuditLog', field: 'query.actorUserId', as: 'admin', method: 'GET', url: query('/audit-log', 'actorUserId', eindhoven.user) },
+    ];
+  }
+
+  it('covers every operation that takes an id in its body or query string', async () => {
+    const document = (await t.request({ url: '/api/v1/openapi.json' })).json();
+    const taken = new Set((await cases()).map((item) => `${item.operationId} ${item.field}`));
+    const missing = idFieldsOf(document).filter((entry) => !taken.has(entry));
+    // A new operation that takes an id: add a case above with an id of Eindhoven in that field.
+    expect(missing).toEqual([]);
+  });
+
+  it('refuses an id of another municipality in a body with 400 naming the field, finds nothing by one in a query, and changes nothing', async () => {
+    const all = await cases();
+    const before = await fingerprintDatabase(t.database.db);
+    const problems: string[] = [];
+    for (const item of all) {
+      const response = await t.request({ method: item.method, url: item.url, as: await t.logIn(item.as), payload: item.payload });
+      const label = `${item.operationId} ${item.field} → ${response.statusCode}`;
+      if (item.field.startsWith('body.')) {
+        const fields = response.statusCode === 400 ? (response.json().errors ?? []).map((error: { field: string }) => error.field.replace(/\.\d+/g, '[]')) : [];
+        if (response.statusCode !== 400 || !fields.includes(item.field.replace('[]', '[]'))) problems.push(`${label} ${response.body.slice(0, 160)}`);
+      } else {
+        const isEmpty = response.statusCode === 200 && (response.headers['content-type']?.includes('json') ? response.json().items.length === 0 : response.body.trim().split('\n').length === 1);
+        if (!isEmpty) problems.push(`${label} ${response.body.slice(0, 160)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Exports are audited and logins leave sessions; nothing else may have changed.
+    const after = await fingerprintDatabase(t.database.db);
+    const changed = Object.keys(after).filter((table) => after[table] !== before[table] && !['audit_log', 'user_session'].includes(table));
+    expect(changed).toEqual([]);
+  });
+});
+
+/** Every "operationId field" whose schema is a uuid (or a list of them), in bodies and query strings. */
+function idFieldsOf(document: { paths: Record<string, Record<string, OpenApiOperation>>; components: { schemas: Record<string, SchemaNode> } }): string[] {
+  const resolve = (schema: SchemaNode | undefined): SchemaNode | undefined => (schema?.$ref ? document.components.schemas[schema.$ref.split('/').pop()!] : schema);
+  const isUuid = (schema: SchemaNode | undefined): boolean => schema?.format === 'uuid' || (schema?.anyOf ?? []).some(isUuid);
+  const fieldsIn = (node: SchemaNode | undefined, prefix: string): string[] => {
+    const schema = resolve(node);
+    if (!schema) return [];
+    const found = [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])].flatMap((variant) => fieldsIn(variant, prefix));
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      const resolved = resolve(property);
+      if (isUuid(resolved) || isUuid(resolve(resolved?.items))) found.push(`${prefix}${name}`);
+      else if (resolved?.items) found.push(...fieldsIn(resolved.items, `${prefix}${name}[].`));
+      else if (resolved?.properties) found.push(...fieldsIn(resolved, `${prefix}${name}.`));
+    }
+    return found;
+  };
+  const entries = Object.values(document.paths).flatMap((item) =>
+    Object.values(item).flatMap((operation) => [
+      ...fieldsIn(operation.requestBody?.content?.['application/json']?.schema, 'body.').map((field) => `${operation.operationId} ${field}`),
+      ...(operation.parameters ?? []).filter((parameter) => parameter.in === 'query' && isUuid(parameter.schema)).map((parameter) => `${operation.operationId} query.${parameter.name}`),
+    ]),
+  );
+  return [...new Set(entries)];
+}
+
+interface SchemaNode {
+  $ref?: string;
+  format?: string;
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  allOf?: SchemaNode[];
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+}
+interface OpenApiOperation {
+  operationId: string;
+  requestBody?: { content?: Record<string, { schema?: SchemaNode }> };
+  parameters?: { in: string; name: string; schema?: SchemaNode }[];
+}

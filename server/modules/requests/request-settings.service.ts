@@ -5,6 +5,7 @@ import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { can } from '../../platform/permissions.ts';
 import { createMunicipalityRepository } from '../municipalities/index.ts';
+import { holdsRole } from '../users/index.ts';
 import { isStaff } from './request.policy.ts';
 import type { RequestSettings } from './request-settings.rules.ts';
 import type { RequestSteps } from './request-steps.ts';
@@ -28,6 +29,9 @@ export function createRequestSettingsService(steps: RequestSteps) {
       if (!can(context.actor, 'request.configure')) throw new DomainError('FORBIDDEN');
       const { version, ...settings } = input;
       return inTransaction(steps.db, async (tx) => {
+        if (settings.cityWideAdvisorUserId && !(await holdsRole(tx, context.municipalityId, settings.cityWideAdvisorUserId, 'advisor'))) {
+          throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.cityWideAdvisorUserId', code: 'notAnAdvisor' }] });
+        }
         const repository = createMunicipalityRepository(tx);
         await repository.lockForUpdate(context.municipalityId);
         const before = await steps.settingsOf(tx, context.municipalityId);

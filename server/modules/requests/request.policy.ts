@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../../platform/errors.ts';
 import { type Actor, can, hasRole, scopeIdsOf } from '../../platform/permissions.ts';
 import { isAdvice, type RequestKind } from './request.rules.ts';
 import { type RequestState, transition } from './request.workflow.ts';
@@ -26,10 +27,19 @@ export function isSubmitterSide(actor: Actor | undefined, request: Pick<RequestS
   return actor.userId === request.submitterUserId || (request.councilId !== null && scopeIdsOf(actor, 'council_member').includes(request.councilId));
 }
 
-export function canSubmit(actor: Actor | undefined, onBehalfOf: { councilId?: string | null; partnerOrganisationId?: string | null }): boolean {
-  if (onBehalfOf.councilId) return can(actor, 'request.submit', { councilId: onBehalfOf.councilId }) && scopeIdsOf(actor, 'council_member').includes(onBehalfOf.councilId);
-  if (onBehalfOf.partnerOrganisationId) return scopeIdsOf(actor, 'partner').includes(onBehalfOf.partnerOrganisationId);
+/** Residents, council members, partners and advisors submit. */
+export function canSubmit(actor: Actor | undefined): boolean {
   return can(actor, 'request.submit');
+}
+
+/**
+ * On whose behalf: only one's own council or partner organisation. Anything else (another council, one of another
+ * municipality) is a field to correct, named as such.
+ */
+export function checkOnBehalfOf(actor: Actor | undefined, onBehalfOf: { councilId?: string | null; partnerOrganisationId?: string | null }): FieldProblem[] {
+  if (onBehalfOf.councilId && !scopeIdsOf(actor, 'council_member').includes(onBehalfOf.councilId)) return [{ field: 'body.councilId', code: 'notACouncilMember' }];
+  if (onBehalfOf.partnerOrganisationId && !scopeIdsOf(actor, 'partner').includes(onBehalfOf.partnerOrganisationId)) return [{ field: 'body.partnerOrganisationId', code: 'notThisPartner' }];
+  return [];
 }
 
 /**

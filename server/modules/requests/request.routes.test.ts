@@ -56,8 +56,10 @@ describe('submitting', () => {
     expect(notifications.items.map((item: { subject: string }) => item.subject)).toContain('Nieuw: Verkeersveiligheid rond de speeltuinen in De Veste');
   });
 
-  it('refuses to submit on behalf of someone else’s council (403) and residents’ bad input (400)', async () => {
-    expect((await submitAdvice({ councilId: ids.councilOost })).statusCode).toBe(403);
+  it('refuses to submit on behalf of someone else’s council and residents’ bad input (400, naming the fields)', async () => {
+    const forOthers = await submitAdvice({ councilId: ids.councilOost });
+    expect(forOthers.statusCode).toBe(400);
+    expect(forOthers.json().errors).toEqual([expect.objectContaining({ field: 'body.councilId', code: 'notACouncilMember' })]);
     const resident = await t.logIn('resident');
     const bad = await t.request({ method: 'POST', url: `${tenantPath}/requests`, as: resident, payload: { kind: 'wish', title: 'Hoi', body: 'Te kort', neighbourhoodId: ids.oost, scale: 'galaxy' } });
     expect(bad.statusCode).toBe(400);

@@ -7,7 +7,7 @@ import { offsetOf, pageOf } from '../../platform/pagination.ts';
 import { scopeIdsOf } from '../../platform/permissions.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import type { RequestListQuery, SubmitRequest } from './request.contract.ts';
-import { canSubmit, isStaff } from './request.policy.ts';
+import { canSubmit, checkOnBehalfOf, isStaff } from './request.policy.ts';
 import { presentRequestSummary } from './request.presenter.ts';
 import { createRequestRepository, type RequestViewer } from './request.repository.ts';
 import { checkSupportStatement, deadlinesFor, weightOf } from './request.rules.ts';
@@ -36,8 +36,8 @@ export function createRequestService(dependencies: RequestServiceDependencies) {
     ...createRequestSettingsService(steps),
 
     async submitRequest(context: UseCaseContext, input: SubmitRequest) {
-      if (!canSubmit(context.actor, input)) throw new DomainError('FORBIDDEN');
-      const problems = checkSupportStatement(input.kind, Boolean(input.councilId), input.supportStatement);
+      if (!canSubmit(context.actor)) throw new DomainError('FORBIDDEN');
+      const problems = [...checkOnBehalfOf(context.actor, input), ...checkSupportStatement(input.kind, Boolean(input.councilId), input.supportStatement)];
       if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: problems });
       const actor = context.actor!;
       return inTransaction(db, async (tx: Executor) => {

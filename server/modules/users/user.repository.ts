@@ -248,6 +248,17 @@ export async function findScopeMembers(db: Executor, municipalityId: string, rol
     .orderBy(asc(userAccount.displayName));
 }
 
+/** Whether this active user of this municipality holds the role (on any scope). */
+export async function holdsRole(db: Executor, municipalityId: string, userId: string, role: RoleGrant['role']): Promise<boolean> {
+  const rows = await db
+    .select({ id: roleAssignment.id })
+    .from(roleAssignment)
+    .innerJoin(userAccount, and(eq(userAccount.municipalityId, roleAssignment.municipalityId), eq(userAccount.id, roleAssignment.userId)))
+    .where(and(eq(roleAssignment.municipalityId, municipalityId), eq(roleAssignment.userId, userId), eq(roleAssignment.role, role), eq(userAccount.isActive, true)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** When a scope (council, department…) is deleted, the roles on it go too; the accounts stay. */
 export async function removeGrantsOnScope(db: Executor, municipalityId: string, scopeType: RoleGrant['scopeType'], scopeId: string): Promise<number> {
   const rows = await db
