@@ -33,8 +33,18 @@ export const demoNeighbourhoods = [
   { name: 'Brandevoort', slug: 'brandevoort', centre: [5.6135, 51.4515], areas: ['De Veste', 'De Buitens'] },
 ] as const;
 
-/** Brandevoort is still being built: a development area with a programme manager (§3.3). */
-export const developmentAreaSlug = 'brandevoort';
+/**
+ * Helmond-Oost has a wijkvisie of its own (the note's example in §2.2), with resident participation under a
+ * development programme: the demo's development area. Its programme manager and its advisor are two people who
+ * agreed on the form the standard meetings take there (§3.3, last bullet).
+ */
+export const developmentAreaSlug = 'helmond-oost';
+export const developmentAgreement = {
+  decision: 'adapted' as const,
+  form: 'De wijktafel valt samen met de klankbordgroep van de wijkvisie; het wijkwerkoverleg gaat door zoals in elke wijk.',
+  reason: 'Onder de wijkvisie praten bewoners al elk kwartaal mee over de plannen; een aparte wijktafel zou dezelfde mensen twee keer naar hetzelfde gesprek halen.',
+  agreedOn: '2026-04-15',
+};
 
 export const demoDepartments = [
   { code: 'verkeer', name: 'Verkeer' },
@@ -44,6 +54,7 @@ export const demoDepartments = [
   { code: 'jeugd', name: 'Jeugd' },
   { code: 'sport', name: 'Sport' },
   { code: 'economie-en-werk', name: 'Economie en Werk' },
+  { code: 'wijkontwikkeling', name: 'Wijkontwikkeling' },
 ] as const;
 
 export const demoPartners = [
@@ -85,6 +96,7 @@ export const demoPeople = [
   { role: 'advisor', email: 'sanne.kuipers@helmond.example', displayName: 'Sanne Kuipers', neighbourhoods: ['mierlo-hout', 'warande', 'rijpelberg', 'brouwhuis', 'brandevoort'] },
   { role: 'officer', email: 'koen.verhoeven@helmond.example', displayName: 'Koen Verhoeven', department: 'verkeer' },
   { role: 'officer', email: 'lotte.smits@helmond.example', displayName: 'Lotte Smits', department: 'groen' },
+  { role: 'officer', email: 'tom.bakker@helmond.example', displayName: 'Tom Bakker', department: 'wijkontwikkeling' },
   { role: 'alderman', email: 'marieke.gerritsen@helmond.example', displayName: 'Marieke Gerritsen', portfolio: 'wijkbeleid' },
   { role: 'council_member', email: 'henk.aarts@brandevoort.example', displayName: 'Henk Aarts', council: 'brandevoort', title: 'voorzitter' },
   { role: 'council_member', email: 'ayse.yildiz@helmond-oost.example', displayName: 'Ayşe Yıldız', council: 'helmond-oost', title: 'secretaris' },

@@ -19,6 +19,7 @@ import {
   demoPortfolios,
   demoTerm,
   demoThemes,
+  developmentAgreement,
   developmentAreaSlug,
   helmond,
   schematicHexagon,
@@ -136,9 +137,9 @@ async function seedHelmond(tx: Executor, clock: Clock, passwordHashes: string[])
   });
   await tx.insert(roleAssignment).values(grants);
 
-  // The advisor of the southern neighbourhoods is also programme manager of the development area.
-  const programmeManager = userRows.find((row) => row.email === 'sanne.kuipers@helmond.example')!;
-  await tx.update(neighbourhood).set({ programmeManagerUserId: programmeManager.id }).where(eq(neighbourhood.id, neighbourhoodBySlug.get(developmentAreaSlug)!.id));
+  // The programme manager of the development area works in Wijkontwikkeling; the area's advisor is someone else.
+  const programmeManager = userRows.find((row) => row.email === 'tom.bakker@helmond.example')!;
+  await tx.update(neighbourhood).set({ programmeManagerUserId: programmeManager.id, developmentAgreement }).where(eq(neighbourhood.id, neighbourhoodBySlug.get(developmentAreaSlug)!.id));
 
   await recordAudit(tx, clock, { municipalityId, actor: undefined, requestId: 'demo-seed' }, { action: 'demo.seed', entityType: 'municipality', entityId: municipalityId, after: { neighbourhoods: neighbourhoodRows.length, users: userRows.length } });
   return municipalityId;

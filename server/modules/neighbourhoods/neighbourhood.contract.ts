@@ -26,12 +26,27 @@ export const neighbourhoodSummarySchema = z
   })
   .meta({ id: 'NeighbourhoodSummary' });
 
+export const developmentAgreementDecisions = ['regular', 'adapted', 'suspended'] as const;
+
+/** What the advisor and the programme manager agreed on the wijktafel and wijkwerkoverleg in a development area. */
+export const developmentAgreementSchema = z
+  .object({
+    decision: z.enum(developmentAgreementDecisions).describe('regular: both meetings as everywhere; adapted: in another form; suspended: not while the programme runs'),
+    form: z.string().trim().max(1000).describe('The form they take, when adapted'),
+    reason: z.string().trim().min(10).max(2000).describe('Why, given the participation the development programme already has'),
+    agreedOn: z.iso.date(),
+  })
+  .meta({ id: 'DevelopmentAgreement' });
+
+export const recordDevelopmentAgreementBody = developmentAgreementSchema.extend({ version: z.number().int().min(1) }).meta({ id: 'RecordDevelopmentAgreement' });
+
 export const neighbourhoodSchema = neighbourhoodSummarySchema
   .extend({
     description: z.string(),
     boundary: boundarySchema.nullable(),
     isBoundaryOfficial: z.boolean().describe('False for schematic shapes that are not the official CBS boundary'),
-    programmeManager: z.object({ id: z.uuid(), displayName: z.string() }).nullable().describe('Decides on the standard meetings in a development area'),
+    programmeManager: z.object({ id: z.uuid(), displayName: z.string() }).nullable().describe('Agrees with the advisor on the standard meetings in a development area'),
+    developmentAgreement: developmentAgreementSchema.nullable().describe('Whether, and in what form, the wijktafel and wijkwerkoverleg take place in this development area'),
     areas: z.array(areaSchema),
     version: z.number().int().describe('Send back when changing, to detect concurrent edits'),
     updatedAt: z.iso.datetime({ offset: true }),
@@ -93,6 +108,7 @@ export const updateAreaBody = z
   .object({ name: name.optional(), cbsCode: cbsAreaCode.nullable().optional(), boundary: boundarySchema.nullable().optional() })
   .meta({ id: 'UpdateArea' });
 
+export type DevelopmentAgreementInput = z.infer<typeof recordDevelopmentAgreementBody>;
 export type CreateNeighbourhood = z.infer<typeof createNeighbourhoodBody>;
 export type UpdateNeighbourhood = z.infer<typeof updateNeighbourhoodBody>;
 export type CreateArea = z.infer<typeof createAreaBody>;

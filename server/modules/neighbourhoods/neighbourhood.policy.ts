@@ -1,8 +1,19 @@
-import { type Actor, can } from '../../platform/permissions.ts';
+import { type Actor, can, hasRole } from '../../platform/permissions.ts';
 import { fieldsAnAdvisorMayDescribe } from './neighbourhood.rules.ts';
 
 export function canManageNeighbourhoods(actor: Actor | undefined): boolean {
   return can(actor, 'registry.manage');
+}
+
+/**
+ * The agreement on meetings in a development area is made by its advisor and its programme manager, two different
+ * people; either records it. Admins may correct it.
+ */
+export function canRecordDevelopmentAgreement(actor: Actor | undefined, neighbourhood: { id: string; programmeManagerUserId: string | null }): boolean {
+  if (!actor) return false;
+  if (can(actor, 'registry.manage')) return true;
+  if (neighbourhood.programmeManagerUserId === actor.userId) return true;
+  return can(actor, 'neighbourhood.describe', { neighbourhoodIds: [neighbourhood.id] }) && hasRole(actor, 'advisor');
 }
 
 /** Admins change anything; an advisor only the description of a neighbourhood they serve. */

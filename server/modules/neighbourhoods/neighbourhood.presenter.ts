@@ -17,6 +17,7 @@ export function presentNeighbourhood(row: NeighbourhoodRow, areas: AreaRow[], pr
     boundary: (row.boundary as Boundary | null) ?? null,
     isBoundaryOfficial: row.isBoundaryOfficial,
     programmeManager,
+    developmentAgreement: row.developmentAgreement ?? null,
     areas: areas.map(presentArea),
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, tenantPath } from '../../../test/harness.ts';
+import { createTestApp, demoPassword, type TestApp, tenantPath } from '../../../test/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -31,8 +31,7 @@ describe('neighbourhood registry', () => {
     const response = await t.request({ url: `${tenantPath}/neighbourhoods/${list.items[0].id}` });
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.isDevelopmentArea).toBe(true);
-    expect(body.programmeManager.displayName).toBe('Sanne Kuipers');
+    expect(body).toMatchObject({ isDevelopmentArea: false, programmeManager: null, developmentAgreement: null });
     expect(body.isBoundaryOfficial).toBe(false);
     expect(body.boundary.type).toBe('Polygon');
     expect(body.areas.map((area: { name: string }) => area.name)).toEqual(['De Buitens', 'De Veste']);
@@ -153,5 +152,45 @@ describe('neighbourhood boundaries for the map', () => {
     const brandevoort = body.features.find((feature: { properties: { slug: string } }) => feature.properties.slug === 'brandevoort');
     expect(brandevoort.geometry.type).toBe('Polygon');
     expect(brandevoort.properties.isBoundaryOfficial).toBe(false);
+  });
+});
+
+describe('the agreement on meetings in a development area', () => {
+  const agreement = { decision: 'suspended', form: '', reason: 'Zolang het wijkontwikkelingsprogramma loopt, praten bewoners daar al mee.', agreedOn: '2026-06-01' };
+
+  it('shows the demo’s development area with a programme manager who is not its advisor, and their agreement', async () => {
+    const oost = (await t.request({ url: `${tenantPath}/neighbourhoods?slug=helmond-oost` })).json().items[0];
+    const body = (await t.request({ url: `${tenantPath}/neighbourhoods/${oost.id}` })).json();
+    expect(body).toMatchObject({ isDevelopmentArea: true, programmeManager: { displayName: 'Tom Bakker' }, developmentAgreement: { decision: 'adapted', agreedOn: '2026-04-15' } });
+  });
+
+  it('is recorded by the area’s advisor or its programme manager, not by others, and needs a development area', async () => {
+    const oost = (await t.request({ url: `${tenantPath}/neighbourhoods?slug=helmond-oost` })).json().items[0];
+    const url = `${tenantPath}/neighbourhoods/${oost.id}/development-agreement`;
+    const { version } = (await t.request({ url: `${tenantPath}/neighbourhoods/${oost.id}` })).json();
+    for (const person of ['advisorSouth', 'officer', 'councilMemberOost', 'alderman'] as const) {
+      expect((await t.request({ method: 'PUT', url, as: await t.logIn(person), payload: { ...agreement, version } })).statusCode).toBe(403);
+    }
+    const programmeManager = await t.logIn({ email: 'tom.bakker@helmond.example', password: demoPassword });
+    const adaptedWithoutForm = await t.request({ method: 'PUT', url, as: programmeManager, payload: { ...agreement, decision: 'adapted', version } });
+    expect(adaptedWithoutForm.json().errors).toEqual([expect.objectContaining({ field: 'body.form', code: 'formRequired' })]);
+    const recorded = await t.request({ method: 'PUT', url, as: programmeManager, payload: { ...agreement, version } });
+    expect(recorded.statusCode).toBe(200);
+    expect(recorded.json().developmentAgreement).toEqual(agreement);
+    const byAdvisor = await t.request({ method: 'PUT', url, as: await t.logIn('advisor'), payload: { ...agreement, decision: 'regular', version: recorded.json().version } });
+    expect(byAdvisor.json().developmentAgreement.decision).toBe('regular');
+
+    const brandevoort = (await t.request({ url: `${tenantPath}/neighbourhoods?slug=brandevoort` })).json().items[0];
+    const elsewhere = await t.request({ method: 'PUT', url: `${tenantPath}/neighbourhoods/${brandevoort.id}/development-agreement`, as: await t.logIn('advisorSouth'), payload: { ...agreement, version: 1 } });
+    expect(elsewhere.json().errors).toEqual([expect.objectContaining({ field: 'body.decision', code: 'notADevelopmentArea' })]);
+  });
+
+  it('refuses the area’s own advisor as its programme manager', async () => {
+    const oost = (await t.request({ url: `${tenantPath}/neighbourhoods?slug=helmond-oost` })).json().items[0];
+    const current = (await t.request({ url: `${tenantPath}/neighbourhoods/${oost.id}` })).json();
+    const admin = await t.logIn('admin');
+    const jeroen = ((await t.request({ url: `${tenantPath}/users?search=Hermans`, as: admin })).json().items as { id: string }[])[0].id;
+    const response = await t.request({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/${oost.id}`, as: admin, payload: { version: current.version, programmeManagerUserId: jeroen } });
+    expect(response.json().errors).toEqual([expect.objectContaining({ field: 'body.programmeManagerUserId', code: 'programmeManagerIsAdvisor' })]);
   });
 });

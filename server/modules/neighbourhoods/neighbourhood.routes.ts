@@ -14,6 +14,7 @@ import {
   neighbourhoodListSchema,
   neighbourhoodParams,
   neighbourhoodSchema,
+  recordDevelopmentAgreementBody,
   updateAreaBody,
   updateNeighbourhoodBody,
 } from './neighbourhood.contract.ts';
@@ -75,6 +76,22 @@ export function registerNeighbourhoodRoutes(scope: FastifyInstance, service: Nei
       },
     },
     async (request) => service.updateNeighbourhood(contextOf(request), request.params.neighbourhoodId, request.body),
+  );
+
+  app.put(
+    '/neighbourhoods/:neighbourhoodId/development-agreement',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'recordDevelopmentAgreement',
+        tags,
+        description: 'In a development area the advisor and the programme manager record whether, and in what form, the wijktafel and the wijkwerkoverleg take place (§3.3).',
+        params: neighbourhoodParams,
+        body: recordDevelopmentAgreementBody,
+        response: { 200: neighbourhoodSchema, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => service.recordDevelopmentAgreement(contextOf(request), request.params.neighbourhoodId, request.body),
   );
 
   app.delete(

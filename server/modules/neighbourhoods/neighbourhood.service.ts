@@ -6,12 +6,13 @@ import type { Boundary } from '../../platform/geometry.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError, duplicateFromDatabase, findDatabaseError } from '../../platform/errors.ts';
 import { offsetOf, type PageQuery, pageOf } from '../../platform/pagination.ts';
-import { findUserSummaries } from '../users/index.ts';
-import type { CreateArea, CreateNeighbourhood, UpdateArea, UpdateNeighbourhood } from './neighbourhood.contract.ts';
-import { canManageNeighbourhoods, canUpdateNeighbourhood } from './neighbourhood.policy.ts';
+import { dateInAmsterdam } from '../../platform/working-days.ts';
+import { findScopeMembers, findUserSummaries } from '../users/index.ts';
+import type { CreateArea, CreateNeighbourhood, DevelopmentAgreementInput, UpdateArea, UpdateNeighbourhood } from './neighbourhood.contract.ts';
+import { canManageNeighbourhoods, canRecordDevelopmentAgreement, canUpdateNeighbourhood } from './neighbourhood.policy.ts';
 import { presentArea, presentNeighbourhood } from './neighbourhood.presenter.ts';
 import { createNeighbourhoodRepository, type NeighbourhoodRow } from './neighbourhood.repository.ts';
-import { slugFromName } from './neighbourhood.rules.ts';
+import { checkDevelopmentAgreement, slugFromName } from './neighbourhood.rules.ts';
 
 const constraintFields = {
   neighbourhood_slug_key: 'body.slug',
@@ -30,10 +31,13 @@ async function rethrowDuplicate<T>(work: () => Promise<T>): Promise<T> {
 export function createNeighbourhoodService(dependencies: { db: Executor; clock: Clock }) {
   const { db, clock } = dependencies;
 
-  async function assertProgrammeManagerExists(tx: Executor, municipalityId: string, userId: string | null | undefined) {
+  /** A user of this municipality, and not the neighbourhood's advisor: the two agree with each other (§3.3). */
+  async function assertProgrammeManagerFits(tx: Executor, municipalityId: string, userId: string | null | undefined, neighbourhoodId?: string) {
     if (!userId) return;
     const [found] = await findUserSummaries(tx, municipalityId, [userId]);
     if (!found) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.programmeManagerUserId', code: 'unknownReference' }] });
+    const advisors = neighbourhoodId ? await findScopeMembers(tx, municipalityId, 'advisor', [neighbourhoodId]) : [];
+    if (advisors.some((advisor) => advisor.userId === userId)) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.programmeManagerUserId', code: 'programmeManagerIsAdvisor' }] });
   }
 
   async function present(tx: Executor, row: NeighbourhoodRow) {
@@ -78,7 +82,7 @@ export function createNeighbourhoodService(dependencies: { db: Executor; clock: 
       if (!canManageNeighbourhoods(context.actor)) throw new DomainError('FORBIDDEN');
       return rethrowDuplicate(() =>
         inTransaction(db, async (tx) => {
-          await assertProgrammeManagerExists(tx, context.municipalityId, input.programmeManagerUserId);
+          await assertProgrammeManagerFits(tx, context.municipalityId, input.programmeManagerUserId);
           const row = await createNeighbourhoodRepository(tx).insert({
             municipalityId: context.municipalityId,
             name: input.name,
@@ -105,7 +109,7 @@ export function createNeighbourhoodService(dependencies: { db: Executor; clock: 
         inTransaction(db, async (tx) => {
           const repository = createNeighbourhoodRepository(tx);
           const before = await requireNeighbourhood(tx, context.municipalityId, neighbourhoodId);
-          await assertProgrammeManagerExists(tx, context.municipalityId, input.programmeManagerUserId);
+          await assertProgrammeManagerFits(tx, context.municipalityId, input.programmeManagerUserId, neighbourhoodId);
           const { version, ...changes } = input;
           const after = await repository.update(context.municipalityId, neighbourhoodId, version, changes, clock.now());
           if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
@@ -113,6 +117,22 @@ export function createNeighbourhoodService(dependencies: { db: Executor; clock: 
           return present(tx, after);
         }),
       );
+    },
+
+    /** The advisor and the programme manager record whether, and how, the wijktafel and wijkwerkoverleg take place here. */
+    async recordDevelopmentAgreement(context: UseCaseContext, neighbourhoodId: string, input: DevelopmentAgreementInput) {
+      return inTransaction(db, async (tx) => {
+        const repository = createNeighbourhoodRepository(tx);
+        const before = await requireNeighbourhood(tx, context.municipalityId, neighbourhoodId);
+        if (!canRecordDevelopmentAgreement(context.actor, before)) throw new DomainError('FORBIDDEN');
+        const { version, ...agreement } = input;
+        const problems = checkDevelopmentAgreement(before, agreement, dateInAmsterdam(clock.now()));
+        if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: problems });
+        const after = await repository.update(context.municipalityId, neighbourhoodId, version, { developmentAgreement: agreement }, clock.now());
+        if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
+        await recordAudit(tx, clock, context, { action: 'neighbourhood.developmentAgreement', entityType: 'neighbourhood', entityId: neighbourhoodId, before: before.developmentAgreement, after: agreement });
+        return present(tx, after);
+      });
     },
 
     async deleteNeighbourhood(context: UseCaseContext, neighbourhoodId: string) {
