@@ -14,7 +14,7 @@ import { createMunicipalityService, registerMunicipalityRoutes } from './modules
 import { createNeighbourhoodService, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
-import { createRequestAttachmentService, createRequestExportService, createRequestService, registerRequestAttachmentRoutes, registerRequestExportRoutes, registerRequestRoutes } from './modules/requests/index.ts';
+import { createAdviceRequestService, registerAdviceRequestRoutes, createRequestAttachmentService, createRequestExportService, createRequestService, registerRequestAttachmentRoutes, registerRequestExportRoutes, registerRequestRoutes } from './modules/requests/index.ts';
 import { createSessionService, createUserService, registerUserRoutes } from './modules/users/index.ts';
 import { registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -138,6 +138,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerCouncilRoutes(tenantScope, councils);
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
+          registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerRequestExportRoutes(tenantScope, createRequestExportService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerRequestAttachmentRoutes(tenantScope, createRequestAttachmentService({ db, clock, maxBytes: config.ATTACHMENT_MAX_BYTES }));
           registerResponsivenessRoutes(tenantScope, responsiveness);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../server/db/client.ts';
 import { area } from '../server/modules/neighbourhoods/index.ts';
 import { partnerOrganisation, theme } from '../server/modules/organisation/index.ts';
-import { request } from '../server/modules/requests/index.ts';
+import { adviceRequest, request } from '../server/modules/requests/index.ts';
 import { fingerprintDatabase } from './database.ts';
 import { createTestApp, type DemoIds, type DemoPerson, findDemoIds, type Session, type TestApp, tenantPath } from './harness.ts';
 
@@ -103,6 +103,14 @@ beforeAll(async () => {
   const pdf = '--x\r\nContent-Disposition: form-data; name="file"; filename="foto.pdf"\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--x--\r\n';
   expect((await t.request({ method: 'POST', url: `${tenantPath}/requests/${submitted.json().id}/attachments`, headers: attachment, payload: pdf })).statusCode).toBe(201);
   const adminId = (await t.request({ url: `${tenantPath}/sessions/current`, as: admin })).json().user.id;
+  const councils = (await t.request({ url: `${tenantPath}/councils?pageSize=100`, as: admin })).json().items as { id: string }[];
+  const asked = await t.request({
+    method: 'POST',
+    url: `${tenantPath}/advice-requests`,
+    as: admin,
+    payload: { title: 'Adviesaanvraag over het groenplan', question: 'Welke plekken in de wijk verdienen als eerste meer groen, en waarom?', dueOn: '2026-09-01', councilIds: [councils[0].id] },
+  });
+  expect(asked.statusCode).toBe(201);
   expect((await t.request({ method: 'POST', url: `${tenantPath}/api-tokens`, as: admin, payload: { userId: adminId, name: 'Koppeling zaaksysteem' } })).statusCode).toBe(201);
 
   // The Eindhoven admin, by session cookie (with its CSRF token) and by API token.
@@ -221,7 +229,7 @@ describe('tenant isolation', () => {
 // foreign keys make anything else impossible in the database, and the services name the field first.
 describe('ids of another municipality in bodies and query strings', () => {
   type Case = { operationId: string; field: string; as: DemoPerson; method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; payload?: Record<string, unknown> };
-  let eindhoven: { neighbourhood: string; council: string; department: string; user: string; area: string; theme: string; partner: string; request: string };
+  let eindhoven: { adviceRequest: string; neighbourhood: string; council: string; department: string; user: string; area: string; theme: string; partner: string; request: string };
   let ids: DemoIds;
 
   beforeAll(async () => {
@@ -234,7 +242,11 @@ describe('ids of another municipality in bodies and query strings', () => {
       .insert(request)
       .values({ municipalityId, kind: 'question', title: 'Vraag uit Eindhoven', body: 'Een vraag uit een andere gemeente.', scale: 'street', weight: 'large', isPublic: true, state: 'submitted', submitterUserId: t.other.admin.id, acknowledgeBy: '2026-06-20', answerBy: '2026-07-10', createdAt: now, updatedAt: now })
       .returning();
-    eindhoven = { neighbourhood: t.other.neighbourhood.id, council: t.other.council.id, department: t.other.department.id, user: t.other.admin.id, area: buurt.id, theme: subject.id, partner: partner.id, request: vraag.id };
+    const [gevraagd] = await t.database.db
+      .insert(adviceRequest)
+      .values({ municipalityId, title: 'Vraag om advies uit Eindhoven', question: 'Een vraag om advies uit een andere gemeente.', dueOn: '2026-09-01', requestedByUserId: t.other.admin.id, createdAt: now, updatedAt: now })
+      .returning();
+    eindhoven = { adviceRequest: gevraagd.id, neighbourhood: t.other.neighbourhood.id, council: t.other.council.id, department: t.other.department.id, user: t.other.admin.id, area: buurt.id, theme: subject.id, partner: partner.id, request: vraag.id };
     ids = await findDemoIds(t);
   });
 
@@ -255,6 +267,7 @@ describe('ids of another municipality in bodies and query strings', () => {
     const brandevoort = (await t.request({ url: `${tenantPath}/neighbourhoods/${ids.brandevoort}`, as: admin })).json();
     const council = (await t.request({ url: `${tenantPath}/councils/${ids.councilBrandevoort}`, as: admin })).json();
     const settings = (await t.request({ url: `${tenantPath}/request-settings`, as: admin })).json();
+    const adviceQuestion = { title: 'Groen in de wijk', question: 'Welke plekken in de wijk verdienen als eerste meer groen?', dueOn: '2026-09-01' };
     const submit = { kind: 'request', title: 'Kapotte lantaarnpaal', body: 'De lantaarnpaal op de hoek is al twee weken kapot.', neighbourhoodId: ids.brandevoort, scale: 'street' };
     const request = await freshRequest();
     const acknowledged = (await t.request({ method: 'POST', url: `${tenantPath}/requests/${request.id}/acknowledgement`, as: await t.logIn('advisorSouth'), payload: { version: request.version } })).json();
@@ -274,6 +287,10 @@ describe('ids of another municipality in bodies and query strings', () => {
       { operationId: 'submitRequest', field: 'body.themeIds', as: 'resident', method: 'POST', url: `${tenantPath}/requests`, payload: { ...submit, themeIds: [eindhoven.theme] } },
       { operationId: 'submitRequest', field: 'body.councilId', as: 'councilMember', method: 'POST', url: `${tenantPath}/requests`, payload: { ...submit, councilId: eindhoven.council } },
       { operationId: 'submitRequest', field: 'body.partnerOrganisationId', as: 'partner', method: 'POST', url: `${tenantPath}/requests`, payload: { ...submit, partnerOrganisationId: eindhoven.partner } },
+      { operationId: 'submitRequest', field: 'body.adviceRequestId', as: 'councilMember', method: 'POST', url: `${tenantPath}/requests`, payload: { ...submit, kind: 'advice_solicited', councilId: ids.councilBrandevoort, supportStatement: { origins: [{ kind: 'open_meeting' }], breadth: 'broad', dissent: '' }, adviceRequestId: eindhoven.adviceRequest } },
+      { operationId: 'createAdviceRequest', field: 'body.councilIds', as: 'advisor', method: 'POST', url: `${tenantPath}/advice-requests`, payload: { ...adviceQuestion, councilIds: [eindhoven.council] } },
+      { operationId: 'createAdviceRequest', field: 'body.departmentId', as: 'advisor', method: 'POST', url: `${tenantPath}/advice-requests`, payload: { ...adviceQuestion, councilIds: [ids.councilBrandevoort], departmentId: eindhoven.department } },
+      { operationId: 'listAdviceRequests', field: 'query.councilId', as: 'advisor', method: 'GET', url: query('/advice-requests', 'councilId', eindhoven.council) },
       { operationId: 'routeRequest', field: 'body.leadDepartmentId', as: 'advisorSouth', method: 'POST', url: `${requestUrl}/routing`, payload: { version: acknowledged.version, leadDepartmentId: eindhoven.department } },
       { operationId: 'routeRequest', field: 'body.leadOfficerUserId', as: 'advisorSouth', method: 'POST', url: `${requestUrl}/routing`, payload: { version: acknowledged.version, leadDepartmentId: ids.verkeer, leadOfficerUserId: eindhoven.user } },
       { operationId: 'routeRequest', field: 'body.contributingDepartmentIds', as: 'advisorSouth', method: 'POST', url: `${requestUrl}/routing`, payload: { version: acknowledged.version, leadDepartmentId: ids.verkeer, contributingDepartmentIds: [eindhoven.department] } },

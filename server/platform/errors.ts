@@ -196,6 +196,8 @@ const fieldMessages: Record<string, Text> = {
   notADevelopmentArea: { nl: 'Alleen in een ontwikkelingswijk met een programmamanager worden hierover afspraken gemaakt.', en: 'This agreement is made only in a development area with a programme manager.' },
   formRequired: { nl: 'Beschrijf in welke vorm de overleggen wel plaatsvinden.', en: 'Describe the form the meetings take instead.' },
   programmeManagerIsAdvisor: { nl: 'De programmamanager en de adviseur van deze wijk zijn twee verschillende mensen: zij maken samen de afspraken.', en: 'The programme manager and the advisor of this neighbourhood are two different people: they agree with each other.' },
+  answerIsSolicitedAdvice: { nl: 'Een antwoord op een adviesaanvraag is gevraagd advies.', en: 'An answer to a request for advice is solicited advice.' },
+  notAskedThisCouncil: { nl: 'Deze adviesaanvraag is niet aan dit wijkorgaan gestuurd.', en: 'This request for advice was not sent to this council.' },
   unknownTeam: { nl: 'Dit team staat niet in de lijst van front-linieteams van de gemeente.', en: 'This team is not in the municipality’s list of front-line teams.' },
   selfLink: { nl: 'Een vraag kan niet aan zichzelf gekoppeld worden.', en: 'A request cannot be linked to itself.' },
   nothingToReview: { nl: 'Er ligt geen voorgesteld antwoord ter beoordeling.', en: 'There is no proposed answer to review.' },

@@ -21,6 +21,7 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'request.triage': { advisor: 'own', admin: 'any' },
   'request.answer': { advisor: 'own', officer: 'own' },
   'request.configure': { admin: 'any' },
+  'adviceRequest.create': { advisor: 'any', officer: 'any', admin: 'any' },
 };
 
 const reachOf = (permission: Permission, role: Role): Reach => matrix[permission][role] ?? '-';

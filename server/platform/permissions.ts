@@ -62,6 +62,7 @@ export const permissionMatrix = {
   'request.triage': { advisor: 'scoped', admin: 'any' },
   'request.answer': { officer: 'scoped', advisor: 'scoped' },
   'request.configure': { admin: 'any' },
+  'adviceRequest.create': { advisor: 'any', officer: 'any', admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Permission = keyof typeof permissionMatrix;

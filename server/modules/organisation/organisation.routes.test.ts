@@ -10,7 +10,7 @@ afterAll(async () => t?.close());
 describe('organisation reference lists', () => {
   it('lists the demo departments, partners, themes, portfolios and council term to anyone', async () => {
     const names = async (path: string, key = 'name') => (await t.request({ url: `${tenantPath}${path}` })).json().items.map((item: Record<string, string>) => item[key]);
-    expect(await names('/departments')).toEqual(['Economie en Werk', 'Groen', 'Handhaving', 'Jeugd', 'Sport', 'Verkeer', 'Wijkonderhoud']);
+    expect(await names('/departments')).toEqual(['Economie en Werk', 'Groen', 'Handhaving', 'Jeugd', 'Sport', 'Verkeer', 'Wijkonderhoud', 'Wijkontwikkeling']);
     expect(await names('/partner-organisations')).toHaveLength(4);
     expect((await names('/themes', 'nameNl'))[0]).toBe('Sociaal-maatschappelijke voorzieningen');
     expect(await names('/portfolios')).toContain('Wijkbeleid');

@@ -1,3 +1,6 @@
+export { registerAdviceRequestRoutes } from './advice-request.routes.ts';
+export { createAdviceRequestService } from './advice-request.service.ts';
+export { adviceRequest } from './advice-request.tables.ts';
 export { registerRequestRoutes } from './request.routes.ts';
 export { registerRequestAttachmentRoutes } from './request-attachment.routes.ts';
 export { createRequestAttachmentService } from './request-attachment.service.ts';

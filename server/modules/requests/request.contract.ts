@@ -35,6 +35,7 @@ export const submitRequestBody = z
     councilId: z.uuid().nullable().optional().describe('Submit on behalf of this council (you must be a member)'),
     partnerOrganisationId: z.uuid().nullable().optional().describe('Submit on behalf of this partner organisation'),
     supportStatement: supportStatementSchema.optional().describe('Required for advice from a council'),
+    adviceRequestId: z.uuid().nullable().optional().describe('The municipality’s request for advice this advice answers (kind advice_solicited, on behalf of a council it was sent to)'),
   })
   .meta({ id: 'SubmitRequest' });
 

@@ -244,6 +244,12 @@ export function createRequestRepository(db: Executor) {
       return row ?? null;
     },
 
+    async councilsExist(municipalityId: string, councilIds: string[]): Promise<boolean> {
+      if (councilIds.length === 0) return true;
+      const rows = await db.select({ id: council.id }).from(council).where(and(eq(council.municipalityId, municipalityId), inArray(council.id, councilIds)));
+      return rows.length === new Set(councilIds).size;
+    },
+
     /** A buurt of this municipality, and of the given neighbourhood when there is one. */
     async areaExists(municipalityId: string, areaId: string, neighbourhoodId: string | null): Promise<boolean> {
       const rows = await db

@@ -7,6 +7,7 @@ import { offsetOf, pageOf } from '../../platform/pagination.ts';
 import { scopeIdsOf } from '../../platform/permissions.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import type { RequestListQuery, SubmitRequest } from './request.contract.ts';
+import { createAdviceRequestRepository } from './advice-request.repository.ts';
 import { canSubmit, checkOnBehalfOf, isStaff } from './request.policy.ts';
 import { presentRequestSummary } from './request.presenter.ts';
 import { createRequestRepository, type RequestViewer } from './request.repository.ts';
@@ -18,6 +19,16 @@ import { deadlinePolicyFor } from './request-settings.rules.ts';
 import { listFilterOf } from './request-filter.ts';
 import { createRequestSteps, type RequestServiceDependencies, unknownReference } from './request-steps.ts';
 import { createTriageService } from './request-triage.service.ts';
+
+/** The advice request an advice answers: of this municipality, sent to the council the advice is given for. */
+async function checkedAdviceRequest(tx: Executor, context: UseCaseContext, input: SubmitRequest) {
+  const asked = await createAdviceRequestRepository(tx).findById(context.municipalityId, input.adviceRequestId!);
+  if (!asked) throw unknownReference('body.adviceRequestId');
+  if (input.kind !== 'advice_solicited') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.kind', code: 'answerIsSolicitedAdvice' }] });
+  const sentTo = await createAdviceRequestRepository(tx).councilIdsOf(context.municipalityId, asked.id);
+  if (!input.councilId || !sentTo.includes(input.councilId)) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.councilId', code: 'notAskedThisCouncil' }] });
+  return asked;
+}
 
 /** Submitting, reading and listing; the other use cases live beside this file, one concern each. */
 export function createRequestService(dependencies: RequestServiceDependencies) {
@@ -43,6 +54,7 @@ export function createRequestService(dependencies: RequestServiceDependencies) {
       return inTransaction(db, async (tx: Executor) => {
         const repository = createRequestRepository(tx);
         if (input.neighbourhoodId && !(await repository.neighbourhoodExists(context.municipalityId, input.neighbourhoodId))) throw unknownReference('body.neighbourhoodId');
+        const asked = input.adviceRequestId ? await checkedAdviceRequest(tx, context, input) : null;
         if (input.areaId && !(await repository.areaExists(context.municipalityId, input.areaId, input.neighbourhoodId))) throw unknownReference('body.areaId');
         if (!(await repository.themesExist(context.municipalityId, input.themeIds))) throw unknownReference('body.themeIds');
         const settings = await steps.settingsOf(tx, context.municipalityId);
@@ -66,6 +78,9 @@ export function createRequestService(dependencies: RequestServiceDependencies) {
             councilId: input.councilId ?? null,
             partnerOrganisationId: input.partnerOrganisationId ?? null,
             supportStatement: input.supportStatement ?? null,
+            adviceRequestId: asked?.id ?? null,
+            // Formal inspraak is the municipality's to say: asked advice takes it from the request for advice.
+            isFormalInspraak: asked?.isFormalInspraak ?? false,
             ...deadlinesFor(submittedOn, deadlinePolicyFor(settings, input.kind)),
             createdAt: now,
             updatedAt: now,

@@ -33,5 +33,6 @@ export interface Page<T> {
 }
 
 export type Request = z.infer<typeof requestSchema>;
+export type RequestUserAction = Request['allowedActions'][number];
 export type RequestList = z.infer<typeof requestListSchema>;
 export type RequestSummary = RequestList['items'][number];

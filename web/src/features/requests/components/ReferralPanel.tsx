@@ -1,4 +1,4 @@
-import { Button, Heading } from '@utrecht/component-library-react/css-module';
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { type FormEvent, useState } from 'react';
 import type { Request } from '../../../api/types.ts';
 import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
@@ -15,8 +15,16 @@ export function ReferralPanel({ municipality, request }: { municipality: string;
   const [teamCode, setTeamCode] = useState(request.referral?.code ?? '');
   const [note, setNote] = useState('');
   const refer = useRequestStep(municipality, request, '/referral');
+  const progress = useRequestStep(municipality, request, '/referral-progress');
+  const [feedback, setFeedback] = useState('');
   const teams = settings.data?.frontLineTeams ?? [];
-  if (teams.length === 0) return null;
+  const canRefer = request.allowedActions.includes('refer');
+  const canUpdate = request.allowedActions.includes('updateReferral') && request.referral !== null;
+  if (teams.length === 0 && !canUpdate) return null;
+  const onProgress = (event: FormEvent) => {
+    event.preventDefault();
+    progress.mutate({ state: 'fedBack', feedback: feedback || null });
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     refer.mutate({ teamCode, note: note || null });
@@ -26,8 +34,30 @@ export function ReferralPanel({ municipality, request }: { municipality: string;
       <Heading level={2} id="referral-heading">
         {t('referral.title')}
       </Heading>
-      {refer.isSuccess && <SuccessAlert>{t('referral.saved')}</SuccessAlert>}
-      <ProblemAlert error={refer.error} fieldIds={{ 'body.teamCode': 'referral-team' }} />
+      {canUpdate && request.referral && (
+        <>
+          <Paragraph>{t('referral.current', { team: request.referral.name, state: t(`referralState.${request.referral.state}`) })}</Paragraph>
+          {request.referral.feedback && <Paragraph>{request.referral.feedback}</Paragraph>}
+          {progress.isSuccess && <SuccessAlert>{t('referral.progressSaved')}</SuccessAlert>}
+          <ProblemAlert error={progress.error} fieldIds={{ 'body.feedback': 'referral-feedback' }} />
+          {request.referral.state === 'referred' && (
+            <Button appearance="secondary-action-button" busy={progress.isPending} onClick={() => progress.mutate({ state: 'pickedUp' })}>
+              {t('referral.pickedUp')}
+            </Button>
+          )}
+          <form className="app-form" onSubmit={onProgress} noValidate>
+            <TextField id="referral-feedback" label={t('referral.feedback')} description={t('referral.feedbackHint')} multiline value={feedback} onChange={setFeedback} error={progress.fieldError('feedback')} />
+            <div>
+              <Button type="submit" appearance="secondary-action-button" busy={progress.isPending}>
+                {t('referral.saveFeedback')}
+              </Button>
+            </div>
+          </form>
+        </>
+      )}
+      {canRefer && teams.length > 0 && refer.isSuccess && <SuccessAlert>{t('referral.saved')}</SuccessAlert>}
+      {canRefer && teams.length > 0 && <ProblemAlert error={refer.error} fieldIds={{ 'body.teamCode': 'referral-team' }} />}
+      {canRefer && teams.length > 0 && (
       <form className="app-form" onSubmit={onSubmit} noValidate>
         <SelectField id="referral-team" label={t('referral.team')} value={teamCode} onChange={setTeamCode} options={[{ value: '', label: t('common.choose') }, ...teams.map((team) => ({ value: team.code, label: team.name }))]} error={refer.fieldError('teamCode')} />
         <TextField id="referral-note" label={t('referral.note')} multiline value={note} onChange={setNote} error={refer.fieldError('note')} />
@@ -37,6 +67,7 @@ export function ReferralPanel({ municipality, request }: { municipality: string;
           </Button>
         </div>
       </form>
+      )}
     </section>
   );
 }

@@ -1,7 +1,6 @@
 import { DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react/css-module';
 import { useParams } from 'react-router';
-import { hasRole, useSession } from '../../../api/session.ts';
-import type { Request } from '../../../api/types.ts';
+import type { Request, RequestUserAction } from '../../../api/types.ts';
 import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
@@ -10,6 +9,8 @@ import { AppLink } from '../../../components/AppLink.tsx';
 import { AdvicePositionForm } from '../components/AdvicePositionForm.tsx';
 import { AnswerForm } from '../components/AnswerForm.tsx';
 import { AttachmentsSection } from '../components/AttachmentsSection.tsx';
+import { CarriedOutForm } from '../components/CarriedOutForm.tsx';
+import { FormalInspraakPanel } from '../components/FormalInspraakPanel.tsx';
 import { ConversationPanel } from '../components/ConversationPanel.tsx';
 import { LifecyclePanel } from '../components/LifecyclePanel.tsx';
 import { LinkPanel } from '../components/LinkPanel.tsx';
@@ -94,18 +95,14 @@ function LinksView({ municipality, request }: { municipality: string; request: R
 export function RequestPage() {
   const { municipality = '', requestId = '' } = useParams();
   const { t } = useI18n();
-  const session = useSession(municipality);
   const request = useRequest(municipality, requestId);
   if (request.isPending) return <Loading />;
   if (request.error || !request.data) return <ProblemAlert error={request.error} />;
   const item = request.data;
-  const isAdvisor = hasRole(session.data, 'advisor');
-  const isAnswerer = isAdvisor || hasRole(session.data, 'officer');
-  const isStaff = isAnswerer || hasRole(session.data, 'alderman') || hasRole(session.data, 'admin');
-  const isOpen = ['submitted', 'acknowledged', 'routed'].includes(item.state);
-  // The submitter's side sees who submitted; with a session that is how the page knows it may talk here.
-  const canTalk = isStaff || (Boolean(session.data) && item.submittedBy !== null);
-  const isAdvice = item.kind === 'advice_solicited' || item.kind === 'advice_unsolicited';
+  // The server says what this person may do with this request now (its state × their roles): the page shows
+  // exactly those forms, so nobody fills in one that would be refused.
+  const may = (action: RequestUserAction) => item.allowedActions.includes(action);
+  const handlesRequest = may('writeNote');
   return (
     <>
       <PageTitle>{item.title}</PageTitle>
@@ -117,18 +114,20 @@ export function RequestPage() {
         <div>
           <Paragraph>{item.body}</Paragraph>
           <AnswerView request={item} />
-          {isStaff && <ReviewPanel municipality={municipality} request={item} canReview={isAdvisor} />}
-          {isAdvisor && isOpen && <TriagePanel municipality={municipality} request={item} />}
-          {isAnswerer && isOpen && !item.proposedAnswer && <AnswerForm municipality={municipality} request={item} isAdvisor={isAdvisor} />}
-          {isAnswerer && item.state === 'answered' && item.verdict === 'ooit' && <ProgressUpdateForm municipality={municipality} request={item} />}
-          {isAnswerer && item.state === 'answered' && item.verdict === 'ooit' && <AnswerForm municipality={municipality} request={item} mode="changeVerdict" />}
-          {isAnswerer && item.state === 'answered' && isAdvice && <AdvicePositionForm municipality={municipality} request={item} />}
+          {item.proposedAnswer && <ReviewPanel municipality={municipality} request={item} canReview={may('reviewAnswer')} />}
+          {(may('acknowledge') || may('route')) && <TriagePanel municipality={municipality} request={item} />}
+          {may('answer') && !item.proposedAnswer && <AnswerForm municipality={municipality} request={item} isAdvisor={may('reviewAnswer') || may('route')} />}
+          {may('postUpdate') && <ProgressUpdateForm municipality={municipality} request={item} />}
+          {may('changeVerdict') && <AnswerForm municipality={municipality} request={item} mode="changeVerdict" />}
+          {may('recordCarriedOut') && <CarriedOutForm municipality={municipality} request={item} />}
+          {may('setFormalInspraak') && <FormalInspraakPanel municipality={municipality} request={item} />}
+          {may('recordAdvicePosition') && <AdvicePositionForm municipality={municipality} request={item} />}
           {/* Staff act first (triage, answer); the files and the conversation follow. */}
           <AttachmentsSection municipality={municipality} request={item} />
-          {canTalk && <ConversationPanel municipality={municipality} request={item} isStaff={isStaff} />}
-          {isAdvisor && item.state !== 'closed' && <ReferralPanel municipality={municipality} request={item} />}
-          {isAdvisor && isOpen && <LinkPanel municipality={municipality} request={item} />}
-          {isAdvisor && (item.state === 'answered' || item.state === 'closed') && <LifecyclePanel municipality={municipality} request={item} />}
+          {may('postMessage') && <ConversationPanel municipality={municipality} request={item} isStaff={handlesRequest} />}
+          {(may('refer') || may('updateReferral')) && <ReferralPanel municipality={municipality} request={item} />}
+          {may('link') && may('markDuplicate') && <LinkPanel municipality={municipality} request={item} />}
+          {(may('close') || may('reopen')) && <LifecyclePanel municipality={municipality} request={item} />}
         </div>
         <div>
           <Heading level={2}>{t('requestPage.facts')}</Heading>
@@ -141,7 +140,17 @@ export function RequestPage() {
             <Fact label={t('requests.answerBy')} value={item.answerBy} isDate />
             {item.leadDepartment && <Fact label={t('triage.department')} value={item.leadDepartment.name} />}
             {item.themes.length > 0 && <Fact label={t('submit.theme')} value={item.themes.map((theme) => theme.name).join(', ')} />}
-            {item.referral && <Fact label={t('referral.fact')} value={item.referral.name} />}
+            {item.referral && <Fact label={t('referral.fact')} value={`${item.referral.name} (${t(`referralState.${item.referral.state}`)})`} />}
+            {item.isFormalInspraak && <Fact label={t('formalInspraak.fact')} value={t('common.yes')} />}
+            {item.carriedOutOn && <Fact label={t('carriedOut.fact')} value={item.carriedOutOn} isDate />}
+            {item.adviceRequest && (
+              <DataListItem>
+                <DataListKey>{t('adviceRequest.answersTo')}</DataListKey>
+                <DataListValue value={item.adviceRequest.title}>
+                  <AppLink to={`/${municipality}/adviesaanvragen/${item.adviceRequest.id}`}>{item.adviceRequest.title}</AppLink>
+                </DataListValue>
+              </DataListItem>
+            )}
           </DataList>
           <LinksView municipality={municipality} request={item} />
           <RequestTimeline request={item} />
