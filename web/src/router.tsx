@@ -1,6 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { adminRoutes } from './features/admin/routes.tsx';
+import { AdviceRequestListPage } from './features/advice-requests/pages/AdviceRequestListPage.tsx';
+import { AdviceRequestPage } from './features/advice-requests/pages/AdviceRequestPage.tsx';
+import { NewAdviceRequestPage } from './features/advice-requests/pages/NewAdviceRequestPage.tsx';
 import { MyHomePage } from './features/home/pages/MyHomePage.tsx';
 import { MunicipalityChooserPage } from './features/public/pages/MunicipalityChooserPage.tsx';
 import { MunicipalityHomePage } from './features/public/pages/MunicipalityHomePage.tsx';
@@ -25,6 +28,9 @@ export const router = createBrowserRouter([
       { path: 'vragen', element: <RequestListPage /> },
       { path: 'vragen/nieuw', element: <SubmitRequestPage /> },
       { path: 'vragen/:requestId', element: <RequestPage /> },
+      { path: 'adviesaanvragen', element: <AdviceRequestListPage /> },
+      { path: 'adviesaanvragen/nieuw', element: <NewAdviceRequestPage /> },
+      { path: 'adviesaanvragen/:adviceRequestId', element: <AdviceRequestPage /> },
       { path: 'reactiesnelheid', lazy: async () => ({ Component: (await import('./features/insights/pages/ResponsivenessPage.tsx')).ResponsivenessPage }) },
       { path: 'beheer', children: adminRoutes },
       { path: '*', element: <NotFoundPage /> },

@@ -6,6 +6,7 @@ import type { currentSessionSchema, userListSchema, userSchema } from '../../../
 import type { councilListSchema, councilSchema } from '../../../server/modules/councils/council.contract.ts';
 import type { councilTermSchema, departmentSchema, partnerOrganisationSchema, portfolioSchema, themeSchema } from '../../../server/modules/organisation/organisation.contract.ts';
 import type { requestListSchema, requestSchema } from '../../../server/modules/requests/request.contract.ts';
+import type { adviceRequestListSchema, adviceRequestSchema } from '../../../server/modules/requests/advice-request.contract.ts';
 
 export type Municipality = z.infer<typeof municipalitySchema>;
 export type Neighbourhood = z.infer<typeof neighbourhoodSchema>;
@@ -32,6 +33,8 @@ export interface Page<T> {
   pageCount: number;
 }
 
+export type AdviceRequest = z.infer<typeof adviceRequestSchema>;
+export type AdviceRequestList = z.infer<typeof adviceRequestListSchema>;
 export type Request = z.infer<typeof requestSchema>;
 export type RequestUserAction = Request['allowedActions'][number];
 export type RequestList = z.infer<typeof requestListSchema>;

@@ -31,6 +31,11 @@ export function Layout() {
               <li>
                 <AppLink to={`/${municipality}/vragen`}>{t('layout.requests')}</AppLink>
               </li>
+              {['advisor', 'officer', 'alderman', 'admin', 'council_member'].some((role) => hasRole(session.data, role)) && (
+                <li>
+                  <AppLink to={`/${municipality}/adviesaanvragen`}>{t('layout.adviceRequests')}</AppLink>
+                </li>
+              )}
               {user && (
                 <li>
                   <AppLink to={`/${municipality}/mijn`}>{t('layout.myHome')}</AppLink>

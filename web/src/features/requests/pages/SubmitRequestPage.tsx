@@ -1,7 +1,7 @@
 import { Button, Checkbox, FormField, FormLabel, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiProblem, api, tenantPath } from '../../../api/client.ts';
 import { loginPathFor, useSession } from '../../../api/session.ts';
 import type { Council, Page, Request, Theme } from '../../../api/types.ts';
@@ -28,7 +28,10 @@ export function SubmitRequestPage() {
   const themes = useQuery({ queryKey: ['themes', municipality], queryFn: () => api<Page<Theme>>(tenantPath(municipality, '/themes')) });
   const councilIds = session.data?.user.roles.filter((grant) => grant.role === 'council_member').map((grant) => grant.scopeId as string) ?? [];
   const councils = useQuery({ queryKey: ['my-councils', municipality, councilIds.join()], enabled: councilIds.length > 0, queryFn: () => Promise.all(councilIds.map((id) => api<Council>(tenantPath(municipality, `/councils/${id}`)))) });
-  const [values, setValues] = useState({ kind: 'question', title: '', body: '', neighbourhoodId: '', scale: 'neighbourhood', themeId: '', isPublic: true, councilId: '', breadth: 'broad', dissent: '', openMeeting: false, boardDecision: false, surveyCount: '', petitionCount: '' });
+  // Giving asked advice: the advice request, the council and the kind come from the link on the advice request.
+  const [search] = useSearchParams();
+  const adviceRequestId = search.get('adviesaanvraag');
+  const [values, setValues] = useState({ kind: search.get('soort') ?? 'question', title: '', body: '', neighbourhoodId: '', scale: 'neighbourhood', themeId: '', isPublic: true, councilId: search.get('wijkorgaan') ?? '', breadth: 'broad', dissent: '', openMeeting: false, boardDecision: false, surveyCount: '', petitionCount: '' });
   const set = (name: keyof typeof values) => (value: string | boolean) => setValues((current) => ({ ...current, [name]: value }));
   const isAdvice = values.kind.startsWith('advice');
   const needsSupport = isAdvice && values.councilId !== '';
@@ -55,6 +58,7 @@ export function SubmitRequestPage() {
           isPublic: values.isPublic,
           councilId: values.councilId || undefined,
           supportStatement: needsSupport ? { origins, breadth: values.breadth, dissent: values.dissent } : undefined,
+          adviceRequestId: adviceRequestId ?? undefined,
         },
       });
       return { created, failures: await uploadAttachments(municipality, created.id, files) };
