@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
@@ -29,6 +29,8 @@ export interface AppDependencies {
   database: DatabaseHandle;
   clock?: Clock;
   logger?: boolean | Record<string, unknown>;
+  /** A ready logger (main.ts passes one that never blocks on its output); wins over `logger`. */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 /** Builds the whole application; main.ts and every test use this one function. */
@@ -38,7 +40,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const db = database.db;
 
   const app = Fastify({
-    logger: dependencies.logger ?? false,
+    ...(dependencies.loggerInstance ? { loggerInstance: dependencies.loggerInstance } : { logger: dependencies.logger ?? false }),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     // A caller's X-Request-Id is kept for tracing when it is short and plain; anything else (long, or with

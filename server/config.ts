@@ -6,10 +6,11 @@ const booleanFromString = z
   .optional()
   .transform((value) => value === 'true' || value === '1');
 
-const configSchema = z.object({
+const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Unset: http://localhost:PORT, so links in e-mail point where the server listens. */
+  PUBLIC_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().url().optional()),
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -31,7 +32,11 @@ const configSchema = z.object({
   /** Largest attachment (PDF or image) on a request; the upload route alone accepts bodies this large. */
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
   WEB_DIST_DIR: z.string().default('./web/dist'),
+  /** After SIGTERM the process is gone within this time, finished or not. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).default(10),
 });
+
+const configSchema = environmentSchema.transform((parsed) => ({ ...parsed, PUBLIC_URL: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}` }));
 
 export type Config = z.infer<typeof configSchema>;
 
