@@ -15,7 +15,7 @@ import { createNeighbourhoodService, registerNeighbourhoodRoutes } from './modul
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
 import { createRequestAttachmentService, createRequestExportService, createRequestService, registerRequestAttachmentRoutes, registerRequestExportRoutes, registerRequestRoutes } from './modules/requests/index.ts';
-import { createSessionService, createUserService, registerUserRoutes } from './modules/users/index.ts';
+import { createSessionService, createUserService, type LoginThrottlePolicy, registerUserRoutes } from './modules/users/index.ts';
 import { registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { handleError, renderProblem, sendProblem, validatorCompiler } from './platform/errors.ts';
@@ -31,6 +31,17 @@ export interface AppDependencies {
   logger?: boolean | Record<string, unknown>;
   /** A ready logger (main.ts passes one that never blocks on its output); wins over `logger`. */
   loggerInstance?: FastifyBaseLogger;
+}
+
+/** Login throttling as configured; the sweep that forgets old failures needs it too. */
+export function loginThrottlePolicy(config: Config): LoginThrottlePolicy {
+  return {
+    freeFailuresPerAccountAndAddress: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    firstDelaySeconds: config.LOGIN_FIRST_DELAY_SECONDS,
+    maxDelayMinutes: config.LOGIN_MAX_DELAY_MINUTES,
+    maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_IP,
+    addressWindowMinutes: config.LOGIN_THROTTLE_WINDOW_MINUTES,
+  };
 }
 
 /** Builds the whole application; main.ts and every test use this one function. */
@@ -75,9 +86,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     policy: {
       idleMinutes: config.SESSION_IDLE_MINUTES,
       absoluteHours: config.SESSION_ABSOLUTE_HOURS,
-      maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-      maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
-      throttleWindowMinutes: config.LOGIN_THROTTLE_WINDOW_MINUTES,
+      throttle: loginThrottlePolicy(config),
     },
   });
   const users = createUserService({ db, clock });

@@ -16,7 +16,11 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Wrong passwords for one account from one IP address before that pair has to wait. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** The first wait; it doubles with every further failure of the pair, up to LOGIN_MAX_DELAY_MINUTES. */
+  LOGIN_FIRST_DELAY_SECONDS: z.coerce.number().int().min(1).default(60),
+  LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().min(1).default(1440),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   TRUST_PROXY: booleanFromString,

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { type Config, loadConfig } from './config.ts';
-import { buildApp } from './app.ts';
+import { buildApp, loginThrottlePolicy } from './app.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { sendDailyDigests } from './modules/notifications/index.ts';
 import { createRequestReminderJobs } from './modules/requests/index.ts';
+import { createLoginFailureCleanupJob } from './modules/users/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { createLogOutput } from './platform/log-output.ts';
 import { createMailer } from './platform/mail.ts';
@@ -99,6 +100,7 @@ try {
       ...createRequestReminderJobs({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
       { name: 'daily-digest', run: async (tx) => void (await sendDailyDigests(tx, systemClock)) },
       { name: 'deliver-mail', run: async (tx) => void (await deliverPendingMail(tx, systemClock, mailer)) },
+      createLoginFailureCleanupJob({ clock: systemClock, throttle: loginThrottlePolicy(config) }),
     ],
     config.SCHEDULER_INTERVAL_SECONDS,
     built.log,

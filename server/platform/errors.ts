@@ -118,7 +118,7 @@ export const errorCatalogue = {
   TOO_MANY_LOGIN_ATTEMPTS: {
     status: 429,
     title: { nl: 'Te veel pogingen', en: 'Too many attempts' },
-    detail: { nl: 'Te veel mislukte inlogpogingen. Probeer het over {minutes} minuten opnieuw.', en: 'Too many failed login attempts. Try again in {minutes} minutes.' },
+    detail: { nl: 'Te veel mislukte inlogpogingen. Probeer het over {minutes} min. opnieuw.', en: 'Too many failed login attempts. Try again in {minutes} min.' },
   },
   INTERNAL: {
     status: 500,
