@@ -22,6 +22,7 @@ import { handleError, renderProblem, sendProblem, validatorCompiler } from './pl
 import { languageFromHeader } from './platform/language.ts';
 import { apiVersion, finishOpenApiDocument } from './platform/openapi.ts';
 import { registerPublicCache } from './platform/public-cache.ts';
+import { apiDocumentationContentSecurityPolicy, registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerTenancy } from './platform/tenancy.ts';
 
 export interface AppDependencies {
@@ -63,6 +64,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     },
     routerOptions: { ignoreTrailingSlash: false },
   });
+  await registerSecurityHeaders(app, { publicUrl: config.PUBLIC_URL });
   app.setValidatorCompiler(validatorCompiler as never);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -120,7 +122,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     transform: jsonSchemaTransform,
     transformObject: (documentObject) => finishOpenApiDocument(jsonSchemaTransformObject(documentObject) as never, config.PUBLIC_URL),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' }, staticCSP: apiDocumentationContentSecurityPolicy });
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
