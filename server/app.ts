@@ -63,7 +63,19 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       return typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : crypto.randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: false },
+    // Node keeps a connection that trickles in a byte at a time open forever unless told otherwise: bound
+    // the headers, the whole request, silence on the socket and idle keep-alive, and check them every second.
+    http: {
+      headersTimeout: config.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeout: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      connectionsCheckingInterval: 1000,
+    },
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+    connectionTimeout: config.HTTP_IDLE_TIMEOUT_SECONDS * 1000,
+    keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    maxRequestsPerSocket: config.HTTP_MAX_REQUESTS_PER_CONNECTION,
   });
+  app.server.maxConnections = config.HTTP_MAX_CONNECTIONS;
   await registerSecurityHeaders(app, { publicUrl: config.PUBLIC_URL });
   app.setValidatorCompiler(validatorCompiler as never);
   app.setSerializerCompiler(serializerCompiler);

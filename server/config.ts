@@ -36,11 +36,28 @@ const environmentSchema = z.object({
   /** Largest attachment (PDF or image) on a request; the upload route alone accepts bodies this large. */
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
   WEB_DIST_DIR: z.string().default('./web/dist'),
+  /** A client must have sent all request headers within this time (slowloris), */
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().min(1).default(10),
+  /** …and the whole request, body included, within this time. */
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).default(60),
+  /** A connection on which nothing moves for this long is closed, whatever state it is in. */
+  HTTP_IDLE_TIMEOUT_SECONDS: z.coerce.number().min(1).default(120),
+  /** An idle keep-alive connection is closed after this long. */
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().min(1).default(10),
+  /** Open connections at most; new ones beyond are closed at once. */
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1000),
+  /** Requests on one keep-alive connection before the server closes it (0: no limit). */
+  HTTP_MAX_REQUESTS_PER_CONNECTION: z.coerce.number().int().min(0).default(1000),
   /** After SIGTERM the process is gone within this time, finished or not. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).default(10),
 });
 
-const configSchema = environmentSchema.transform((parsed) => ({ ...parsed, PUBLIC_URL: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}` }));
+const configSchema = environmentSchema
+  .refine((parsed) => parsed.HTTP_HEADERS_TIMEOUT_SECONDS <= parsed.HTTP_REQUEST_TIMEOUT_SECONDS, {
+    path: ['HTTP_HEADERS_TIMEOUT_SECONDS'],
+    message: 'must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS',
+  })
+  .transform((parsed) => ({ ...parsed, PUBLIC_URL: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}` }));
 
 export type Config = z.infer<typeof configSchema>;
 
