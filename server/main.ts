@@ -8,6 +8,7 @@ import { sendDailyDigests } from './modules/notifications/index.ts';
 import { createRequestReminderJobs } from './modules/requests/index.ts';
 import { createLoginFailureCleanupJob } from './modules/users/index.ts';
 import { systemClock } from './platform/clock.ts';
+import { isDatabaseUnavailable } from './platform/errors.ts';
 import { createLogOutput } from './platform/log-output.ts';
 import { createMailer } from './platform/mail.ts';
 import { deliverPendingMail } from './platform/outbox.ts';
@@ -75,10 +76,37 @@ function shutDown(signal: string) {
 process.on('SIGTERM', () => shutDown('SIGTERM'));
 process.on('SIGINT', () => shutDown('SIGINT'));
 
+/** The innermost message of an error, where the database driver says what went wrong. */
+function innermostMessage(error: unknown): string {
+  let current = error as { message?: string; code?: string; cause?: unknown; errors?: unknown[] } | undefined;
+  let message = '';
+  for (let depth = 0; current && depth < 5; depth++) {
+    message = current.message || current.code || message;
+    current = (current.cause ?? current.errors?.[0]) as typeof current;
+  }
+  return message;
+}
+
+/**
+ * A database that is not up yet (PostgreSQL starting alongside, a fail-over) is waited for, with one log
+ * line per attempt and growing pauses, instead of a crash with a stack trace. Anything else stops the start.
+ */
+async function migrateOnceReachable(opened: DatabaseHandle) {
+  for (let attempt = 1, pauseSeconds = 1; ; attempt++, pauseSeconds = Math.min(pauseSeconds * 2, 30)) {
+    try {
+      return await opened.migrate();
+    } catch (error) {
+      if (isStopping || !isDatabaseUnavailable(error)) throw error;
+      log.warn({ attempt, retryInSeconds: pauseSeconds }, `the database is not reachable (${innermostMessage(error)}); trying again in ${pauseSeconds} s`);
+      await new Promise((resolve) => setTimeout(resolve, pauseSeconds * 1000));
+    }
+  }
+}
+
 try {
   const opened = await step(`opening the database (${config.DATABASE_URL ? 'PostgreSQL' : `embedded, in ${config.DATA_DIR}`})`, () => openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   database = opened;
-  await step('migrating the database', () => opened.migrate());
+  await step('migrating the database', () => migrateOnceReachable(opened));
 
   const built = await step('building the application', () => buildApp({ config, database: opened, loggerInstance: log }));
   app = built;
@@ -112,7 +140,7 @@ try {
 } catch (error) {
   // A signal during start-up closes what is open; whatever fails because of that is no news.
   if (!isStopping) {
-    log.fatal({ err: error }, `Wijkwerk could not start: ${(error as Error).message}`);
+    log.fatal({ err: error }, `Wijkwerk could not start: ${innermostMessage(error)}`);
     await exit(1);
   }
 }

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 
 // The real server as `npm start` runs it (node server/main.ts), on a fresh embedded database, for what only a
@@ -36,7 +37,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(environment: Record<string, string> = {}): Promise<RunningServer> {
+async function waitForOutput(server: Omit<RunningServer, 'exited'>, pattern: RegExp, milliseconds: number) {
+  const deadline = Date.now() + milliseconds;
+  while (!pattern.test(server.output())) {
+    if (server.child.exitCode !== null) throw new Error(`the server exited:\n${server.output()}`);
+    if (Date.now() > deadline) throw new Error(`no ${pattern} in ${milliseconds} ms:\n${server.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function startServer(environment: Record<string, string> = {}, options: { waitUntilRunning?: boolean } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wijkwerk-process-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['server/main.ts'], {
@@ -77,13 +87,9 @@ async function startServer(environment: Record<string, string> = {}): Promise<Ru
       resolve({ code, signal, afterMs: () => at - signalledAt });
     }),
   );
-  const deadline = Date.now() + 60_000;
-  while (!output.includes('Wijkwerk is running at')) {
-    if (child.exitCode !== null) throw new Error(`the server exited during start-up:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`the server did not start in 60 s:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { child, port, output: () => output, exited };
+  const server = { child, port, output: () => output, exited };
+  if (options.waitUntilRunning !== false) await waitForOutput(server, /Wijkwerk is running at/, 60_000);
+  return server;
 }
 
 async function within<T>(work: Promise<T>, milliseconds: number): Promise<T | 'timed out'> {
@@ -134,5 +140,51 @@ describe('the server process', () => {
     const exit = await within(server.exited, (shutdownTimeoutSeconds + 2) * 1000);
     expect(exit).not.toBe('timed out');
     if (exit !== 'timed out') expect(exit.afterMs()).toBeLessThan((shutdownTimeoutSeconds + 1) * 1000);
+  });
+
+  it('waits for a PostgreSQL server that refuses connections, one plain log line per attempt, and stops on SIGTERM', async () => {
+    const closedPort = await freePort();
+    const server = await startServer({ DATABASE_URL: `postgres://postgres@127.0.0.1:${closedPort}/wijkwerk` }, { waitUntilRunning: false });
+    await waitForOutput(server, /not reachable[^\n]*\n[^\n]*not reachable/, 15_000);
+    const lines = server.output().trim().split('\n');
+    const waiting = lines.map((line) => JSON.parse(line)).filter((line) => /not reachable/.test(line.msg));
+    expect(waiting[0]).toMatchObject({ level: 40, attempt: 1, retryInSeconds: 1, msg: `the database is not reachable (connect ECONNREFUSED 127.0.0.1:${closedPort}); trying again in 1 s` });
+    expect(waiting[1]).toMatchObject({ attempt: 2, retryInSeconds: 2 });
+    // No stack trace: every line is one JSON log line.
+    expect(lines.filter((line) => !line.startsWith('{'))).toEqual([]);
+    server.child.kill('SIGTERM');
+    expect(await within(server.exited, 5000)).toMatchObject({ code: 0 });
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)('starts as soon as PostgreSQL becomes reachable', async () => {
+    const serverUrl = new URL(process.env.DATABASE_URL!);
+    const name = `wijkwerk_process_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: serverUrl.toString() });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    // A port that refuses until the test starts forwarding it to the real server.
+    const port = await freePort();
+    const forwarder = createServer((client) => {
+      const upstream = connect(Number(serverUrl.port || 5432), serverUrl.hostname);
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    try {
+      const databaseUrl = new URL(serverUrl);
+      databaseUrl.port = String(port);
+      databaseUrl.pathname = `/${name}`;
+      const server = await startServer({ DATABASE_URL: databaseUrl.toString() }, { waitUntilRunning: false });
+      await waitForOutput(server, /not reachable/, 15_000);
+      await new Promise<void>((resolve) => forwarder.listen(port, '127.0.0.1', resolve));
+      await waitForOutput(server, /Wijkwerk is running at/, 30_000);
+      expect((await fetch(`http://127.0.0.1:${server.port}/readyz`)).status).toBe(200);
+      server.child.kill('SIGTERM');
+      expect(await within(server.exited, 10_000)).toMatchObject({ code: 0 });
+    } finally {
+      forwarder.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
   });
 });
