@@ -60,9 +60,16 @@ function shutDown(signal: string) {
   const timeoutSeconds = config.SHUTDOWN_TIMEOUT_SECONDS;
   log.info({ signal, timeoutSeconds }, 'shutting down');
   enforceExitDeadline(timeoutSeconds * 1000, () => log.error({ timeoutSeconds }, 'shutdown took too long; exiting anyway'));
-  // Stop accepting requests, let running ones finish, then stop the sweep and close the database.
+  // Stop accepting requests and let running ones finish; connections still open halfway to the deadline
+  // (a slow upload, a client that never finishes its request) are cut, so the sweep and the database
+  // still get their turn to stop cleanly.
+  const cutOff = setTimeout(() => {
+    log.warn('closing the connections that are still open');
+    app?.server.closeAllConnections();
+  }, (timeoutSeconds * 1000) / 2);
   (async () => {
     await app?.close();
+    clearTimeout(cutOff);
     await stopScheduler?.();
     await database?.close();
   })().then(

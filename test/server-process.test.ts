@@ -187,4 +187,30 @@ describe('the server process', () => {
       await admin.end();
     }
   });
+
+  it('cuts connections that are still open halfway to the deadline, and still closes the database and exits cleanly', async () => {
+    const server = await startServer({ HTTP_HEADERS_TIMEOUT_SECONDS: '60', HTTP_REQUEST_TIMEOUT_SECONDS: '60' });
+    // A client in the middle of its request, which it never finishes.
+    const client = connect(server.port, '127.0.0.1');
+    client.on('error', () => {});
+    await new Promise((resolve) => client.once('connect', resolve));
+    client.write('POST /api/v1/municipalities/helmond/sessions HTTP/1.1\r\nHost: wijkwerk\r\nContent-Length: 100\r\n\r\n{');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    server.child.kill('SIGTERM');
+    const exit = await within(server.exited, (shutdownTimeoutSeconds + 2) * 1000);
+    expect(exit).toMatchObject({ code: 0 });
+    if (exit !== 'timed out') expect(exit.afterMs()).toBeLessThan(shutdownTimeoutSeconds * 1000);
+    expect(server.output()).toContain('closing the connections that are still open');
+    client.destroy();
+  });
+
+  it('is killed at the deadline by the watchdog thread when its main thread is stuck', async () => {
+    // A busy main thread never runs a timer: only the watchdog thread can end it.
+    const child = spawn(process.execPath, ['--input-type=module', '-e', "const { enforceExitDeadline } = await import('./server/platform/shutdown-deadline.ts'); enforceExitDeadline(800, () => {}); setTimeout(() => { for (;;) {} }, 10);"], { cwd: root, stdio: 'ignore' });
+    const startedAt = performance.now();
+    const exit = await within(new Promise<{ signal: NodeJS.Signals | null; afterMs: number }>((resolve) => child.once('exit', (_code, signal) => resolve({ signal, afterMs: performance.now() - startedAt }))), 5000);
+    if (exit === 'timed out') child.kill('SIGKILL');
+    expect(exit).toMatchObject({ signal: 'SIGKILL' });
+    if (exit !== 'timed out') expect(exit.afterMs).toBeLessThan(2500);
+  });
 });

@@ -16,9 +16,9 @@ export function enforceExitDeadline(deadlineMs: number, onGivingUp: () => void):
     },
     Math.max(0, deadlineMs - mainThreadMarginMs),
   );
-  const watchdog = new Worker(
-    "const { workerData } = require('node:worker_threads'); setTimeout(() => process.kill(workerData.pid, 'SIGKILL'), workerData.deadlineMs);",
-    { eval: true, workerData: { pid: process.pid, deadlineMs } },
-  );
+  // Plain script with no import or require: evaluated code runs as CommonJS or as a module depending on
+  // how node was started (--input-type), and this must work either way.
+  const watchdog = new Worker(`setTimeout(() => process.kill(${process.pid}, 'SIGKILL'), ${Math.round(deadlineMs)});`, { eval: true });
+  watchdog.on('error', () => {});
   watchdog.unref();
 }
