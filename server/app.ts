@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
@@ -14,14 +14,15 @@ import { createMunicipalityService, registerMunicipalityRoutes } from './modules
 import { createNeighbourhoodService, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
-import { createAdviceRequestService, registerAdviceRequestRoutes, createRequestAttachmentService, createRequestExportService, createRequestService, registerRequestAttachmentRoutes, registerRequestExportRoutes, registerRequestRoutes } from './modules/requests/index.ts';
-import { createSessionService, createUserService, registerUserRoutes } from './modules/users/index.ts';
+import { createAdviceRequestService, createRequestAttachmentService, createRequestExportService, createRequestService, registerAdviceRequestRoutes, registerRequestAttachmentRoutes, registerRequestExportRoutes, registerRequestRoutes } from './modules/requests/index.ts';
+import { createSessionService, createUserService, type LoginThrottlePolicy, registerUserRoutes } from './modules/users/index.ts';
 import { registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { handleError, renderProblem, sendProblem, validatorCompiler } from './platform/errors.ts';
 import { languageFromHeader } from './platform/language.ts';
 import { apiVersion, finishOpenApiDocument } from './platform/openapi.ts';
 import { registerPublicCache } from './platform/public-cache.ts';
+import { apiDocumentationContentSecurityPolicy, registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerTenancy } from './platform/tenancy.ts';
 
 export interface AppDependencies {
@@ -29,6 +30,19 @@ export interface AppDependencies {
   database: DatabaseHandle;
   clock?: Clock;
   logger?: boolean | Record<string, unknown>;
+  /** A ready logger (main.ts passes one that never blocks on its output); wins over `logger`. */
+  loggerInstance?: FastifyBaseLogger;
+}
+
+/** Login throttling as configured; the sweep that forgets old failures needs it too. */
+export function loginThrottlePolicy(config: Config): LoginThrottlePolicy {
+  return {
+    freeFailuresPerAccountAndAddress: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    firstDelaySeconds: config.LOGIN_FIRST_DELAY_SECONDS,
+    maxDelayMinutes: config.LOGIN_MAX_DELAY_MINUTES,
+    maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_IP,
+    addressWindowMinutes: config.LOGIN_THROTTLE_WINDOW_MINUTES,
+  };
 }
 
 /** Builds the whole application; main.ts and every test use this one function. */
@@ -38,7 +52,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const db = database.db;
 
   const app = Fastify({
-    logger: dependencies.logger ?? false,
+    ...(dependencies.loggerInstance ? { loggerInstance: dependencies.loggerInstance } : { logger: dependencies.logger ?? false }),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     // A caller's X-Request-Id is kept for tracing when it is short and plain; anything else (long, or with
@@ -49,7 +63,20 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       return typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : crypto.randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: false },
+    // Node keeps a connection that trickles in a byte at a time open forever unless told otherwise: bound
+    // the headers, the whole request, silence on the socket and idle keep-alive, and check them every second.
+    http: {
+      headersTimeout: config.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeout: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      connectionsCheckingInterval: 1000,
+    },
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+    connectionTimeout: config.HTTP_IDLE_TIMEOUT_SECONDS * 1000,
+    keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    maxRequestsPerSocket: config.HTTP_MAX_REQUESTS_PER_CONNECTION,
   });
+  app.server.maxConnections = config.HTTP_MAX_CONNECTIONS;
+  await registerSecurityHeaders(app, { publicUrl: config.PUBLIC_URL });
   app.setValidatorCompiler(validatorCompiler as never);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -73,9 +100,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     policy: {
       idleMinutes: config.SESSION_IDLE_MINUTES,
       absoluteHours: config.SESSION_ABSOLUTE_HOURS,
-      maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-      maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
-      throttleWindowMinutes: config.LOGIN_THROTTLE_WINDOW_MINUTES,
+      throttle: loginThrottlePolicy(config),
     },
   });
   const users = createUserService({ db, clock });
@@ -109,7 +134,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     transform: jsonSchemaTransform,
     transformObject: (documentObject) => finishOpenApiDocument(jsonSchemaTransformObject(documentObject) as never, config.PUBLIC_URL),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' }, staticCSP: apiDocumentationContentSecurityPolicy });
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

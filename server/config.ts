@@ -6,16 +6,21 @@ const booleanFromString = z
   .optional()
   .transform((value) => value === 'true' || value === '1');
 
-const configSchema = z.object({
+const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Unset: http://localhost:PORT, so links in e-mail point where the server listens. */
+  PUBLIC_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().url().optional()),
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Wrong passwords for one account from one IP address before that pair has to wait. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** The first wait; it doubles with every further failure of the pair, up to LOGIN_MAX_DELAY_MINUTES. */
+  LOGIN_FIRST_DELAY_SECONDS: z.coerce.number().int().min(1).default(60),
+  LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().min(1).default(1440),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   TRUST_PROXY: booleanFromString,
@@ -31,7 +36,28 @@ const configSchema = z.object({
   /** Largest attachment (PDF or image) on a request; the upload route alone accepts bodies this large. */
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
   WEB_DIST_DIR: z.string().default('./web/dist'),
+  /** A client must have sent all request headers within this time (slowloris), */
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().min(1).default(10),
+  /** …and the whole request, body included, within this time. */
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).default(60),
+  /** A connection on which nothing moves for this long is closed, whatever state it is in. */
+  HTTP_IDLE_TIMEOUT_SECONDS: z.coerce.number().min(1).default(120),
+  /** An idle keep-alive connection is closed after this long. */
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().min(1).default(10),
+  /** Open connections at most; new ones beyond are closed at once. */
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1000),
+  /** Requests on one keep-alive connection before the server closes it (0: no limit). */
+  HTTP_MAX_REQUESTS_PER_CONNECTION: z.coerce.number().int().min(0).default(1000),
+  /** After SIGTERM the process is gone within this time, finished or not. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).default(10),
 });
+
+const configSchema = environmentSchema
+  .refine((parsed) => parsed.HTTP_HEADERS_TIMEOUT_SECONDS <= parsed.HTTP_REQUEST_TIMEOUT_SECONDS, {
+    path: ['HTTP_HEADERS_TIMEOUT_SECONDS'],
+    message: 'must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS',
+  })
+  .transform((parsed) => ({ ...parsed, PUBLIC_URL: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}` }));
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -1,60 +1,153 @@
-import { buildApp } from './app.ts';
-import { loadConfig } from './config.ts';
-import { openDatabase } from './db/client.ts';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { type Config, loadConfig } from './config.ts';
+import { buildApp, loginThrottlePolicy } from './app.ts';
+import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
+import { sendDailyDigests } from './modules/notifications/index.ts';
+import { createRequestReminderJobs } from './modules/requests/index.ts';
+import { createLoginFailureCleanupJob } from './modules/users/index.ts';
+import { systemClock } from './platform/clock.ts';
+import { isDatabaseUnavailable } from './platform/errors.ts';
+import { createLogOutput } from './platform/log-output.ts';
 import { createMailer } from './platform/mail.ts';
 import { deliverPendingMail } from './platform/outbox.ts';
 import { startScheduler } from './platform/scheduler.ts';
-import { systemClock } from './platform/clock.ts';
-import { createRequestReminderJobs } from './modules/requests/index.ts';
-import { sendDailyDigests } from './modules/notifications/index.ts';
+import { enforceExitDeadline } from './platform/shutdown-deadline.ts';
 
-// Start-up only: config → database → migrations → demo seed (if empty) → listen.
-const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-await database.migrate();
+// Start-up only: config → database → migrations → demo seed (if empty) → listen. Every step logs when it
+// starts and how long it took: a first start on a busy machine is otherwise a long silence.
+// performance.now() counts from the start of the process, so "started in" includes loading the code.
+const startedAt = 0;
+const output = createLogOutput(1);
+// Anything else that writes to stdout or stderr (a library's console) must not crash on a closed pipe either.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
 
-const app = await buildApp({
-  config,
-  database,
-  logger: { level: config.LOG_LEVEL, ...(process.stdout.isTTY ? {} : {}) },
-});
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  output.write(`${(error as Error).message}\n`);
+  await output.drain(1000);
+  process.exit(1);
+}
+const log = pino({ level: config.LOG_LEVEL }, output);
 
-if (config.DEMO_SEED === 'auto') {
-  const seeded = await seedDemoIfEmpty(database.db, systemClock, { password: config.DEMO_PASSWORD });
-  if (seeded) {
-    // Printed once, on the first start of an empty database; the passwords are not stored anywhere readable.
-    const lines = seeded.logins.map((login) => `  ${login.role.padEnd(15)} ${login.email.padEnd(38)} ${login.password}`);
-    process.stdout.write(`\nHelmond demo loaded. Demo logins (shown only now):\n${lines.join('\n')}\n\n`);
+const secondsSince = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
+async function step<T>(description: string, work: () => Promise<T>): Promise<T> {
+  log.info(`${description}…`);
+  const started = performance.now();
+  const result = await work();
+  log.info({ durationMs: Math.round(performance.now() - started) }, `${description}: done in ${secondsSince(started)}`);
+  return result;
+}
+
+let app: FastifyInstance | undefined;
+let database: DatabaseHandle | undefined;
+let stopScheduler: (() => Promise<void>) | undefined;
+let isStopping = false;
+
+async function exit(code: number): Promise<never> {
+  // The last lines get a moment to reach a reader that is still there; a gone or stuck one costs nothing.
+  await output.drain(500);
+  process.exit(code);
+}
+
+function shutDown(signal: string) {
+  if (isStopping) return;
+  isStopping = true;
+  const timeoutSeconds = config.SHUTDOWN_TIMEOUT_SECONDS;
+  log.info({ signal, timeoutSeconds }, 'shutting down');
+  enforceExitDeadline(timeoutSeconds * 1000, () => log.error({ timeoutSeconds }, 'shutdown took too long; exiting anyway'));
+  // Stop accepting requests and let running ones finish; connections still open halfway to the deadline
+  // (a slow upload, a client that never finishes its request) are cut, so the sweep and the database
+  // still get their turn to stop cleanly.
+  const cutOff = setTimeout(() => {
+    log.warn('closing the connections that are still open');
+    app?.server.closeAllConnections();
+  }, (timeoutSeconds * 1000) / 2);
+  (async () => {
+    await app?.close();
+    clearTimeout(cutOff);
+    await stopScheduler?.();
+    await database?.close();
+  })().then(
+    () => exit(0),
+    (error) => {
+      log.error({ err: error }, 'shutdown failed');
+      return exit(1);
+    },
+  );
+}
+process.on('SIGTERM', () => shutDown('SIGTERM'));
+process.on('SIGINT', () => shutDown('SIGINT'));
+
+/** The innermost message of an error, where the database driver says what went wrong. */
+function innermostMessage(error: unknown): string {
+  let current = error as { message?: string; code?: string; cause?: unknown; errors?: unknown[] } | undefined;
+  let message = '';
+  for (let depth = 0; current && depth < 5; depth++) {
+    message = current.message || current.code || message;
+    current = (current.cause ?? current.errors?.[0]) as typeof current;
+  }
+  return message;
+}
+
+/**
+ * A database that is not up yet (PostgreSQL starting alongside, a fail-over) is waited for, with one log
+ * line per attempt and growing pauses, instead of a crash with a stack trace. Anything else stops the start.
+ */
+async function migrateOnceReachable(opened: DatabaseHandle) {
+  for (let attempt = 1, pauseSeconds = 1; ; attempt++, pauseSeconds = Math.min(pauseSeconds * 2, 30)) {
+    try {
+      return await opened.migrate();
+    } catch (error) {
+      if (isStopping || !isDatabaseUnavailable(error)) throw error;
+      log.warn({ attempt, retryInSeconds: pauseSeconds }, `the database is not reachable (${innermostMessage(error)}); trying again in ${pauseSeconds} s`);
+      await new Promise((resolve) => setTimeout(resolve, pauseSeconds * 1000));
+    }
   }
 }
 
-const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-const scheduler = startScheduler(
-  database.db,
-  [
-    // Reminders and digests first, so the mail they queue goes out in the same sweep.
-    ...createRequestReminderJobs({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
-    { name: 'daily-digest', run: async (tx) => void (await sendDailyDigests(tx, systemClock)) },
-    { name: 'deliver-mail', run: async (tx) => void (await deliverPendingMail(tx, systemClock, mailer)) },
-  ],
-  config.SCHEDULER_INTERVAL_SECONDS,
-  app.log,
-);
+try {
+  const opened = await step(`opening the database (${config.DATABASE_URL ? 'PostgreSQL' : `embedded, in ${config.DATA_DIR}`})`, () => openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  database = opened;
+  await step('migrating the database', () => migrateOnceReachable(opened));
 
-await app.listen({ port: config.PORT, host: config.HOST });
-app.log.info(`Wijkwerk is running at ${config.PUBLIC_URL} (database: ${database.engine})`);
+  const built = await step('building the application', () => buildApp({ config, database: opened, loggerInstance: log }));
+  app = built;
 
-let stopping = false;
-async function shutDown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  app.log.info({ signal }, 'shutting down');
-  // Stop accepting requests, let running ones finish, then stop the sweep and close the database.
-  await app.close();
-  await scheduler.stop();
-  await database.close();
-  process.exit(0);
+  if (config.DEMO_SEED === 'auto') {
+    const seeded = await step('loading the Helmond demo if the database is empty', () => seedDemoIfEmpty(opened.db, systemClock, { password: config.DEMO_PASSWORD }));
+    if (seeded) {
+      // Printed once, on the first start of an empty database; the passwords are not stored anywhere readable.
+      const lines = seeded.logins.map((login) => `  ${login.role.padEnd(15)} ${login.email.padEnd(38)} ${login.password}`);
+      output.write(`\nHelmond demo loaded. Demo logins (shown only now):\n${lines.join('\n')}\n\n`);
+    }
+  }
+
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const scheduler = startScheduler(
+    opened.db,
+    [
+      // Reminders and digests first, so the mail they queue goes out in the same sweep.
+      ...createRequestReminderJobs({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
+      { name: 'daily-digest', run: async (tx) => void (await sendDailyDigests(tx, systemClock)) },
+      { name: 'deliver-mail', run: async (tx) => void (await deliverPendingMail(tx, systemClock, mailer)) },
+      createLoginFailureCleanupJob({ clock: systemClock, throttle: loginThrottlePolicy(config) }),
+    ],
+    config.SCHEDULER_INTERVAL_SECONDS,
+    built.log,
+  );
+  stopScheduler = scheduler.stop;
+
+  await built.listen({ port: config.PORT, host: config.HOST });
+  log.info({ startupMs: Math.round(performance.now() - startedAt) }, `Wijkwerk is running at ${config.PUBLIC_URL} (database: ${opened.engine}), started in ${secondsSince(startedAt)}`);
+} catch (error) {
+  // A signal during start-up closes what is open; whatever fails because of that is no news.
+  if (!isStopping) {
+    log.fatal({ err: error }, `Wijkwerk could not start: ${innermostMessage(error)}`);
+    await exit(1);
+  }
 }
-process.on('SIGTERM', () => void shutDown('SIGTERM'));
-process.on('SIGINT', () => void shutDown('SIGINT'));

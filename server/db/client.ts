@@ -69,7 +69,9 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
 }
 
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // A database that does not answer at all (a dropped network, a host that is gone) must fail a request in
+  // seconds, not hang it until the operating system gives up on the connection minutes later.
+  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5000 });
   // A dropped connection must not crash the process; the next query reports the problem.
   pool.on('error', () => {});
   const db = drizzleNodePostgres(pool) as unknown as Database;

@@ -47,7 +47,14 @@ function generateDemoPassword(): string {
 export async function seedDemoIfEmpty(db: Database, clock: Clock, options: { password?: string; withActivity?: boolean } = {}): Promise<{ municipalityId: string; logins: DemoLogin[] } | undefined> {
   if ((await createMunicipalityRepository(db).count()) > 0) return undefined;
   const logins = demoPeople.map((person) => ({ role: person.role as Role, email: person.email, displayName: person.displayName, password: options.password ?? generateDemoPassword() }));
-  const hashes = await Promise.all(logins.map((login) => hashPassword(login.password)));
+  // One hash per distinct password: with a shared DEMO_PASSWORD (tests, trainings) that is one instead of ten.
+  const hashByPassword = new Map<string, Promise<string>>();
+  const hashes = await Promise.all(
+    logins.map((login) => {
+      if (!hashByPassword.has(login.password)) hashByPassword.set(login.password, hashPassword(login.password));
+      return hashByPassword.get(login.password)!;
+    }),
+  );
   const municipalityId = await inTransaction(db, async (tx) => {
     const id = await seedHelmond(tx, clock, hashes);
     // A year of requests makes the demo look lived-in; tests start without it and make their own.

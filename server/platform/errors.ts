@@ -118,7 +118,7 @@ export const errorCatalogue = {
   TOO_MANY_LOGIN_ATTEMPTS: {
     status: 429,
     title: { nl: 'Te veel pogingen', en: 'Too many attempts' },
-    detail: { nl: 'Te veel mislukte inlogpogingen. Probeer het over {minutes} minuten opnieuw.', en: 'Too many failed login attempts. Try again in {minutes} minutes.' },
+    detail: { nl: 'Te veel mislukte inlogpogingen. Probeer het over {minutes} min. opnieuw.', en: 'Too many failed login attempts. Try again in {minutes} min.' },
   },
   INTERNAL: {
     status: 500,
@@ -314,6 +314,11 @@ export function handleError(error: FastifyError & { validation?: unknown; valida
     if (code === 'VALIDATION_FAILED') problem.detail = error.message;
     return sendProblem(reply, problem);
   }
+  if (isDatabaseUnavailable(error)) {
+    // Not a bug to page anyone about per request: /readyz reports it, and the client may simply try again.
+    request.log.warn({ err: error }, 'database unavailable');
+    return sendProblem(reply, renderProblem('SERVICE_UNAVAILABLE', language, { instance }), { 'retry-after': String(databaseRetryAfterSeconds) });
+  }
   const fromDatabase = problemFromDatabase(error, language, instance);
   if (fromDatabase) return sendProblem(reply, fromDatabase);
   request.log.error({ err: error }, 'unhandled error');
@@ -367,4 +372,40 @@ export function findDatabaseError(error: unknown): { code?: string; constraint?:
     current = candidate.cause;
   }
   return undefined;
+}
+
+/** What a client is told to wait when the database is away: long enough for a restart or fail-over to show. */
+export const databaseRetryAfterSeconds = 10;
+
+const unreachableSystemCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+// SQLSTATE: shut down by an administrator or a crash, starting up, too many connections.
+const unavailableStates = new Set(['57P01', '57P02', '57P03', '53300']);
+// node-postgres and PGlite say these in words only.
+const unavailableMessages = [
+  /timeout exceeded when trying to connect/i,
+  /Connection terminated/i,
+  /Cannot use a pool after calling end/i,
+  /Client has encountered a connection error/i,
+  /PGlite is closed/i,
+];
+
+/**
+ * True when an error means the database cannot be reached at all (refused, dropped, shut down, pool
+ * exhausted), as opposed to a query that failed: worth a 503 and another try, not a 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [error];
+  while (pending.length > 0 && seen.size < 10) {
+    const current = pending.pop();
+    if (!current || typeof current !== 'object' || seen.has(current)) continue;
+    seen.add(current);
+    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof candidate.code === 'string' && (unreachableSystemCodes.has(candidate.code) || unavailableStates.has(candidate.code) || /^08[0-9A-Z]{3}$/.test(candidate.code))) return true;
+    if (typeof candidate.message === 'string' && unavailableMessages.some((pattern) => pattern.test(candidate.message as string))) return true;
+    pending.push(candidate.cause);
+    // Connecting to "localhost" tries IPv6 and IPv4: both refusals come as one AggregateError.
+    if (Array.isArray(candidate.errors)) pending.push(...candidate.errors);
+  }
+  return false;
 }

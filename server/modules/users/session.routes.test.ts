@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, demoEmails, demoPassword, type TestApp, tenantPath } from '../../../test/harness.ts';
+import { loginThrottlePolicy } from '../../app.ts';
+import { defaultConfig } from '../../config.ts';
 import { queryRows } from '../../db/client.ts';
+import { createLoginFailureCleanupJob } from './index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -157,25 +160,44 @@ describe('CSRF and API tokens', () => {
 });
 
 describe('login throttling', () => {
-  it('refuses the sixth attempt on one account with 429 and Retry-After, even with the right password', async () => {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const response = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.officerGreen, password: `fout-${attempt}-wachtwoord` } });
-      expect(response.statusCode).toBe(401);
-    }
-    const blocked = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.officerGreen, password: demoPassword } });
+  const logInFrom = (remoteAddress: string, email: string, password: string) => t.request({ method: 'POST', url: `${tenantPath}/sessions`, remoteAddress, payload: { email, password } });
+
+  it('makes an address that guesses one account wait, longer after every further guess, with 429 and Retry-After', async () => {
+    const attacker = '10.6.6.6';
+    for (let attempt = 0; attempt < 5; attempt++) expect((await logInFrom(attacker, demoEmails.officerGreen, `fout-${attempt}-wachtwoord`)).statusCode).toBe(401);
+    // Even the right password waits: the address must not learn whether its next guess would have been right.
+    const blocked = await logInFrom(attacker, demoEmails.officerGreen, demoPassword);
     expect(blocked.statusCode).toBe(429);
-    expect(blocked.headers['retry-after']).toBe('900');
+    expect(blocked.headers['retry-after']).toBe('60');
     expect(String(blocked.headers['content-type'])).toContain('application/problem+json');
-    expect(blocked.json()).toMatchObject({ code: 'TOO_MANY_LOGIN_ATTEMPTS', detail: expect.stringContaining('15 minuten') });
+    expect(blocked.json()).toMatchObject({ status: 429, code: 'TOO_MANY_LOGIN_ATTEMPTS', detail: expect.stringContaining('over 1 min.') });
     expect(blocked.headers['set-cookie']).toBeUndefined();
-    // The same account in other capitals, and from another address, is the same account.
-    const otherSpelling = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, remoteAddress: '10.4.4.4', payload: { email: demoEmails.officerGreen.toUpperCase(), password: demoPassword } });
-    expect(otherSpelling.statusCode).toBe(429);
-    // Other accounts are not locked out by it.
-    expect((await t.logIn('officer')).csrfToken).toHaveLength(43);
-    t.clock.advance(minutes(16));
-    const later = await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.officerGreen, password: demoPassword } });
-    expect(later.statusCode).toBe(201);
+    // The same account in other capitals is the same account.
+    expect((await logInFrom(attacker, demoEmails.officerGreen.toUpperCase(), demoPassword)).statusCode).toBe(429);
+
+    // After the wait one more guess; a wrong one doubles the wait.
+    t.clock.advance(61_000);
+    expect((await logInFrom(attacker, demoEmails.officerGreen, 'nog-een-gok-wachtwoord')).statusCode).toBe(401);
+    const longer = await logInFrom(attacker, demoEmails.officerGreen, demoPassword);
+    expect(longer.statusCode).toBe(429);
+    expect(longer.headers['retry-after']).toBe('120');
+    t.clock.advance(60_000);
+    expect((await logInFrom(attacker, demoEmails.officerGreen, demoPassword)).headers['retry-after']).toBe('60');
+  });
+
+  it('does not lock the owner out: from another address the right password gets in at once', async () => {
+    const attacker = '10.7.7.7';
+    for (let attempt = 0; attempt < 8; attempt++) await logInFrom(attacker, demoEmails.officer, `fout-${attempt}-wachtwoord`);
+    expect((await logInFrom(attacker, demoEmails.officer, demoPassword)).statusCode).toBe(429);
+    const owner = await logInFrom('10.8.8.8', demoEmails.officer, demoPassword);
+    expect(owner.statusCode).toBe(201);
+    // The owner's own typing errors from home count for home only, and a good login forgets them.
+    for (let attempt = 0; attempt < 4; attempt++) expect((await logInFrom('10.8.8.8', demoEmails.officer, `tikfout-${attempt}-wachtwoord`)).statusCode).toBe(401);
+    expect((await logInFrom('10.8.8.8', demoEmails.officer, demoPassword)).statusCode).toBe(201);
+    for (let attempt = 0; attempt < 4; attempt++) expect((await logInFrom('10.8.8.8', demoEmails.officer, `tikfout-${attempt}-wachtwoord`)).statusCode).toBe(401);
+    expect((await logInFrom('10.8.8.8', demoEmails.officer, demoPassword)).statusCode).toBe(201);
+    // The attacker still waits.
+    expect((await logInFrom(attacker, demoEmails.officer, demoPassword)).statusCode).toBe(429);
   });
 
   it('holds the limit for a burst of parallel guesses: at most five passwords are checked', async () => {
@@ -189,6 +211,18 @@ describe('login throttling', () => {
     expect(statuses.filter((status) => status === 401).length, statuses.join()).toBeLessThanOrEqual(5);
   });
 
+  it('forgets failures in the sweep once they can no longer make anyone wait', async () => {
+    await logInFrom('10.9.9.9', demoEmails.alderman, 'vergeten-wachtwoord-1');
+    const count = async () => (await queryRows<{ count: number }>(t.database.db, sql`select count(*)::int as count from login_failure where throttle_key like '%10.9.9.9'`))[0].count;
+    expect(await count()).toBe(2);
+    const job = createLoginFailureCleanupJob({ clock: t.clock, throttle: loginThrottlePolicy(defaultConfig()) });
+    await job.run(t.database.db);
+    expect(await count()).toBe(2);
+    t.clock.advance(minutes(24 * 60 + 1));
+    await job.run(t.database.db);
+    expect(await count()).toBe(0);
+  });
+
   it('throttles one IP address guessing across many accounts', async () => {
     const throttled = await createTestApp({ LOGIN_MAX_FAILURES_PER_IP: 3 });
     try {
@@ -197,6 +231,9 @@ describe('login throttling', () => {
       }
       const fourth = await throttled.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.resident, password: demoPassword } });
       expect(fourth.statusCode).toBe(429);
+      expect(fourth.headers['retry-after']).toBe('900');
+      expect(String(fourth.headers['content-type'])).toContain('application/problem+json');
+      expect(fourth.json()).toMatchObject({ code: 'TOO_MANY_LOGIN_ATTEMPTS', detail: expect.stringContaining('15 min.') });
       const elsewhere = await throttled.request({ method: 'POST', url: `${tenantPath}/sessions`, remoteAddress: '10.1.2.3', payload: { email: demoEmails.resident, password: demoPassword } });
       expect(elsewhere.statusCode).toBe(201);
     } finally {

@@ -6,15 +6,14 @@ import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Actor, RoleGrant } from '../../platform/permissions.ts';
 import { verifyAgainstDecoy, verifyPassword } from './password.ts';
+import { accountAddressMemoryMs, type LoginThrottlePolicy, secondsUntilAccountAddressRetry, secondsUntilAddressRetry } from './login-throttle.rules.ts';
 import { generateToken, hashToken } from './token.ts';
 import { createUserRepository, type GrantRow, type UserRow } from './user.repository.ts';
 
 export interface SessionPolicy {
   idleMinutes: number;
   absoluteHours: number;
-  maxFailuresPerAccount: number;
-  maxFailuresPerIp: number;
-  throttleWindowMinutes: number;
+  throttle: LoginThrottlePolicy;
 }
 
 /** Touching last-seen on every request would turn every read into a write; once a minute is enough for a 30-minute idle limit. */
@@ -32,35 +31,37 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
   const { db, clock, policy } = dependencies;
 
   /**
-   * Counts this attempt against the account and the address before the password is checked, and refuses it
-   * when either is over its limit. Counting first makes the limit hold for parallel guesses too: checking
-   * and recording afterwards let every request of a burst pass the check before any failure was written.
-   * Returns the attempt's rows, which stay as the failure record unless the login succeeds.
+   * Counts this attempt against the account-and-address pair and the address before the password is
+   * checked, and refuses it when either has to wait. Counting first makes the limits hold for parallel
+   * guesses too: each attempt of a burst sees the ones recorded before it, so no more than the free
+   * failures get a password checked. Returns the attempt's rows, which stay as the failure record unless
+   * the login succeeds.
    */
-  async function reserveAttempt(accountKey: string, ipKey: string): Promise<string[]> {
+  async function reserveAttempt(accountAddressKey: string, addressKey: string): Promise<string[]> {
     const repository = createUserRepository(db);
+    const throttle = policy.throttle;
     const now = clock.now();
-    const attemptIds = await repository.recordFailures([accountKey, ipKey], now);
-    const since = new Date(now.getTime() - policy.throttleWindowMinutes * 60_000);
-    const failures = await repository.countFailuresSince([accountKey, ipKey], since);
-    if ((failures.get(accountKey) ?? 0) > policy.maxFailuresPerAccount || (failures.get(ipKey) ?? 0) > policy.maxFailuresPerIp) {
-      // A refused attempt checked no password, so it does not extend the lock-out.
+    const attemptIds = await repository.recordFailures([accountAddressKey, addressKey], now);
+    // Waits stop growing after a dozen doublings; older failures beyond those change nothing.
+    const remembered = await repository.recentFailures(accountAddressKey, new Date(now.getTime() - accountAddressMemoryMs(throttle)), throttle.freeFailuresPerAccountAndAddress + 16);
+    const earlier = remembered.filter((failure) => !attemptIds.includes(failure.id)).map((failure) => failure.occurredAt);
+    const addressFailures = await repository.countFailuresSince([addressKey], new Date(now.getTime() - throttle.addressWindowMinutes * 60_000));
+    const waitSeconds = Math.max(secondsUntilAccountAddressRetry(earlier, now, throttle), secondsUntilAddressRetry(addressFailures.get(addressKey) ?? 0, throttle));
+    if (waitSeconds > 0) {
+      // A refused attempt checked no password, so it does not lengthen the wait.
       await repository.removeFailures(attemptIds);
-      throw new DomainError('TOO_MANY_LOGIN_ATTEMPTS', {
-        params: { minutes: policy.throttleWindowMinutes },
-        headers: { 'retry-after': String(policy.throttleWindowMinutes * 60) },
-      });
+      throw new DomainError('TOO_MANY_LOGIN_ATTEMPTS', { params: { minutes: Math.ceil(waitSeconds / 60) }, headers: { 'retry-after': String(waitSeconds) } });
     }
     return attemptIds;
   }
 
   return {
-    /** Email + password → a new session. Failures count against the account and the address it came from. */
+    /** Email + password → a new session. Failures count against the account from this address, and against the address. */
     async logIn(context: UseCaseContext, input: { email: string; password: string; ipAddress: string; userAgent?: string }) {
       const email = input.email.trim().toLowerCase();
-      const accountKey = `account:${context.municipalityId}:${email}`;
-      const ipKey = `ip:${input.ipAddress}`;
-      const attemptIds = await reserveAttempt(accountKey, ipKey);
+      const accountAddressKey = `account-ip:${context.municipalityId}:${email}:${input.ipAddress}`;
+      const addressKey = `ip:${input.ipAddress}`;
+      const attemptIds = await reserveAttempt(accountAddressKey, addressKey);
 
       const repository = createUserRepository(db);
       const user = await repository.findByEmail(context.municipalityId, email);
@@ -71,8 +72,8 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
       const now = clock.now();
       const session = await inTransaction(db, async (tx) => {
         const inTx = createUserRepository(tx);
-        // A good password wipes the account's failures and takes this attempt off the address's count.
-        await inTx.clearFailures(accountKey);
+        // A good password wipes the account's failures from this address and takes this attempt off the address's count.
+        await inTx.clearFailures(accountAddressKey);
         await inTx.removeFailures(attemptIds);
         const created = await inTx.insertSession({
           municipalityId: context.municipalityId,
@@ -140,3 +141,12 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;
+
+/** The sweep job that forgets failed logins once they can no longer make anyone wait. */
+export function createLoginFailureCleanupJob(dependencies: { clock: Clock; throttle: LoginThrottlePolicy }) {
+  const keepMs = Math.max(accountAddressMemoryMs(dependencies.throttle), dependencies.throttle.addressWindowMinutes * 60_000);
+  return {
+    name: 'forget-old-login-failures',
+    run: async (tx: Executor) => createUserRepository(tx).forgetFailuresBefore(new Date(dependencies.clock.now().getTime() - keepMs)),
+  };
+}

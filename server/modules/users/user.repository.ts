@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { RoleGrant } from '../../platform/permissions.ts';
 import { apiToken, loginFailure, roleAssignment, userAccount, userSession } from './user.tables.ts';
@@ -130,6 +130,16 @@ export function createUserRepository(db: Executor) {
       return new Map(rows.map((row) => [row.throttleKey, row.total]));
     },
 
+    /** The newest failures of one key since a moment; `limit` bounds the work for a key under attack. */
+    async recentFailures(throttleKey: string, since: Date, limit: number) {
+      return db
+        .select({ id: loginFailure.id, occurredAt: loginFailure.occurredAt })
+        .from(loginFailure)
+        .where(and(eq(loginFailure.throttleKey, throttleKey), gte(loginFailure.occurredAt, since)))
+        .orderBy(desc(loginFailure.occurredAt))
+        .limit(limit);
+    },
+
     async recordFailures(throttleKeys: string[], at: Date): Promise<string[]> {
       const rows = await db
         .insert(loginFailure)
@@ -140,6 +150,10 @@ export function createUserRepository(db: Executor) {
 
     async removeFailures(failureIds: string[]): Promise<void> {
       if (failureIds.length > 0) await db.delete(loginFailure).where(inArray(loginFailure.id, failureIds));
+    },
+
+    async forgetFailuresBefore(moment: Date): Promise<void> {
+      await db.delete(loginFailure).where(lt(loginFailure.occurredAt, moment));
     },
 
     async clearFailures(throttleKey: string): Promise<void> {

@@ -26,6 +26,10 @@ export function PlotChart({ draw, label }: { draw(width: number): SVGSVGElement 
       part.removeAttribute('aria-label');
       part.removeAttribute('aria-description');
     }
+    // Plot puts a <style> element into every chart; the site's Content-Security-Policy allows no inline style
+    // elements, so its few rules live in insights.css (.insights-chart svg) and the element goes before the
+    // chart is in the page, where the browser would refuse it.
+    for (const style of chart.querySelectorAll('style')) style.remove();
     image.setAttribute('role', 'img');
     image.setAttribute('aria-label', label);
     element.replaceChildren(chart);

@@ -1,0 +1,48 @@
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The Content-Security-Policy of every page and API answer. The web app is Vite's build: one module script
+ * and stylesheets from this origin, no inline script; Leaflet and React style elements through the CSSOM,
+ * which a policy does not restrict; images (Leaflet's, the design system's) from this origin or `data:`.
+ * The map draws boundaries without a tile server; a tile server's origin would have to join `img-src`.
+ */
+export const contentSecurityPolicyDirectives = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+} as const;
+
+/**
+ * The API documentation (Swagger UI) inserts <style> elements from its script, so its pages alone allow
+ * inline styles; they show the OpenAPI document, nothing anyone typed in.
+ */
+export const apiDocumentationContentSecurityPolicy = Object.entries({ ...contentSecurityPolicyDirectives, 'style-src': ["'self'", "'unsafe-inline'"] })
+  .map(([directive, sources]) => [directive, ...sources].join(' '))
+  .join('; ');
+
+/** Security headers on every answer: pages, API, problems and files alike. */
+export async function registerSecurityHeaders(app: FastifyInstance, options: { publicUrl: string }) {
+  const isHttps = new URL(options.publicUrl).protocol === 'https:';
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { ...contentSecurityPolicyDirectives, ...(isHttps ? { 'upgrade-insecure-requests': [] } : {}) },
+    },
+    // Only a site reached over https may tell browsers to insist on https; over http the header is ignored
+    // at best and locks a test install out at worst.
+    strictTransportSecurity: isHttps ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    // Links out (a council's website) carry no path of ours: those can hold ids and searches.
+    referrerPolicy: { policy: 'same-origin' },
+    xFrameOptions: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, tenantPath } from './harness.ts';
+
+let t: TestApp;
+let webDist: string;
+beforeAll(async () => {
+  webDist = mkdtempSync(path.join(tmpdir(), 'wijkwerk-web-'));
+  writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Wijkwerk</title><script type="module" src="/assets/index.js"></script>');
+  t = await createTestApp({ WEB_DIST_DIR: webDist });
+});
+afterAll(async () => {
+  await t?.close();
+  rmSync(webDist, { recursive: true, force: true });
+});
+
+const directivesOf = (header: unknown) => new Map(String(header).split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
+
+describe('security headers', () => {
+  it('are on every kind of answer: a page, the API, a problem, a missing route', async () => {
+    const admin = await t.logIn('admin');
+    const answers = [
+      await t.request({ url: '/helmond/wijken/brandevoort' }),
+      await t.request({ url: `${tenantPath}/neighbourhoods` }),
+      await t.request({ url: `${tenantPath}/users`, as: admin }),
+      await t.request({ url: `${tenantPath}/users` }),
+      await t.request({ url: '/api/v1/does-not-exist' }),
+      await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: '{', headers: { 'content-type': 'application/json' } }),
+      await t.request({ url: '/healthz' }),
+    ];
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 200, 401, 404, 400, 200]);
+    for (const answer of answers) {
+      const policy = directivesOf(answer.headers['content-security-policy']);
+      expect(policy.get('default-src')).toEqual(["'self'"]);
+      expect(policy.get('script-src')).toEqual(["'self'"]);
+      expect(policy.get('style-src')).toEqual(["'self'"]);
+      expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(policy.get('object-src')).toEqual(["'none'"]);
+      expect(policy.has('upgrade-insecure-requests')).toBe(false);
+      expect(answer.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY' });
+      // Over plain http a Strict-Transport-Security header is meaningless at best.
+      expect(answer.headers['strict-transport-security']).toBeUndefined();
+    }
+  });
+
+  it('allow inline styles on the API documentation only, and nothing else more', async () => {
+    for (const url of ['/api/v1/docs', '/api/v1/docs/static/swagger-initializer.js']) {
+      const answer = await t.request({ url });
+      expect(answer.statusCode).toBe(200);
+      const policy = directivesOf(answer.headers['content-security-policy']);
+      expect(policy.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+      expect(policy.get('script-src')).toEqual(["'self'"]);
+      expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
+  it('tell browsers to insist on https when the public address is https', async () => {
+    const secure = await createTestApp({ PUBLIC_URL: 'https://wijkwerk.helmond.nl' });
+    try {
+      const answer = await secure.request({ url: `${tenantPath}/neighbourhoods` });
+      expect(answer.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(directivesOf(answer.headers['content-security-policy']).has('upgrade-insecure-requests')).toBe(true);
+    } finally {
+      await secure.close();
+    }
+  });
+});
