@@ -27,9 +27,12 @@ export const responsivenessSchema = z
         medianDaysToAnswer: days,
         p90DaysToAnswer: days,
         answeredOnTimeShare: z.number().nullable().describe('Share of answered requests answered by their deadline, 0–1'),
+        nuDue: z.number().int().describe('Nu answers carried out, or whose short term has ended'),
+        nuCarriedOutInTimeShare: z.number().nullable().describe('Share of those carried out within the short term, 0–1'),
       }),
     ),
     verdicts: z.object({ nu: z.number().int(), ooit: z.number().int(), nooit: z.number().int() }),
     overdueOoitUpdates: z.number().int().describe('Ooit answers whose promised progress update is late (today)'),
+    shortTermWeeks: z.number().int().describe('The municipality’s short term: a nu is carried out within this many weeks'),
   })
   .meta({ id: 'Responsiveness' });

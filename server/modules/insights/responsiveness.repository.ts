@@ -14,6 +14,8 @@ export interface ResponsivenessRow {
   medianDaysToAnswer: number | null;
   p90DaysToAnswer: number | null;
   answeredOnTime: number;
+  nuDue: number;
+  nuCarriedOutInTime: number;
 }
 
 const days = (later: SQL, earlier: SQL) => sql`extract(epoch from (${later} - ${earlier})) / 86400.0`;
@@ -21,7 +23,11 @@ const days = (later: SQL, earlier: SQL) => sql`extract(epoch from (${later} - ${
 /** Reporting SQL: one pass over a municipality's requests of a period, grouped in the database. */
 export function createResponsivenessRepository(db: Executor) {
   return {
-    async figures(municipalityId: string, from: string, to: string, grouping: Grouping): Promise<ResponsivenessRow[]> {
+    /**
+     * `shortTermWeeks`: a nu is carried out within this many weeks of the answer. A nu counts once it was carried
+     * out or its short term has ended; it is in time when carried out by the end of the short term.
+     */
+    async figures(municipalityId: string, from: string, to: string, grouping: Grouping, shortTermWeeks: number, today: string): Promise<ResponsivenessRow[]> {
       const group = {
         department: { key: sql`r.lead_department_id::text`, label: sql`d.name`, join: sql`left join department d on d.id = r.lead_department_id` },
         neighbourhood: { key: sql`r.neighbourhood_id::text`, label: sql`n.name`, join: sql`left join neighbourhood n on n.id = r.neighbourhood_id` },
@@ -38,7 +44,11 @@ export function createResponsivenessRepository(db: Executor) {
             percentile_cont(0.9) within group (order by ${days(sql`r.acknowledged_at`, sql`r.created_at`)}) as "p90DaysToAcknowledge",
             percentile_cont(0.5) within group (order by ${days(sql`r.answered_at`, sql`r.created_at`)}) as "medianDaysToAnswer",
             percentile_cont(0.9) within group (order by ${days(sql`r.answered_at`, sql`r.created_at`)}) as "p90DaysToAnswer",
-            count(*) filter (where (r.answered_at at time zone 'Europe/Amsterdam')::date <= r.answer_by)::int as "answeredOnTime"
+            count(*) filter (where (r.answered_at at time zone 'Europe/Amsterdam')::date <= r.answer_by)::int as "answeredOnTime",
+            count(*) filter (where r.verdict = 'nu' and r.answered_at is not null
+              and (r.carried_out_on is not null or (r.answered_at at time zone 'Europe/Amsterdam')::date + ${shortTermWeeks * 7}::int < ${today}::date))::int as "nuDue",
+            count(*) filter (where r.verdict = 'nu' and r.carried_out_on is not null
+              and r.carried_out_on <= (r.answered_at at time zone 'Europe/Amsterdam')::date + ${shortTermWeeks * 7}::int)::int as "nuCarriedOutInTime"
           from request r ${group.join}
           where r.municipality_id = ${municipalityId}
             and r.created_at >= (${from}::date)::timestamp at time zone 'Europe/Amsterdam'

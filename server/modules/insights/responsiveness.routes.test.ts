@@ -25,6 +25,9 @@ beforeAll(async () => {
   t.clock.advance(2 * day);
   await t.request({ method: 'POST', url: `${tenantPath}/requests/${fast}/answer`, as: await as('officer'), payload: { verdict: 'nu', version: 3, motivation, action: 'Tegels opnieuw leggen', plannedOn: '2026-07-01' } });
   t.clock.advance(3 * day);
+  // The nu is kept two days after the answer, well within the eight-week short term.
+  const kept = await t.request({ method: 'POST', url: `${tenantPath}/requests/${fast}/carried-out`, as: await as('officer'), payload: { version: 4, carriedOutOn: '2026-06-20' } });
+  expect(kept.statusCode).toBe(200);
   await t.request({ method: 'POST', url: `${tenantPath}/requests/${slow}/acknowledgement`, as: await as('advisorSouth'), payload: { version: 1 } });
   await t.request({ method: 'POST', url: `${tenantPath}/requests/${slow}/routing`, as: await as('advisorSouth'), payload: { version: 2, leadDepartmentId: verkeer } });
   // 40 days after submission: past the 20-working-day deadline.
@@ -44,6 +47,8 @@ describe('responsiveness figures', () => {
     const traffic = body.groups.find((group: { label: string | null }) => group.label === 'Verkeer');
     expect(traffic).toMatchObject({ total: 2, acknowledged: 2, answered: 2, medianDaysToAcknowledge: 3.5, medianDaysToAnswer: 21.5, answeredOnTimeShare: 0.5 });
     expect(traffic.p90DaysToAnswer).toBeCloseTo(36.3, 1);
+    expect(traffic).toMatchObject({ nuDue: 1, nuCarriedOutInTimeShare: 1 });
+    expect(body.shortTermWeeks).toBe(8);
     const unrouted = body.groups.find((group: { key: string | null }) => group.key === null);
     expect(unrouted).toMatchObject({ total: 1, acknowledged: 0, answered: 0, medianDaysToAnswer: null, answeredOnTimeShare: null });
     expect(body.verdicts).toEqual({ nu: 1, ooit: 1, nooit: 0 });

@@ -6,6 +6,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { can } from '../../platform/permissions.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import type { responsivenessQuery } from './responsiveness.contract.ts';
+import { readRequestSettings } from '../requests/index.ts';
 import { createResponsivenessRepository } from './responsiveness.repository.ts';
 
 const oneDecimal = (value: number | string | null) => (value === null ? null : Math.round(Number(value) * 10) / 10);
@@ -17,8 +18,10 @@ export function createResponsivenessService(dependencies: { db: Executor; clock:
     async measureResponsiveness(context: UseCaseContext, query: z.infer<typeof responsivenessQuery>) {
       if (!can(context.actor, 'request.viewInternal')) throw new DomainError('FORBIDDEN');
       const repository = createResponsivenessRepository(db);
+      const today = dateInAmsterdam(clock.now());
+      const { shortTermWeeks } = await readRequestSettings(db, context.municipalityId);
       const [rows, verdictRows, overdueOoitUpdates] = await Promise.all([
-        repository.figures(context.municipalityId, query.from, query.to, query.groupBy),
+        repository.figures(context.municipalityId, query.from, query.to, query.groupBy, shortTermWeeks, today),
         repository.verdicts(context.municipalityId, query.from, query.to),
         repository.overdueOoitUpdates(context.municipalityId, dateInAmsterdam(clock.now())),
       ]);
@@ -37,9 +40,12 @@ export function createResponsivenessService(dependencies: { db: Executor; clock:
           medianDaysToAnswer: oneDecimal(row.medianDaysToAnswer),
           p90DaysToAnswer: oneDecimal(row.p90DaysToAnswer),
           answeredOnTimeShare: row.answered > 0 ? Math.round((row.answeredOnTime / row.answered) * 1000) / 1000 : null,
+          nuDue: row.nuDue,
+          nuCarriedOutInTimeShare: row.nuDue > 0 ? Math.round((row.nuCarriedOutInTime / row.nuDue) * 1000) / 1000 : null,
         })),
         verdicts,
         overdueOoitUpdates,
+        shortTermWeeks,
       };
     },
   };

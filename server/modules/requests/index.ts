@@ -10,3 +10,4 @@ export { registerRequestExportRoutes } from './request-export.routes.ts';
 export { deadlinesFor } from './request.rules.ts';
 export { request, requestEvent, requestTheme } from './request.tables.ts';
 export { createRequestReminderJobs } from './request-reminders.ts';
+export { readRequestSettings } from './request-settings.service.ts';

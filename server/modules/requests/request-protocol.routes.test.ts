@@ -11,7 +11,7 @@ const motivation = 'Het college heeft het budget vrijgemaakt; de uitvoering past
 const ooit = { verdict: 'ooit', motivation, conditions: [{ kind: 'budget', text: 'Geld uit het investeringsplan 2027' }], decisionDueOn: '2026-12-01', updateEveryWeeks: 6 };
 
 async function notificationsOf(person: Parameters<TestApp['logIn']>[0]) {
-  return (await t.request({ url: `${tenantPath}/notifications`, as: await t.logIn(person) })).json().items as { subject: string; body: string }[];
+  return (await t.request({ url: `${tenantPath}/notifications?pageSize=100`, as: await t.logIn(person) })).json().items as { subject: string; body: string }[];
 }
 
 /** The notification with this subject; the test clock stands still, so several share one moment and order says nothing. */

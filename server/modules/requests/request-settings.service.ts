@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Executor } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
@@ -7,8 +8,13 @@ import { can } from '../../platform/permissions.ts';
 import { createMunicipalityRepository } from '../municipalities/index.ts';
 import { holdsRole } from '../users/index.ts';
 import { isStaff } from './request.policy.ts';
-import type { RequestSettings } from './request-settings.rules.ts';
+import { type RequestSettings, resolveRequestSettings } from './request-settings.rules.ts';
 import type { RequestSteps } from './request-steps.ts';
+
+/** The municipality's answer rules, for other modules (figures, reports). */
+export async function readRequestSettings(db: Executor, municipalityId: string): Promise<RequestSettings> {
+  return resolveRequestSettings(await createMunicipalityRepository(db).readSettings(municipalityId, 'requests'));
+}
 
 /** A version for settings without a version column: a hash of what was read, so a stale write is refused. */
 function versionOf(settings: RequestSettings): string {

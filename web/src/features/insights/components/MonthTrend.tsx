@@ -29,6 +29,8 @@ const emptyMonth = (key: string): ResponsivenessGroup => ({
   medianDaysToAnswer: null,
   p90DaysToAnswer: null,
   answeredOnTimeShare: null,
+  nuDue: 0,
+  nuCarriedOutInTimeShare: null,
 });
 
 /** Grouped by month: requests per month, days to an answer per month and the on-time share per month. */

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { BoundaryMap } from '../../../components/BoundaryMap.tsx';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
+import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
@@ -34,6 +35,20 @@ export function NeighbourhoodPage() {
         <Paragraph>
           <span className="app-badge">{t('neighbourhood.developmentArea')}</span> {t('neighbourhood.developmentAreaExplained')}
         </Paragraph>
+      )}
+      {item.developmentAgreement && (
+        <section aria-labelledby="agreement-heading" className="app-card">
+          <Heading level={2} id="agreement-heading">
+            {t('neighbourhood.agreement')}
+          </Heading>
+          <Paragraph>
+            {t(`neighbourhood.agreementDecision.${item.developmentAgreement.decision}`)} {item.developmentAgreement.decision === 'adapted' && item.developmentAgreement.form}
+          </Paragraph>
+          <Paragraph>{t('neighbourhood.agreementReason', { reason: item.developmentAgreement.reason })}</Paragraph>
+          <Paragraph>
+            {t('neighbourhood.agreedOn')}: <CalendarDate value={item.developmentAgreement.agreedOn} />
+          </Paragraph>
+        </section>
       )}
       {item.description && <Paragraph lead>{item.description}</Paragraph>}
       <div className="app-columns">
