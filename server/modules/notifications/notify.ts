@@ -1,14 +1,16 @@
 import type { Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { enqueueMessage, lastMessageAt, listInAppMessagesSince } from '../../platform/outbox.ts';
+import type { Language } from '../../platform/language.ts';
 import { findDigestSubscribers, findNotificationRecipients } from '../users/index.ts';
+import type { Notice } from './notice.ts';
 
 export interface Notification {
   municipalityId: string;
   recipientUserIds: string[];
   topic: string;
-  subject: string;
-  body: string;
+  /** The words in each language; every recipient gets their own. */
+  notice: Notice;
   /** Where in the app it is about, e.g. "/helmond/vragen/<id>"; added to the e-mail as a full link. */
   path?: string;
   payload?: Record<string, unknown>;
@@ -22,12 +24,18 @@ export async function notifyUsers(tx: Executor, clock: Clock, publicUrl: string,
   const recipients = await findNotificationRecipients(tx, notification.municipalityId, [...new Set(notification.recipientUserIds)]);
   const link = notification.path ? `${publicUrl.replace(/\/$/, '')}${notification.path}` : undefined;
   for (const recipient of recipients) {
-    const common = { municipalityId: notification.municipalityId, recipientUserId: recipient.id, topic: notification.topic, subject: notification.subject, payload: notification.payload };
-    await enqueueMessage(tx, clock, { ...common, channel: 'in_app', body: notification.body });
+    const { subject, body } = notification.notice[recipient.locale] ?? notification.notice.nl;
+    const common = { municipalityId: notification.municipalityId, recipientUserId: recipient.id, topic: notification.topic, subject, payload: notification.payload };
+    await enqueueMessage(tx, clock, { ...common, channel: 'in_app', body });
     if (recipient.wantsEmailCopies && !recipient.wantsDailyDigest) {
-      await enqueueMessage(tx, clock, { ...common, channel: 'email', recipientEmail: recipient.email, body: link ? `${notification.body}\n\n${link}` : notification.body });
+      await enqueueMessage(tx, clock, { ...common, channel: 'email', recipientEmail: recipient.email, body: link ? `${body}\n\n${link}` : body });
     }
   }
+}
+
+/** The digest's subject in the subscriber's language; the messages in it are in that language already. */
+function digestSubject(count: number, language: Language): string {
+  return language === 'en' ? `Wijkwerk: ${count} ${count === 1 ? 'message' : 'messages'} from the past day` : `Wijkwerk: ${count} ${count === 1 ? 'bericht' : 'berichten'} van de afgelopen dag`;
 }
 
 /**
@@ -54,7 +62,7 @@ export async function sendDailyDigests(tx: Executor, clock: Clock): Promise<numb
       recipientUserId: subscriber.id,
       recipientEmail: subscriber.email,
       topic: 'digest',
-      subject: `Wijkwerk: ${messages.length} ${messages.length === 1 ? 'bericht' : 'berichten'} van de afgelopen dag`,
+      subject: digestSubject(messages.length, subscriber.locale),
       body: lines.join('\n'),
     });
     sent++;

@@ -13,6 +13,7 @@ import { createAdviceRequestRepository } from './advice-request.repository.ts';
 import { isStaff } from './request.policy.ts';
 import { createRequestRepository } from './request.repository.ts';
 import type { RequestServiceDependencies } from './request-steps.ts';
+import { requestNotices } from './request.notices.ts';
 
 /**
  * The municipality asks councils for advice (§3.1 "gevraagd advies"): the question, its documents, a due date and
@@ -63,8 +64,7 @@ export function createAdviceRequestService(dependencies: RequestServiceDependenc
           municipalityId: context.municipalityId,
           recipientUserIds: [...new Set(members.map((member) => member.userId))],
           topic: 'adviceRequest.created',
-          subject: `Adviesaanvraag: ${row.title}`,
-          body: `De gemeente vraagt uw wijkorgaan om advies, uiterlijk ${row.dueOn}.${row.isFormalInspraak ? ' Dit is een formele inspraakprocedure.' : ''}`,
+          notice: requestNotices.adviceRequested(row),
           path: context.municipalitySlug ? `/${context.municipalitySlug}/adviesaanvragen/${row.id}` : undefined,
           payload: { adviceRequestId: row.id },
         });

@@ -4,13 +4,11 @@ import { DomainError } from '../../platform/errors.ts';
 import { addWeeks, dateInAmsterdam } from '../../platform/working-days.ts';
 import type { AdvicePositionInput, AnswerRequest } from './request.contract.ts';
 import type { RequestRow } from './request.repository.ts';
-import { checkAdvicePosition, checkCarriedOut, checkVerdict, decidingBodyOf, checkVerdictChange, type RequestKind, type Verdict } from './request.rules.ts';
+import { checkAdvicePosition, checkCarriedOut, checkVerdict, type DecidingBody, decidingBodyOf, checkVerdictChange, type RequestKind, type Verdict } from './request.rules.ts';
 import { answerPolicyOf } from './request-settings.rules.ts';
 import type { RequestSteps } from './request-steps.ts';
+import { requestNotices } from './request.notices.ts';
 
-const verdictLabel = { nu: 'nu', ooit: 'ooit', nooit: 'nooit' } as const;
-const positionLabel = { follows: 'De gemeente volgt het advies.', follows_partly: 'De gemeente volgt het advies gedeeltelijk.', deviates: 'De gemeente wijkt af van het advies.' } as const;
-const bodyLabel = { college: 'het college', municipalCouncil: 'de gemeenteraad', department: 'de afdeling' } as const;
 
 function invalid(problems: ReturnType<typeof checkVerdict>) {
   return new DomainError('VALIDATION_FAILED', { fields: problems });
@@ -41,7 +39,7 @@ export function createAnswerService(steps: RequestSteps) {
   }
 
   const tellAnswer = (context: UseCaseContext, verdict: Verdict) => (tx: Executor, row: RequestRow) =>
-    steps.notifySubmitterSide(tx, row, { subject: `Antwoord (${verdictLabel[verdict.verdict]}): ${row.title}`, body: verdict.motivation }, context);
+    steps.notifySubmitterSide(tx, row, { notice: requestNotices.answered(row, verdict.verdict, verdict.motivation) }, context);
 
   return {
     /**
@@ -68,7 +66,7 @@ export function createAnswerService(steps: RequestSteps) {
           },
           event: { kind: 'answerProposed', isInternal: true, text: verdict.motivation, data: { verdict: verdict.verdict } },
           notify: async (tx, current) => {
-            await steps.notify(tx, current, await steps.advisorsOf(tx, current), { topic: 'request.review', subject: `Ter beoordeling: ${current.title}`, body: `Voorgesteld antwoord (${verdict.verdict}) van ${context.actor?.displayName ?? 'een medewerker'}.` }, context);
+            await steps.notify(tx, current, await steps.advisorsOf(tx, current), { topic: 'request.review', notice: requestNotices.proposed(current, verdict.verdict, context.actor?.displayName) }, context);
           },
         });
       }
@@ -118,7 +116,7 @@ export function createAnswerService(steps: RequestSteps) {
         },
         event: { kind: 'answerReturned', isInternal: true, text: input.comment ?? null },
         notify: async (tx, row) => {
-          if (proposal?.proposedByUserId) await steps.notify(tx, row, [proposal.proposedByUserId], { topic: 'request.review', subject: `Teruggestuurd: ${row.title}`, body: input.comment ?? '' }, context);
+          if (proposal?.proposedByUserId) await steps.notify(tx, row, [proposal.proposedByUserId], { topic: 'request.review', notice: requestNotices.returned(row, input.comment ?? '') }, context);
         },
       });
     },
@@ -138,7 +136,7 @@ export function createAnswerService(steps: RequestSteps) {
           return { ...answerColumns(row, verdict as Verdict, today), answeredAt: row.answeredAt };
         },
         event: { kind: 'verdictChanged', text: verdict.motivation, data: { from: 'ooit', to: verdict.verdict } },
-        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { subject: `Antwoord gewijzigd (ooit → ${verdict.verdict}): ${row.title}`, body: verdict.motivation }, context),
+        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { notice: requestNotices.verdictChanged(row, verdict.verdict, verdict.motivation) }, context),
       });
     },
 
@@ -155,7 +153,7 @@ export function createAnswerService(steps: RequestSteps) {
           return { nextUpdateDue: addWeeks(today, cadence), updateRemindedFor: null };
         },
         event: { kind: 'updated', text: input.text },
-        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { subject: `Voortgang: ${row.title}`, body: input.text }, context),
+        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { notice: requestNotices.progress(row, input.text) }, context),
       });
     },
 
@@ -171,7 +169,7 @@ export function createAnswerService(steps: RequestSteps) {
           return { carriedOutOn: input.carriedOutOn };
         },
         event: { kind: 'carriedOut', text: input.text ?? null, data: { carriedOutOn: input.carriedOutOn } },
-        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { topic: 'request.carriedOut', subject: `Uitgevoerd: ${row.title}`, body: input.text || `Wat wij toezegden is uitgevoerd op ${input.carriedOutOn}.` }, context),
+        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { topic: 'request.carriedOut', notice: requestNotices.carriedOut(row, input.carriedOutOn, input.text) }, context),
       });
     },
 
@@ -194,8 +192,7 @@ export function createAnswerService(steps: RequestSteps) {
             row,
             {
               topic: 'request.advicePosition',
-              subject: `Standpunt over uw advies: ${row.title}`,
-              body: [positionLabel[input.position], (row.advicePosition as { decidingBody?: keyof typeof bodyLabel } | null)?.decidingBody ? `Besloten door ${bodyLabel[(row.advicePosition as { decidingBody: keyof typeof bodyLabel }).decidingBody]}.` : '', input.motivation].filter(Boolean).join('\n\n'),
+              notice: requestNotices.advicePosition(row, input.position, (row.advicePosition as { decidingBody: DecidingBody | null }).decidingBody, input.motivation),
             },
             context,
           ),

@@ -23,6 +23,7 @@ import {
   mayUploadInternal,
   sanitiseFileName,
 } from './request-attachment.rules.ts';
+import { requestNotices } from './request.notices.ts';
 import { createRequestSteps } from './request-steps.ts';
 
 export interface RequestAttachmentServiceDependencies {
@@ -111,7 +112,7 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
         await steps.addEvent(tx, context, requestId, { kind: 'attachmentAdded', text: attachment.fileName, data: description, isInternal: attachment.isInternal });
         await recordAudit(tx, clock, context, { action: 'request.attachment.add', entityType: 'request', entityId: requestId, after: description });
         // A shared file is news for the other side; an internal one stays among staff.
-        if (!attachment.isInternal) await steps.notifyOtherSide(tx, row, context, { topic: 'request.attachment', subject: `Bijlage bij: ${row.title}`, body: attachment.fileName });
+        if (!attachment.isInternal) await steps.notifyOtherSide(tx, row, context, { topic: 'request.attachment', notice: requestNotices.attachment(row, attachment.fileName) });
         return presentAttachment({ ...attachment, uploaderName: context.actor?.displayName ?? null }, viewer, row.state);
       });
     },

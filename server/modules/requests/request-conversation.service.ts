@@ -2,6 +2,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { requestNotices } from './request.notices.ts';
 import type { RequestSteps } from './request-steps.ts';
 
 /**
@@ -22,7 +23,7 @@ export function createConversationService(steps: RequestSteps) {
         if (input.isInternal && !access.isHandler) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.isInternal', code: 'staffOnly' }] });
         await steps.addEvent(tx, context, requestId, { kind: input.isInternal ? 'note' : 'message', text: input.text, isInternal: input.isInternal });
         await recordAudit(tx, clock, context, { action: input.isInternal ? 'request.note' : 'request.message', entityType: 'request', entityId: requestId, after: { length: input.text.length } });
-        if (!input.isInternal) await steps.notifyOtherSide(tx, row, context, { topic: 'request.message', subject: `Bericht over: ${row.title}`, body: input.text });
+        if (!input.isInternal) await steps.notifyOtherSide(tx, row, context, { topic: 'request.message', notice: requestNotices.message(row, input.text) });
         return steps.present(tx, context, row);
       });
     },

@@ -4,6 +4,7 @@ import { addDays, dateInAmsterdam } from '../../platform/working-days.ts';
 import { findScopeMembers } from '../users/index.ts';
 import { createRequestRepository, type RequestRow } from './request.repository.ts';
 import { createRequestSteps, type RequestServiceDependencies } from './request-steps.ts';
+import { requestNotices } from './request.notices.ts';
 
 /** How many requests one sweep handles per job; the rest follow in the next sweep. */
 const batchSize = 200;
@@ -21,12 +22,8 @@ export function createRequestReminderJobs(dependencies: Omit<RequestServiceDepen
     if (row.leadOfficerUserId) return [row.leadOfficerUserId];
     const officers = row.leadDepartmentId ? await findScopeMembers(tx, row.municipalityId, 'officer', [row.leadDepartmentId]) : [];
     if (officers.length > 0) return officers.map((officer) => officer.userId);
-    return advisorsOf(tx, row);
-  }
-
-  async function advisorsOf(tx: Executor, row: RequestRow): Promise<string[]> {
-    const advisors = row.neighbourhoodId ? await findScopeMembers(tx, row.municipalityId, 'advisor', [row.neighbourhoodId]) : [];
-    return advisors.map((advisor) => advisor.userId);
+    // The neighbourhood's advisors, or the city-wide advisor for a city-wide request.
+    return createRequestSteps({ ...dependencies, db: tx }).advisorsOf(tx, row);
   }
 
   return [
@@ -37,8 +34,7 @@ export function createRequestReminderJobs(dependencies: Omit<RequestServiceDepen
         const repository = createRequestRepository(tx);
         const today = dateInAmsterdam(clock.now());
         for (const row of await repository.findNewlyOverdue(today, batchSize)) {
-          const late = row.state === 'submitted' && row.acknowledgeBy < today ? `ontvangst had bevestigd moeten zijn op ${row.acknowledgeBy}` : `antwoord was beloofd vóór ${row.answerBy}`;
-          await steps.notify(tx, row, await advisorsOf(tx, row), { topic: 'request.overdue', subject: `Over de termijn: ${row.title}`, body: `Deze vraag is over de termijn: het ${late}.` });
+          await steps.notify(tx, row, await steps.advisorsOf(tx, row), { topic: 'request.overdue', notice: requestNotices.overdue(row, today) });
           await repository.markReminded(row.id, { overdueNotifiedAt: clock.now() });
         }
       },
@@ -50,8 +46,7 @@ export function createRequestReminderJobs(dependencies: Omit<RequestServiceDepen
         const repository = createRequestRepository(tx);
         const today = dateInAmsterdam(clock.now());
         for (const row of await repository.findUpdatesDue(addDays(today, 3), batchSize)) {
-          const when = row.nextUpdateDue! < today ? `was verwacht op ${row.nextUpdateDue}` : `is verwacht op ${row.nextUpdateDue}`;
-          await steps.notify(tx, row, await ownersOf(tx, row), { topic: 'request.updateDue', subject: `Voortgangsbericht: ${row.title}`, body: `Het volgende voortgangsbericht voor deze “ooit” ${when}. De indieners zien de datum.` });
+          await steps.notify(tx, row, await ownersOf(tx, row), { topic: 'request.updateDue', notice: requestNotices.updateDue(row, row.nextUpdateDue!, row.nextUpdateDue! < today) });
           await repository.markReminded(row.id, { updateRemindedFor: row.nextUpdateDue });
         }
       },
@@ -65,13 +60,7 @@ export function createRequestReminderJobs(dependencies: Omit<RequestServiceDepen
         for (const row of await repository.findDecisionsDue(today, batchSize)) {
           const decisionDueOn = (row.answer as { decisionDueOn?: string } | null)?.decisionDueOn ?? '';
           const isPast = decisionDueOn < today;
-          await steps.notify(tx, row, await ownersOf(tx, row), {
-            topic: 'request.decisionDue',
-            subject: `${isPast ? 'Besluitdatum verstreken' : 'Besluit nadert'}: ${row.title}`,
-            body: isPast
-              ? `Op ${decisionDueOn} was een definitief antwoord beloofd. Verander de “ooit” in een “nu” of “nooit”, of laat de indieners in een voortgangsbericht weten waarom het later wordt.`
-              : `Op ${decisionDueOn} is een definitief antwoord beloofd: verander de “ooit” dan in een “nu” of “nooit”.`,
-          });
+          await steps.notify(tx, row, await ownersOf(tx, row), { topic: 'request.decisionDue', notice: requestNotices.decisionDue(row, decisionDueOn, isPast) });
           await repository.markReminded(row.id, { decisionRemindedAt: clock.now() });
         }
       },

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { createMunicipalityRepository } from '../municipalities/index.ts';
-import { notifyUsers } from '../notifications/index.ts';
+import { type Notice, notifyUsers } from '../notifications/index.ts';
 import { findScopeMembers } from '../users/index.ts';
 import { accessTo, allowedActionsOf, isStaff, isSubmitterSide, type RequestAccess } from './request.policy.ts';
 import { presentRequest } from './request.presenter.ts';
@@ -118,14 +118,14 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
     return [row.submitterUserId, ...members.map((member) => member.userId)];
   }
 
-  async function notify(tx: Executor, row: RequestRow, recipientUserIds: string[], message: { topic: string; subject: string; body: string }, context?: UseCaseContext) {
+  async function notify(tx: Executor, row: RequestRow, recipientUserIds: string[], message: { topic: string; notice: Notice }, context?: UseCaseContext) {
     await notifyUsers(tx, clock, publicUrl, { municipalityId: row.municipalityId, recipientUserIds, ...message, path: await pathOf(tx, row, context), payload: { requestId: row.id } });
   }
 
-  async function notifySubmitterSide(tx: Executor, row: RequestRow, message: { topic?: string; subject: string; body: string }, context?: UseCaseContext) {
+  async function notifySubmitterSide(tx: Executor, row: RequestRow, message: { topic?: string; notice: Notice }, context?: UseCaseContext) {
     // The one who acted does not need to hear of it.
     const recipients = (await submitterSideOf(tx, row)).filter((userId) => userId !== context?.actor?.userId);
-    await notify(tx, row, recipients, { topic: message.topic ?? 'request.update', subject: message.subject, body: message.body }, context);
+    await notify(tx, row, recipients, { topic: message.topic ?? 'request.update', notice: message.notice }, context);
   }
 
   /**
@@ -145,7 +145,7 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
   }
 
   /** Something from one side (a message, a file) is told to the other side; the one who did it is left out. */
-  async function notifyOtherSide(tx: Executor, row: RequestRow, context: UseCaseContext, message: { topic: string; subject: string; body: string }) {
+  async function notifyOtherSide(tx: Executor, row: RequestRow, context: UseCaseContext, message: { topic: string; notice: Notice }) {
     if (isStaff(context.actor) && !isSubmitterSide(context.actor, row)) {
       await notifySubmitterSide(tx, row, message, context);
       return;

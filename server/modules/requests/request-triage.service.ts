@@ -10,6 +10,7 @@ import { deadlinesFor, isAdvice, type RequestKind } from './request.rules.ts';
 import type { StoredReferral } from './request.presenter.ts';
 import { deadlinePolicyFor } from './request-settings.rules.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
+import { requestNotices } from './request.notices.ts';
 import { type RequestSteps, unknownReference } from './request-steps.ts';
 
 /** The advisor's part (§3.3): confirm receipt, route, refer to a front-line team, link, close and reopen. */
@@ -24,7 +25,7 @@ export function createTriageService(steps: RequestSteps) {
         authorise: (access) => access.canTriage,
         prepare: async () => ({ acknowledgedAt: clock.now() }),
         event: { kind: 'acknowledged' },
-        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { subject: `Ontvangen: ${row.title}`, body: `Uw vraag is ontvangen. U krijgt uiterlijk ${row.answerBy} antwoord.` }, context),
+        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { notice: requestNotices.acknowledged(row) }, context),
       });
     },
 
@@ -47,7 +48,7 @@ export function createTriageService(steps: RequestSteps) {
         notify: async (tx, row) => {
           const officers = await findScopeMembers(tx, context.municipalityId, 'officer', [input.leadDepartmentId]);
           const recipients = officers.filter((candidate) => !input.leadOfficerUserId || candidate.userId === input.leadOfficerUserId).map((officer) => officer.userId);
-          await steps.notify(tx, row, recipients, { topic: 'request.routed', subject: `Te beantwoorden: ${row.title}`, body: `Antwoord uiterlijk ${row.answerBy}.` }, context);
+          await steps.notify(tx, row, recipients, { topic: 'request.routed', notice: requestNotices.routed(row) }, context);
         },
       });
     },
@@ -122,7 +123,7 @@ export function createTriageService(steps: RequestSteps) {
             return { duplicateOfRequestId: input.relatedRequestId, closedAt: clock.now() };
           },
           event: { kind: 'markedDuplicate', data: { relatedRequestId: input.relatedRequestId } },
-          notify: (tx, row) => steps.notifySubmitterSide(tx, row, { subject: `Samengevoegd: ${row.title}`, body: 'Uw vraag gaat over hetzelfde als een eerdere vraag. Het antwoord volgt bij die vraag; u vindt de verwijzing op de pagina van uw vraag.' }, context),
+          notify: (tx, row) => steps.notifySubmitterSide(tx, row, { notice: requestNotices.markedDuplicate(row) }, context),
         });
       }
       return inTransaction(steps.db, async (tx) => {
@@ -178,7 +179,7 @@ export function createTriageService(steps: RequestSteps) {
           return { closedAt: null, nextUpdateDue: null, overdueNotifiedAt: null, duplicateOfRequestId: null, answerBy };
         },
         event: { kind: 'reopened', text: input.reason },
-        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { subject: `Heropend: ${row.title}`, body: input.reason }, context),
+        notify: (tx, row) => steps.notifySubmitterSide(tx, row, { notice: requestNotices.reopened(row, input.reason) }, context),
       });
     },
   };

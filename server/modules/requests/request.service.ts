@@ -18,6 +18,7 @@ import { createRequestSettingsService } from './request-settings.service.ts';
 import { deadlinePolicyFor } from './request-settings.rules.ts';
 import { listFilterOf } from './request-filter.ts';
 import { createRequestSteps, type RequestServiceDependencies, unknownReference } from './request-steps.ts';
+import { requestNotices } from './request.notices.ts';
 import { createTriageService } from './request-triage.service.ts';
 
 /** The advice request an advice answers: of this municipality, sent to the council the advice is given for. */
@@ -90,7 +91,7 @@ export function createRequestService(dependencies: RequestServiceDependencies) {
         await steps.addEvent(tx, context, row.id, { kind: 'submitted' });
         await recordAudit(tx, clock, context, { action: 'request.submit', entityType: 'request', entityId: row.id, after: row });
         // The neighbourhood's advisors, or the city-wide advisor, are the first point of contact (§3.3).
-        await steps.notify(tx, row, await steps.advisorsOf(tx, row), { topic: 'request.submitted', subject: `Nieuw: ${row.title}`, body: `Ontvangst bevestigen vóór ${row.acknowledgeBy}; antwoord uiterlijk ${row.answerBy}.` }, context);
+        await steps.notify(tx, row, await steps.advisorsOf(tx, row), { topic: 'request.submitted', notice: requestNotices.submitted(row) }, context);
         return steps.present(tx, context, row);
       });
     },

@@ -245,7 +245,7 @@ export async function updateNotificationPreferences(db: Executor, municipalityId
 /** Everyone in a municipality (or all municipalities) who asked for one daily e-mail instead of a copy of each message. */
 export async function findDigestSubscribers(db: Executor) {
   return db
-    .select({ id: userAccount.id, municipalityId: userAccount.municipalityId, email: userAccount.email })
+    .select({ id: userAccount.id, municipalityId: userAccount.municipalityId, email: userAccount.email, locale: userAccount.locale })
     .from(userAccount)
     .where(and(eq(userAccount.wantsDailyDigest, true), eq(userAccount.isActive, true)))
     .limit(10_000);
