@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import type { UseCaseContext } from './context.ts';
 import { DomainError } from './errors.ts';
 import { languageFromHeader } from './language.ts';
-import { type Actor, can, type Permission, permissions } from './permissions.ts';
+import { type Actor, can, knownPermissions, type Permission } from './permissions.ts';
 
 /**
  * Who may call a route. Every API route declares one; a route without it refuses to start (deny by default).
@@ -83,7 +83,7 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
     if (access === undefined) {
       throw new Error(`Route ${route.method} ${route.url} declares no access rule; every route must say who may call it.`);
     }
-    if (access !== 'public' && access !== 'public-identified' && access !== 'authenticated' && !permissions.includes(access)) {
+    if (access !== 'public' && access !== 'public-identified' && access !== 'authenticated' && !knownPermissions().includes(access)) {
       throw new Error(`Route ${route.method} ${route.url} names an unknown permission "${access}".`);
     }
     for (const method of [route.method].flat()) routeAccessTable.push({ method, url: route.url, access });

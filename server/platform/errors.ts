@@ -26,15 +26,15 @@ export class DomainError extends Error {
   }
 }
 
-type Text = { nl: string; en: string };
-interface ErrorDefinition {
+export type Text = { nl: string; en: string };
+export interface ErrorDefinition {
   status: number;
   title: Text;
   detail: Text;
 }
 
-/** One table maps every error code to its HTTP status and its words in both languages. */
-export const errorCatalogue = {
+/** The platform's own codes, for every module: bad input, not allowed, not found, conflicts, failures. */
+const platformErrors = {
   VALIDATION_FAILED: {
     status: 400,
     title: { nl: 'Ongeldige invoer', en: 'Invalid input' },
@@ -59,11 +59,6 @@ export const errorCatalogue = {
     status: 401,
     title: { nl: 'Niet ingelogd', en: 'Not logged in' },
     detail: { nl: 'Log in om dit te doen.', en: 'Log in to do this.' },
-  },
-  INVALID_CREDENTIALS: {
-    status: 401,
-    title: { nl: 'Inloggen mislukt', en: 'Login failed' },
-    detail: { nl: 'Het e-mailadres of wachtwoord klopt niet.', en: 'The e-mail address or password is incorrect.' },
   },
   CSRF_TOKEN_INVALID: {
     status: 403,
@@ -110,16 +105,6 @@ export const errorCatalogue = {
     title: { nl: 'Nog in gebruik', en: 'Still in use' },
     detail: { nl: 'Dit kan niet worden verwijderd omdat er nog gegevens naar verwijzen ({reference}).', en: 'This cannot be deleted because other data still refers to it ({reference}).' },
   },
-  EXPORT_TOO_LARGE: {
-    status: 422,
-    title: { nl: 'Te veel voor één export', en: 'Too much for one export' },
-    detail: { nl: 'Meer dan {limit} vragen voldoen aan deze filters. Verfijn de filters (bijvoorbeeld wijk, status, soort of afdeling) en exporteer in delen.', en: 'More than {limit} requests match these filters. Narrow the filters (for example neighbourhood, state, kind or department) and export in parts.' },
-  },
-  TOO_MANY_LOGIN_ATTEMPTS: {
-    status: 429,
-    title: { nl: 'Te veel pogingen', en: 'Too many attempts' },
-    detail: { nl: 'Te veel mislukte inlogpogingen. Probeer het over {minutes} min. opnieuw.', en: 'Too many failed login attempts. Try again in {minutes} min.' },
-  },
   INTERNAL: {
     status: 500,
     title: { nl: 'Er ging iets mis', en: 'Something went wrong' },
@@ -130,98 +115,68 @@ export const errorCatalogue = {
     title: { nl: 'Tijdelijk niet beschikbaar', en: 'Temporarily unavailable' },
     detail: { nl: 'De dienst is tijdelijk niet beschikbaar.', en: 'The service is temporarily unavailable.' },
   },
-  ATTACHMENT_TYPE_NOT_ALLOWED: {
-    status: 415,
-    title: { nl: 'Dit soort bestand kan niet', en: 'File type not allowed' },
-    detail: { nl: 'Voeg een PDF of een afbeelding (PNG, JPEG, GIF of WebP) toe. Het soort bestand wordt aan de inhoud herkend, niet aan de naam.', en: 'Attach a PDF or an image (PNG, JPEG, GIF or WebP). The file type is recognised by its content, not by its name.' },
-  },
-  ATTACHMENT_TOO_LARGE: {
-    status: 413,
-    title: { nl: 'Bestand te groot', en: 'File too large' },
-    detail: { nl: 'Een bijlage mag hoogstens {limit} zijn. Verklein het bestand (bijvoorbeeld een foto met een lagere resolutie) en probeer het opnieuw.', en: 'An attachment may be at most {limit}. Make the file smaller (for example a photo at a lower resolution) and try again.' },
-  },
-  TOO_MANY_ATTACHMENTS: {
-    status: 409,
-    title: { nl: 'Te veel bijlagen', en: 'Too many attachments' },
-    detail: { nl: 'Deze vraag heeft al {maximum} bijlagen; meer kan niet. Verwijder eerst een bijlage die niet meer nodig is.', en: 'This request already has {maximum} attachments; no more can be added. Remove one that is no longer needed first.' },
-  },
-  MULTIPART_REQUIRED: {
-    status: 415,
-    title: { nl: 'Niet-ondersteund formaat', en: 'Unsupported media type' },
-    detail: { nl: 'Stuur het bestand als multipart/form-data, in het veld “file”.', en: 'Send the file as multipart/form-data, in the field “file”.' },
-  },
 } satisfies Record<string, ErrorDefinition>;
 
-export type ErrorCode = keyof typeof errorCatalogue;
+/**
+ * Every code a DomainError may carry: the platform's, plus those each module registers with `defineErrors` (a
+ * module owns its codes, field messages, permissions and notices). A code nobody registered renders as INTERNAL,
+ * and the test suite checks that every code thrown in the source is registered.
+ */
+export type ErrorCode = keyof typeof platformErrors | (string & {});
+const errorDefinitions = new Map<string, ErrorDefinition>(Object.entries(platformErrors));
 
 /** Messages for field problems raised by our own rules (zod's own messages come from its locales). */
-const fieldMessages: Record<string, Text> = {
+const fieldMessages = new Map<string, Text>(
+  Object.entries({
   required: { nl: 'Dit veld is verplicht.', en: 'This field is required.' },
   invalidEmail: { nl: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.', en: 'Enter a valid e-mail address, for example name@example.org.' },
   invalidUrl: { nl: 'Vul een volledig webadres in dat begint met https://.', en: 'Enter a full web address starting with https://.' },
   duplicate: { nl: 'Deze waarde is al in gebruik. Kies een andere.', en: 'This value is already in use. Choose another one.' },
-  passwordTooShort: { nl: 'Kies een wachtwoord van minstens {minimum} tekens.', en: 'Choose a password of at least {minimum} characters.' },
-  passwordTooCommon: { nl: 'Dit wachtwoord is te bekend en dus makkelijk te raden. Kies een ander.', en: 'This password is too common and easy to guess. Choose another one.' },
-  passwordContainsEmail: { nl: 'Gebruik je e-mailadres niet in je wachtwoord.', en: 'Do not use your e-mail address in your password.' },
-  notACouncilMember: { nl: 'Je kunt alleen namens je eigen wijkorgaan indienen.', en: 'You can only submit on behalf of your own council.' },
-  notThisPartner: { nl: 'Je kunt alleen namens je eigen organisatie indienen.', en: 'You can only submit on behalf of your own organisation.' },
-  notThisDepartment: { nl: 'Deze medewerker werkt niet bij de gekozen afdeling.', en: 'This officer does not work in the chosen department.' },
   unknownReference: { nl: 'Deze verwijzing bestaat niet in deze gemeente.', en: 'This reference does not exist in this municipality.' },
   invalidGeometry: { nl: 'Geef een GeoJSON Polygon of MultiPolygon met coördinaten in lengte- en breedtegraden.', en: 'Give a GeoJSON Polygon or MultiPolygon with longitude/latitude coordinates.' },
   endBeforeStart: { nl: 'De einddatum moet na de begindatum liggen.', en: 'The end date must be after the start date.' },
-  scopeMismatch: { nl: 'Deze rol hoort bij een ander soort bereik ({expected}).', en: 'This role belongs to another kind of scope ({expected}).' },
-  neighbourhoodPolicyTaken: { nl: 'Portefeuille “{name}” is al de portefeuille wijkbeleid; er kan er maar één zijn.', en: 'Portfolio “{name}” already is the neighbourhood-policy portfolio; there can be only one.' },
-  motivationTooThin: { nl: 'Motiveer het antwoord in minstens {minimum} tekens: wat is er besloten en waarom.', en: 'Motivate the answer in at least {minimum} characters: what was decided and why.' },
   dateInPast: { nl: 'Deze datum ligt in het verleden.', en: 'This date is in the past.' },
   dateNotInFuture: { nl: 'Kies een datum in de toekomst.', en: 'Choose a date in the future.' },
-  beyondShortTerm: { nl: 'Een “nu” wordt binnen {weeks} weken uitgevoerd: uiterlijk {latest}. Kies een eerdere datum of antwoord “ooit”.', en: 'A “nu” is carried out within {weeks} weeks: by {latest} at the latest. Choose an earlier date or answer “ooit”.' },
-  conditionRequired: { nl: 'Noem minstens één randvoorwaarde (budget, capaciteit, beleid of besluit) waar het van afhangt.', en: 'Name at least one condition (budget, capacity, policy or decision) it depends on.' },
-  updateCadence: { nl: 'Geef elke 1 tot 26 weken een voortgangsbericht.', en: 'Give a progress update every 1 to 26 weeks.' },
   cursorFormat: { nl: 'Gebruik de nextCursor van de vorige pagina zoals die is.', en: 'Use the nextCursor of the previous page as it is.' },
   codeFormat: { nl: 'Gebruik 2 tot 30 kleine letters, cijfers of streepjes.', en: 'Use 2 to 30 lower-case letters, digits or hyphens.' },
-  answerBeforeAcknowledge: { nl: 'De antwoordtermijn kan niet korter zijn dan de termijn voor de ontvangstbevestiging.', en: 'The answer deadline cannot be shorter than the acknowledgement deadline.' },
-  staffOnly: { nl: 'Alleen medewerkers van de gemeente kunnen een interne notitie maken.', en: 'Only municipal staff can write an internal note.' },
-  notAdvice: { nl: 'Een standpunt over advies kan alleen bij een advies.', en: 'A position on advice can only be recorded for advice.' },
-  decidingBodyRequired: { nl: 'Wie besloot af te wijken: het college of de gemeenteraad?', en: 'Who decided to deviate: the college or the municipal council?' },
-  formalInspraakBody: { nl: 'Dit advies hoort bij een formele inspraakprocedure: dan besluit het college of de gemeenteraad over afwijken, niet de afdeling.', en: 'This advice is part of a formal inspraak procedure: the college or the municipal council decides to deviate, not the department.' },
-  departmentDecides: { nl: 'Buiten een formele inspraakprocedure besluit de betrokken afdeling over afwijken. Kies “de afdeling”, of markeer de vraag eerst als formele inspraak.', en: 'Outside a formal inspraak procedure the department concerned decides to deviate. Choose “the department”, or first mark the request as formal inspraak.' },
-  onlyOoitChanges: { nl: 'Alleen een “ooit” kan later een “nu” of “nooit” worden.', en: 'Only an “ooit” can later become a “nu” or a “nooit”.' },
-  verdictUnchanged: { nl: 'Kies “nu” of “nooit”; gebruik een voortgangsbericht om een “ooit” bij te werken.', en: 'Choose “nu” or “nooit”; use a progress update to keep an “ooit” current.' },
-  onlyNuCarriedOut: { nl: 'Alleen een “nu” wordt uitgevoerd; een “ooit” krijgt voortgangsberichten.', en: 'Only a “nu” is carried out; an “ooit” gets progress updates.' },
   dateInFuture: { nl: 'Deze datum ligt in de toekomst. Vul de dag in waarop het is gebeurd.', en: 'This date is in the future. Enter the day it happened.' },
-  beforeAnswer: { nl: 'Deze datum ligt vóór het antwoord ({answeredOn}).', en: 'This date is before the answer ({answeredOn}).' },
-  notReferred: { nl: 'Deze vraag is niet doorverwezen naar een front-linieteam.', en: 'This request was not referred to a front-line team.' },
-  feedbackRequired: { nl: 'Beschrijf in minstens 10 tekens wat het team terugmeldde.', en: 'Describe in at least 10 characters what the team reported back.' },
-  notAnAdvisor: { nl: 'Kies een adviseur wijkgericht werken van deze gemeente.', en: 'Choose a neighbourhood advisor of this municipality.' },
-  notADevelopmentArea: { nl: 'Alleen in een ontwikkelingswijk met een programmamanager worden hierover afspraken gemaakt.', en: 'This agreement is made only in a development area with a programme manager.' },
   formRequired: { nl: 'Beschrijf in welke vorm de overleggen wel plaatsvinden.', en: 'Describe the form the meetings take instead.' },
-  programmeManagerIsAdvisor: { nl: 'De programmamanager en de adviseur van deze wijk zijn twee verschillende mensen: zij maken samen de afspraken.', en: 'The programme manager and the advisor of this neighbourhood are two different people: they agree with each other.' },
-  answerIsSolicitedAdvice: { nl: 'Een antwoord op een adviesaanvraag is gevraagd advies.', en: 'An answer to a request for advice is solicited advice.' },
-  notAskedThisCouncil: { nl: 'Deze adviesaanvraag is niet aan dit wijkorgaan gestuurd.', en: 'This request for advice was not sent to this council.' },
-  unknownTeam: { nl: 'Dit team staat niet in de lijst van front-linieteams van de gemeente.', en: 'This team is not in the municipality’s list of front-line teams.' },
-  selfLink: { nl: 'Een vraag kan niet aan zichzelf gekoppeld worden.', en: 'A request cannot be linked to itself.' },
-  nothingToReview: { nl: 'Er ligt geen voorgesteld antwoord ter beoordeling.', en: 'There is no proposed answer to review.' },
-  reasonRequired: { nl: 'Kies minstens één reden voor een “nooit”.', en: 'Choose at least one reason for a “nooit”.' },
-  supportStatementRequired: { nl: 'Een advies van het wijkorgaan heeft een draagvlakverklaring nodig: hoe is het tot stand gekomen en hoe breed wordt het gedragen?', en: 'Advice from a council needs a support statement: how it came about and how broadly it is supported.' },
-  supportOriginRequired: { nl: 'Geef aan hoe het advies tot stand is gekomen: openbare vergadering, enquête, bestuursbesluit, petitie of anders.', en: 'Say how the advice came about: open meeting, survey, board decision, petition or otherwise.' },
-  respondentsRequired: { nl: 'Vul het aantal respondenten van de enquête in.', en: 'Enter the number of survey respondents.' },
-  signaturesRequired: { nl: 'Vul het aantal handtekeningen van de petitie in.', en: 'Enter the number of petition signatures.' },
-  dissentRequired: { nl: 'Beschrijf de meningsverschillen in de wijk als het draagvlak niet breed is.', en: 'Describe the disagreement in the neighbourhood when support is not broad.' },
-  lastAdmin: { nl: 'Er moet minstens één beheerder overblijven.', en: 'At least one administrator must remain.' },
-  attachmentType: { nl: 'Kies een PDF of een afbeelding (PNG, JPEG, GIF of WebP). Dit bestand is geen van die soorten, wat de naam ook zegt.', en: 'Choose a PDF or an image (PNG, JPEG, GIF or WebP). This file is none of those, whatever its name says.' },
-  attachmentTooLarge: { nl: 'Dit bestand is groter dan {limit}. Kies een kleiner bestand.', en: 'This file is larger than {limit}. Choose a smaller file.' },
-  attachmentStaffOnly: { nl: 'Alleen medewerkers van de gemeente kunnen een interne bijlage toevoegen.', en: 'Only municipal staff can add an internal attachment.' },
-  oneFileOnly: { nl: 'Voeg één bestand tegelijk toe.', en: 'Add one file at a time.' },
-  tooManyFormFields: { nl: 'Stuur alleen de velden “file” en “isInternal”.', en: 'Send only the fields “file” and “isInternal”.' },
   trueOrFalse: { nl: 'Gebruik “true” of “false”.', en: 'Use “true” or “false”.' },
-};
+  } satisfies Record<string, Text>),
+);
+
+/**
+ * A module's own error codes and field messages, added to the ones the error handler knows. Called once when the
+ * module's errors file loads; the same definition twice is harmless, two modules claiming one code is a bug.
+ */
+export function defineErrors<Codes extends Record<string, ErrorDefinition>>(definitions: { codes?: Codes; fieldMessages?: Record<string, Text> }): { [Code in keyof Codes]: Code } {
+  for (const [code, definition] of Object.entries(definitions.codes ?? {})) {
+    const known = errorDefinitions.get(code);
+    if (known && known !== definition) throw new Error(`Error code ${code} is defined twice.`);
+    errorDefinitions.set(code, definition);
+  }
+  for (const [code, text] of Object.entries(definitions.fieldMessages ?? {})) {
+    const known = fieldMessages.get(code);
+    if (known && known !== text) throw new Error(`Field message ${code} is defined twice.`);
+    fieldMessages.set(code, text);
+  }
+  return Object.fromEntries(Object.keys(definitions.codes ?? {}).map((code) => [code, code])) as { [Code in keyof Codes]: Code };
+}
+
+/** For the test that every code and field message used in the source is known. */
+export function isKnownErrorCode(code: string): boolean {
+  return errorDefinitions.has(code);
+}
+export function isKnownFieldMessage(code: string): boolean {
+  return fieldMessages.has(code);
+}
 
 function fill(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in params ? String(params[key]) : match));
 }
 
 export function fieldMessage(problem: FieldProblem, language: Language): string {
-  const text = fieldMessages[problem.code];
+  const text = fieldMessages.get(problem.code);
   return text ? fill(text[language], problem.params) : problem.code;
 }
 
@@ -236,7 +191,7 @@ export interface Problem {
 }
 
 export function renderProblem(code: ErrorCode, language: Language, options: { params?: Record<string, string | number>; fields?: { field: string; code: string; message: string }[]; instance?: string } = {}): Problem {
-  const definition: ErrorDefinition = errorCatalogue[code];
+  const definition = errorDefinitions.get(code) ?? platformErrors.INTERNAL;
   const problem: Problem = {
     type: `urn:wijkwerk:problem:${code.toLowerCase().replaceAll('_', '-')}`,
     title: definition.title[language],

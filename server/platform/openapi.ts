@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { errorCatalogue } from './errors.ts';
 
 export const apiVersion = '1.0.0';
 
@@ -10,7 +9,7 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string().describe('What went wrong and how to fix it, in the language asked for (Accept-Language: nl or en)'),
     instance: z.string().optional(),
-    code: z.enum(Object.keys(errorCatalogue) as [keyof typeof errorCatalogue, ...(keyof typeof errorCatalogue)[]]),
+    code: z.string().describe('A stable code, e.g. VALIDATION_FAILED, NOT_FOUND, VERSION_CONFLICT; the modules add their own (docs/api.md lists them)'),
     errors: z
       .array(z.object({ field: z.string().describe('e.g. body.email'), code: z.string(), message: z.string() }))
       .optional()

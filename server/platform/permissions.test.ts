@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type Actor, can, hasRole, type Permission, type PermissionTarget, permissions, type Role, type RoleGrant, roles, scopeIdsOf, scopeTypeOfRole } from './permissions.ts';
+// The requests module's rows, so the matrix below is the whole one.
+import '../modules/requests/request.permissions.ts';
+import { type Actor, can, hasRole, knownPermissions, type Permission, type PermissionTarget, type Role, type RoleGrant, roles, scopeIdsOf, scopeTypeOfRole } from './permissions.ts';
+
+const permissions = knownPermissions();
 
 // The permission matrix as the municipality agreed it, written out independently of permissions.ts:
 // 'any' = everywhere in the municipality, 'own' = only within the role's own scope (their council,

@@ -45,9 +45,14 @@ export interface PermissionTarget {
 }
 
 /** 'any': the role allows it everywhere in its municipality; 'scoped': only within the grant's scope. */
-type Reach = 'any' | 'scoped';
+export type Reach = 'any' | 'scoped';
+export type PermissionRow = Partial<Record<Role, Reach>>;
 
-export const permissionMatrix = {
+/**
+ * The registry's and administration's permissions. Each module adds its own rows with `definePermissions`, next
+ * to its code (the requests module: submit, triage, answer…); together they are the one matrix.
+ */
+const platformPermissions = {
   'home.view': { resident: 'any', council_member: 'any', advisor: 'any', officer: 'any', alderman: 'any', partner: 'any', admin: 'any' },
   'registry.viewInternal': { council_member: 'any', advisor: 'any', officer: 'any', alderman: 'any', partner: 'any', admin: 'any' },
   'registry.manage': { admin: 'any' },
@@ -57,16 +62,25 @@ export const permissionMatrix = {
   'apiTokens.manage': { admin: 'any' },
   'audit.read': { admin: 'any' },
   'outbox.read': { admin: 'any' },
-  'request.submit': { resident: 'any', council_member: 'scoped', partner: 'scoped', advisor: 'any' },
-  'request.viewInternal': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any' },
-  'request.triage': { advisor: 'scoped', admin: 'any' },
-  'request.answer': { officer: 'scoped', advisor: 'scoped' },
-  'request.configure': { admin: 'any' },
-  'adviceRequest.create': { advisor: 'any', officer: 'any', admin: 'any' },
-} as const satisfies Record<string, Partial<Record<Role, Reach>>>;
+} as const satisfies Record<string, PermissionRow>;
 
-export type Permission = keyof typeof permissionMatrix;
-export const permissions = Object.keys(permissionMatrix) as Permission[];
+export type Permission = keyof typeof platformPermissions | (string & {});
+const permissionMatrix = new Map<string, PermissionRow>(Object.entries(platformPermissions));
+
+/** A module's permissions, added to the matrix when the module loads; a name may be claimed once. */
+export function definePermissions<Rows extends Record<string, PermissionRow>>(rows: Rows): { [Name in keyof Rows]: Name } {
+  for (const [name, row] of Object.entries(rows)) {
+    const known = permissionMatrix.get(name);
+    if (known && known !== row) throw new Error(`Permission ${name} is defined twice.`);
+    permissionMatrix.set(name, row);
+  }
+  return Object.fromEntries(Object.keys(rows).map((name) => [name, name])) as { [Name in keyof Rows]: Name };
+}
+
+/** Every permission the application knows, platform and modules together. */
+export function knownPermissions(): string[] {
+  return [...permissionMatrix.keys()];
+}
 
 function grantCovers(grant: RoleGrant, target: PermissionTarget): boolean {
   switch (grant.scopeType) {
@@ -91,7 +105,8 @@ function grantCovers(grant: RoleGrant, target: PermissionTarget): boolean {
  */
 export function can(actor: Actor | undefined, permission: Permission, target?: PermissionTarget): boolean {
   if (!actor) return false;
-  const allowed: Partial<Record<Role, Reach>> = permissionMatrix[permission];
+  // An unknown permission allows nothing (deny by default); the routes refuse to start with one.
+  const allowed: PermissionRow = permissionMatrix.get(permission) ?? {};
   return actor.grants.some((grant) => {
     // Own keys only: a role named "constructor" or "toString" must not find something on Object.prototype.
     if (!Object.hasOwn(allowed, grant.role) || !Object.hasOwn(scopeTypeOfRole, grant.role)) return false;

@@ -1,3 +1,5 @@
+// The module's own error codes and field messages are known to the error handler as soon as the module loads.
+import './organisation.errors.ts';
 export { createOrganisationServices, type OrganisationServices } from './organisation.service.ts';
 export { registerOrganisationRoutes } from './organisation.routes.ts';
 export { councilTerm, department, partnerKinds, partnerOrganisation, portfolio, theme } from './organisation.tables.ts';

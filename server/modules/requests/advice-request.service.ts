@@ -14,6 +14,7 @@ import { isStaff } from './request.policy.ts';
 import { createRequestRepository } from './request.repository.ts';
 import type { RequestServiceDependencies } from './request-steps.ts';
 import { requestNotices } from './request.notices.ts';
+import { requestPermissions } from './request.permissions.ts';
 
 /**
  * The municipality asks councils for advice (§3.1 "gevraagd advies"): the question, its documents, a due date and
@@ -31,7 +32,7 @@ export function createAdviceRequestService(dependencies: RequestServiceDependenc
 
   return {
     async createAdviceRequest(context: UseCaseContext, input: CreateAdviceRequest) {
-      if (!can(context.actor, 'adviceRequest.create')) throw new DomainError('FORBIDDEN');
+      if (!can(context.actor, requestPermissions['adviceRequest.create'])) throw new DomainError('FORBIDDEN');
       const today = dateInAmsterdam(clock.now());
       const problems: FieldProblem[] = [];
       if (input.dueOn < today) problems.push({ field: 'body.dueOn', code: 'dateInPast' });

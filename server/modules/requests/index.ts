@@ -1,3 +1,6 @@
+// The module's own error codes and field messages are known to the error handler as soon as the module loads.
+import './request.errors.ts';
+import './request.permissions.ts';
 export { registerAdviceRequestRoutes } from './advice-request.routes.ts';
 export { createAdviceRequestService } from './advice-request.service.ts';
 export { adviceRequest } from './advice-request.tables.ts';

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/auth.ts';
+import { requestErrors } from './request.errors.ts';
 import { DomainError, validatorCompiler } from '../../platform/errors.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import { requestParams } from './request.contract.ts';
@@ -17,7 +18,7 @@ const tags = ['Requests'];
  * (size, one file, few small fields) bound what a caller can make us hold in memory.
  */
 async function readUpload(request: FastifyRequest, limit: string): Promise<AttachmentUpload> {
-  if (!request.isMultipart()) throw new DomainError('MULTIPART_REQUIRED');
+  if (!request.isMultipart()) throw new DomainError(requestErrors.MULTIPART_REQUIRED);
   let file: { fileName: string; content: Buffer } | undefined;
   let isInternal: string | undefined;
   try {
@@ -33,7 +34,7 @@ async function readUpload(request: FastifyRequest, limit: string): Promise<Attac
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new DomainError('ATTACHMENT_TOO_LARGE', { params: { limit }, fields: [{ field: 'body.file', code: 'attachmentTooLarge', params: { limit } }] });
+      throw new DomainError(requestErrors.ATTACHMENT_TOO_LARGE, { params: { limit }, fields: [{ field: 'body.file', code: 'attachmentTooLarge', params: { limit } }] });
     }
     if (code === 'FST_FILES_LIMIT') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.file', code: 'oneFileOnly' }] });
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body', code: 'tooManyFormFields' }] });

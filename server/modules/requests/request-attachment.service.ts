@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
+import { requestErrors } from './request.errors.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { RequestRow } from './request.repository.ts';
 import type { RequestAttachmentList } from './request-attachment.contract.ts';
@@ -65,7 +66,7 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
   }
 
   function tooLarge() {
-    return new DomainError('ATTACHMENT_TOO_LARGE', { params: { limit }, fields: [{ field: fileField, code: 'attachmentTooLarge', params: { limit } }] });
+    return new DomainError(requestErrors.ATTACHMENT_TOO_LARGE, { params: { limit }, fields: [{ field: fileField, code: 'attachmentTooLarge', params: { limit } }] });
   }
 
   function summaryOf(attachment: AttachmentRow) {
@@ -92,10 +93,10 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
         // The type comes from the bytes: a renamed program or an HTML page does not become a PDF by its name.
         const mediaType = (await fileTypeFromBuffer(upload.content))?.mime;
         if (!isAllowedAttachmentType(mediaType)) {
-          throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', { fields: [{ field: fileField, code: 'attachmentType' }] });
+          throw new DomainError(requestErrors.ATTACHMENT_TYPE_NOT_ALLOWED, { fields: [{ field: fileField, code: 'attachmentType' }] });
         }
         if ((await repository.countOf(context.municipalityId, requestId, upload.isInternal)) >= maxAttachmentsPerRequest) {
-          throw new DomainError('TOO_MANY_ATTACHMENTS', { params: { maximum: maxAttachmentsPerRequest } });
+          throw new DomainError(requestErrors.TOO_MANY_ATTACHMENTS, { params: { maximum: maxAttachmentsPerRequest } });
         }
         const attachment = await repository.insert({
           municipalityId: context.municipalityId,

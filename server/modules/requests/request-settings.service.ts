@@ -10,6 +10,7 @@ import { holdsRole } from '../users/index.ts';
 import { isStaff } from './request.policy.ts';
 import { type RequestSettings, resolveRequestSettings } from './request-settings.rules.ts';
 import type { RequestSteps } from './request-steps.ts';
+import { requestPermissions } from './request.permissions.ts';
 
 /** The municipality's answer rules, for other modules (figures, reports). */
 export async function readRequestSettings(db: Executor, municipalityId: string): Promise<RequestSettings> {
@@ -32,7 +33,7 @@ export function createRequestSettingsService(steps: RequestSteps) {
     },
 
     async updateRequestSettings(context: UseCaseContext, input: RequestSettings & { version: string }) {
-      if (!can(context.actor, 'request.configure')) throw new DomainError('FORBIDDEN');
+      if (!can(context.actor, requestPermissions['request.configure'])) throw new DomainError('FORBIDDEN');
       const { version, ...settings } = input;
       return inTransaction(steps.db, async (tx) => {
         if (settings.cityWideAdvisorUserId && !(await holdsRole(tx, context.municipalityId, settings.cityWideAdvisorUserId, 'advisor'))) {

@@ -2,6 +2,7 @@ import type { FieldProblem } from '../../platform/errors.ts';
 import { type Actor, can, hasRole, scopeIdsOf } from '../../platform/permissions.ts';
 import { isAdvice, type RequestKind } from './request.rules.ts';
 import { type RequestState, transition } from './request.workflow.ts';
+import { requestPermissions } from './request.permissions.ts';
 
 export interface RequestScope {
   neighbourhoodId: string | null;
@@ -18,7 +19,7 @@ export interface AccessSettings {
 
 /** Advisors, officers, aldermen and admins may read every request, internal notes included. */
 export function isStaff(actor: Actor | undefined): boolean {
-  return can(actor, 'request.viewInternal');
+  return can(actor, requestPermissions['request.viewInternal']);
 }
 
 /** The submitter, and fellow members of the council it was submitted for. */
@@ -29,7 +30,7 @@ export function isSubmitterSide(actor: Actor | undefined, request: Pick<RequestS
 
 /** Residents, council members, partners and advisors submit. */
 export function canSubmit(actor: Actor | undefined): boolean {
-  return can(actor, 'request.submit');
+  return can(actor, requestPermissions['request.submit']);
 }
 
 /**
@@ -48,7 +49,7 @@ export function checkOnBehalfOf(actor: Actor | undefined, onBehalfOf: { councilI
  */
 export function isRequestAdvisor(actor: Actor | undefined, request: Pick<RequestScope, 'neighbourhoodId'>, settings: AccessSettings): boolean {
   if (!actor) return false;
-  if (request.neighbourhoodId) return can(actor, 'request.triage', { neighbourhoodIds: [request.neighbourhoodId] }) && hasRole(actor, 'advisor');
+  if (request.neighbourhoodId) return can(actor, requestPermissions['request.triage'], { neighbourhoodIds: [request.neighbourhoodId] }) && hasRole(actor, 'advisor');
   return hasRole(actor, 'advisor') && (settings.cityWideAdvisorUserId === null || settings.cityWideAdvisorUserId === actor.userId);
 }
 
@@ -69,7 +70,7 @@ export interface RequestAccess {
 export function accessTo(actor: Actor | undefined, request: RequestScope, settings: AccessSettings): RequestAccess {
   const officerDepartments = scopeIdsOf(actor, 'officer');
   const isAdvisor = isRequestAdvisor(actor, request, settings);
-  const isAdmin = hasRole(actor, 'admin') && can(actor, 'request.configure');
+  const isAdmin = hasRole(actor, 'admin') && can(actor, requestPermissions['request.configure']);
   const isLeadOfficer = request.leadDepartmentId !== null && officerDepartments.includes(request.leadDepartmentId);
   const isContributingOfficer = request.contributingDepartmentIds.some((id) => officerDepartments.includes(id));
   return {

@@ -3,6 +3,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
+import { userErrors } from './user.errors.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Actor, RoleGrant } from '../../platform/permissions.ts';
 import { verifyAgainstDecoy, verifyPassword } from './password.ts';
@@ -50,7 +51,7 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
     if (waitSeconds > 0) {
       // A refused attempt checked no password, so it does not lengthen the wait.
       await repository.removeFailures(attemptIds);
-      throw new DomainError('TOO_MANY_LOGIN_ATTEMPTS', { params: { minutes: Math.ceil(waitSeconds / 60) }, headers: { 'retry-after': String(waitSeconds) } });
+      throw new DomainError(userErrors.TOO_MANY_LOGIN_ATTEMPTS, { params: { minutes: Math.ceil(waitSeconds / 60) }, headers: { 'retry-after': String(waitSeconds) } });
     }
     return attemptIds;
   }
@@ -66,7 +67,7 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
       const repository = createUserRepository(db);
       const user = await repository.findByEmail(context.municipalityId, email);
       const isValid = user?.passwordHash && user.isActive ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDecoy(input.password);
-      if (!user || !isValid) throw new DomainError('INVALID_CREDENTIALS');
+      if (!user || !isValid) throw new DomainError(userErrors.INVALID_CREDENTIALS);
 
       const token = generateToken();
       const now = clock.now();
