@@ -130,6 +130,13 @@ describe('advice from a council, answered ooit', () => {
     await position.getByRole('button', { name: 'Standpunt vastleggen' }).click();
     await expect.poll(() => page.getByText('Het standpunt is vastgelegd').isVisible()).toBe(true);
     await expectAccessible(page, 'request-verdict-changed');
+
+    // A nu is a promise: once the thresholds are in, the officer records it and the council is told.
+    const carriedOut = page.getByRole('region', { name: 'Uitgevoerd' });
+    await carriedOut.getByLabel('Wat is er gedaan? (optioneel)').fill('De drempels bij beide ingangen liggen er.');
+    await carriedOut.getByRole('button', { name: 'Vastleggen als uitgevoerd' }).click();
+    await expect.poll(() => page.getByText('Vastgelegd als uitgevoerd. De indiener krijgt bericht.').isVisible()).toBe(true);
+    expect(await page.getByText('uitgevoerd (Koen Verhoeven)').isVisible()).toBe(true);
     await context.close();
 
     const member = await openPage(browser);

@@ -12,7 +12,7 @@ describe('finding requests', () => {
   it('an advisor filters the list, shares it by its address and exports what was found', async () => {
     const { context, page } = await openPage(browser);
     await logIn(page, 'sanne.kuipers@helmond.example');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Vragen' }).click();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Vragen', exact: true }).click();
     await page.waitForURL('**/helmond/vragen');
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^\d+ gevonden$/);
     const all = Number((await page.getByRole('status').textContent())!.split(' ')[0]);

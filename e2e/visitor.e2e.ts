@@ -24,11 +24,19 @@ describe('a visitor', () => {
     await page.waitForURL('**/helmond/wijken/brandevoort');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Brandevoort');
     await expect.poll(() => page.getByRole('heading', { name: 'Wijkraad Brandevoort' }).isVisible()).toBe(true);
-    expect(await page.getByText('Ontwikkelingswijk').first().isVisible()).toBe(true);
+    // Brandevoort is an ordinary neighbourhood; Helmond-Oost is the demo's development area (below).
+    expect(await page.getByText('Ontwikkelingswijk').count()).toBe(0);
     expect(await page.getByText('De Veste (BU07941101)').isVisible()).toBe(true);
     // Members' names are personal data: not on the public page.
     expect(await page.getByText('Henk Aarts').count()).toBe(0);
     await expectAccessible(page, 'visitor-neighbourhood');
+
+    // In a development area the agreement on the meetings is public, with its reason.
+    await page.goto('/helmond/wijken/helmond-oost');
+    await expect.poll(() => page.getByRole('heading', { name: 'Afspraak over de overleggen' }).isVisible()).toBe(true);
+    expect(await page.getByText('De wijktafel en het wijkwerkoverleg gaan door in een andere vorm').isVisible()).toBe(true);
+    expect(await page.getByText('Tom Bakker').isVisible()).toBe(true);
+    await expectAccessible(page, 'visitor-development-area');
     await context.close();
   });
 

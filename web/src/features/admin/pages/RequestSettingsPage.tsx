@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiProblem, api, tenantPath } from '../../../api/client.ts';
+import type { UserList } from '../../../api/types.ts';
 import { Loading, ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
@@ -28,6 +29,7 @@ export function RequestSettingsPage() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const stored = useQuery({ queryKey: ['request-settings', municipality], queryFn: () => api<FullRequestSettings>(tenantPath(municipality, '/request-settings')) });
+  const advisors = useQuery({ queryKey: ['users', municipality, 'advisor'], queryFn: () => api<UserList>(tenantPath(municipality, '/users?role=advisor&pageSize=100')) });
   const [draft, setDraft] = useState<FullRequestSettings | undefined>();
   useEffect(() => {
     if (stored.data && !draft) setDraft(stored.data);
@@ -94,6 +96,15 @@ export function RequestSettingsPage() {
         <TextField id="settings-defaultUpdateEveryWeeks" label={t('settings.defaultUpdateEveryWeeks')} value={String(draft.defaultUpdateEveryWeeks)} onChange={(value) => change({ defaultUpdateEveryWeeks: number(value) })} error={error('defaultUpdateEveryWeeks')} />
         <TextField id="settings-decisionReminderDays" label={t('settings.decisionReminderDays')} value={String(draft.decisionReminderDays)} onChange={(value) => change({ decisionReminderDays: number(value) })} error={error('decisionReminderDays')} />
         <TextField id="settings-minimumMotivationLength" label={t('settings.minimumMotivationLength')} value={String(draft.minimumMotivationLength)} onChange={(value) => change({ minimumMotivationLength: number(value) })} error={error('minimumMotivationLength')} />
+        <SelectField
+          id="settings-cityWideAdvisorUserId"
+          label={t('settings.cityWideAdvisor')}
+          description={t('settings.cityWideAdvisorDescription')}
+          value={draft.cityWideAdvisorUserId ?? ''}
+          onChange={(value) => change({ cityWideAdvisorUserId: value || null })}
+          options={[{ value: '', label: t('settings.cityWideAdvisorAny') }, ...(advisors.data?.items ?? []).map((user) => ({ value: user.id, label: user.displayName }))]}
+          error={error('cityWideAdvisorUserId')}
+        />
         <FormField type="checkbox">
           <Paragraph>
             <Checkbox id="settings-requiresAnswerReview" checked={draft.requiresAnswerReview} onChange={(event) => change({ requiresAnswerReview: (event.target as HTMLInputElement).checked })} />{' '}

@@ -47,7 +47,7 @@ export function AdviceRequestPage() {
           <UnorderedList>
             {item.documents.map((document) => (
               <UnorderedListItem key={document.url}>
-                <Link href={document.url} rel="noopener noreferrer" target="_blank">
+                <Link href={document.url} rel="noopener noreferrer" target="_blank" className="app-long-link">
                   {document.title}
                 </Link>
               </UnorderedListItem>
