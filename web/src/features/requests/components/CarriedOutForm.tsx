@@ -1,6 +1,7 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { type FormEvent, useState } from 'react';
 import type { Request } from '../../../api/types.ts';
+import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -16,6 +17,20 @@ export function CarriedOutForm({ municipality, request }: { municipality: string
     event.preventDefault();
     record.mutate({ carriedOutOn, text: text || null });
   };
+  // Once recorded, the panel says so (and stays, so the confirmation is not lost with the form).
+  if (request.carriedOutOn) {
+    return (
+      <section aria-labelledby="carried-out-heading">
+        <Heading level={2} id="carried-out-heading">
+          {t('carriedOut.title')}
+        </Heading>
+        {record.isSuccess && <SuccessAlert>{t('carriedOut.saved')}</SuccessAlert>}
+        <Paragraph>
+          {t('carriedOut.done')} <CalendarDate value={request.carriedOutOn} />
+        </Paragraph>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="carried-out-heading">
       <Heading level={2} id="carried-out-heading">

@@ -119,7 +119,7 @@ export function RequestPage() {
           {may('answer') && !item.proposedAnswer && <AnswerForm municipality={municipality} request={item} isAdvisor={may('reviewAnswer') || may('route')} />}
           {may('postUpdate') && <ProgressUpdateForm municipality={municipality} request={item} />}
           {may('changeVerdict') && <AnswerForm municipality={municipality} request={item} mode="changeVerdict" />}
-          {may('recordCarriedOut') && <CarriedOutForm municipality={municipality} request={item} />}
+          {(may('recordCarriedOut') || (handlesRequest && item.carriedOutOn)) && <CarriedOutForm municipality={municipality} request={item} />}
           {may('setFormalInspraak') && <FormalInspraakPanel municipality={municipality} request={item} />}
           {may('recordAdvicePosition') && <AdvicePositionForm municipality={municipality} request={item} />}
           {/* Staff act first (triage, answer); the files and the conversation follow. */}
