@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { requestErrors } from './request.errors.ts';
+import { readRequestSettings } from './request-settings.service.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import { createMunicipalityRepository } from '../municipalities/index.ts';
@@ -47,7 +48,7 @@ export function createRequestExportService(dependencies: RequestExportDependenci
       const { format, language, ...filters } = query;
       const today = dateInAmsterdam(clock.now());
       // One row more than allowed tells "too many" without counting everything first.
-      const rows = await createRequestExportRepository(db).findForExport(context.municipalityId, listFilterOf(context, filters, today), { themeLanguage: language, limit: maxRows + 1 });
+      const rows = await createRequestExportRepository(db).findForExport(context.municipalityId, listFilterOf(context, filters, today, await readRequestSettings(db, context.municipalityId)), { themeLanguage: language, limit: maxRows + 1 });
       if (rows.length > maxRows) throw new DomainError(requestErrors.EXPORT_TOO_LARGE, { params: { limit: maxRows } });
 
       const slug = context.municipalitySlug ?? (await createMunicipalityRepository(db).findById(context.municipalityId))?.slug ?? 'gemeente';

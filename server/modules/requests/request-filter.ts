@@ -9,7 +9,7 @@ type ListFilterQuery = Omit<RequestListQuery, 'page' | 'pageSize' | 'sort'> & { 
  * The query of the list (and the export) as the repository's filter: "overdue" becomes today's date, and "mine"
  * becomes the caller's own scopes, so an advisor's inbox is filtered and paged in SQL, not in the browser.
  */
-export function listFilterOf(context: UseCaseContext, query: ListFilterQuery, today: string): Omit<RequestFilter, 'offset' | 'limit'> {
+export function listFilterOf(context: UseCaseContext, query: ListFilterQuery, today: string, settings: { cityWideAdvisorUserId: string | null }): Omit<RequestFilter, 'offset' | 'limit'> {
   const { isOverdue, isOpen, mine, ...rest } = query;
   const actor = context.actor;
   const advisorNeighbourhoods = scopeIdsOf(actor, 'advisor');
@@ -21,8 +21,9 @@ export function listFilterOf(context: UseCaseContext, query: ListFilterQuery, to
       mine === 'true'
         ? {
             neighbourhoodIds: advisorNeighbourhoods,
-            // City-wide requests have no neighbourhood: every advisor may pick them up (§3.3).
-            includesCityWide: advisorNeighbourhoods.length > 0,
+            // City-wide requests have no neighbourhood: they are the city-wide advisor's, or while none is set, every
+            // advisor's to pick up (§3.3).
+            includesCityWide: advisorNeighbourhoods.length > 0 && (settings.cityWideAdvisorUserId === null || settings.cityWideAdvisorUserId === actor?.userId),
             departmentIds: scopeIdsOf(actor, 'officer'),
             councilIds: scopeIdsOf(actor, 'council_member'),
             submitterUserId: actor?.userId ?? null,

@@ -188,6 +188,36 @@ describe('triage: front-line teams and links', () => {
 });
 
 describe('settings and four-eyes review', () => {
+  it('gives city-wide requests a first point of contact: the city-wide advisor is told, handles them and has them in the inbox', async () => {
+    const admin = await t.logIn('admin');
+    const current = (await t.request({ url: `${tenantPath}/request-settings`, as: admin })).json();
+    const jeroen = ((await t.request({ url: `${tenantPath}/users?search=Hermans`, as: admin })).json().items as { id: string }[])[0].id;
+    const notAnAdvisor = await t.request({ method: 'PUT', url: `${tenantPath}/request-settings`, as: admin, payload: { ...current, cityWideAdvisorUserId: ids.koen } });
+    expect(notAnAdvisor.json().errors).toEqual([expect.objectContaining({ field: 'body.cityWideAdvisorUserId', code: 'notAnAdvisor' })]);
+    const saved = (await t.request({ method: 'PUT', url: `${tenantPath}/request-settings`, as: admin, payload: { ...current, cityWideAdvisorUserId: jeroen } })).json();
+    expect(saved.cityWideAdvisorUserId).toBe(jeroen);
+
+    const created = (
+      await t.request({
+        method: 'POST',
+        url: `${tenantPath}/requests`,
+        as: await t.logIn('resident'),
+        payload: { kind: 'question', title: 'Stadsbreed: grofvuil ophalen op afspraak', body: 'Kan grofvuil in de hele stad op afspraak worden opgehaald, ook op zaterdag?', neighbourhoodId: null, scale: 'city_wide' },
+      })
+    ).json();
+    await notificationOf('advisor', 'Nieuw: Stadsbreed: grofvuil ophalen op afspraak');
+    expect((await notificationsOf('advisorSouth')).map((item) => item.subject)).not.toContain('Nieuw: Stadsbreed: grofvuil ophalen op afspraak');
+    const url = `${tenantPath}/requests/${created.id}/acknowledgement`;
+    expect((await t.request({ method: 'POST', url, as: await t.logIn('advisorSouth'), payload: { version: 1 } })).statusCode).toBe(403);
+    const inbox = async (person: 'advisor' | 'advisorSouth') => ((await t.request({ url: `${tenantPath}/requests?mine=true&isOpen=true&pageSize=100`, as: await t.logIn(person) })).json().items as { id: string }[]).map((item) => item.id);
+    expect(await inbox('advisor')).toContain(created.id);
+    expect(await inbox('advisorSouth')).not.toContain(created.id);
+    expect((await t.request({ method: 'POST', url, as: await t.logIn('advisor'), payload: { version: 1 } })).statusCode).toBe(200);
+
+    const { version: _version, ...settings } = saved;
+    await t.request({ method: 'PUT', url: `${tenantPath}/request-settings`, as: admin, payload: { ...settings, version: saved.version, cityWideAdvisorUserId: null } });
+  });
+
   it('lets staff read and only the admin change the settings, refusing stale and inconsistent ones', async () => {
     const officerView = await t.request({ url: `${tenantPath}/request-settings`, as: await t.logIn('officer') });
     expect(officerView.json()).toMatchObject({ shortTermWeeks: 8, requiresAnswerReview: false, frontLineTeams: expect.arrayContaining([expect.objectContaining({ code: 'jpt' })]) });

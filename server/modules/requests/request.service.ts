@@ -104,7 +104,7 @@ export function createRequestService(dependencies: RequestServiceDependencies) {
       const now = clock.now();
       const { page: _page, pageSize: _pageSize, ...filter } = query;
       const { rows, total } = await createRequestRepository(db).list(context.municipalityId, viewerOf(context), {
-        ...listFilterOf(context, filter, dateInAmsterdam(now)),
+        ...listFilterOf(context, filter, dateInAmsterdam(now), await steps.settingsOf(db, context.municipalityId)),
         offset: offsetOf(query),
         limit: query.pageSize,
       });
