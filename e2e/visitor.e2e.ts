@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, openPage } from './browser.ts';
+import { expectAccessible, launchBrowser, logIn, openPage } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,6 +38,28 @@ describe('a visitor', () => {
     expect(await page.getByText('Tom Bakker').isVisible()).toBe(true);
     await expectAccessible(page, 'visitor-development-area');
     await context.close();
+  });
+
+  it('the programme manager of a development area records the agreement on the meetings; the public sees it', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'tom.bakker@helmond.example');
+    await page.goto('/helmond/wijken/helmond-oost');
+    const form = page.getByRole('region', { name: 'Afspraak over de overleggen vastleggen' });
+    await form.getByLabel('Afspraak').selectOption({ label: 'De wijktafel en het wijkwerkoverleg gaan hier niet door zolang het programma loopt.' });
+    await form.getByLabel('Waarom, gezien de bewonersparticipatie in het programma? *').fill('Kort');
+    await form.getByRole('button', { name: 'Afspraak opslaan' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Ongeldige invoer');
+    await expectAccessible(page, 'development-agreement-error');
+    await form.getByLabel('Waarom, gezien de bewonersparticipatie in het programma? *').fill('De klankbordgroep van de wijkvisie komt elke maand bij elkaar; daar zitten dezelfde bewoners.');
+    await form.getByRole('button', { name: 'Afspraak opslaan' }).click();
+    await expect.poll(() => page.getByText('De afspraak is opgeslagen en staat op deze pagina.').isVisible()).toBe(true);
+    await context.close();
+
+    const visitor = await openPage(browser);
+    await visitor.page.goto('/helmond/wijken/helmond-oost');
+    await expect.poll(() => visitor.page.getByText('Waarom: De klankbordgroep van de wijkvisie').isVisible()).toBe(true);
+    expect(await visitor.page.getByRole('region', { name: 'Afspraak over de overleggen vastleggen' }).count()).toBe(0);
+    await visitor.context.close();
   });
 
   it('switches the interface to English and back', async () => {

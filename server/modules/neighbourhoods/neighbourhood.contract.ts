@@ -48,6 +48,7 @@ export const neighbourhoodSchema = neighbourhoodSummarySchema
     programmeManager: z.object({ id: z.uuid(), displayName: z.string() }).nullable().describe('Agrees with the advisor on the standard meetings in a development area'),
     developmentAgreement: developmentAgreementSchema.nullable().describe('Whether, and in what form, the wijktafel and wijkwerkoverleg take place in this development area'),
     areas: z.array(areaSchema),
+    allowedActions: z.array(z.enum(['recordDevelopmentAgreement'])).describe('What you may do with this neighbourhood'),
     version: z.number().int().describe('Send back when changing, to detect concurrent edits'),
     updatedAt: z.iso.datetime({ offset: true }),
   })

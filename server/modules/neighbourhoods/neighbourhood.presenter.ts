@@ -6,7 +6,7 @@ export function presentArea(row: AreaRow) {
   return { id: row.id, name: row.name, cbsCode: row.cbsCode };
 }
 
-export function presentNeighbourhood(row: NeighbourhoodRow, areas: AreaRow[], programmeManager: { id: string; displayName: string } | null): NeighbourhoodResponse {
+export function presentNeighbourhood(row: NeighbourhoodRow, areas: AreaRow[], programmeManager: { id: string; displayName: string } | null, allowedActions: NeighbourhoodResponse['allowedActions'] = []): NeighbourhoodResponse {
   return {
     id: row.id,
     name: row.name,
@@ -19,6 +19,7 @@ export function presentNeighbourhood(row: NeighbourhoodRow, areas: AreaRow[], pr
     programmeManager,
     developmentAgreement: row.developmentAgreement ?? null,
     areas: areas.map(presentArea),
+    allowedActions,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

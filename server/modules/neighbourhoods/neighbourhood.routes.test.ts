@@ -172,6 +172,12 @@ describe('the agreement on meetings in a development area', () => {
       expect((await t.request({ method: 'PUT', url, as: await t.logIn(person), payload: { ...agreement, version } })).statusCode).toBe(403);
     }
     const programmeManager = await t.logIn({ email: 'tom.bakker@helmond.example', password: demoPassword });
+    // The answer says who may record it: the programme manager and the area's advisor, nobody else.
+    const actionsOf = async (session?: Awaited<ReturnType<typeof t.logIn>>) => (await t.request({ url: `${tenantPath}/neighbourhoods/${oost.id}`, as: session })).json().allowedActions;
+    expect(await actionsOf(programmeManager)).toEqual(['recordDevelopmentAgreement']);
+    expect(await actionsOf(await t.logIn('advisor'))).toEqual(['recordDevelopmentAgreement']);
+    expect(await actionsOf(await t.logIn('advisorSouth'))).toEqual([]);
+    expect(await actionsOf(undefined)).toEqual([]);
     const adaptedWithoutForm = await t.request({ method: 'PUT', url, as: programmeManager, payload: { ...agreement, decision: 'adapted', version } });
     expect(adaptedWithoutForm.json().errors).toEqual([expect.objectContaining({ field: 'body.form', code: 'formRequired' })]);
     const recorded = await t.request({ method: 'PUT', url, as: programmeManager, payload: { ...agreement, version } });

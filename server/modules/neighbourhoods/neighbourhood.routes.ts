@@ -47,10 +47,11 @@ export function registerNeighbourhoodRoutes(scope: FastifyInstance, service: Nei
   app.get(
     '/neighbourhoods/:neighbourhoodId',
     {
-      config: { access: 'public' },
+      // Identified, not only public: the answer says what the caller may do (the development-area agreement).
+      config: { access: 'public-identified' },
       schema: { operationId: 'getNeighbourhood', tags, params: neighbourhoodParams, response: { 200: neighbourhoodSchema, ...problemResponses(404) } },
     },
-    async (request) => service.getNeighbourhood({ municipalityId: request.tenant.id }, request.params.neighbourhoodId),
+    async (request) => service.getNeighbourhood({ municipalityId: request.tenant.id, actor: request.actor }, request.params.neighbourhoodId),
   );
 
   app.post(

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Boundary } from '../../platform/geometry.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
+import type { Actor } from '../../platform/permissions.ts';
 import { DomainError, duplicateFromDatabase, findDatabaseError } from '../../platform/errors.ts';
 import { offsetOf, type PageQuery, pageOf } from '../../platform/pagination.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
@@ -40,13 +41,15 @@ export function createNeighbourhoodService(dependencies: { db: Executor; clock: 
     if (advisors.some((advisor) => advisor.userId === userId)) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.programmeManagerUserId', code: 'programmeManagerIsAdvisor' }] });
   }
 
-  async function present(tx: Executor, row: NeighbourhoodRow) {
+  async function present(tx: Executor, row: NeighbourhoodRow, actor?: Actor) {
     const repository = createNeighbourhoodRepository(tx);
     const [areas, managers] = await Promise.all([
       repository.areasOf(row.municipalityId, row.id),
       row.programmeManagerUserId ? findUserSummaries(tx, row.municipalityId, [row.programmeManagerUserId]) : Promise.resolve([]),
     ]);
-    return presentNeighbourhood(row, areas, managers[0] ?? null);
+    // The agreement is only made where there is a programme manager to make it with.
+    const mayAgree = row.isDevelopmentArea && row.programmeManagerUserId !== null && canRecordDevelopmentAgreement(actor, row);
+    return presentNeighbourhood(row, areas, managers[0] ?? null, mayAgree ? ['recordDevelopmentAgreement'] : []);
   }
 
   async function requireNeighbourhood(tx: Executor, municipalityId: string, neighbourhoodId: string) {
@@ -74,8 +77,8 @@ export function createNeighbourhoodService(dependencies: { db: Executor; clock: 
       };
     },
 
-    async getNeighbourhood(context: Pick<UseCaseContext, 'municipalityId'>, neighbourhoodId: string) {
-      return present(db, await requireNeighbourhood(db, context.municipalityId, neighbourhoodId));
+    async getNeighbourhood(context: Pick<UseCaseContext, 'municipalityId' | 'actor'>, neighbourhoodId: string) {
+      return present(db, await requireNeighbourhood(db, context.municipalityId, neighbourhoodId), context.actor);
     },
 
     async createNeighbourhood(context: UseCaseContext, input: CreateNeighbourhood) {
@@ -97,7 +100,7 @@ export function createNeighbourhoodService(dependencies: { db: Executor; clock: 
             updatedAt: clock.now(),
           });
           await recordAudit(tx, clock, context, { action: 'neighbourhood.create', entityType: 'neighbourhood', entityId: row.id, after: row });
-          return present(tx, row);
+          return present(tx, row, context.actor);
         }),
       );
     },
@@ -114,7 +117,7 @@ export function createNeighbourhoodService(dependencies: { db: Executor; clock: 
           const after = await repository.update(context.municipalityId, neighbourhoodId, version, changes, clock.now());
           if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
           await recordAudit(tx, clock, context, { action: 'neighbourhood.update', entityType: 'neighbourhood', entityId: neighbourhoodId, before, after });
-          return present(tx, after);
+          return present(tx, after, context.actor);
         }),
       );
     },
@@ -131,7 +134,7 @@ export function createNeighbourhoodService(dependencies: { db: Executor; clock: 
         const after = await repository.update(context.municipalityId, neighbourhoodId, version, { developmentAgreement: agreement }, clock.now());
         if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
         await recordAudit(tx, clock, context, { action: 'neighbourhood.developmentAgreement', entityType: 'neighbourhood', entityId: neighbourhoodId, before: before.developmentAgreement, after: agreement });
-        return present(tx, after);
+        return present(tx, after, context.actor);
       });
     },
 

@@ -8,6 +8,7 @@ import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
+import { DevelopmentAgreementForm } from '../components/DevelopmentAgreementForm.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { useCouncilsOf, useNeighbourhoodBySlug } from '../queries.ts';
 
@@ -51,6 +52,7 @@ export function NeighbourhoodPage() {
         </section>
       )}
       {item.description && <Paragraph lead>{item.description}</Paragraph>}
+      {item.allowedActions.includes('recordDevelopmentAgreement') && <DevelopmentAgreementForm municipality={municipality} slug={slug} neighbourhood={item} />}
       <div className="app-columns">
         <div>
           <Heading level={2}>{t('neighbourhood.facts')}</Heading>
