@@ -6,7 +6,7 @@ import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Actor, RoleGrant } from '../../platform/permissions.ts';
 import { verifyAgainstDecoy, verifyPassword } from './password.ts';
-import { accountAddressMemoryMs, type LoginThrottlePolicy, secondsUntilAccountAddressRetry, secondsUntilAddressRetry } from './login-throttle.rules.ts';
+import { accountAddressMemoryMs, type LoginThrottlePolicy, secondsUntilAccountAddressRetry, secondsUntilAddressRetry, throttledAddress } from './login-throttle.rules.ts';
 import { generateToken, hashToken } from './token.ts';
 import { createUserRepository, type GrantRow, type UserRow } from './user.repository.ts';
 
@@ -59,8 +59,9 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
     /** Email + password → a new session. Failures count against the account from this address, and against the address. */
     async logIn(context: UseCaseContext, input: { email: string; password: string; ipAddress: string; userAgent?: string }) {
       const email = input.email.trim().toLowerCase();
-      const accountAddressKey = `account-ip:${context.municipalityId}:${email}:${input.ipAddress}`;
-      const addressKey = `ip:${input.ipAddress}`;
+      const address = throttledAddress(input.ipAddress);
+      const accountAddressKey = `account-ip:${context.municipalityId}:${email}:${address}`;
+      const addressKey = `ip:${address}`;
       const attemptIds = await reserveAttempt(accountAddressKey, addressKey);
 
       const repository = createUserRepository(db);
