@@ -42,8 +42,8 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
     const throttle = policy.throttle;
     const now = clock.now();
     const attemptIds = await repository.recordFailures([accountAddressKey, addressKey], now);
-    // Waits stop growing after a dozen doublings; older failures beyond those change nothing.
-    const remembered = await repository.recentFailures(accountAddressKey, new Date(now.getTime() - accountAddressMemoryMs(throttle)), throttle.freeFailuresPerAccountAndAddress + 16);
+    // Any sensible wait reaches its maximum within 32 doublings; older failures beyond those change nothing.
+    const remembered = await repository.recentFailures(accountAddressKey, new Date(now.getTime() - accountAddressMemoryMs(throttle)), throttle.freeFailuresPerAccountAndAddress + 32);
     const earlier = remembered.filter((failure) => !attemptIds.includes(failure.id)).map((failure) => failure.occurredAt);
     const addressFailures = await repository.countFailuresSince([addressKey], new Date(now.getTime() - throttle.addressWindowMinutes * 60_000));
     const waitSeconds = Math.max(secondsUntilAccountAddressRetry(earlier, now, throttle), secondsUntilAddressRetry(addressFailures.get(addressKey) ?? 0, throttle));
