@@ -96,7 +96,8 @@ async function within<T>(work: Promise<T>, milliseconds: number): Promise<T | 't
   return Promise.race([work, new Promise<'timed out'>((resolve) => setTimeout(() => resolve('timed out'), milliseconds))]);
 }
 
-describe('the server process', () => {
+// Each test starts a whole server: on a machine busy with other work that alone can take most of a minute.
+describe('the server process', { timeout: 120_000 }, () => {
   it('says what it is doing while it starts, and where it runs: the port it was given', async () => {
     const server = await startServer();
     const output = server.output();
