@@ -9,7 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { readClusterTemplate, saveClusterTemplate } from './pglite-template.ts';
+import { discardClusterTemplate, readClusterTemplate, saveClusterTemplate } from './pglite-template.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT>;
 /** The handle a use case works with: the database itself or an open transaction. */
@@ -61,7 +61,14 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const isNew = !dataDir || !existsSync(path.join(dataDir, 'PG_VERSION'));
   const template = isNew ? readClusterTemplate() : undefined;
-  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(template ? { loadDataDir: template } : {}) });
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(template ? { loadDataDir: template } : {}) });
+  } catch (error) {
+    // A damaged copy must not keep failing every new database: the next one runs initdb again.
+    if (template) discardClusterTemplate();
+    throw error;
+  }
   if (isNew && !template) await saveClusterTemplate(client);
   const db = drizzlePglite(client) as unknown as Database;
   return handleFor(

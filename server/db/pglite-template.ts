@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -42,5 +42,14 @@ export async function saveClusterTemplate(client: PGlite): Promise<void> {
     renameSync(partial, file);
   } catch {
     // Nothing lost but time.
+  }
+}
+
+/** Throws the kept copy away, so that the next new database runs initdb again and keeps a fresh one. */
+export function discardClusterTemplate(): void {
+  try {
+    rmSync(templatePath(), { force: true });
+  } catch {
+    // Nothing to discard.
   }
 }
