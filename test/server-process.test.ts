@@ -96,7 +96,8 @@ async function within<T>(work: Promise<T>, milliseconds: number): Promise<T | 't
   return Promise.race([work, new Promise<'timed out'>((resolve) => setTimeout(() => resolve('timed out'), milliseconds))]);
 }
 
-describe('the server process', () => {
+// Each test starts a whole server: on a machine busy with other work that alone can take most of a minute.
+describe('the server process', { timeout: 120_000 }, () => {
   it('says what it is doing while it starts, and where it runs: the port it was given', async () => {
     const server = await startServer();
     const output = server.output();
@@ -212,5 +213,38 @@ describe('the server process', () => {
     if (exit === 'timed out') child.kill('SIGKILL');
     expect(exit).toMatchObject({ signal: 'SIGKILL' });
     if (exit !== 'timed out') expect(exit.afterMs).toBeLessThan(2500);
+  });
+
+  it('stops when `npm start` is told to stop: the signal reaches the server, not just npm', async () => {
+    // npm passes SIGTERM to the shell running the script; without `exec` that shell died and left the server running.
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'wijkwerk-process-'));
+    const port = await freePort();
+    const npm = spawn('npm', ['start', '--ignore-scripts', '--silent'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DEMO_SEED: 'off', SCHEDULER_INTERVAL_SECONDS: '0', LOG_LEVEL: 'info', WEB_DIST_DIR: '/nonexistent', SHUTDOWN_TIMEOUT_SECONDS: String(shutdownTimeoutSeconds) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.push({ child: npm, dataDir });
+    let output = '';
+    npm.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    await waitForOutput({ child: npm, port, output: () => output }, /Wijkwerk is running at/, 60_000);
+    const serverPid = (JSON.parse(output.split('\n').find((line) => line.includes('Wijkwerk is running at'))!) as { pid: number }).pid;
+    const isAlive = () => {
+      try {
+        process.kill(serverPid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(isAlive()).toBe(true);
+    npm.kill('SIGTERM');
+    const deadline = Date.now() + (shutdownTimeoutSeconds + 2) * 1000;
+    while (isAlive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const survived = isAlive();
+    if (survived) process.kill(serverPid, 'SIGKILL');
+    expect(survived).toBe(false);
   });
 });

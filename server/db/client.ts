@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { discardClusterTemplate, readClusterTemplate, saveClusterTemplate } from './pglite-template.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT>;
 /** The handle a use case works with: the database itself or an open transaction. */
@@ -58,7 +59,17 @@ function handleFor(db: Database, engine: DatabaseHandle['engine'], migrateWith: 
 /** PGlite: PostgreSQL in WASM, in a folder on disk or (without a folder) in memory. */
 export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir ? { dataDir } : {});
+  const isNew = !dataDir || !existsSync(path.join(dataDir, 'PG_VERSION'));
+  const template = isNew ? readClusterTemplate() : undefined;
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(template ? { loadDataDir: template } : {}) });
+  } catch (error) {
+    // A damaged copy must not keep failing every new database: the next one runs initdb again.
+    if (template) discardClusterTemplate();
+    throw error;
+  }
+  if (isNew && !template) await saveClusterTemplate(client);
   const db = drizzlePglite(client) as unknown as Database;
   return handleFor(
     db,

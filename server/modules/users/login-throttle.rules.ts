@@ -40,3 +40,23 @@ export function secondsUntilAccountAddressRetry(earlierFailures: Date[], now: Da
 export function secondsUntilAddressRetry(failuresInWindow: number, policy: LoginThrottlePolicy): number {
   return failuresInWindow > policy.maxFailuresPerAddress ? policy.addressWindowMinutes * 60 : 0;
 }
+
+/**
+ * The address a failure counts against. One IPv6 subscriber gets a whole /64 and can pick a new address
+ * in it for every guess, so IPv6 addresses count per /64; IPv4-mapped IPv6 addresses count as the IPv4
+ * address they are.
+ */
+export function throttledAddress(ipAddress: string): string {
+  const address = ipAddress.trim().toLowerCase().replace(/%.*$/, '');
+  if (!address.includes(':')) return address;
+  const mapped = /^[0:]*:ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
+  if (mapped) return mapped[1];
+  const [head, tail = ''] = address.split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = address.includes('::') && tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups] : headGroups;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}

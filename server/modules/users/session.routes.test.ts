@@ -211,6 +211,12 @@ describe('login throttling', () => {
     expect(statuses.filter((status) => status === 401).length, statuses.join()).toBeLessThanOrEqual(5);
   });
 
+  it('counts an IPv6 attacker per /64: a new address in the same network for every guess does not help', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) expect((await logInFrom(`2001:db8:77:1::${attempt + 1}`, demoEmails.advisor, `fout-${attempt}-wachtwoord`)).statusCode).toBe(401);
+    expect((await logInFrom('2001:db8:77:1:abcd::9', demoEmails.advisor, demoPassword)).statusCode).toBe(429);
+    expect((await logInFrom('2001:db8:77:2::1', demoEmails.advisor, demoPassword)).statusCode).toBe(201);
+  });
+
   it('forgets failures in the sweep once they can no longer make anyone wait', async () => {
     await logInFrom('10.9.9.9', demoEmails.alderman, 'vergeten-wachtwoord-1');
     const count = async () => (await queryRows<{ count: number }>(t.database.db, sql`select count(*)::int as count from login_failure where throttle_key like '%10.9.9.9'`))[0].count;

@@ -7,7 +7,7 @@ import { userErrors } from './user.errors.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Actor, RoleGrant } from '../../platform/permissions.ts';
 import { verifyAgainstDecoy, verifyPassword } from './password.ts';
-import { accountAddressMemoryMs, type LoginThrottlePolicy, secondsUntilAccountAddressRetry, secondsUntilAddressRetry } from './login-throttle.rules.ts';
+import { accountAddressMemoryMs, type LoginThrottlePolicy, secondsUntilAccountAddressRetry, secondsUntilAddressRetry, throttledAddress } from './login-throttle.rules.ts';
 import { generateToken, hashToken } from './token.ts';
 import { createUserRepository, type GrantRow, type UserRow } from './user.repository.ts';
 
@@ -43,8 +43,8 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
     const throttle = policy.throttle;
     const now = clock.now();
     const attemptIds = await repository.recordFailures([accountAddressKey, addressKey], now);
-    // Waits stop growing after a dozen doublings; older failures beyond those change nothing.
-    const remembered = await repository.recentFailures(accountAddressKey, new Date(now.getTime() - accountAddressMemoryMs(throttle)), throttle.freeFailuresPerAccountAndAddress + 16);
+    // Any sensible wait reaches its maximum within 32 doublings; older failures beyond those change nothing.
+    const remembered = await repository.recentFailures(accountAddressKey, new Date(now.getTime() - accountAddressMemoryMs(throttle)), throttle.freeFailuresPerAccountAndAddress + 32);
     const earlier = remembered.filter((failure) => !attemptIds.includes(failure.id)).map((failure) => failure.occurredAt);
     const addressFailures = await repository.countFailuresSince([addressKey], new Date(now.getTime() - throttle.addressWindowMinutes * 60_000));
     const waitSeconds = Math.max(secondsUntilAccountAddressRetry(earlier, now, throttle), secondsUntilAddressRetry(addressFailures.get(addressKey) ?? 0, throttle));
@@ -60,8 +60,9 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
     /** Email + password → a new session. Failures count against the account from this address, and against the address. */
     async logIn(context: UseCaseContext, input: { email: string; password: string; ipAddress: string; userAgent?: string }) {
       const email = input.email.trim().toLowerCase();
-      const accountAddressKey = `account-ip:${context.municipalityId}:${email}:${input.ipAddress}`;
-      const addressKey = `ip:${input.ipAddress}`;
+      const address = throttledAddress(input.ipAddress);
+      const accountAddressKey = `account-ip:${context.municipalityId}:${email}:${address}`;
+      const addressKey = `ip:${address}`;
       const attemptIds = await reserveAttempt(accountAddressKey, addressKey);
 
       const repository = createUserRepository(db);
