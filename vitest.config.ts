@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['server/**/*.test.ts', 'test/**/*.test.ts'],
+    // Migrates and seeds once; each test file gets a copy of that database (test/database.ts).
+    globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
     // Two cores: two files at a time, each with its own database.
     maxWorkers: 2,
