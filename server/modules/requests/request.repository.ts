@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { council } from '../councils/council.tables.ts';
-import { neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
-import { department, theme } from '../organisation/organisation.tables.ts';
+import { area, neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
+import { department, partnerOrganisation, theme } from '../organisation/organisation.tables.ts';
 import { userAccount } from '../users/user.tables.ts';
 import { request, requestEvent, requestLink, requestTheme } from './request.tables.ts';
 
@@ -232,6 +232,19 @@ export function createRequestRepository(db: Executor) {
 
     async neighbourhoodExists(municipalityId: string, neighbourhoodId: string): Promise<boolean> {
       const rows = await db.select({ id: neighbourhood.id }).from(neighbourhood).where(and(eq(neighbourhood.municipalityId, municipalityId), eq(neighbourhood.id, neighbourhoodId)));
+      return rows.length > 0;
+    },
+
+    async areaExists(municipalityId: string, areaId: string): Promise<boolean> {
+      const rows = await db.select({ id: area.id }).from(area).where(and(eq(area.municipalityId, municipalityId), eq(area.id, areaId)));
+      return rows.length > 0;
+    },
+
+    async partnerOrganisationExists(municipalityId: string, partnerOrganisationId: string): Promise<boolean> {
+      const rows = await db
+        .select({ id: partnerOrganisation.id })
+        .from(partnerOrganisation)
+        .where(and(eq(partnerOrganisation.municipalityId, municipalityId), eq(partnerOrganisation.id, partnerOrganisationId)));
       return rows.length > 0;
     },
   };

@@ -45,6 +45,8 @@ export function createRequestService(dependencies: RequestServiceDependencies) {
         const repository = createRequestRepository(tx);
         if (input.neighbourhoodId && !(await repository.neighbourhoodExists(context.municipalityId, input.neighbourhoodId))) throw unknownReference('body.neighbourhoodId');
         if (!(await repository.themesExist(context.municipalityId, input.themeIds))) throw unknownReference('body.themeIds');
+        if (input.areaId && !(await repository.areaExists(context.municipalityId, input.areaId))) throw unknownReference('body.areaId');
+        if (input.partnerOrganisationId && !(await repository.partnerOrganisationExists(context.municipalityId, input.partnerOrganisationId))) throw unknownReference('body.partnerOrganisationId');
         const settings = await steps.settingsOf(tx, context.municipalityId);
         const now = clock.now();
         const submittedOn = dateInAmsterdam(now);
