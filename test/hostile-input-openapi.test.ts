@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { area } from '../server/modules/neighbourhoods/index.ts';
+import { partnerOrganisation, theme } from '../server/modules/organisation/index.ts';
 import { fingerprintDatabase } from './database.ts';
 import { createTestApp, type DemoPerson, demoEmails, findDemoIds, type Session, type TestApp, tenantPath } from './harness.ts';
 
 // A property test over the whole API, generated from its own OpenAPI document: every operation, as a
 // visitor and as each demo role, gets hostile values in its path, query and body, derived from each
 // schema's type and bounds. Whatever arrives, the answer is never a 5xx, every refusal is problem+json,
-// and a refused request changes nothing. The seed is fixed, so a failure repeats exactly.
+// a refused request changes nothing, and another municipality's id is never accepted. The seed is fixed,
+// so a failure repeats exactly.
 
 const seed = 20260615;
 /** The admin reaches deepest and gets every case of an operation; every other identity a sample. */
@@ -49,7 +52,7 @@ type Operation = { operationId: string; parameters?: Parameter[]; requestBody?: 
 type OpenApi = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
 /** One hostile request: which part was made hostile, and the request itself. */
-type Case = { label: string; method: string; url: string; body?: string };
+type Case = { label: string; method: string; url: string; body?: string; isOtherTenant?: boolean };
 
 let t: TestApp;
 let spec: OpenApi;
@@ -97,7 +100,12 @@ beforeAll(async () => {
     notificationId: (await first('/notifications', sessions.get('advisor'))) ?? unknownId,
     apiTokenId: (await t.request({ method: 'POST', url: `${tenantPath}/api-tokens`, as: admin, payload: { userId: ids.koen, name: 'Koppeling' } })).json().id,
   });
-  otherTenantIds = [t.other.neighbourhood.id, t.other.council.id, t.other.department.id, t.other.admin.id];
+  // Eindhoven gets one of each kind a body can point at, so every reference is tried across tenants.
+  const tenant = t.other.municipality.id;
+  const [otherArea] = await t.database.db.insert(area).values({ municipalityId: tenant, neighbourhoodId: t.other.neighbourhood.id, name: 'Strijp-S' }).returning();
+  const [otherPartner] = await t.database.db.insert(partnerOrganisation).values({ municipalityId: tenant, name: 'Politie Eindhoven', kind: 'police' }).returning();
+  const [otherTheme] = await t.database.db.insert(theme).values({ municipalityId: tenant, code: 'groen', nameNl: 'Groen', nameEn: 'Green' }).returning();
+  otherTenantIds = [t.other.neighbourhood.id, t.other.council.id, t.other.department.id, t.other.admin.id, otherArea.id, otherPartner.id, otherTheme.id];
   spec = (await t.request({ url: '/api/v1/openapi.json' })).json();
 });
 afterAll(async () => t?.close());
@@ -158,7 +166,7 @@ function hostileValues(raw: Schema): unknown[] {
     case 'boolean':
       return ['true', 1, ...wrongTypes];
     case 'array':
-      return [[null], [{}], Array.from({ length: 500 }, () => 'x'), 'x', {}];
+      return [[null], [{}], Array.from({ length: 500 }, () => 'x'), 'x', {}, ...(resolve(base.items).format === 'uuid' ? otherTenantIds.map((id) => [id]) : [])];
     case 'object':
       return [[], 'x', 1, null];
   }
@@ -196,6 +204,8 @@ function withValue(body: unknown, path: string[], value: unknown): unknown {
   return copy;
 }
 
+const holdsOtherTenantId = (value: unknown) => otherTenantIds.some((id) => JSON.stringify(value)?.includes(id));
+
 function casesFor(path: string, method: string, operation: Operation): Case[] {
   const parameters = operation.parameters ?? [];
   const pathValues = Object.fromEntries(parameters.filter((parameter) => parameter.in === 'path').map((parameter) => [parameter.name, parameter.name === 'municipality' ? 'helmond' : (realIds[parameter.name] ?? unknownId)]));
@@ -208,7 +218,7 @@ function casesFor(path: string, method: string, operation: Operation): Case[] {
   const cases: Case[] = [];
   for (const name of Object.keys(pathValues)) {
     for (const value of name === 'municipality' ? hostileMunicipalities : [...hostilePathValues, ...otherTenantIds]) {
-      cases.push({ label: `path ${name}=${value.slice(0, 20)}`, method, url: urlWith({ [name]: value }), body: serialised(body) });
+      cases.push({ label: `path ${name}=${value.slice(0, 20)}`, method, url: urlWith({ [name]: value }), body: serialised(body), isOtherTenant: holdsOtherTenantId(value) });
     }
   }
   for (const parameter of queryParameters) {
@@ -219,7 +229,13 @@ function casesFor(path: string, method: string, operation: Operation): Case[] {
     for (const whole of ['{}', '[]', 'null', '"tekst"', '42', '{"a":', JSON.stringify({ ...(body as object), __proto__: { isAdmin: true } })]) cases.push({ label: `body ${whole.slice(0, 20)}`, method, url: urlWith(), body: whole });
     for (const leaf of leafPaths(bodySchema)) {
       for (const value of hostileValues(leaf.schema)) {
-        cases.push({ label: `body ${leaf.path.join('.')}=${JSON.stringify(value)?.slice(0, 20)}`, method, url: urlWith(), body: JSON.stringify(withValue(body, leaf.path, value)) });
+        cases.push({
+          label: `body ${leaf.path.join('.')}=${JSON.stringify(value)?.slice(0, 20)}`,
+          method,
+          url: urlWith(),
+          body: JSON.stringify(withValue(body, leaf.path, value)),
+          isOtherTenant: holdsOtherTenantId(value),
+        });
       }
     }
   }
@@ -243,7 +259,7 @@ async function fingerprint() {
 }
 
 describe('every operation of the OpenAPI document, with hostile input', () => {
-  it('never answers 5xx, refuses with problem+json and changes nothing on a refusal', { timeout: 180_000 }, async () => {
+  it('never answers 5xx, refuses with problem+json, changes nothing on a refusal and accepts no other municipality’s id', { timeout: 180_000 }, async () => {
     const random = createRandom(seed);
     const failures: string[] = [];
     let sent = 0;
@@ -267,7 +283,10 @@ describe('every operation of the OpenAPI document, with hostile input', () => {
             else if (response.statusCode >= 400) {
               if (!String(response.headers['content-type']).startsWith('application/problem+json')) failures.push(`${where}: ${response.statusCode} as ${response.headers['content-type']}`);
               else if (response.json().status !== response.statusCode) failures.push(`${where}: status ${response.statusCode} but the problem says ${response.json().status}`);
-            } else isAnyAccepted = true;
+            } else {
+              isAnyAccepted = true;
+              if (testCase.isOtherTenant) failures.push(`${where}: ${response.statusCode}, accepted another municipality's id`);
+            }
           }
         }
         // Compared per operation to keep the run short; an accepted case may change data, so then the check is skipped.
