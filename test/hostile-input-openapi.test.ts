@@ -52,7 +52,7 @@ type Operation = { operationId: string; parameters?: Parameter[]; requestBody?: 
 type OpenApi = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
 /** One hostile request: which part was made hostile, and the request itself. */
-type Case = { label: string; method: string; url: string; body?: string; isOtherTenant?: boolean };
+type Case = { label: string; method: string; url: string; body?: string; headers?: Record<string, string>; isOtherTenant?: boolean };
 
 let t: TestApp;
 let spec: OpenApi;
@@ -179,6 +179,17 @@ function hostileValues(raw: Schema): unknown[] {
 /** Hostile values for the query string, already encoded as they would travel. */
 const hostileQueryValues = ['%00', 'a%00b', '%01', '%ZZ', '-1', '0', '2147483648', '9007199254740993', '1e308', '0000-01-01', '9999-12-31T23:59:59Z', unknownId, 'x'.repeat(3000), ''];
 const hostilePathValues = ['%00', 'a%01b', '%ZZ', 'x'.repeat(150), unknownId, 'geen-uuid', '-1', '..', '%2e%2e'];
+/** Headers a client controls that the server reads before any handler: session, token, language, CSRF. */
+const hostileHeaders: Record<string, string>[] = [
+  { cookie: 'wijkwerk_session=%E0%A4%A' },
+  { cookie: `wijkwerk_session=${'x'.repeat(4000)}` },
+  { authorization: `Bearer ${'x'.repeat(4000)}` },
+  { authorization: 'Bearer ' },
+  { authorization: 'Basic Zm9vOmJhcg==' },
+  { 'accept-language': `${'x'.repeat(2000)};q=abc, nl;q=NaN` },
+  { 'x-csrf-token': '%00' },
+  { 'x-request-id': 'a\tb' },
+];
 const hostileMunicipalities = ['hel%00mond', '%01', '%ZZ', 'h'.repeat(150), 'eindhoven', 'atlantis', 'HELMOND'];
 
 /** The leaves of a plausible body, as paths: where one hostile value goes at a time. */
@@ -225,7 +236,11 @@ function casesFor(path: string, method: string, operation: Operation): Case[] {
     for (const value of hostileQueryValues) cases.push({ label: `query ${parameter.name}=${value.slice(0, 20)}`, method, url: urlWith({}, `${parameter.name}=${value}`), body: serialised(body) });
     cases.push({ label: `query ${parameter.name} twice`, method, url: urlWith({}, `${parameter.name}=a&${parameter.name}=b`), body: serialised(body) });
   }
+  for (const headers of hostileHeaders) cases.push({ label: `headers ${JSON.stringify(headers).slice(0, 40)}`, method, url: urlWith(), body: serialised(body), headers });
   if (bodySchema) {
+    for (const contentType of ['application/json; charset=utf-16', 'application/json; charset=latin1', 'application/merge-patch+json', 'multipart/form-data; boundary=x']) {
+      cases.push({ label: `content-type ${contentType}`, method, url: urlWith(), body: serialised(body), headers: { 'content-type': contentType } });
+    }
     for (const whole of ['{}', '[]', 'null', '"tekst"', '42', '{"a":', JSON.stringify({ ...(body as object), __proto__: { isAdmin: true } })]) cases.push({ label: `body ${whole.slice(0, 20)}`, method, url: urlWith(), body: whole });
     for (const leaf of leafPaths(bodySchema)) {
       for (const value of hostileValues(leaf.schema)) {
@@ -275,7 +290,8 @@ describe('every operation of the OpenAPI document, with hostile input', () => {
               method: testCase.method as 'GET',
               url: testCase.url,
               as: session,
-              ...(testCase.body === undefined ? {} : { payload: testCase.body, headers: { 'content-type': 'application/json' } }),
+              ...(testCase.body === undefined ? {} : { payload: testCase.body }),
+              headers: { ...(testCase.body === undefined ? {} : { 'content-type': 'application/json' }), ...testCase.headers },
             });
             sent++;
             const where = `${operation.operationId} as ${identity}, ${testCase.label}`;

@@ -38,6 +38,8 @@ const cases: Case[] = [
   { name: 'year 0 in the audit log filter', status: 400, code: 'VALIDATION_FAILED', field: 'querystring.from', fieldCode: 'dateOutOfRange', request: () => ({ url: `${tenantPath}/audit-log?from=0000-01-01T00:00:00Z`, as: admin }) },
   { name: 'an empty change to an area', status: 400, code: 'VALIDATION_FAILED', field: 'body', fieldCode: 'nothingToChange', request: () => ({ method: 'PATCH', url: `${tenantPath}/areas/${areaId}`, as: admin, payload: {} }) },
   { name: 'a change of only the version', status: 400, code: 'VALIDATION_FAILED', field: 'body', fieldCode: 'nothingToChange', request: () => ({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/${ids.brandevoort}`, as: admin, payload: { version: 1 } }) },
+  { name: 'a session cookie that is not percent-encoded', status: 401, code: 'NOT_AUTHENTICATED', request: () => ({ url: `${tenantPath}/users`, headers: { cookie: 'wijkwerk_session=%E0%A4%A' } }) },
+  { name: 'a bearer token of garbage', status: 401, code: 'NOT_AUTHENTICATED', request: () => ({ url: `${tenantPath}/users`, headers: { authorization: `Bearer ${'%ZZ'.repeat(500)}` } }) },
   { name: 'a path parameter over 100 characters', status: 414, code: 'URI_TOO_LONG', request: () => ({ url: `${tenantPath}/councils/${'a'.repeat(150)}` }) },
   { name: 'a municipality over 100 characters', status: 414, code: 'URI_TOO_LONG', request: () => ({ url: `/api/v1/municipalities/${'h'.repeat(101)}/councils` }) },
 ];
