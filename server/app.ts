@@ -19,7 +19,7 @@ import { createSessionService, createUserService, registerUserRoutes } from './m
 import { registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { handleClientError, handleError, handleFrameworkError, maxPathParameterLength, renderProblem, sendProblem, validatorCompiler } from './platform/errors.ts';
-import { registerPathParameterCheck } from './platform/input-bounds.ts';
+import { registerPathParameterCheck } from './platform/path-parameters.ts';
 import { languageFromHeader } from './platform/language.ts';
 import { apiVersion, finishOpenApiDocument } from './platform/openapi.ts';
 import { registerPublicCache } from './platform/public-cache.ts';
