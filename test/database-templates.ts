@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../server/db/client.ts';
@@ -55,6 +55,18 @@ function sourceDigest(): string {
 }
 
 /**
+ * Each pair of tarballs is some 80 MB: older pairs go, once no run can still be reading them (a run reads
+ * its pair at the start of each test file).
+ */
+function removeStaleTemplates(current: string) {
+  const anHourAgo = Date.now() - 3_600_000;
+  for (const entry of readdirSync(pgliteCache)) {
+    const folder = path.join(pgliteCache, entry);
+    if (folder !== current && statSync(folder).mtimeMs < anHourAgo) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
  * Migrates and seeds once, so that each test file only copies the result. PGlite's tarballs are kept in
  * node_modules/.cache until the sources change; PostgreSQL's template databases last one run. Returns
  * what to remove when the run is over.
@@ -64,8 +76,6 @@ export async function createTestDatabaseTemplates(serverUrl = process.env.DATABA
     const folder = path.join(pgliteCache, sourceDigest());
     const templates: TestDatabaseTemplates = { engine: 'pglite', empty: path.join(folder, 'empty.tar'), seeded: path.join(folder, 'seeded.tar') };
     if (!existsSync(templates.seeded)) {
-      // Only the newest pair is kept: each tarball is some 40 MB.
-      rmSync(pgliteCache, { recursive: true, force: true });
       const unfinished = `${folder}.${randomBytes(4).toString('hex')}`;
       mkdirSync(unfinished, { recursive: true });
       const database = await openPglite();
@@ -77,7 +87,13 @@ export async function createTestDatabaseTemplates(serverUrl = process.env.DATABA
       } finally {
         await database.close();
       }
-      renameSync(unfinished, folder);
+      try {
+        renameSync(unfinished, folder);
+      } catch {
+        // Another run made the same templates first; theirs are identical.
+        rmSync(unfinished, { recursive: true, force: true });
+      }
+      removeStaleTemplates(folder);
     }
     return { templates, remove: async () => {} };
   }
