@@ -18,7 +18,8 @@ import { createAdviceRequestService, createRequestAttachmentService, createReque
 import { createSessionService, createUserService, type LoginThrottlePolicy, registerUserRoutes } from './modules/users/index.ts';
 import { registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
-import { handleError, renderProblem, sendProblem, validatorCompiler } from './platform/errors.ts';
+import { handleClientError, handleError, handleFrameworkError, maxPathParameterLength, renderProblem, sendProblem, validatorCompiler } from './platform/errors.ts';
+import { registerPathParameterCheck } from './platform/path-parameters.ts';
 import { languageFromHeader } from './platform/language.ts';
 import { apiVersion, finishOpenApiDocument } from './platform/openapi.ts';
 import { registerPublicCache } from './platform/public-cache.ts';
@@ -62,7 +63,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : crypto.randomUUID();
     },
-    routerOptions: { ignoreTrailingSlash: false },
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: maxPathParameterLength },
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
     // Node keeps a connection that trickles in a byte at a time open forever unless told otherwise: bound
     // the headers, the whole request, silence on the socket and idle keep-alive, and check them every second.
     http: {
@@ -86,6 +89,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     const language = languageFromHeader(request.headers['accept-language']);
     return sendProblem(reply, renderProblem('NOT_FOUND', language, { instance: request.url.split('?')[0] }));
   });
+  registerPathParameterCheck(app);
   // Callback-style hooks on the hot path: an async hook costs a promise per request.
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);

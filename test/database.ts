@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { inject } from 'vitest';
 import { type DatabaseHandle, openPglite, openPostgres, queryRows } from '../server/db/client.ts';
+import { databaseUrl, onServer, type TestDatabaseTemplates } from './database-templates.ts';
+import { seedTestTenants } from './factories.ts';
 
 /** A guard against the one unexplained PGlite hang seen here: never wait on a close for ever. */
 function withTimeout<T>(work: Promise<T>, milliseconds: number, label: string): Promise<T | undefined> {
@@ -12,36 +15,38 @@ function withTimeout<T>(work: Promise<T>, milliseconds: number, label: string): 
 }
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on the
- * PostgreSQL server named by DATABASE_URL (dropped again afterwards).
+ * A migrated database of its own for one test file, empty or (`seeded`) holding the seeded tenants of
+ * factories.ts: in-memory PGlite by default, or a new database on the PostgreSQL server named by
+ * DATABASE_URL (dropped again afterwards). It is a copy of the run's template (test/global-setup.ts);
+ * without one, as when a file runs outside that config, it is migrated and seeded here.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(options: { seeded?: boolean } = {}): Promise<DatabaseHandle> {
+  const templates = inject('testDatabaseTemplates') as TestDatabaseTemplates | undefined;
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const database = await openPglite();
-    await database.migrate();
+    const template = templates?.engine === 'pglite' ? (options.seeded ? templates.seeded : templates.empty) : undefined;
+    const database = template ? await openPglite(undefined, { loadDataDir: new Blob([readFileSync(template)]) }) : await openPglite();
+    if (!template) await prepare(database, options);
     const close = database.close;
     return { ...database, close: async () => void (await withTimeout(close(), 5000, 'closing PGlite')) };
   }
   const name = `wijkwerk_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString(), 5);
-  await database.migrate();
+  const template = templates?.engine === 'postgres' ? (options.seeded ? templates.seeded : templates.empty) : undefined;
+  await onServer(serverUrl, (client) => client.query(template ? `create database ${name} template ${template}` : `create database ${name}`));
+  const database = await openPostgres(databaseUrl(serverUrl, name), 5);
+  if (!template) await prepare(database, options);
   return {
     ...database,
     async close() {
       await withTimeout(database.close(), 5000, 'closing pool');
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await onServer(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
     },
   };
+}
+
+async function prepare(database: DatabaseHandle, options: { seeded?: boolean }) {
+  await database.migrate();
+  if (options.seeded) await seedTestTenants(database.db);
 }
 
 /**

@@ -2,12 +2,11 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../server/app.ts';
 import { type Config, defaultConfig } from '../server/config.ts';
 import type { DatabaseHandle } from '../server/db/client.ts';
-import { seedDemoIfEmpty } from '../server/demo/seed.ts';
 import { createFixedClock } from '../server/platform/clock.ts';
 import { createTestDatabase } from './database.ts';
-import { createSecondMunicipality } from './factories.ts';
+import { demoPassword, findTestTenants, type SecondMunicipality, testStart } from './factories.ts';
 
-export const demoPassword = 'Demo-wachtwoord-voor-tests-2026';
+export { demoPassword };
 export const tenantPath = '/api/v1/municipalities/helmond';
 
 /** Demo people by what tests call them. */
@@ -37,7 +36,7 @@ export interface TestApp {
   database: DatabaseHandle;
   clock: ReturnType<typeof createFixedClock>;
   municipalityId: string;
-  other: Awaited<ReturnType<typeof createSecondMunicipality>>;
+  other: SecondMunicipality;
   logIn(person: DemoPerson | { email: string; password: string; municipality?: string }): Promise<Session>;
   request(options: InjectOptions & { as?: Session }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -48,11 +47,9 @@ export interface TestApp {
  * ("Eindhoven") for isolation tests.
  */
 export async function createTestApp(configOverrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const clock = createFixedClock('2026-06-15T10:00:00Z');
-  const seeded = await seedDemoIfEmpty(database.db, clock, { password: demoPassword, withActivity: false });
-  if (!seeded) throw new Error('demo seed did not run on a fresh database');
-  const other = await createSecondMunicipality(database.db, clock);
+  const database = await createTestDatabase({ seeded: true });
+  const clock = createFixedClock(testStart);
+  const { municipalityId, other } = await findTestTenants(database.db);
   // The public cache is off unless a test is about it: most tests change data behind the API's back.
   const config = defaultConfig({ SCHEDULER_INTERVAL_SECONDS: 0, WEB_DIST_DIR: '/nonexistent', PUBLIC_CACHE_SECONDS: 0, ...configOverrides });
   const app = await buildApp({ config, database, clock });
@@ -76,7 +73,7 @@ export async function createTestApp(configOverrides: Partial<Config> = {}): Prom
     app,
     database,
     clock,
-    municipalityId: seeded.municipalityId,
+    municipalityId,
     other,
     logIn,
     request({ as, ...options }) {

@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   isMigrationCurrent(): Promise<boolean>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole data folder as a tarball, to open copies of it with `openPglite(undefined, { loadDataDir })`. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -56,27 +58,35 @@ function handleFor(db: Database, engine: DatabaseHandle['engine'], migrateWith: 
   };
 }
 
-/** PGlite: PostgreSQL in WASM, in a folder on disk or (without a folder) in memory. */
-export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+/**
+ * PGlite: PostgreSQL in WASM, in a folder on disk or (without a folder) in memory. `loadDataDir` starts
+ * it from a tarball made by `dumpDataDir()`, which skips initdb and whatever the tarball already holds.
+ */
+export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const isNew = !dataDir || !existsSync(path.join(dataDir, 'PG_VERSION'));
-  const template = isNew ? readClusterTemplate() : undefined;
+  // A copy to start from: the caller's (a test template), or the kept result of initdb for a new cluster.
+  const cachedInitdb = !options.loadDataDir && isNew ? readClusterTemplate() : undefined;
+  const template = options.loadDataDir ?? cachedInitdb;
   let client: PGlite;
   try {
     client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(template ? { loadDataDir: template } : {}) });
   } catch (error) {
     // A damaged copy must not keep failing every new database: the next one runs initdb again.
-    if (template) discardClusterTemplate();
+    if (cachedInitdb) discardClusterTemplate();
     throw error;
   }
   if (isNew && !template) await saveClusterTemplate(client);
   const db = drizzlePglite(client) as unknown as Database;
-  return handleFor(
-    db,
-    'pglite',
-    async () => migratePglite(db as never, { migrationsFolder }),
-    async () => client.close(),
-  );
+  return {
+    ...handleFor(
+      db,
+      'pglite',
+      async () => migratePglite(db as never, { migrationsFolder }),
+      async () => client.close(),
+    ),
+    dumpDataDir: () => client.dumpDataDir('none'),
+  };
 }
 
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<DatabaseHandle> {

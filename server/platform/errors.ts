@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type Language, languageFromHeader } from './language.ts';
@@ -85,6 +87,26 @@ const platformErrors = {
     title: { nl: 'Methode niet toegestaan', en: 'Method not allowed' },
     detail: { nl: 'Deze HTTP-methode kan hier niet.', en: 'This HTTP method is not available here.' },
   },
+  URI_TOO_LONG: {
+    status: 414,
+    title: { nl: 'Adres te lang', en: 'URI too long' },
+    detail: { nl: 'Een deel van het adres is langer dan {limit} tekens. Controleer het adres.', en: 'A part of the address is longer than {limit} characters. Check the address.' },
+  },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    title: { nl: 'Headers te groot', en: 'Headers too large' },
+    detail: { nl: 'De headers van het verzoek zijn samen te groot. Verwijder bijvoorbeeld oude cookies.', en: 'The request headers are too large together. Remove old cookies, for example.' },
+  },
+  BAD_REQUEST: {
+    status: 400,
+    title: { nl: 'Onleesbaar verzoek', en: 'Unreadable request' },
+    detail: { nl: 'Het verzoek volgt HTTP niet en kan niet worden gelezen (bijvoorbeeld ongeldige tekens in het adres of een header).', en: 'The request does not follow HTTP and cannot be read (for example invalid characters in the address or a header).' },
+  },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    title: { nl: 'Verzoek duurde te lang', en: 'Request timeout' },
+    detail: { nl: 'Het verzoek kwam niet op tijd binnen. Probeer het opnieuw.', en: 'The request did not arrive in time. Please try again.' },
+  },
   VERSION_CONFLICT: {
     status: 409,
     title: { nl: 'Intussen gewijzigd', en: 'Changed in the meantime' },
@@ -131,6 +153,11 @@ const fieldMessages = new Map<string, Text>(
   required: { nl: 'Dit veld is verplicht.', en: 'This field is required.' },
   invalidEmail: { nl: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.', en: 'Enter a valid e-mail address, for example name@example.org.' },
   invalidUrl: { nl: 'Vul een volledig webadres in dat begint met https://.', en: 'Enter a full web address starting with https://.' },
+  nulCharacter: { nl: 'Deze tekst bevat een NUL-teken (\\u0000); verwijder het.', en: 'This text contains a NUL character (\\u0000); remove it.' },
+  controlCharacter: { nl: 'Dit deel van het adres bevat een stuurteken; controleer het adres.', en: 'This part of the address contains a control character; check the address.' },
+  dateOutOfRange: { nl: 'Kies een datum tussen {earliest} en {latest}.', en: 'Choose a date between {earliest} and {latest}.' },
+  nothingToChange: { nl: 'Geef minstens één veld om te wijzigen.', en: 'Give at least one field to change.' },
+  malformedForm: { nl: 'Dit formulier (multipart/form-data) is onvolledig of beschadigd. Stuur het opnieuw.', en: 'This form (multipart/form-data) is incomplete or damaged. Send it again.' },
   duplicate: { nl: 'Deze waarde is al in gebruik. Kies een andere.', en: 'This value is already in use. Choose another one.' },
   unknownReference: { nl: 'Deze verwijzing bestaat niet in deze gemeente.', en: 'This reference does not exist in this municipality.' },
   invalidGeometry: { nl: 'Geef een GeoJSON Polygon of MultiPolygon met coördinaten in lengte- en breedtegraden.', en: 'Give a GeoJSON Polygon or MultiPolygon with longitude/latitude coordinates.' },
@@ -280,14 +307,69 @@ export function handleError(error: FastifyError & { validation?: unknown; valida
   return sendProblem(reply, renderProblem('INTERNAL', language, { instance }));
 }
 
-/** Zod-backed validator that keeps the raw issues, so the error handler can word them per language. */
+/** The path to the first text (or object key) holding U+0000, which PostgreSQL text cannot store. */
+export function findNulCharacter(value: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findNulCharacter(item, [...path, index]);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = key.includes('\u0000') ? [...path, key] : findNulCharacter(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Fastify's own limit on one path parameter (maxParamLength); ids and slugs are far shorter. */
+export const maxPathParameterLength = 100;
+
+/**
+ * Fastify's `frameworkErrors`: what fails before a route is found (a URL that does not decode, a path
+ * parameter over the limit) leaves as problem+json like everything else.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const language = languageFromHeader(request.headers['accept-language']);
+  const instance = request.url.split('?')[0];
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, renderProblem('URI_TOO_LONG', language, { params: { limit: maxPathParameterLength }, instance }));
+  if (error.code === 'FST_ERR_BAD_URL') return sendProblem(reply, renderProblem('BAD_REQUEST', language, { instance }));
+  return handleError(error, request, reply);
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node's HTTP parser refuses a request (headers too large, bytes HTTP does
+ * not allow) before Fastify sees it, so the answer is written to the socket directly. The headers could not
+ * be read, Accept-Language included: the answer is in Dutch.
+ */
+export function handleClientError(error: Error & { code?: string }, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : 'BAD_REQUEST';
+  const problem = renderProblem(code, 'nl');
+  const body = JSON.stringify(problem);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nConnection: close\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
+/**
+ * Zod-backed validator that keeps the raw issues, so the error handler can word them per language. It
+ * also refuses U+0000 in any text of any part, in this one place rather than in every string schema.
+ */
 export function validatorCompiler({ schema, httpPart }: { schema: z.ZodType; httpPart?: string }) {
   return (data: unknown) => {
     const result = schema.safeParse(data, { reportInput: true });
-    if (result.success) return { value: result.data };
+    const nulAt = result.success ? findNulCharacter(result.data) : undefined;
+    if (result.success && !nulAt) return { value: result.data };
+    const issues: ZodLikeIssue[] = result.success ? [{ code: 'custom', path: nulAt!, message: 'field:nulCharacter', input: undefined }] : result.error.issues;
     const error = new Error('validation failed') as Error & { validation: unknown; zodIssues: unknown; validationContext?: string; statusCode: number };
-    error.validation = result.error.issues.map((issue) => ({ ...issue, input: undefined }));
-    error.zodIssues = result.error.issues;
+    error.validation = issues.map((issue) => ({ ...issue, input: undefined }));
+    error.zodIssues = issues;
     error.statusCode = 400;
     error.validationContext = httpPart;
     return { error };

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { int32Max } from './input-bounds.ts';
 
 /** Every list is bounded: at most 100 items a page. */
 export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1).describe('Page number, from 1'),
+  page: z.coerce.number().int().min(1).max(int32Max).default(1).describe('Page number, from 1'),
   pageSize: z.coerce.number().int().min(1).max(100).default(25).describe('Items per page, at most 100'),
 });
 export type PageQuery = z.infer<typeof pageQuery>;

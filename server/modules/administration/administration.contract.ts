@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateTime } from '../../platform/input-bounds.ts';
 import { timeIdCursorSchema } from '../../platform/pagination.ts';
 import { outboxChannels, outboxStatuses } from '../../platform/outbox.tables.ts';
 
@@ -26,8 +27,8 @@ export const auditListQuery = z.object({
   entityId: z.string().max(100).optional(),
   actorUserId: z.uuid().optional(),
   action: z.string().max(100).optional(),
-  from: z.iso.datetime({ offset: true }).optional().describe('Only entries at or after this moment'),
-  to: z.iso.datetime({ offset: true }).optional().describe('Only entries at or before this moment'),
+  from: isoDateTime().optional().describe('Only entries at or after this moment'),
+  to: isoDateTime().optional().describe('Only entries at or before this moment'),
   beforeId: z.coerce.number().int().min(1).optional().describe('Cursor from the previous page'),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32, requireSomeChange } from '../../platform/input-bounds.ts';
 import { pageQuery, pageSchema } from '../../platform/pagination.ts';
 import { councilLegalForms } from './council.tables.ts';
 
@@ -48,9 +49,9 @@ export const createCouncilBody = z
   })
   .meta({ id: 'CreateCouncil' });
 
-export const updateCouncilBody = z
+export const updateCouncilBody = requireSomeChange(z
   .object({
-    version: z.number().int().min(1),
+    version: int32().min(1),
     name: z.string().trim().min(2).max(150).optional(),
     legalForm: z.enum(councilLegalForms).optional(),
     neighbourhoodId: z.uuid().optional(),
@@ -58,7 +59,7 @@ export const updateCouncilBody = z
     contactPhone: optionalText(40),
     website,
     postalAddress: optionalText(300),
-  })
+  }))
   .meta({ id: 'UpdateCouncil' });
 
 export type CreateCouncil = z.infer<typeof createCouncilBody>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/input-bounds.ts';
 
 export const responsivenessQuery = z
   .object({
-    from: z.iso.date().describe('First day of the period (submission date), inclusive'),
-    to: z.iso.date().describe('Last day of the period, inclusive'),
+    from: isoDate().describe('First day of the period (submission date), inclusive'),
+    to: isoDate().describe('Last day of the period, inclusive'),
     groupBy: z.enum(['department', 'neighbourhood', 'month']).default('department'),
   })
   .refine((query) => query.from <= query.to, { message: 'field:endBeforeStart', path: ['to'] });

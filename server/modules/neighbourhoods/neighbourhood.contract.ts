@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32, isoDate, requireSomeChange } from '../../platform/input-bounds.ts';
 import { boundarySchema } from '../../platform/geometry.ts';
 import { pageQuery, pageSchema } from '../../platform/pagination.ts';
 
@@ -38,7 +39,7 @@ export const developmentAgreementSchema = z
   })
   .meta({ id: 'DevelopmentAgreement' });
 
-export const recordDevelopmentAgreementBody = developmentAgreementSchema.extend({ version: z.number().int().min(1) }).meta({ id: 'RecordDevelopmentAgreement' });
+export const recordDevelopmentAgreementBody = developmentAgreementSchema.extend({ agreedOn: isoDate(), version: int32().min(1) }).meta({ id: 'RecordDevelopmentAgreement' });
 
 export const neighbourhoodSchema = neighbourhoodSummarySchema
   .extend({
@@ -91,9 +92,9 @@ export const createNeighbourhoodBody = z
   })
   .meta({ id: 'CreateNeighbourhood' });
 
-export const updateNeighbourhoodBody = z
+export const updateNeighbourhoodBody = requireSomeChange(z
   .object({
-    version: z.number().int().min(1),
+    version: int32().min(1),
     name: name.optional(),
     cbsCode: cbsNeighbourhoodCode.nullable().optional(),
     description: z.string().max(5000).optional(),
@@ -101,12 +102,12 @@ export const updateNeighbourhoodBody = z
     isBoundaryOfficial: z.boolean().optional(),
     isDevelopmentArea: z.boolean().optional(),
     programmeManagerUserId: z.uuid().nullable().optional(),
-  })
+  }))
   .meta({ id: 'UpdateNeighbourhood' });
 
 export const createAreaBody = z.object({ name, cbsCode: cbsAreaCode.nullable().optional(), boundary: boundarySchema.nullable().optional() }).meta({ id: 'CreateArea' });
-export const updateAreaBody = z
-  .object({ name: name.optional(), cbsCode: cbsAreaCode.nullable().optional(), boundary: boundarySchema.nullable().optional() })
+export const updateAreaBody = requireSomeChange(z
+  .object({ name: name.optional(), cbsCode: cbsAreaCode.nullable().optional(), boundary: boundarySchema.nullable().optional() }))
   .meta({ id: 'UpdateArea' });
 
 export type DevelopmentAgreementInput = z.infer<typeof recordDevelopmentAgreementBody>;

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { isoDate as boundedDate } from '../../platform/input-bounds.ts';
 import { pageQuery, pageSchema } from '../../platform/pagination.ts';
 import { requestStates } from './request.workflow.ts';
 
+// Input dates are bounded to what a person could mean; stored ones are shown as they are.
 const isoDate = z.iso.date();
+const dueOn = boundedDate();
 
 export const adviceRequestDocumentSchema = z.object({
   title: z.string().trim().min(2).max(200),
@@ -14,7 +17,7 @@ export const createAdviceRequestBody = z
     title: z.string().trim().min(5).max(200),
     question: z.string().trim().min(20).max(10_000).describe('What the municipality asks the councils, in plain language'),
     documents: z.array(adviceRequestDocumentSchema).max(20).default([]),
-    dueOn: isoDate.describe('The date by which the advice is asked'),
+    dueOn: dueOn.describe('The date by which the advice is asked'),
     isFormalInspraak: z.boolean().default(false).describe('Part of a formal inspraak procedure: deviating from the advice is then for the college or the municipal council'),
     councilIds: z.array(z.uuid()).min(1).max(50).describe('The councils asked for advice'),
     departmentId: z.uuid().nullable().optional().describe('The department that asks and will weigh the advice'),

@@ -175,6 +175,26 @@ describe('uploading and downloading', () => {
     expect(await names(request.id)).toEqual([]);
   });
 
+  it('refuses a form it cannot read (cut off, without a boundary, a part without headers) with 400, and stores nothing', async () => {
+    const request = await submitRequest(resident);
+    const url = `${tenantPath}/requests/${request.id}/attachments`;
+    const whole = form([{ name: 'file', fileName: 'schets.pdf', content: pdf }]);
+    const before = await fingerprintDatabase(t.database.db);
+    const malformed = [
+      { payload: whole.payload.subarray(0, whole.payload.length - 40), headers: whole.headers },
+      { payload: whole.payload, headers: { 'content-type': 'multipart/form-data' } },
+      { payload: Buffer.from(`--x\r\n\r\n${'a'.repeat(50)}\r\n--x--\r\n`), headers: { 'content-type': 'multipart/form-data; boundary=x' } },
+      { payload: Buffer.from('niet eens een formulier'), headers: { 'content-type': 'multipart/form-data; boundary=x' } },
+    ];
+    for (const body of malformed) {
+      const response = await t.request({ method: 'POST', url, as: resident, ...body });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json().errors[0]).toMatchObject({ field: expect.stringMatching(/^body/) });
+    }
+    expect(await fingerprintDatabase(t.database.db)).toEqual(before);
+  });
+
   it('allows ten shared attachments per request, then says to remove one first', async () => {
     const request = await submitRequest(resident);
     for (let index = 1; index <= 10; index++) expect((await upload(request.id, resident, { fileName: `foto-${index}.png`, content: png })).statusCode).toBe(201);

@@ -38,7 +38,8 @@ async function readUpload(request: FastifyRequest, limit: string): Promise<Attac
     }
     if (code === 'FST_FILES_LIMIT') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.file', code: 'oneFileOnly' }] });
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body', code: 'tooManyFormFields' }] });
-    throw error;
+    // Everything else the parser throws is a form it cannot read: no boundary, a truncated part, bad headers.
+    throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body', code: 'malformedForm' }] });
   }
   if (isInternal !== undefined && isInternal !== 'true' && isInternal !== 'false') {
     throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.isInternal', code: 'trueOrFalse' }] });

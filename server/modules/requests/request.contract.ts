@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32, isoDate as isoDateWithinRange } from '../../platform/input-bounds.ts';
 import { pageQuery, pageSchema } from '../../platform/pagination.ts';
 import { requestEventKinds } from './request-event.rules.ts';
 import { requestUserActions } from './request.policy.ts';
@@ -7,14 +8,16 @@ export const referralStates = ['referred', 'pickedUp', 'fedBack'] as const;
 import { requestStates } from './request.workflow.ts';
 import { advicePositions, conditionKinds, decidingBodies, refusalReasons, requestKinds, scales, supportBreadths, supportOrigins } from './request.rules.ts';
 
-const isoDate = z.iso.date();
-const version = z.number().int().min(1).describe('The version you read; a stale one gives 409');
+const isoDate = isoDateWithinRange();
+/** Dates the server wrote itself, in answers. */
+const storedDate = z.iso.date();
+const version = int32().min(1).describe('The version you read; a stale one gives 409');
 const reference = z.object({ id: z.uuid(), name: z.string() });
 
 export const supportStatementSchema = z
   .object({
     origins: z
-      .array(z.object({ kind: z.enum(supportOrigins), count: z.number().int().min(0).optional().describe('Respondents of a survey, signatures of a petition'), text: z.string().max(500).optional() }))
+      .array(z.object({ kind: z.enum(supportOrigins), count: int32().min(0).optional().describe('Respondents of a survey, signatures of a petition'), text: z.string().max(500).optional() }))
       .max(10),
     breadth: z.enum(supportBreadths),
     dissent: z.string().max(4000).default('').describe('Disagreement within the neighbourhood, in words'),
@@ -50,7 +53,7 @@ export const answerRequestBody = z
       motivation: z.string().max(5000),
       conditions: z.array(conditionSchema).max(10),
       decisionDueOn: isoDate.describe('Date by which a definite answer follows'),
-      updateEveryWeeks: z.number().int().default(6),
+      updateEveryWeeks: int32().default(6),
     }),
     z.object({ verdict: z.literal('nooit'), version, motivation: z.string().max(5000), reasons: z.array(z.enum(refusalReasons)).max(5) }),
   ])
@@ -87,8 +90,8 @@ export const requestSummarySchema = z
     state: z.enum(requestStates),
     verdict: z.enum(['nu', 'ooit', 'nooit']).nullable(),
     isPublic: z.boolean(),
-    acknowledgeBy: isoDate,
-    answerBy: isoDate,
+    acknowledgeBy: storedDate,
+    answerBy: storedDate,
     isOverdue: z.boolean(),
     createdAt: z.iso.datetime({ offset: true }),
   })
@@ -105,10 +108,10 @@ export const requestSchema = requestSummarySchema
     supportStatement: supportStatementSchema.nullable(),
     leadDepartment: reference.nullable(),
     answer: z.record(z.string(), z.unknown()).nullable(),
-    nextUpdateDue: isoDate.nullable(),
+    nextUpdateDue: storedDate.nullable(),
     isFormalInspraak: z.boolean().describe('Part of a formal inspraak procedure: deviating from the advice is then for the college or the municipal council'),
     adviceRequest: reference.omit({ name: true }).extend({ title: z.string() }).nullable().describe('The municipality’s request for advice this advice answers'),
-    carriedOutOn: isoDate.nullable().describe('When a nu was carried out'),
+    carriedOutOn: storedDate.nullable().describe('When a nu was carried out'),
     referral: z
       .object({
         code: z.string(),
@@ -120,7 +123,7 @@ export const requestSchema = requestSummarySchema
       .nullable()
       .describe('The front-line team the request was referred to, and how far it got'),
     advicePosition: z
-      .object({ position: z.enum(advicePositions), motivation: z.string(), decidingBody: z.enum(decidingBodies).nullable(), recordedOn: isoDate })
+      .object({ position: z.enum(advicePositions), motivation: z.string(), decidingBody: z.enum(decidingBodies).nullable(), recordedOn: storedDate })
       .nullable()
       .describe('For advice: whether the municipality follows it'),
     proposedAnswer: z.record(z.string(), z.unknown()).nullable().describe('With four-eyes review: the answer waiting for the advisor (staff only)'),

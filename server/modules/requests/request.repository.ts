@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'd
 import type { Executor } from '../../db/client.ts';
 import { council } from '../councils/council.tables.ts';
 import { area, neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
-import { department, theme } from '../organisation/organisation.tables.ts';
+import { department, partnerOrganisation, theme } from '../organisation/organisation.tables.ts';
 import { userAccount } from '../users/user.tables.ts';
 import { adviceRequest } from './advice-request.tables.ts';
 import { request, requestEvent, requestLink, requestTheme } from './request.tables.ts';
@@ -256,6 +256,14 @@ export function createRequestRepository(db: Executor) {
         .select({ id: area.id })
         .from(area)
         .where(and(eq(area.municipalityId, municipalityId), eq(area.id, areaId), neighbourhoodId ? eq(area.neighbourhoodId, neighbourhoodId) : undefined));
+      return rows.length > 0;
+    },
+
+    async partnerOrganisationExists(municipalityId: string, partnerOrganisationId: string): Promise<boolean> {
+      const rows = await db
+        .select({ id: partnerOrganisation.id })
+        .from(partnerOrganisation)
+        .where(and(eq(partnerOrganisation.municipalityId, municipalityId), eq(partnerOrganisation.id, partnerOrganisationId)));
       return rows.length > 0;
     },
   };

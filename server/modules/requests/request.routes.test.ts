@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprintDatabase } from '../../../test/database.ts';
 import { createTestApp, type DemoIds, findDemoIds, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
 
 let t: TestApp;
@@ -65,6 +66,22 @@ describe('submitting', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['body.kind', 'body.title', 'body.body', 'body.scale']));
     expect((await t.request({ method: 'POST', url: `${tenantPath}/requests`, payload: {} })).statusCode).toBe(401);
+  });
+
+  it('refuses an area or partner organisation that is not in this municipality (400 per field), and stores nothing', async () => {
+    const before = await fingerprintDatabase(t.database.db);
+    // A partner organisation that is not the submitter's own is refused as such, whether it exists or not.
+    for (const [field, id, code] of [
+      ['areaId', '00000000-0000-4000-8000-000000000000', 'unknownReference'],
+      ['areaId', t.other.neighbourhood.id, 'unknownReference'],
+      ['partnerOrganisationId', '00000000-0000-4000-8000-000000000000', 'notThisPartner'],
+      ['partnerOrganisationId', t.other.department.id, 'notThisPartner'],
+    ]) {
+      const response = await submitAdvice({ [field]: id });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().errors[0]).toMatchObject({ field: `body.${field}`, code });
+    }
+    expect(await fingerprintDatabase(t.database.db)).toEqual(before);
   });
 });
 

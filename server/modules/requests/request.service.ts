@@ -58,6 +58,7 @@ export function createRequestService(dependencies: RequestServiceDependencies) {
         const asked = input.adviceRequestId ? await checkedAdviceRequest(tx, context, input) : null;
         if (input.areaId && !(await repository.areaExists(context.municipalityId, input.areaId, input.neighbourhoodId))) throw unknownReference('body.areaId');
         if (!(await repository.themesExist(context.municipalityId, input.themeIds))) throw unknownReference('body.themeIds');
+        if (input.partnerOrganisationId && !(await repository.partnerOrganisationExists(context.municipalityId, input.partnerOrganisationId))) throw unknownReference('body.partnerOrganisationId');
         const settings = await steps.settingsOf(tx, context.municipalityId);
         const now = clock.now();
         const submittedOn = dateInAmsterdam(now);

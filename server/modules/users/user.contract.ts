@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32, requireSomeChange } from '../../platform/input-bounds.ts';
 import { roles, scopeTypes } from '../../platform/permissions.ts';
 import { pageQuery, pageSchema } from '../../platform/pagination.ts';
 
@@ -51,15 +52,15 @@ export const createUserBody = z
   })
   .meta({ id: 'CreateUser' });
 
-export const updateUserBody = z
+export const updateUserBody = requireSomeChange(z
   .object({
-    version: z.number().int().min(1),
+    version: int32().min(1),
     displayName: z.string().trim().min(2).max(120).optional(),
     locale: z.enum(['nl', 'en']).optional(),
     isActive: z.boolean().optional(),
     password: z.string().max(200).optional(),
     roles: z.array(roleGrantInput).max(50).optional(),
-  })
+  }))
   .meta({ id: 'UpdateUser' });
 
 export const loginBody = z
