@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 // The requests module's rows, so the matrix below is the whole one.
+import '../modules/councils/council.permissions.ts';
+import '../modules/neighbourhoods/neighbourhood.permissions.ts';
 import '../modules/requests/request.permissions.ts';
+import '../modules/users/user.permissions.ts';
 import { type Actor, can, hasRole, knownPermissions, type Permission, type PermissionTarget, type Role, type RoleGrant, roles, scopeIdsOf, scopeTypeOfRole } from './permissions.ts';
 
 const permissions = knownPermissions();

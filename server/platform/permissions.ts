@@ -56,10 +56,6 @@ const platformPermissions = {
   'home.view': { resident: 'any', council_member: 'any', advisor: 'any', officer: 'any', alderman: 'any', partner: 'any', admin: 'any' },
   'registry.viewInternal': { council_member: 'any', advisor: 'any', officer: 'any', alderman: 'any', partner: 'any', admin: 'any' },
   'registry.manage': { admin: 'any' },
-  'neighbourhood.describe': { advisor: 'scoped', admin: 'any' },
-  'council.updateContact': { council_member: 'scoped', admin: 'any' },
-  'users.manage': { admin: 'any' },
-  'apiTokens.manage': { admin: 'any' },
   'audit.read': { admin: 'any' },
   'outbox.read': { admin: 'any' },
 } as const satisfies Record<string, PermissionRow>;

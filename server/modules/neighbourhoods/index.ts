@@ -1,5 +1,6 @@
 // The module's own error codes and field messages are known to the error handler as soon as the module loads.
 import './neighbourhood.errors.ts';
+import './neighbourhood.permissions.ts';
 export { createNeighbourhoodRepository } from './neighbourhood.repository.ts';
 export { registerNeighbourhoodRoutes } from './neighbourhood.routes.ts';
 export { slugFromName } from './neighbourhood.rules.ts';

@@ -13,6 +13,7 @@ import { checkPasswordStrength } from './password.rules.ts';
 import { presentApiToken, presentUser } from './user.presenter.ts';
 import { createUserRepository } from './user.repository.ts';
 import { generateToken, hashToken } from './token.ts';
+import { userPermissions } from './user.permissions.ts';
 
 /** The table each kind of scope lives in; a grant must point at a row of this municipality. */
 const scopeTables: Record<string, string> = {
@@ -52,7 +53,7 @@ export function createUserService(dependencies: { db: Executor; clock: Clock }) 
   const { db, clock } = dependencies;
 
   function assertCanManage(context: UseCaseContext) {
-    if (!can(context.actor, 'users.manage')) throw new DomainError('FORBIDDEN');
+    if (!can(context.actor, userPermissions['users.manage'])) throw new DomainError('FORBIDDEN');
   }
 
   async function presentOne(tx: Executor, municipalityId: string, userId: string) {
@@ -128,7 +129,7 @@ export function createUserService(dependencies: { db: Executor; clock: Clock }) 
     },
 
     async createApiToken(context: UseCaseContext, input: { userId: string; name: string; validDays?: number }) {
-      if (!can(context.actor, 'apiTokens.manage')) throw new DomainError('FORBIDDEN');
+      if (!can(context.actor, userPermissions['apiTokens.manage'])) throw new DomainError('FORBIDDEN');
       return inTransaction(db, async (tx) => {
         const repository = createUserRepository(tx);
         const user = await repository.findById(context.municipalityId, input.userId);
@@ -151,12 +152,12 @@ export function createUserService(dependencies: { db: Executor; clock: Clock }) 
     },
 
     async listApiTokens(context: UseCaseContext) {
-      if (!can(context.actor, 'apiTokens.manage')) throw new DomainError('FORBIDDEN');
+      if (!can(context.actor, userPermissions['apiTokens.manage'])) throw new DomainError('FORBIDDEN');
       return { items: (await createUserRepository(db).listApiTokens(context.municipalityId)).map(presentApiToken) };
     },
 
     async revokeApiToken(context: UseCaseContext, apiTokenId: string) {
-      if (!can(context.actor, 'apiTokens.manage')) throw new DomainError('FORBIDDEN');
+      if (!can(context.actor, userPermissions['apiTokens.manage'])) throw new DomainError('FORBIDDEN');
       await inTransaction(db, async (tx) => {
         const revoked = await createUserRepository(tx).revokeApiToken(context.municipalityId, apiTokenId, clock.now());
         if (!revoked) throw new DomainError('NOT_FOUND');

@@ -1,0 +1,7 @@
+import { definePermissions } from '../../platform/permissions.ts';
+
+/** Accounts, roles and API tokens are the administrator's. */
+export const userPermissions = definePermissions({
+  'users.manage': { admin: 'any' },
+  'apiTokens.manage': { admin: 'any' },
+});
