@@ -60,9 +60,10 @@ describe('the municipality asks a council for advice', () => {
     await council.context.close();
   });
 
-  it('is not for residents', async () => {
+  // A partner (not the resident: the admin journey makes her a council member) has no requests for advice.
+  it('is not for partners', async () => {
     const { context, page } = await openPage(browser);
-    await logIn(page, 'eva.mulder@mail.example');
+    await logIn(page, 'bram.dewit@politie.example');
     expect(await page.getByRole('link', { name: 'Adviesaanvragen', exact: true }).count()).toBe(0);
     await page.goto('/helmond/adviesaanvragen');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Geen toestemming');
