@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from './free-port.ts';
 
 // The real server as `npm start` runs it (node server/main.ts), on a fresh embedded database, for what only a
 // whole process shows: start-up output, signals, and a log reader that goes away.
@@ -27,15 +28,6 @@ afterEach(() => {
   }
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function waitForOutput(server: Omit<RunningServer, 'exited'>, pattern: RegExp, milliseconds: number) {
   const deadline = Date.now() + milliseconds;
