@@ -47,7 +47,8 @@ const environmentSchema = z.object({
   /** Open connections at most; new ones beyond are closed at once. */
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1000),
   /** Requests on one keep-alive connection before the server closes it (0: no limit). */
-  HTTP_MAX_REQUESTS_PER_CONNECTION: z.coerce.number().int().min(0).default(1000),
+  // No limit by default: a proxy that reuses upstream connections would meet the close halfway a request (a 502).
+  HTTP_MAX_REQUESTS_PER_CONNECTION: z.coerce.number().int().min(0).default(0),
   /** After SIGTERM the process is gone within this time, finished or not. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).default(10),
 });

@@ -33,5 +33,8 @@ export const notificationPreferencesSchema = z
   .object({
     wantsEmailCopies: z.boolean().describe('An e-mail copy of every notification'),
     wantsDailyDigest: z.boolean().describe('Instead: one e-mail a day (from 07:00) listing what came in'),
+    locale: z.enum(['nl', 'en']).describe('The language notifications and e-mail are written in'),
   })
   .meta({ id: 'NotificationPreferences' });
+
+export const updateNotificationPreferencesBody = notificationPreferencesSchema.partial({ locale: true }).meta({ id: 'UpdateNotificationPreferences' });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/auth.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import { municipalityParams } from '../municipalities/index.ts';
-import { notificationListQuery, notificationListSchema, notificationParams, notificationPreferencesSchema, notificationSchema, updateNotificationBody } from './notification.contract.ts';
+import { notificationListQuery, notificationListSchema, notificationParams, notificationPreferencesSchema, notificationSchema, updateNotificationBody, updateNotificationPreferencesBody } from './notification.contract.ts';
 import type { NotificationService } from './notification.service.ts';
 
 export function registerNotificationRoutes(scope: FastifyInstance, service: NotificationService) {
@@ -34,7 +34,7 @@ export function registerNotificationRoutes(scope: FastifyInstance, service: Noti
     '/notification-preferences',
     {
       config: { access: 'authenticated' },
-      schema: { operationId: 'updateMyNotificationPreferences', tags, params: municipalityParams, body: notificationPreferencesSchema, response: { 200: notificationPreferencesSchema, ...problemResponses(401, 403, 404) } },
+      schema: { operationId: 'updateMyNotificationPreferences', tags, params: municipalityParams, body: updateNotificationPreferencesBody, response: { 200: notificationPreferencesSchema, ...problemResponses(401, 403, 404) } },
     },
     async (request) => service.updateMyPreferences(contextOf(request), request.body),
   );

@@ -44,7 +44,7 @@ export function createNotificationService(dependencies: { db: Executor; clock: C
       return preferences;
     },
 
-    async updateMyPreferences(context: UseCaseContext, input: { wantsEmailCopies: boolean; wantsDailyDigest: boolean }) {
+    async updateMyPreferences(context: UseCaseContext, input: { wantsEmailCopies: boolean; wantsDailyDigest: boolean; locale?: 'nl' | 'en' }) {
       if (!context.actor) throw new DomainError('NOT_AUTHENTICATED');
       const actor = context.actor;
       return inTransaction(db, async (tx) => {

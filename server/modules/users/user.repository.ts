@@ -227,18 +227,18 @@ export async function findNotificationRecipients(db: Executor, municipalityId: s
 
 export async function findNotificationPreferences(db: Executor, municipalityId: string, userId: string) {
   const [row] = await db
-    .select({ wantsEmailCopies: userAccount.wantsEmailCopies, wantsDailyDigest: userAccount.wantsDailyDigest })
+    .select({ wantsEmailCopies: userAccount.wantsEmailCopies, wantsDailyDigest: userAccount.wantsDailyDigest, locale: userAccount.locale })
     .from(userAccount)
     .where(and(eq(userAccount.municipalityId, municipalityId), eq(userAccount.id, userId)));
   return row;
 }
 
-export async function updateNotificationPreferences(db: Executor, municipalityId: string, userId: string, values: { wantsEmailCopies: boolean; wantsDailyDigest: boolean }) {
+export async function updateNotificationPreferences(db: Executor, municipalityId: string, userId: string, values: { wantsEmailCopies: boolean; wantsDailyDigest: boolean; locale?: 'nl' | 'en' }) {
   const [row] = await db
     .update(userAccount)
     .set(values)
     .where(and(eq(userAccount.municipalityId, municipalityId), eq(userAccount.id, userId)))
-    .returning({ wantsEmailCopies: userAccount.wantsEmailCopies, wantsDailyDigest: userAccount.wantsDailyDigest });
+    .returning({ wantsEmailCopies: userAccount.wantsEmailCopies, wantsDailyDigest: userAccount.wantsDailyDigest, locale: userAccount.locale });
   return row;
 }
 

@@ -3,9 +3,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, tenantPath } from '../../../api/client.ts';
 import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 
-type Preferences = { wantsEmailCopies: boolean; wantsDailyDigest: boolean };
+type Preferences = { wantsEmailCopies: boolean; wantsDailyDigest: boolean; locale: 'nl' | 'en' };
 
 /** How a person hears of news: in the app always; by e-mail per message, once a day, or not at all. */
 export function NotificationPreferences({ municipality }: { municipality: string }) {
@@ -14,11 +15,13 @@ export function NotificationPreferences({ municipality }: { municipality: string
   const key = ['notification-preferences', municipality];
   const stored = useQuery({ queryKey: key, queryFn: () => api<Preferences>(tenantPath(municipality, '/notification-preferences')) });
   const [choice, setChoice] = useState<'each' | 'digest' | 'none'>('each');
+  const [locale, setLocale] = useState<'nl' | 'en'>('nl');
   useEffect(() => {
     if (stored.data) setChoice(!stored.data.wantsEmailCopies ? 'none' : stored.data.wantsDailyDigest ? 'digest' : 'each');
+    if (stored.data) setLocale(stored.data.locale);
   }, [stored.data]);
   const save = useMutation({
-    mutationFn: () => api<Preferences>(tenantPath(municipality, '/notification-preferences'), { method: 'PUT', body: { wantsEmailCopies: choice !== 'none', wantsDailyDigest: choice === 'digest' } }),
+    mutationFn: () => api<Preferences>(tenantPath(municipality, '/notification-preferences'), { method: 'PUT', body: { wantsEmailCopies: choice !== 'none', wantsDailyDigest: choice === 'digest', locale } }),
     onSuccess: (saved) => queryClient.setQueryData(key, saved),
   });
   const onSubmit = (event: FormEvent) => {
@@ -48,6 +51,16 @@ export function NotificationPreferences({ municipality }: { municipality: string
             </FormField>
           ))}
         </Fieldset>
+        <SelectField
+          id="preferences-locale"
+          label={t('preferences.locale')}
+          value={locale}
+          onChange={(value) => setLocale(value === 'en' ? 'en' : 'nl')}
+          options={[
+            { value: 'nl', label: 'Nederlands' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
         <div>
           <Button type="submit" appearance="secondary-action-button" busy={save.isPending}>
             {t('preferences.save')}
