@@ -79,7 +79,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     maxRequestsPerSocket: config.HTTP_MAX_REQUESTS_PER_CONNECTION,
   });
   app.server.maxConnections = config.HTTP_MAX_CONNECTIONS;
-  await registerSecurityHeaders(app, { publicUrl: config.PUBLIC_URL });
+  registerSecurityHeaders(app, { publicUrl: config.PUBLIC_URL });
   app.setValidatorCompiler(validatorCompiler as never);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

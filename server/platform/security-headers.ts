@@ -1,5 +1,5 @@
-import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 
 /**
  * The Content-Security-Policy of every page and API answer. The web app is Vite's build: one module script
@@ -29,10 +29,15 @@ export const apiDocumentationContentSecurityPolicy = Object.entries({ ...content
   .map(([directive, sources]) => [directive, ...sources].join(' '))
   .join('; ');
 
-/** Security headers on every answer: pages, API, problems and files alike. */
-export async function registerSecurityHeaders(app: FastifyInstance, options: { publicUrl: string }) {
+/**
+ * Security headers on every answer: pages, API, problems and files alike. Helmet's middleware is built once
+ * here and applied in one callback hook: @fastify/helmet builds it anew for every request, in two hooks (one
+ * async), which cost the public neighbourhood list a third of its throughput (77 % → 49 % of a bare Fastify
+ * route in `npm run bench`).
+ */
+export function registerSecurityHeaders(app: FastifyInstance, options: { publicUrl: string }) {
   const isHttps = new URL(options.publicUrl).protocol === 'https:';
-  await app.register(fastifyHelmet, {
+  const applyHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: { ...contentSecurityPolicyDirectives, ...(isHttps ? { 'upgrade-insecure-requests': [] } : {}) },
@@ -45,4 +50,5 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: { p
     xFrameOptions: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (request, reply, done) => applyHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
 }
