@@ -94,6 +94,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) reply.header('API-Version', apiVersion);
+    // Anything that is not the same for every visitor (a logged-in answer, a problem, a file of a request) is
+    // kept by no cache: not the browser's, not a proxy's. Public routes set their own caching.
+    if (request.routeOptions.config?.access !== 'public' && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     done(null, payload);
   });
 

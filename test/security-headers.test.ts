@@ -68,3 +68,16 @@ describe('security headers', () => {
     }
   });
 });
+
+describe('what browsers and proxies may keep', () => {
+  it('keeps no copy of a logged-in answer or a problem, lets the public list be cached, and clears the browser at logout', async () => {
+    const admin = await t.logIn('admin');
+    for (const answer of [await t.request({ url: `${tenantPath}/users`, as: admin }), await t.request({ url: `${tenantPath}/users` }), await t.request({ url: `${tenantPath}/requests?mine=true`, as: admin })]) {
+      expect(answer.headers['cache-control']).toBe('no-store');
+    }
+    expect((await t.request({ url: `${tenantPath}/neighbourhoods` })).headers['cache-control']).toBeUndefined();
+    const loggedOut = await t.request({ method: 'DELETE', url: `${tenantPath}/sessions/current`, as: admin });
+    expect(loggedOut.statusCode).toBe(204);
+    expect(loggedOut.headers['clear-site-data']).toBe('"cache", "cookies"');
+  });
+});

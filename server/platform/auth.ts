@@ -150,8 +150,14 @@ export function setSessionCookie(reply: FastifyReply, cookie: CookieSettings, to
   reply.header('set-cookie', attributes.join('; '));
 }
 
+/**
+ * Ends the session in the browser too: the cookie goes, and the browser drops what it cached of the pages and
+ * answers seen while logged in (a shared computer at the library). Local storage keeps only the language choice,
+ * so it stays.
+ */
 export function clearSessionCookie(reply: FastifyReply, cookie: CookieSettings) {
   const attributes = [`${cookie.name}=`, 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0'];
   if (cookie.secure) attributes.push('Secure');
   reply.header('set-cookie', attributes.join('; '));
+  reply.header('clear-site-data', '"cache", "cookies"');
 }
