@@ -3,6 +3,7 @@ import pino from 'pino';
 import { type Config, loadConfig } from './config.ts';
 import { buildApp, loginThrottlePolicy } from './app.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
+import { announceDemoLogins } from './demo/demo-logins.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { sendDailyDigests } from './modules/notifications/index.ts';
 import { createRequestReminderJobs } from './modules/requests/index.ts';
@@ -121,9 +122,8 @@ try {
   if (config.DEMO_SEED === 'auto') {
     const seeded = await step('loading the Helmond demo if the database is empty', () => seedDemoIfEmpty(opened.db, systemClock, { password: config.DEMO_PASSWORD }));
     if (seeded) {
-      // Printed once, on the first start of an empty database; the passwords are not stored anywhere readable.
-      const lines = seeded.logins.map((login) => `  ${login.role.padEnd(15)} ${login.email.padEnd(38)} ${login.password}`);
-      output.write(`\nHelmond demo loaded. Demo logins (shown only now):\n${lines.join('\n')}\n\n`);
+      // Once, on the first start of an empty database, and never into a log (see demo-logins.ts).
+      output.write(announceDemoLogins(seeded.logins, { isTerminal: process.stdout.isTTY === true, dataDir: config.DATA_DIR, sharedPassword: config.DEMO_PASSWORD }));
     }
   }
 

@@ -1,0 +1,19 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DemoLogin } from './seed.ts';
+
+/**
+ * What to tell about the demo logins of a freshly seeded database, without putting passwords in a log: on an
+ * interactive terminal they are shown once; otherwise (a service manager, a container, a CI log) they go to a
+ * file only this user can read, and the output says where. A shared DEMO_PASSWORD is known already, so only
+ * the addresses are listed.
+ */
+export function announceDemoLogins(logins: DemoLogin[], options: { isTerminal: boolean; dataDir: string; sharedPassword?: string }): string {
+  const table = (withPasswords: boolean) => logins.map((login) => `  ${login.role.padEnd(15)} ${login.email.padEnd(38)}${withPasswords ? ` ${login.password}` : ''}`).join('\n');
+  if (options.sharedPassword) return `\nHelmond demo loaded. Demo logins (password: the DEMO_PASSWORD you set):\n${table(false)}\n\n`;
+  if (options.isTerminal) return `\nHelmond demo loaded. Demo logins (shown only now):\n${table(true)}\n\n`;
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = path.resolve(options.dataDir, 'demo-logins.txt');
+  writeFileSync(file, `Helmond demo logins\n${table(true)}\n`, { mode: 0o600 });
+  return `\nHelmond demo loaded. The demo logins are in ${file} (readable only by this user); delete it once you have them.\n\n`;
+}
