@@ -11,6 +11,7 @@ import { createLoginFailureCleanupJob } from './modules/users/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { isDatabaseUnavailable } from './platform/errors.ts';
 import { createLogOutput } from './platform/log-output.ts';
+import { serializeRequestForLog } from './platform/log-redaction.ts';
 import { createMailer } from './platform/mail.ts';
 import { deliverPendingMail } from './platform/outbox.ts';
 import { startScheduler } from './platform/scheduler.ts';
@@ -33,7 +34,8 @@ try {
   await output.drain(1000);
   process.exit(1);
 }
-const log = pino({ level: config.LOG_LEVEL }, output);
+// Request lines name the path and the query's parameter names, not their values (log-redaction.ts).
+const log = pino({ level: config.LOG_LEVEL, serializers: { req: serializeRequestForLog } }, output);
 
 const secondsSince = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
 async function step<T>(description: string, work: () => Promise<T>): Promise<T> {

@@ -9,7 +9,7 @@ import type { DemoLogin } from './seed.ts';
  * the addresses are listed.
  */
 export function announceDemoLogins(logins: DemoLogin[], options: { isTerminal: boolean; dataDir: string; sharedPassword?: string }): string {
-  const table = (withPasswords: boolean) => logins.map((login) => `  ${login.role.padEnd(15)} ${login.email.padEnd(38)}${withPasswords ? ` ${login.password}` : ''}`).join('\n');
+  const table = (withPasswords: boolean) => logins.map((login) => `  ${login.role.padEnd(15)} ${withPasswords ? `${login.email.padEnd(38)} ${login.password}` : login.email}`).join('\n');
   if (options.sharedPassword) return `\nHelmond demo loaded. Demo logins (password: the DEMO_PASSWORD you set):\n${table(false)}\n\n`;
   if (options.isTerminal) return `\nHelmond demo loaded. Demo logins (shown only now):\n${table(true)}\n\n`;
   mkdirSync(options.dataDir, { recursive: true });
