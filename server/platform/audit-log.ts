@@ -21,21 +21,42 @@ export async function recordAudit(tx: Executor, clock: Clock, context: Pick<UseC
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
-    before: stripSecrets(entry.before) ?? null,
-    after: stripSecrets(entry.after) ?? null,
+    ...auditSnapshot(entry.before, entry.after),
     requestId: context.requestId,
     occurredAt: clock.now(),
   });
 }
 
 const secretKeys = new Set(['passwordHash', 'tokenHash', 'csrfToken', 'password']);
+/** Free text in residents' own words: the audit trail records that it was there and how long, not the words. */
+const residentTextKeys = new Set(['body', 'dissent', 'searchVector']);
 
-/** Password hashes and tokens never go into the audit trail. */
+/**
+ * What an audit row keeps: for a change, only the fields that changed (and the id); for a creation or a
+ * deletion, the record. Never secrets, never residents' free text (the request itself holds that, under its
+ * own access rules and retention).
+ */
+export function auditSnapshot(before: unknown, after: unknown): { before: unknown; after: unknown } {
+  const cleanBefore = stripSecrets(before) ?? null;
+  const cleanAfter = stripSecrets(after) ?? null;
+  if (!isRecord(cleanBefore) || !isRecord(cleanAfter)) return { before: cleanBefore, after: cleanAfter };
+  const changed = Object.keys({ ...cleanBefore, ...cleanAfter }).filter((key) => key === 'id' || JSON.stringify(cleanBefore[key]) !== JSON.stringify(cleanAfter[key]));
+  const pick = (record: Record<string, unknown>) => Object.fromEntries(changed.filter((key) => key in record).map((key) => [key, record[key]]));
+  return { before: pick(cleanBefore), after: pick(cleanAfter) };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Password hashes and tokens never go into the audit trail; residents' free text only as its length. */
 function stripSecrets(value: unknown): unknown {
   if (value === undefined || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(stripSecrets);
   if (value instanceof Date) return value.toISOString();
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !secretKeys.has(key)).map(([key, inner]) => [key, stripSecrets(inner)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !secretKeys.has(key))
+      .map(([key, inner]) => [key, residentTextKeys.has(key) && typeof inner === 'string' ? `(${inner.length} characters, not kept here)` : stripSecrets(inner)]),
+  );
 }
 
 export interface AuditQuery {
