@@ -5,7 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import type { Config, TrustedProxies } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
@@ -46,6 +46,15 @@ export function loginThrottlePolicy(config: Config): LoginThrottlePolicy {
   };
 }
 
+/**
+ * Fastify takes no hop count any more (it cannot check the direct peer), so a count becomes a function:
+ * the socket address and the last count-1 X-Forwarded-For entries are proxies, the entry before them the client.
+ */
+function trustProxySetting(trusted: TrustedProxies): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trusted !== 'number') return trusted;
+  return (_address, hop) => hop < trusted;
+}
+
 /** Builds the whole application; main.ts and every test use this one function. */
 export async function buildApp(dependencies: AppDependencies): Promise<FastifyInstance> {
   const { config, database } = dependencies;
@@ -55,7 +64,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const app = Fastify({
     ...(dependencies.loggerInstance ? { loggerInstance: dependencies.loggerInstance } : { logger: dependencies.logger ?? false }),
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxySetting(config.TRUST_PROXY),
     // A caller's X-Request-Id is kept for tracing when it is short and plain; anything else (long, or with
     // characters that could forge log lines or headers) is replaced, since it ends up in logs and the audit log.
     requestIdHeader: false,

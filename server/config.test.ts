@@ -17,3 +17,20 @@ describe('configuration', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'wijkwerk' })).toThrow(/PUBLIC_URL/);
   });
 });
+
+describe('trusted proxies', () => {
+  it('trusts no proxy by default, and reads a hop count, a list of addresses and ranges, or true', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).TRUST_PROXY).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+  });
+
+  it.each(['yes', '10.0.0.0/33', '::1/129', '127.0.0.1,proxy.example.org', '10.0.0.0/8/8', '-1', '1.5', '127.0.0.1,'])('refuses TRUST_PROXY=%s at start, naming the variable', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/^Invalid configuration: TRUST_PROXY: .*is not an IP address or CIDR range/);
+  });
+});

@@ -1,10 +1,44 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // Every environment variable Wijkwerk reads, parsed once. README's configuration table mirrors this list.
-const booleanFromString = z
-  .enum(['true', 'false', '1', '0', ''])
+/** Names @fastify/proxy-addr knows for the private ranges. */
+const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (proxyRangeNames.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Whom to believe about the client's address: nobody (false), the given number of proxies in front
+ * (a hop count), or only peers at the listed addresses and ranges. `true` believes anyone.
+ */
+export type TrustedProxies = boolean | number | string[];
+
+const trustedProxies = z
+  .string()
   .optional()
-  .transform((value) => value === 'true' || value === '1');
+  .transform((value, context): TrustedProxies => {
+    const trimmed = (value ?? '').trim();
+    if (trimmed === '' || trimmed === 'false' || trimmed === '0') return false;
+    if (trimmed === 'true') return true;
+    if (/^\d+$/.test(trimmed)) return Number(trimmed);
+    const entries = trimmed.split(',').map((entry) => entry.trim());
+    const invalid = entries.filter((entry) => !isAddressOrRange(entry));
+    if (invalid.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${invalid.join('", "')}" is not an IP address or CIDR range; use false, a number of proxies (1) or addresses and ranges separated by commas (127.0.0.1,10.0.0.0/8)`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -23,7 +57,7 @@ const environmentSchema = z.object({
   LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().min(1).default(1440),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
-  TRUST_PROXY: booleanFromString,
+  TRUST_PROXY: trustedProxies,
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Wijkwerk <noreply@wijkwerk.local>'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
@@ -65,8 +99,9 @@ export type Config = z.infer<typeof configSchema>;
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(environment);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    // One line, so that a log collector that splits on lines keeps the variable and the fix together.
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   return parsed.data;
 }
