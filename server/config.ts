@@ -2,6 +2,11 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // Every environment variable Wijkwerk reads, parsed once. README's configuration table mirrors this list.
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
 /** Names @fastify/proxy-addr knows for the private ranges. */
 const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -41,6 +46,10 @@ const trustedProxies = z
   });
 
 const environmentSchema = z.object({
+  /** `production` turns on the checks below that refuse an unsafe configuration. */
+  NODE_ENV: z.string().optional(),
+  /** In production, allows an http:// PUBLIC_URL: only for a local test with nothing in front. */
+  ALLOW_INSECURE_HTTP: booleanFromString,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** Unset: http://localhost:PORT, so links in e-mail point where the server listens. */
@@ -61,7 +70,8 @@ const environmentSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Wijkwerk <noreply@wijkwerk.local>'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
-  DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
+  /** auto: seed an empty database unless in production; on: seed an empty database, production too. */
+  DEMO_SEED: z.enum(['auto', 'on', 'off']).default('auto'),
   /** For automated tests and trainings only: every demo login gets this password instead of a random one. */
   DEMO_PASSWORD: z.string().min(12).optional(),
   /** How long public lists may be served from memory; changes through the same process clear it at once. */
@@ -92,9 +102,23 @@ const configSchema = environmentSchema
     path: ['HTTP_HEADERS_TIMEOUT_SECONDS'],
     message: 'must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS',
   })
+  // Session cookies without Secure and passwords over plain http: production must be reached over https.
+  .refine((parsed) => !isProduction(parsed) || parsed.ALLOW_INSECURE_HTTP || /^https:\/\//i.test(parsed.PUBLIC_URL ?? ''), {
+    path: ['PUBLIC_URL'],
+    message: 'must be an https:// address when NODE_ENV=production (set PUBLIC_URL=https://your.host, or ALLOW_INSECURE_HTTP=true for a local test with nothing in front)',
+  })
   .transform((parsed) => ({ ...parsed, PUBLIC_URL: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}` }));
 
 export type Config = z.infer<typeof configSchema>;
+
+export function isProduction(config: { NODE_ENV?: string }): boolean {
+  return config.NODE_ENV === 'production';
+}
+
+/** Whether an empty database gets the Helmond demo: never in production unless asked for with DEMO_SEED=on. */
+export function isDemoSeeded(config: { NODE_ENV?: string; DEMO_SEED: Config['DEMO_SEED'] }): boolean {
+  return config.DEMO_SEED === 'on' || (config.DEMO_SEED === 'auto' && !isProduction(config));
+}
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(environment);

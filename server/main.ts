@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { type Config, loadConfig } from './config.ts';
+import { type Config, isDemoSeeded, loadConfig } from './config.ts';
 import { buildApp, loginThrottlePolicy } from './app.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
@@ -118,7 +118,7 @@ try {
   const built = await step('building the application', () => buildApp({ config, database: opened, loggerInstance: log }));
   app = built;
 
-  if (config.DEMO_SEED === 'auto') {
+  if (isDemoSeeded(config)) {
     const seeded = await step('loading the Helmond demo if the database is empty', () => seedDemoIfEmpty(opened.db, systemClock, { password: config.DEMO_PASSWORD }));
     if (seeded) {
       // Printed once, on the first start of an empty database; the passwords are not stored anywhere readable.
