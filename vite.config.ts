@@ -31,6 +31,7 @@ export default defineConfig({
       { find: /^@utrecht\/component-library-react\/css-module$/, replacement: '@utrecht/component-library-react' },
     ],
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 700 },
+  // No source maps unless asked for (VITE_SOURCEMAP=true, for debugging a build): they publish the sources.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: process.env.VITE_SOURCEMAP === 'true', chunkSizeWarningLimit: 700 },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -5,7 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import { type Config, isProduction, type TrustedProxies } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
@@ -46,6 +46,15 @@ export function loginThrottlePolicy(config: Config): LoginThrottlePolicy {
   };
 }
 
+/**
+ * Fastify takes no hop count any more (it cannot check the direct peer), so a count becomes a function:
+ * the socket address and the last count-1 X-Forwarded-For entries are proxies, the entry before them the client.
+ */
+function trustProxySetting(trusted: TrustedProxies): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trusted !== 'number') return trusted;
+  return (_address, hop) => hop < trusted;
+}
+
 /** Builds the whole application; main.ts and every test use this one function. */
 export async function buildApp(dependencies: AppDependencies): Promise<FastifyInstance> {
   const { config, database } = dependencies;
@@ -55,7 +64,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const app = Fastify({
     ...(dependencies.loggerInstance ? { loggerInstance: dependencies.loggerInstance } : { logger: dependencies.logger ?? false }),
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxySetting(config.TRUST_PROXY),
     // A caller's X-Request-Id is kept for tracing when it is short and plain; anything else (long, or with
     // characters that could forge log lines or headers) is replaced, since it ends up in logs and the audit log.
     requestIdHeader: false,
@@ -183,12 +192,12 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     { prefix: '/api/v1' },
   );
 
-  await registerWebApp(app, config.WEB_DIST_DIR);
+  await registerWebApp(app, config.WEB_DIST_DIR, { servesSourceMaps: !isProduction(config) });
   return app;
 }
 
 /** Serves the built web app; every non-API path falls back to index.html so deep links work. */
-async function registerWebApp(app: FastifyInstance, distDir: string) {
+async function registerWebApp(app: FastifyInstance, distDir: string, options: { servesSourceMaps: boolean }) {
   const root = path.resolve(distDir);
   if (!existsSync(path.join(root, 'index.html'))) return;
   // serve: false — only reply.sendFile; the one route below decides what is a file and what is the app.
@@ -197,7 +206,9 @@ async function registerWebApp(app: FastifyInstance, distDir: string) {
     const url = request.url.split('?')[0];
     if (url.startsWith('/api/')) return sendProblem(reply, renderProblem('NOT_FOUND', languageFromHeader(request.headers['accept-language']), { instance: url }));
     const file = url.slice(1);
-    if (file && !file.includes('..') && existsSync(path.join(root, file)) && !file.endsWith('/')) {
+    // Source maps hand out the web app's sources with comments; in production a stray map is not served.
+    const isHidden = !options.servesSourceMaps && file.endsWith('.map');
+    if (file && !isHidden && !file.includes('..') && existsSync(path.join(root, file)) && !file.endsWith('/')) {
       return reply.sendFile(file, { maxAge: file.startsWith('assets/') ? 31_536_000_000 : 0, immutable: file.startsWith('assets/') });
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');

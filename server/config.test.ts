@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { isDemoSeeded, loadConfig } from './config.ts';
 
 describe('configuration', () => {
   it('points PUBLIC_URL at the port the server listens on when it is not set', () => {
@@ -15,5 +15,53 @@ describe('configuration', () => {
   it('names the variable that has a wrong value', () => {
     expect(() => loadConfig({ SHUTDOWN_TIMEOUT_SECONDS: '0' })).toThrow(/SHUTDOWN_TIMEOUT_SECONDS/);
     expect(() => loadConfig({ PUBLIC_URL: 'wijkwerk' })).toThrow(/PUBLIC_URL/);
+  });
+});
+
+describe('trusted proxies', () => {
+  it('trusts no proxy by default, and reads a hop count, a list of addresses and ranges, or true', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).TRUST_PROXY).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+  });
+
+  it.each(['yes', '10.0.0.0/33', '::1/129', '127.0.0.1,proxy.example.org', '10.0.0.0/8/8', '-1', '1.5', '127.0.0.1,'])('refuses TRUST_PROXY=%s at start, naming the variable', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/^Invalid configuration: TRUST_PROXY: .*is not an IP address or CIDR range/);
+  });
+});
+
+describe('production', () => {
+  const production = { NODE_ENV: 'production', PUBLIC_URL: 'https://wijkwerk.helmond.nl' };
+
+  it('refuses a PUBLIC_URL that is not https, on one line that names the variable and the fix', () => {
+    for (const publicUrl of ['http://wijkwerk.helmond.nl', 'http://localhost:3000', '']) {
+      expect(() => loadConfig({ ...production, PUBLIC_URL: publicUrl })).toThrow(
+        /^Invalid configuration: PUBLIC_URL: must be an https:\/\/ address when NODE_ENV=production \(set PUBLIC_URL=https:\/\/.*ALLOW_INSECURE_HTTP=true.*\)$/,
+      );
+    }
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_URL/);
+    expect(loadConfig(production).PUBLIC_URL).toBe('https://wijkwerk.helmond.nl');
+  });
+
+  it('allows http only when ALLOW_INSECURE_HTTP=true is set explicitly, and outside production', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ALLOW_INSECURE_HTTP: 'true' }).PUBLIC_URL).toBe('http://localhost:3000');
+    expect(() => loadConfig({ NODE_ENV: 'production', ALLOW_INSECURE_HTTP: 'false' })).toThrow(/PUBLIC_URL/);
+    expect(loadConfig({ NODE_ENV: 'development', PUBLIC_URL: 'http://wijkwerk.test' }).PUBLIC_URL).toBe('http://wijkwerk.test');
+  });
+
+  it('seeds the demo into an empty database in production only with DEMO_SEED=on', () => {
+    expect(isDemoSeeded(loadConfig(production))).toBe(false);
+    expect(isDemoSeeded(loadConfig({ ...production, DEMO_SEED: 'auto' }))).toBe(false);
+    expect(isDemoSeeded(loadConfig({ ...production, DEMO_SEED: 'on' }))).toBe(true);
+    expect(isDemoSeeded(loadConfig({ ...production, DEMO_SEED: 'off' }))).toBe(false);
+    expect(isDemoSeeded(loadConfig({}))).toBe(true);
+    expect(isDemoSeeded(loadConfig({ DEMO_SEED: 'on' }))).toBe(true);
+    expect(isDemoSeeded(loadConfig({ DEMO_SEED: 'off' }))).toBe(false);
+    expect(() => loadConfig({ DEMO_SEED: 'always' })).toThrow(/DEMO_SEED/);
   });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // Every environment variable Wijkwerk reads, parsed once. README's configuration table mirrors this list.
@@ -6,7 +7,49 @@ const booleanFromString = z
   .optional()
   .transform((value) => value === 'true' || value === '1');
 
+/** Names @fastify/proxy-addr knows for the private ranges. */
+const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (proxyRangeNames.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Whom to believe about the client's address: nobody (false), the given number of proxies in front
+ * (a hop count), or only peers at the listed addresses and ranges. `true` believes anyone.
+ */
+export type TrustedProxies = boolean | number | string[];
+
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((value, context): TrustedProxies => {
+    const trimmed = (value ?? '').trim();
+    if (trimmed === '' || trimmed === 'false' || trimmed === '0') return false;
+    if (trimmed === 'true') return true;
+    if (/^\d+$/.test(trimmed)) return Number(trimmed);
+    const entries = trimmed.split(',').map((entry) => entry.trim());
+    const invalid = entries.filter((entry) => !isAddressOrRange(entry));
+    if (invalid.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${invalid.join('", "')}" is not an IP address or CIDR range; use false, a number of proxies (1) or addresses and ranges separated by commas (127.0.0.1,10.0.0.0/8)`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 const environmentSchema = z.object({
+  /** `production` turns on the checks below that refuse an unsafe configuration. */
+  NODE_ENV: z.string().optional(),
+  /** In production, allows an http:// PUBLIC_URL: only for a local test with nothing in front. */
+  ALLOW_INSECURE_HTTP: booleanFromString,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** Unset: http://localhost:PORT, so links in e-mail point where the server listens. */
@@ -23,11 +66,12 @@ const environmentSchema = z.object({
   LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().min(1).default(1440),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
-  TRUST_PROXY: booleanFromString,
+  TRUST_PROXY: trustedProxies,
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Wijkwerk <noreply@wijkwerk.local>'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
-  DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
+  /** auto: seed an empty database unless in production; on: seed an empty database, production too. */
+  DEMO_SEED: z.enum(['auto', 'on', 'off']).default('auto'),
   /** For automated tests and trainings only: every demo login gets this password instead of a random one. */
   DEMO_PASSWORD: z.string().min(12).optional(),
   /** How long public lists may be served from memory; changes through the same process clear it at once. */
@@ -58,15 +102,30 @@ const configSchema = environmentSchema
     path: ['HTTP_HEADERS_TIMEOUT_SECONDS'],
     message: 'must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS',
   })
+  // Session cookies without Secure and passwords over plain http: production must be reached over https.
+  .refine((parsed) => !isProduction(parsed) || parsed.ALLOW_INSECURE_HTTP || /^https:\/\//i.test(parsed.PUBLIC_URL ?? ''), {
+    path: ['PUBLIC_URL'],
+    message: 'must be an https:// address when NODE_ENV=production (set PUBLIC_URL=https://your.host, or ALLOW_INSECURE_HTTP=true for a local test with nothing in front)',
+  })
   .transform((parsed) => ({ ...parsed, PUBLIC_URL: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}` }));
 
 export type Config = z.infer<typeof configSchema>;
 
+export function isProduction(config: { NODE_ENV?: string }): boolean {
+  return config.NODE_ENV === 'production';
+}
+
+/** Whether an empty database gets the Helmond demo: never in production unless asked for with DEMO_SEED=on. */
+export function isDemoSeeded(config: { NODE_ENV?: string; DEMO_SEED: Config['DEMO_SEED'] }): boolean {
+  return config.DEMO_SEED === 'on' || (config.DEMO_SEED === 'auto' && !isProduction(config));
+}
+
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(environment);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    // One line, so that a log collector that splits on lines keeps the variable and the fix together.
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { type Config, loadConfig } from './config.ts';
+import { type Config, isDemoSeeded, loadConfig } from './config.ts';
 import { buildApp, loginThrottlePolicy } from './app.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { announceDemoLogins } from './demo/demo-logins.ts';
@@ -121,7 +121,7 @@ try {
   const built = await step('building the application', () => buildApp({ config, database: opened, loggerInstance: log }));
   app = built;
 
-  if (config.DEMO_SEED === 'auto') {
+  if (isDemoSeeded(config)) {
     const seeded = await step('loading the Helmond demo if the database is empty', () => seedDemoIfEmpty(opened.db, systemClock, { password: config.DEMO_PASSWORD }));
     if (seeded) {
       // Once, on the first start of an empty database, and never into a log (see demo-logins.ts).
