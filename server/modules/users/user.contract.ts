@@ -46,7 +46,7 @@ export const createUserBody = z
   .object({
     email,
     displayName: z.string().trim().min(2).max(120),
-    password: z.string().max(200).optional().describe('At least 12 characters and not a common password; without one the account cannot log in with a password'),
+    password: z.string().max(200).optional().describe('12 to 128 characters, not a commonly used or leaked password nor one built from such a word or from the e-mail address; without one the account cannot log in with a password'),
     locale: z.enum(['nl', 'en']).default('nl'),
     roles: z.array(roleGrantInput).max(50).default([]),
   })
