@@ -85,7 +85,7 @@ export const apiTokenSchema = z
     userDisplayName: z.string(),
     createdAt: z.iso.datetime({ offset: true }),
     lastUsedAt: z.iso.datetime({ offset: true }).nullable(),
-    expiresAt: z.iso.datetime({ offset: true }).nullable(),
+    expiresAt: z.iso.datetime({ offset: true }).nullable().describe('Null only for tokens made before every token got an expiry date'),
   })
   .meta({ id: 'ApiToken' });
 
@@ -95,7 +95,7 @@ export const createApiTokenBody = z
   .object({
     userId: z.uuid().describe('The account the token acts as'),
     name: z.string().trim().min(2).max(100),
-    validDays: z.number().int().min(1).max(730).optional().describe('Days until the token expires; without it the token lasts until revoked'),
+    validDays: z.number().int().min(1).max(730).default(365).describe('Days until the token expires (at most two years); a token always expires, so a forgotten one stops working on its own'),
   })
   .meta({ id: 'CreateApiToken' });
 export const apiTokenParams = z.object({ municipality: z.string(), apiTokenId: z.uuid() });

@@ -128,7 +128,7 @@ export function createUserService(dependencies: { db: Executor; clock: Clock }) 
       });
     },
 
-    async createApiToken(context: UseCaseContext, input: { userId: string; name: string; validDays?: number }) {
+    async createApiToken(context: UseCaseContext, input: { userId: string; name: string; validDays: number }) {
       if (!can(context.actor, userPermissions['apiTokens.manage'])) throw new DomainError('FORBIDDEN');
       return inTransaction(db, async (tx) => {
         const repository = createUserRepository(tx);
@@ -143,7 +143,7 @@ export function createUserService(dependencies: { db: Executor; clock: Clock }) 
           tokenHash: hashToken(token),
           prefix: token.slice(0, 8),
           createdAt: now,
-          expiresAt: input.validDays ? new Date(now.getTime() + input.validDays * 86_400_000) : null,
+          expiresAt: new Date(now.getTime() + input.validDays * 86_400_000),
         });
         const presented = presentApiToken({ ...row, userDisplayName: user.displayName });
         await recordAudit(tx, clock, context, { action: 'apiToken.create', entityType: 'api_token', entityId: row.id, after: presented });
