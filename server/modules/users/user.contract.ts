@@ -67,6 +67,17 @@ export const loginBody = z
   .object({ email, password: z.string().min(1).max(200) })
   .meta({ id: 'Login' });
 
+export const changeOwnPasswordBody = z
+  .object({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: z.string().max(200).describe('12 to 128 characters, not a commonly used or leaked password nor one built from such a word or from the e-mail address'),
+  })
+  .meta({ id: 'ChangeOwnPassword' });
+
+export const ownPasswordChangedSchema = z
+  .object({ revokedSessions: z.number().int().describe('Sessions on other devices that were ended; this one stays') })
+  .meta({ id: 'OwnPasswordChanged' });
+
 export const currentSessionSchema = z
   .object({
     user: userSchema.omit({ version: true }),
