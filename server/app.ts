@@ -118,8 +118,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       absoluteHours: config.SESSION_ABSOLUTE_HOURS,
       throttle: loginThrottlePolicy(config),
     },
+    publicUrl: config.PUBLIC_URL,
   });
-  const users = createUserService({ db, clock });
+  const users = createUserService({ db, clock, publicUrl: config.PUBLIC_URL });
   const neighbourhoods = createNeighbourhoodService({ db, clock });
   const councils = createCouncilService({ db, clock });
   const organisation = createOrganisationServices({ db, clock });

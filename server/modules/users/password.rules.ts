@@ -2,6 +2,8 @@ import type { FieldProblem } from '../../platform/errors.ts';
 import { commonPasswords } from './common-passwords.ts';
 
 export const minimumPasswordLength = 12;
+/** Long enough for any passphrase or manager-generated password; longer only costs hashing time. */
+export const maximumPasswordLength = 128;
 
 /** Folds a password to the word people build it from: "Welkom123456!" → "welkom". */
 function baseWord(password: string): string {
@@ -33,11 +35,13 @@ function isSequence(password: string): boolean {
 /** The password rules of account creation and password change; empty when the password is acceptable. */
 export function checkPasswordStrength(password: string, email: string, field = 'password'): FieldProblem[] {
   if (password.length < minimumPasswordLength) return [{ field, code: 'passwordTooShort', params: { minimum: minimumPasswordLength } }];
+  if (password.length > maximumPasswordLength) return [{ field, code: 'passwordTooLong', params: { maximum: maximumPasswordLength } }];
   const localPart = email.split('@')[0]?.toLowerCase() ?? '';
   if (localPart.length >= 4 && password.toLowerCase().includes(localPart)) return [{ field, code: 'passwordContainsEmail' }];
   const folded = password.toLowerCase();
   const base = baseWord(password);
-  if (commonPasswords.has(folded) || commonPasswords.has(base) || base.length < 4 || isRepetitive(password) || isSequence(password)) {
+  const known = commonPasswords();
+  if (known.has(folded) || known.has(base) || base.length < 4 || isRepetitive(password) || isSequence(password)) {
     return [{ field, code: 'passwordTooCommon' }];
   }
   return [];

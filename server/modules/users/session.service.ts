@@ -6,9 +6,12 @@ import type { UseCaseContext } from '../../platform/context.ts';
 import { userErrors } from './user.errors.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Actor, RoleGrant } from '../../platform/permissions.ts';
-import { verifyAgainstDecoy, verifyPassword } from './password.ts';
+import { notifyUsers } from '../notifications/index.ts';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password.ts';
+import { checkPasswordStrength } from './password.rules.ts';
 import { accountAddressMemoryMs, type LoginThrottlePolicy, secondsUntilAccountAddressRetry, secondsUntilAddressRetry, throttledAddress } from './login-throttle.rules.ts';
 import { generateToken, hashToken } from './token.ts';
+import { userNotices } from './user.notices.ts';
 import { createUserRepository, type GrantRow, type UserRow } from './user.repository.ts';
 
 export interface SessionPolicy {
@@ -28,8 +31,8 @@ function actorFrom(user: UserRow, grants: GrantRow[], authenticatedBy: Actor['au
   return { userId: user.id, municipalityId: user.municipalityId, displayName: user.displayName, email: user.email, grants: grantsFrom(grants), authenticatedBy, sessionId };
 }
 
-export function createSessionService(dependencies: { db: Executor; clock: Clock; policy: SessionPolicy }) {
-  const { db, clock, policy } = dependencies;
+export function createSessionService(dependencies: { db: Executor; clock: Clock; policy: SessionPolicy; publicUrl: string }) {
+  const { db, clock, policy, publicUrl } = dependencies;
 
   /**
    * Counts this attempt against the account-and-address pair and the address before the password is
@@ -126,6 +129,41 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
       await inTransaction(db, async (tx) => {
         await createUserRepository(tx).revokeSession(context.municipalityId, actor.sessionId!, clock.now());
         await recordAudit(tx, clock, context, { action: 'session.logout', entityType: 'user', entityId: actor.userId, after: { sessionId: actor.sessionId } });
+      });
+    },
+
+    /**
+     * The logged-in person sets a new password. The current one is asked for, so that someone at an unlocked
+     * screen cannot take the account over, and a wrong one counts as a failed login. Every other session ends;
+     * this one stays, so the person is not logged out by their own change.
+     */
+    async changeOwnPassword(context: UseCaseContext, input: { currentPassword: string; newPassword: string; ipAddress: string }) {
+      const actor = context.actor;
+      if (!actor) throw new DomainError('NOT_AUTHENTICATED');
+      // An API token acts for a system, not for the person who knows the password.
+      if (actor.authenticatedBy !== 'session' || !actor.sessionId) throw new DomainError('FORBIDDEN');
+      const address = throttledAddress(input.ipAddress);
+      const accountAddressKey = `account-ip:${context.municipalityId}:${actor.email}:${address}`;
+      const attemptIds = await reserveAttempt(accountAddressKey, `ip:${address}`);
+
+      const user = await createUserRepository(db).findById(context.municipalityId, actor.userId);
+      if (!user) throw new DomainError('NOT_AUTHENTICATED');
+      const isValid = user.passwordHash ? await verifyPassword(user.passwordHash, input.currentPassword) : await verifyAgainstDecoy(input.currentPassword);
+      if (!isValid) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.currentPassword', code: 'currentPasswordIncorrect' }] });
+      await createUserRepository(db).removeFailures(attemptIds);
+
+      const problems = input.newPassword === input.currentPassword ? [{ field: 'body.newPassword', code: 'passwordUnchanged' }] : checkPasswordStrength(input.newPassword, user.email, 'body.newPassword');
+      if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: problems });
+      const passwordHash = await hashPassword(input.newPassword);
+
+      return inTransaction(db, async (tx) => {
+        const repository = createUserRepository(tx);
+        await repository.clearFailures(accountAddressKey);
+        await repository.setPasswordHash(context.municipalityId, user.id, passwordHash);
+        const revokedSessions = await repository.revokeAllSessions(context.municipalityId, user.id, clock.now(), actor.sessionId);
+        await recordAudit(tx, clock, context, { action: 'user.changeOwnPassword', entityType: 'user', entityId: user.id, after: { revokedSessions } });
+        await notifyUsers(tx, clock, publicUrl, { municipalityId: context.municipalityId, recipientUserIds: [user.id], topic: 'user.passwordChanged', notice: userNotices.ownPasswordChanged() });
+        return { revokedSessions };
       });
     },
 

@@ -46,7 +46,7 @@ export const createUserBody = z
   .object({
     email,
     displayName: z.string().trim().min(2).max(120),
-    password: z.string().max(200).optional().describe('At least 12 characters and not a common password; without one the account cannot log in with a password'),
+    password: z.string().max(200).optional().describe('12 to 128 characters, not a commonly used or leaked password nor one built from such a word or from the e-mail address; without one the account cannot log in with a password'),
     locale: z.enum(['nl', 'en']).default('nl'),
     roles: z.array(roleGrantInput).max(50).default([]),
   })
@@ -67,6 +67,17 @@ export const loginBody = z
   .object({ email, password: z.string().min(1).max(200) })
   .meta({ id: 'Login' });
 
+export const changeOwnPasswordBody = z
+  .object({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: z.string().max(200).describe('12 to 128 characters, not a commonly used or leaked password nor one built from such a word or from the e-mail address'),
+  })
+  .meta({ id: 'ChangeOwnPassword' });
+
+export const ownPasswordChangedSchema = z
+  .object({ revokedSessions: z.number().int().describe('Sessions on other devices that were ended; this one stays') })
+  .meta({ id: 'OwnPasswordChanged' });
+
 export const currentSessionSchema = z
   .object({
     user: userSchema.omit({ version: true }),
@@ -85,7 +96,7 @@ export const apiTokenSchema = z
     userDisplayName: z.string(),
     createdAt: z.iso.datetime({ offset: true }),
     lastUsedAt: z.iso.datetime({ offset: true }).nullable(),
-    expiresAt: z.iso.datetime({ offset: true }).nullable(),
+    expiresAt: z.iso.datetime({ offset: true }).nullable().describe('Null only for tokens made before every token got an expiry date'),
   })
   .meta({ id: 'ApiToken' });
 
@@ -95,7 +106,7 @@ export const createApiTokenBody = z
   .object({
     userId: z.uuid().describe('The account the token acts as'),
     name: z.string().trim().min(2).max(100),
-    validDays: z.number().int().min(1).max(730).optional().describe('Days until the token expires; without it the token lasts until revoked'),
+    validDays: z.number().int().min(1).max(730).default(365).describe('Days until the token expires (at most two years); a token always expires, so a forgotten one stops working on its own'),
   })
   .meta({ id: 'CreateApiToken' });
 export const apiTokenParams = z.object({ municipality: z.string(), apiTokenId: z.uuid() });

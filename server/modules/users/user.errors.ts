@@ -16,7 +16,10 @@ export const userErrors = defineErrors({
   },
   fieldMessages: {
     passwordTooShort: { nl: 'Kies een wachtwoord van minstens {minimum} tekens.', en: 'Choose a password of at least {minimum} characters.' },
+    passwordTooLong: { nl: 'Kies een wachtwoord van hoogstens {maximum} tekens.', en: 'Choose a password of at most {maximum} characters.' },
     passwordTooCommon: { nl: 'Dit wachtwoord is te bekend en dus makkelijk te raden. Kies een ander.', en: 'This password is too common and easy to guess. Choose another one.' },
+    passwordUnchanged: { nl: 'Kies een ander wachtwoord dan je huidige.', en: 'Choose a password other than your current one.' },
+    currentPasswordIncorrect: { nl: 'Dit is niet je huidige wachtwoord.', en: 'This is not your current password.' },
     passwordContainsEmail: { nl: 'Gebruik je e-mailadres niet in je wachtwoord.', en: 'Do not use your e-mail address in your password.' },
     scopeMismatch: { nl: 'Deze rol hoort bij een ander soort bereik ({expected}).', en: 'This role belongs to another kind of scope ({expected}).' },
     lastAdmin: { nl: 'Er moet minstens één beheerder overblijven.', en: 'At least one administrator must remain.' },

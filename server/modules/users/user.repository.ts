@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { RoleGrant } from '../../platform/permissions.ts';
 import { apiToken, loginFailure, roleAssignment, userAccount, userSession } from './user.tables.ts';
@@ -110,13 +110,20 @@ export function createUserRepository(db: Executor) {
       await db.update(userSession).set({ revokedAt: at }).where(and(eq(userSession.municipalityId, municipalityId), eq(userSession.id, sessionId)));
     },
 
-    async revokeAllSessions(municipalityId: string, userId: string, at: Date): Promise<number> {
+    async revokeAllSessions(municipalityId: string, userId: string, at: Date, exceptSessionId?: string): Promise<number> {
       const rows = await db
         .update(userSession)
         .set({ revokedAt: at })
-        .where(and(eq(userSession.municipalityId, municipalityId), eq(userSession.userId, userId), isNull(userSession.revokedAt)))
+        .where(and(eq(userSession.municipalityId, municipalityId), eq(userSession.userId, userId), isNull(userSession.revokedAt), exceptSessionId ? ne(userSession.id, exceptSessionId) : undefined))
         .returning({ id: userSession.id });
       return rows.length;
+    },
+
+    async setPasswordHash(municipalityId: string, userId: string, passwordHash: string): Promise<void> {
+      await db
+        .update(userAccount)
+        .set({ passwordHash, version: sql`${userAccount.version} + 1` })
+        .where(and(eq(userAccount.municipalityId, municipalityId), eq(userAccount.id, userId)));
     },
 
     // Login throttling

@@ -228,3 +228,43 @@ describe('listing users', () => {
     expect((await t.request({ url: `${tenantPath}/users?pageSize=101`, as: admin })).statusCode).toBe(400);
   });
 });
+
+describe('API tokens', () => {
+  const createToken = (payload: Record<string, unknown>) => t.request({ method: 'POST', url: `${tenantPath}/api-tokens`, as: admin, payload: { userId: ids.femke, ...payload } });
+  const daysAfterNow = (days: number) => new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
+
+  it('expires a token after 365 days when no validity is given, and then refuses it', async () => {
+    const created = await createToken({ name: 'Koppeling zonder termijn' });
+    expect(created.statusCode).toBe(201);
+    expect(new Date(created.json().expiresAt).toISOString()).toBe(daysAfterNow(365));
+    const listed = (await t.request({ url: `${tenantPath}/api-tokens`, as: admin })).json().items.find((token: { id: string }) => token.id === created.json().id);
+    expect(new Date(listed.expiresAt).toISOString()).toBe(daysAfterNow(365));
+
+    const bearer = { authorization: `Bearer ${created.json().token}` };
+    const start = t.clock.now();
+    try {
+      t.clock.advance(364 * 86_400_000);
+      expect((await t.request({ url: `${tenantPath}/sessions/current`, headers: bearer })).statusCode).toBe(200);
+      t.clock.advance(86_400_000);
+      expect((await t.request({ url: `${tenantPath}/sessions/current`, headers: bearer })).statusCode).toBe(401);
+    } finally {
+      t.clock.set(start);
+    }
+  });
+
+  it('takes a validity of up to 730 days', async () => {
+    const created = await createToken({ name: 'Koppeling twee jaar', validDays: 730 });
+    expect(created.statusCode).toBe(201);
+    expect(new Date(created.json().expiresAt).toISOString()).toBe(daysAfterNow(730));
+  });
+
+  it.each([
+    ['longer than two years', 731],
+    ['no days at all', 0],
+    ['a token that never expires', null],
+  ])('refuses a validity of %s without making a token', async (_label, validDays) => {
+    const { statusCode, body } = await refusedWithoutChange(() => createToken({ name: 'Koppeling', validDays }));
+    expect(statusCode).toBe(400);
+    expect(body.errors?.map((error) => error.field)).toEqual(['body.validDays']);
+  });
+});

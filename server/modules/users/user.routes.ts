@@ -8,12 +8,14 @@ import type { SessionService } from './session.service.ts';
 import {
   apiTokenListSchema,
   apiTokenParams,
+  changeOwnPasswordBody,
   createApiTokenBody,
   createdApiTokenSchema,
   createUserBody,
   currentSessionSchema,
   loggedOutEverywhereSchema,
   loginBody,
+  ownPasswordChangedSchema,
   updateUserBody,
   userListQuery,
   userListSchema,
@@ -70,6 +72,23 @@ export function registerUserRoutes(scope: FastifyInstance, services: { sessions:
       clearSessionCookie(reply, cookie);
       return reply.code(204).send(null);
     },
+  );
+
+  app.put(
+    '/sessions/current/password',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'changeOwnPassword',
+        tags: sessionTags,
+        summary: 'Change the password of the logged-in user; ends their other sessions',
+        description: 'Only with a session (not an API token). A wrong currentPassword is a field error on body.currentPassword and counts as a failed login.',
+        params: municipalityParams,
+        body: changeOwnPasswordBody,
+        response: { 200: ownPasswordChangedSchema, ...problemResponses(401, 403, 404, 429) },
+      },
+    },
+    async (request) => sessions.changeOwnPassword(contextOf(request), { ...request.body, ipAddress: request.ip }),
   );
 
   app.delete(

@@ -8,8 +8,10 @@ import { DomainError, duplicateFromDatabase, type FieldProblem } from '../../pla
 import { offsetOf, type PageQuery, pageOf } from '../../platform/pagination.ts';
 import { can, type Role, type RoleGrant, scopeTypeOfRole } from '../../platform/permissions.ts';
 import type { CreateUser, RoleGrantInput, UpdateUser } from './user.contract.ts';
+import { type Notice, notifyUsers } from '../notifications/index.ts';
 import { hashPassword } from './password.ts';
 import { checkPasswordStrength } from './password.rules.ts';
+import { userNotices } from './user.notices.ts';
 import { presentApiToken, presentUser } from './user.presenter.ts';
 import { createUserRepository } from './user.repository.ts';
 import { generateToken, hashToken } from './token.ts';
@@ -49,8 +51,18 @@ async function resolveGrants(tx: Executor, municipalityId: string, inputs: RoleG
   return [...unique.values()];
 }
 
-export function createUserService(dependencies: { db: Executor; clock: Clock }) {
-  const { db, clock } = dependencies;
+/** Grants compared as a set: the same roles in another order are no change. */
+function sameGrants(left: { role: string; scopeId: string | null }[], right: { role: string; scopeId: string | null }[]): boolean {
+  const keys = (grants: typeof left) => grants.map((grant) => `${grant.role}:${grant.scopeId}`).sort().join(',');
+  return keys(left) === keys(right);
+}
+
+export function createUserService(dependencies: { db: Executor; clock: Clock; publicUrl: string }) {
+  const { db, clock, publicUrl } = dependencies;
+
+  /** Tells a person of a change to how they log in or what they may do, so that a change they did not make is noticed. */
+  const tellAboutAccount = (tx: Executor, context: UseCaseContext, userId: string, topic: string, notice: Notice) =>
+    notifyUsers(tx, clock, publicUrl, { municipalityId: context.municipalityId, recipientUserIds: [userId], topic, notice });
 
   function assertCanManage(context: UseCaseContext) {
     if (!can(context.actor, userPermissions['users.manage'])) throw new DomainError('FORBIDDEN');
@@ -104,6 +116,8 @@ export function createUserService(dependencies: { db: Executor; clock: Clock }) 
       return inTransaction(db, async (tx) => {
         const repository = createUserRepository(tx);
         const before = await presentOne(tx, context.municipalityId, userId);
+        // A deactivated account is no longer a recipient, so it hears of its deactivation before the change.
+        if (input.isActive === false && before.isActive) await tellAboutAccount(tx, context, userId, 'user.deactivated', userNotices.deactivated());
         const changes: Record<string, unknown> = {};
         if (input.displayName !== undefined) changes.displayName = input.displayName;
         if (input.locale !== undefined) changes.locale = input.locale;
@@ -124,11 +138,13 @@ export function createUserService(dependencies: { db: Executor; clock: Clock }) 
         if (input.isActive === false || input.password !== undefined) await repository.revokeAllSessions(context.municipalityId, userId, clock.now());
         const after = await presentOne(tx, context.municipalityId, userId);
         await recordAudit(tx, clock, context, { action: 'user.update', entityType: 'user', entityId: userId, before, after });
+        if (after.isActive && input.password !== undefined) await tellAboutAccount(tx, context, userId, 'user.passwordChanged', userNotices.passwordSetByAdmin());
+        if (after.isActive && !sameGrants(before.roles, after.roles)) await tellAboutAccount(tx, context, userId, 'user.rolesChanged', userNotices.rolesChanged());
         return after;
       });
     },
 
-    async createApiToken(context: UseCaseContext, input: { userId: string; name: string; validDays?: number }) {
+    async createApiToken(context: UseCaseContext, input: { userId: string; name: string; validDays: number }) {
       if (!can(context.actor, userPermissions['apiTokens.manage'])) throw new DomainError('FORBIDDEN');
       return inTransaction(db, async (tx) => {
         const repository = createUserRepository(tx);
@@ -143,10 +159,11 @@ export function createUserService(dependencies: { db: Executor; clock: Clock }) 
           tokenHash: hashToken(token),
           prefix: token.slice(0, 8),
           createdAt: now,
-          expiresAt: input.validDays ? new Date(now.getTime() + input.validDays * 86_400_000) : null,
+          expiresAt: new Date(now.getTime() + input.validDays * 86_400_000),
         });
         const presented = presentApiToken({ ...row, userDisplayName: user.displayName });
         await recordAudit(tx, clock, context, { action: 'apiToken.create', entityType: 'api_token', entityId: row.id, after: presented });
+        await tellAboutAccount(tx, context, user.id, 'user.apiTokenCreated', userNotices.apiTokenCreated({ name: row.name, expiresAt: row.expiresAt ?? now }));
         return { ...presented, token };
       });
     },

@@ -7,6 +7,7 @@ import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { AdminHome } from '../components/AdminHome.tsx';
 import { AdvisorHome } from '../components/AdvisorHome.tsx';
+import { ChangePassword } from '../components/ChangePassword.tsx';
 import { CouncilMemberHome } from '../components/CouncilMemberHome.tsx';
 import { NotificationPreferences } from '../components/NotificationPreferences.tsx';
 import { OfficerHome } from '../components/OfficerHome.tsx';
@@ -43,6 +44,7 @@ export function MyHomePage() {
       {roles.has('partner') && <PartnerHome municipality={municipality} partnerIds={scopes('partner')} />}
       {roles.has('resident') && <ResidentHome municipality={municipality} />}
       <NotificationPreferences municipality={municipality} />
+      <ChangePassword municipality={municipality} />
     </>
   );
 }

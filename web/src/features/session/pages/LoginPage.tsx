@@ -5,6 +5,7 @@ import { ApiProblem } from '../../../api/client.ts';
 import { returnPathAfterLogin, useLogIn, useSession } from '../../../api/session.ts';
 import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
+import { PasswordField } from '../../../components/PasswordField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 
@@ -34,10 +35,9 @@ export function LoginPage() {
       <ProblemAlert error={logIn.error} fieldIds={{ 'body.email': 'login-email', 'body.password': 'login-password' }} />
       <form className="app-form" onSubmit={submit} noValidate>
         <TextField id="login-email" label={t('login.email')} type="email" autoComplete="username" value={email} onChange={setEmail} required error={problem?.fieldError('body.email')} />
-        <TextField
+        <PasswordField
           id="login-password"
           label={t('login.password')}
-          type="password"
           autoComplete="current-password"
           value={password}
           onChange={setPassword}
