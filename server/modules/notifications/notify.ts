@@ -14,6 +14,11 @@ export interface Notification {
   /** Where in the app it is about, e.g. "/helmond/vragen/<id>"; added to the e-mail as a full link. */
   path?: string;
   payload?: Record<string, unknown>;
+  /**
+   * A change to how someone logs in or what they may do: e-mailed at once whatever their mail preference, so a
+   * stolen account is noticed by its owner (ASVS 2.2.3).
+   */
+  isSecurityNotice?: boolean;
 }
 
 /**
@@ -27,7 +32,7 @@ export async function notifyUsers(tx: Executor, clock: Clock, publicUrl: string,
     const { subject, body } = notification.notice[recipient.locale] ?? notification.notice.nl;
     const common = { municipalityId: notification.municipalityId, recipientUserId: recipient.id, topic: notification.topic, subject, payload: notification.payload };
     await enqueueMessage(tx, clock, { ...common, channel: 'in_app', body });
-    if (recipient.wantsEmailCopies && !recipient.wantsDailyDigest) {
+    if (notification.isSecurityNotice || (recipient.wantsEmailCopies && !recipient.wantsDailyDigest)) {
       await enqueueMessage(tx, clock, { ...common, channel: 'email', recipientEmail: recipient.email, body: link ? `${body}\n\n${link}` : body });
     }
   }

@@ -75,6 +75,8 @@ describe('changing one’s own password', () => {
   it('changes the password, ends the other sessions but not this one, and tells the person in their language', async () => {
     const here = await t.logIn({ email, password: firstPassword });
     const elsewhere = await t.logIn({ email, password: firstPassword });
+    // Someone who wants no e-mail at all still gets this one: a stolen account must be noticed.
+    expect((await t.request({ method: 'PUT', url: `${tenantPath}/notification-preferences`, as: here, payload: { wantsEmailCopies: false, wantsDailyDigest: false } })).statusCode).toBe(200);
     const changed = await changePassword(here, { currentPassword: firstPassword, newPassword: secondPassword });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().revokedSessions).toBeGreaterThanOrEqual(1);

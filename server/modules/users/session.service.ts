@@ -162,7 +162,7 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
         await repository.setPasswordHash(context.municipalityId, user.id, passwordHash);
         const revokedSessions = await repository.revokeAllSessions(context.municipalityId, user.id, clock.now(), actor.sessionId);
         await recordAudit(tx, clock, context, { action: 'user.changeOwnPassword', entityType: 'user', entityId: user.id, after: { revokedSessions } });
-        await notifyUsers(tx, clock, publicUrl, { municipalityId: context.municipalityId, recipientUserIds: [user.id], topic: 'user.passwordChanged', notice: userNotices.ownPasswordChanged() });
+        await notifyUsers(tx, clock, publicUrl, { municipalityId: context.municipalityId, recipientUserIds: [user.id], topic: 'user.passwordChanged', notice: userNotices.ownPasswordChanged(), isSecurityNotice: true });
         return { revokedSessions };
       });
     },

@@ -62,7 +62,7 @@ export function createUserService(dependencies: { db: Executor; clock: Clock; pu
 
   /** Tells a person of a change to how they log in or what they may do, so that a change they did not make is noticed. */
   const tellAboutAccount = (tx: Executor, context: UseCaseContext, userId: string, topic: string, notice: Notice) =>
-    notifyUsers(tx, clock, publicUrl, { municipalityId: context.municipalityId, recipientUserIds: [userId], topic, notice });
+    notifyUsers(tx, clock, publicUrl, { municipalityId: context.municipalityId, recipientUserIds: [userId], topic, notice, isSecurityNotice: true });
 
   function assertCanManage(context: UseCaseContext) {
     if (!can(context.actor, userPermissions['users.manage'])) throw new DomainError('FORBIDDEN');
