@@ -41,4 +41,27 @@ describe('passwords in the browser', () => {
     await expectAccessible(page, 'home-change-password-error');
     await context.close();
   });
+
+  it('a person ends a session left open on another device, which then has to log in again', async () => {
+    const elsewhere = await openPage(browser);
+    await logIn(elsewhere.page, 'lotte.smits@helmond.example');
+    const here = await openPage(browser);
+    await logIn(here.page, 'lotte.smits@helmond.example');
+    const sessions = here.page.getByRole('region', { name: 'Waar u bent ingelogd' });
+    await expect.poll(() => sessions.getByText('dit apparaat').isVisible()).toBe(true);
+    const ends = sessions.getByRole('button', { name: 'Deze sessie beëindigen' });
+    await expect.poll(() => ends.count()).toBeGreaterThan(0);
+    await expectAccessible(here.page, 'home-my-sessions');
+    // End every other session, the other browser's among them.
+    while ((await ends.count()) > 0) {
+      const before = await ends.count();
+      await ends.first().click();
+      await expect.poll(() => ends.count()).toBeLessThan(before);
+    }
+    await expect.poll(() => here.page.getByText('De sessie is beëindigd').isVisible()).toBe(true);
+    await elsewhere.page.goto('/helmond/mijn');
+    await expect.poll(() => elsewhere.page.url()).toContain('/helmond/inloggen');
+    await here.context.close();
+    await elsewhere.context.close();
+  });
 });

@@ -86,8 +86,10 @@ describe('problem+json', () => {
     expect(fields(dutch)).toEqual(['body.cbsCode', 'body.isDevelopmentArea', 'body.name']);
     expect(fields(english)).toEqual(fields(dutch));
     const byField = (problem: { errors: { field: string; message: string }[] }, field: string) => problem.errors.find((error) => error.field === field)?.message;
-    expect(byField(dutch, 'body.isDevelopmentArea')).toBe('Ongeldige invoer: verwacht boolean, ontving string');
-    expect(byField(english, 'body.isDevelopmentArea')).toBe('Invalid input: expected boolean, received string');
+    // In words a resident understands, not zod's type names.
+    expect(byField(dutch, 'body.isDevelopmentArea')).toBe('Kies ja of nee.');
+    expect(byField(english, 'body.isDevelopmentArea')).toBe('Choose yes or no.');
+    expect(byField(dutch, 'body.name')).toBe('Vul hier tekst in.');
 
     const missing = (await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload: {} })).json();
     expect(missing.errors).toEqual([{ field: 'body.name', code: 'required', message: 'Dit veld is verplicht.' }]);

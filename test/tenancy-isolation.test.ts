@@ -21,6 +21,7 @@ const parameterTables: Record<string, { table: string; condition?: string }> = {
   notificationId: { table: 'outbox_message', condition: "channel = 'in_app'" },
   relatedRequestId: { table: 'request' },
   attachmentId: { table: 'request_attachment' },
+  sessionId: { table: 'user_session' },
 };
 
 type Route = { method: string; url: string; access: string };

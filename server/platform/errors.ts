@@ -252,9 +252,48 @@ function issueMessage(issue: ZodLikeIssue, language: Language): { code: string; 
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return { code: 'required', message: fieldMessage({ field: '', code: 'required' }, language) };
   }
+  const plain = plainIssueMessage(issue as PlainIssue, language);
+  if (plain) return { code: issue.code, message: plain };
   const localised = zodLocales[language](issue as never);
   const message = typeof localised === 'string' ? localised : (localised?.message ?? issue.message);
   return { code: issue.code, message };
+}
+
+type PlainIssue = { code: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint; expected?: string; format?: string };
+
+/**
+ * The common validation problems in words a resident understands: how many characters or choices, a yes or no,
+ * a date as it is written. zod's own messages name types ("string", "array") and stay only for the rare rest.
+ */
+function plainIssueMessage(issue: PlainIssue, language: Language): string | undefined {
+  const nl = language === 'nl';
+  const count = (value: number | bigint | undefined) => String(value ?? '');
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') return nl ? `Vul minstens ${count(issue.minimum)} tekens in.` : `Enter at least ${count(issue.minimum)} characters.`;
+      if (issue.origin === 'array' || issue.origin === 'set') return nl ? `Kies er minstens ${count(issue.minimum)}.` : `Choose at least ${count(issue.minimum)}.`;
+      if (issue.origin === 'number' || issue.origin === 'int') return nl ? `Vul een getal van minstens ${count(issue.minimum)} in.` : `Enter a number of at least ${count(issue.minimum)}.`;
+      return undefined;
+    case 'too_big':
+      if (issue.origin === 'string') return nl ? `Gebruik hoogstens ${count(issue.maximum)} tekens.` : `Use at most ${count(issue.maximum)} characters.`;
+      if (issue.origin === 'array' || issue.origin === 'set') return nl ? `Kies er hoogstens ${count(issue.maximum)}.` : `Choose at most ${count(issue.maximum)}.`;
+      if (issue.origin === 'number' || issue.origin === 'int') return nl ? `Vul een getal van hoogstens ${count(issue.maximum)} in.` : `Enter a number of at most ${count(issue.maximum)}.`;
+      return undefined;
+    case 'invalid_type':
+      if (issue.expected === 'boolean') return nl ? 'Kies ja of nee.' : 'Choose yes or no.';
+      if (issue.expected === 'number' || issue.expected === 'int') return nl ? 'Vul een getal in.' : 'Enter a number.';
+      if (issue.expected === 'string') return nl ? 'Vul hier tekst in.' : 'Enter text here.';
+      return nl ? 'Deze waarde heeft niet de goede vorm.' : 'This value does not have the right form.';
+    case 'invalid_format':
+      if (issue.format === 'date') return nl ? 'Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-09-01.' : 'Enter a date as yyyy-mm-dd, for example 2026-09-01.';
+      if (issue.format === 'datetime') return nl ? 'Vul een datum en tijd in, bijvoorbeeld 2026-09-01T09:30:00+02:00.' : 'Enter a date and time, for example 2026-09-01T09:30:00+02:00.';
+      if (issue.format === 'uuid' || issue.format === 'guid') return nl ? 'Kies een bestaande waarde.' : 'Choose an existing value.';
+      return nl ? 'Deze waarde heeft niet de goede vorm.' : 'This value does not have the right form.';
+    case 'invalid_value':
+      return nl ? 'Kies een van de mogelijkheden.' : 'Choose one of the options.';
+    default:
+      return undefined;
+  }
 }
 
 export function validationProblem(context: string, issues: ZodLikeIssue[], language: Language, instance?: string): Problem {

@@ -268,3 +268,35 @@ describe('cookies over https', () => {
     }
   });
 });
+
+describe('one’s own sessions', () => {
+  it('lists where one is logged in, ends another device’s session, and not someone else’s', async () => {
+    const phone = await t.logIn('officerGreen');
+    const laptop = await t.logIn('officerGreen');
+    const sessionsSeenBy = async (session: typeof phone) => (await t.request({ url: `${tenantPath}/sessions`, as: session })).json().items as { id: string; isCurrent: boolean; ipAddress: string | null }[];
+    const fromLaptop = await sessionsSeenBy(laptop);
+    expect(fromLaptop.filter((item) => item.isCurrent)).toHaveLength(1);
+    const phoneId = (await sessionsSeenBy(phone)).find((item) => item.isCurrent)!.id;
+    const laptopId = fromLaptop.find((item) => item.isCurrent)!.id;
+    expect(fromLaptop.map((item) => item.id)).toEqual(expect.arrayContaining([phoneId, laptopId]));
+    expect(phoneId).not.toBe(laptopId);
+
+    // Another person's session does not exist for you, and a visitor is asked to log in.
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/sessions/${phoneId}`, as: await t.logIn('advisorSouth') })).statusCode).toBe(404);
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/sessions/${phoneId}` })).statusCode).toBe(401);
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: phone })).statusCode).toBe(200);
+
+    const ended = await t.request({ method: 'DELETE', url: `${tenantPath}/sessions/${phoneId}`, as: laptop });
+    expect(ended.statusCode).toBe(204);
+    expect(ended.headers['set-cookie']).toBeUndefined();
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: phone })).statusCode).toBe(401);
+    expect((await sessionsSeenBy(laptop)).map((item) => item.id)).not.toContain(phoneId);
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/sessions/${phoneId}`, as: laptop })).statusCode).toBe(404);
+
+    // Ending the current session is logging out.
+    const loggedOut = await t.request({ method: 'DELETE', url: `${tenantPath}/sessions/${laptopId}`, as: laptop });
+    expect(loggedOut.statusCode).toBe(204);
+    expect(String(loggedOut.headers['set-cookie'])).toContain('Max-Age=0');
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: laptop })).statusCode).toBe(401);
+  });
+});

@@ -167,6 +167,35 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
       });
     },
 
+    /** Where this person is logged in: device, address, first and last use; the session asking is marked. */
+    async listMySessions(context: UseCaseContext) {
+      const actor = context.actor;
+      if (!actor) throw new DomainError('NOT_AUTHENTICATED');
+      const now = clock.now();
+      const rows = await createUserRepository(db).listActiveSessions(context.municipalityId, actor.userId, now, new Date(now.getTime() - policy.idleMinutes * 60_000));
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          device: row.userAgent ? row.userAgent.slice(0, 300) : null,
+          ipAddress: row.ipAddress,
+          createdAt: row.createdAt.toISOString(),
+          lastSeenAt: row.lastSeenAt.toISOString(),
+          isCurrent: row.id === actor.sessionId,
+        })),
+      };
+    },
+
+    /** Ends one of this person's sessions (a phone left logged in somewhere); someone else's does not exist for them. */
+    async endMySession(context: UseCaseContext, sessionId: string): Promise<{ wasCurrent: boolean }> {
+      const actor = context.actor;
+      if (!actor) throw new DomainError('NOT_AUTHENTICATED');
+      return inTransaction(db, async (tx) => {
+        if (!(await createUserRepository(tx).revokeOwnSession(context.municipalityId, actor.userId, sessionId, clock.now()))) throw new DomainError('NOT_FOUND');
+        await recordAudit(tx, clock, context, { action: 'session.end', entityType: 'user', entityId: actor.userId, after: { sessionId } });
+        return { wasCurrent: sessionId === actor.sessionId };
+      });
+    },
+
     /** Ends every session of the actor, on every device. */
     async logOutEverywhere(context: UseCaseContext): Promise<number> {
       const actor = context.actor;

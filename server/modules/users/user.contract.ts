@@ -85,6 +85,22 @@ export const currentSessionSchema = z
   })
   .meta({ id: 'CurrentSession' });
 
+export const mySessionListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        device: z.string().nullable().describe('The browser’s own description (user agent)'),
+        ipAddress: z.string().nullable(),
+        createdAt: z.iso.datetime({ offset: true }),
+        lastSeenAt: z.iso.datetime({ offset: true }),
+        isCurrent: z.boolean().describe('The session this request comes from'),
+      }),
+    ),
+  })
+  .meta({ id: 'MySessionList' });
+export const sessionParams = z.object({ municipality: z.string(), sessionId: z.uuid() });
+
 export const loggedOutEverywhereSchema = z.object({ revokedSessions: z.number().int() }).meta({ id: 'LoggedOutEverywhere' });
 
 export const apiTokenSchema = z

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { RoleGrant } from '../../platform/permissions.ts';
 import { apiToken, loginFailure, roleAssignment, userAccount, userSession } from './user.tables.ts';
@@ -108,6 +108,34 @@ export function createUserRepository(db: Executor) {
 
     async revokeSession(municipalityId: string, sessionId: string, at: Date): Promise<void> {
       await db.update(userSession).set({ revokedAt: at }).where(and(eq(userSession.municipalityId, municipalityId), eq(userSession.id, sessionId)));
+    },
+
+    /** A person's sessions that still work: not ended, not past their absolute end, used since `activeSince`. */
+    async listActiveSessions(municipalityId: string, userId: string, now: Date, activeSince: Date) {
+      return db
+        .select({ id: userSession.id, ipAddress: userSession.ipAddress, userAgent: userSession.userAgent, createdAt: userSession.createdAt, lastSeenAt: userSession.lastSeenAt })
+        .from(userSession)
+        .where(
+          and(
+            eq(userSession.municipalityId, municipalityId),
+            eq(userSession.userId, userId),
+            isNull(userSession.revokedAt),
+            gt(userSession.expiresAt, now),
+            gte(userSession.lastSeenAt, activeSince),
+          ),
+        )
+        .orderBy(desc(userSession.lastSeenAt))
+        .limit(100);
+    },
+
+    /** Ends one session of this person; false when it is not theirs or already ended. */
+    async revokeOwnSession(municipalityId: string, userId: string, sessionId: string, at: Date): Promise<boolean> {
+      const rows = await db
+        .update(userSession)
+        .set({ revokedAt: at })
+        .where(and(eq(userSession.municipalityId, municipalityId), eq(userSession.userId, userId), eq(userSession.id, sessionId), isNull(userSession.revokedAt)))
+        .returning({ id: userSession.id });
+      return rows.length > 0;
     },
 
     async revokeAllSessions(municipalityId: string, userId: string, at: Date, exceptSessionId?: string): Promise<number> {

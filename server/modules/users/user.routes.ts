@@ -14,8 +14,10 @@ import {
   createUserBody,
   currentSessionSchema,
   loggedOutEverywhereSchema,
+  mySessionListSchema,
   loginBody,
   ownPasswordChangedSchema,
+  sessionParams,
   updateUserBody,
   userListQuery,
   userListSchema,
@@ -70,6 +72,28 @@ export function registerUserRoutes(scope: FastifyInstance, services: { sessions:
     async (request, reply) => {
       await sessions.logOut(contextOf(request));
       clearSessionCookie(reply, cookie);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/sessions',
+    {
+      config: { access: 'authenticated' },
+      schema: { operationId: 'listMySessions', tags: sessionTags, summary: 'Where you are logged in: device, address, first and last use', params: municipalityParams, response: { 200: mySessionListSchema, ...problemResponses(401, 403, 404) } },
+    },
+    async (request) => sessions.listMySessions(contextOf(request)),
+  );
+
+  app.delete(
+    '/sessions/:sessionId',
+    {
+      config: { access: 'authenticated' },
+      schema: { operationId: 'endMySession', tags: sessionTags, summary: 'End one of your own sessions', params: sessionParams, response: { 204: z.null().describe('Ended'), ...problemResponses(401, 403, 404) } },
+    },
+    async (request, reply) => {
+      const { wasCurrent } = await sessions.endMySession(contextOf(request), request.params.sessionId);
+      if (wasCurrent) clearSessionCookie(reply, cookie);
       return reply.code(204).send(null);
     },
   );

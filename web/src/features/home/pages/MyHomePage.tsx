@@ -8,6 +8,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { AdminHome } from '../components/AdminHome.tsx';
 import { AdvisorHome } from '../components/AdvisorHome.tsx';
 import { ChangePassword } from '../components/ChangePassword.tsx';
+import { MySessions } from '../components/MySessions.tsx';
 import { CouncilMemberHome } from '../components/CouncilMemberHome.tsx';
 import { NotificationPreferences } from '../components/NotificationPreferences.tsx';
 import { OfficerHome } from '../components/OfficerHome.tsx';
@@ -45,6 +46,7 @@ export function MyHomePage() {
       {roles.has('resident') && <ResidentHome municipality={municipality} />}
       <NotificationPreferences municipality={municipality} />
       <ChangePassword municipality={municipality} />
+      <MySessions municipality={municipality} />
     </>
   );
 }
