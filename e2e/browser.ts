@@ -19,8 +19,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser context (AxeBuilder needs pages from a context) in Dutch, like most visitors. */
-export async function openPage(browser: Browser, options: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: options.locale ?? 'nl-NL', baseURL: baseUrl() });
+export async function openPage(browser: Browser, options: { locale?: string; baseUrl?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: options.locale ?? 'nl-NL', baseURL: options.baseUrl ?? baseUrl() });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

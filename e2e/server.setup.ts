@@ -14,22 +14,25 @@ declare module 'vitest' {
   }
 }
 
+const root = path.resolve(import.meta.dirname, '..');
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+export interface RunningServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
 
-/** Starts the real server (node server/main.ts) on a fresh embedded database with the Helmond demo. */
-export async function setup(project: TestProject) {
-  const root = path.resolve(import.meta.dirname, '..');
-  // The journeys test the web app as served, so build it first when its sources are newer (as `npm start` does).
-  const build = spawnSync(process.execPath, ['scripts/ensure-web-build.ts'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('the web build failed');
+/**
+ * The real server (node server/main.ts) on a fresh embedded database with the Helmond demo. `host` is the name the
+ * browser uses: passkeys need a host name ("localhost"), not an IP address.
+ */
+export async function startServer(options: { env?: Record<string, string>; host?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'wijkwerk-e2e-'));
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'wijkwerk-e2e-'));
+  const baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
   let output = '';
-  server = spawn(process.execPath, ['server/main.ts'], {
+  const server: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, DEMO_PASSWORD: demoPassword, SCHEDULER_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, DEMO_PASSWORD: demoPassword, SCHEDULER_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', DATABASE_URL: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk) => {
@@ -38,28 +41,43 @@ export async function setup(project: TestProject) {
   server.stderr?.on('data', (chunk) => {
     output += chunk;
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited:\n${output}`);
     try {
-      if ((await fetch(`${baseUrl}/readyz`)).ok) break;
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) throw new Error(`server not ready in 60 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  project.provide('baseUrl', baseUrl);
+  return {
+    baseUrl,
+    async stop() {
+      if (server.exitCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        if (server.exitCode === null) server.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let shared: RunningServer | undefined;
+
+/** The server most journeys share. Its administrators need no second factor; second-factor.e2e.ts starts its own server where they do. */
+export async function setup(project: TestProject) {
+  // The journeys test the web app as served, so build it first when its sources are newer (as `npm start` does).
+  const build = spawnSync(process.execPath, ['scripts/ensure-web-build.ts'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the web build failed');
+  shared = await startServer({ env: { ADMIN_SECOND_FACTOR: 'optional' } });
+  project.provide('baseUrl', shared.baseUrl);
   project.provide('demoPassword', demoPassword);
 }
 
 export async function teardown() {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await shared?.stop();
 }

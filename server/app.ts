@@ -15,7 +15,15 @@ import { createNeighbourhoodService, registerNeighbourhoodRoutes } from './modul
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
 import { createAdviceRequestService, createRequestAttachmentService, createRequestExportService, createRequestService, registerAdviceRequestRoutes, registerRequestAttachmentRoutes, registerRequestExportRoutes, registerRequestRoutes } from './modules/requests/index.ts';
-import { createSessionService, createUserService, type LoginThrottlePolicy, registerUserRoutes } from './modules/users/index.ts';
+import {
+  createPasswordLinkService,
+  createSecondFactorService,
+  createSessionService,
+  createUserService,
+  type LoginThrottlePolicy,
+  registerSecondFactorRoutes,
+  registerUserRoutes,
+} from './modules/users/index.ts';
 import { registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { handleClientError, handleError, handleFrameworkError, maxPathParameterLength, renderProblem, sendProblem, validatorCompiler } from './platform/errors.ts';
@@ -110,6 +118,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   });
 
   const municipalities = createMunicipalityService({ db });
+  const secondFactors = createSecondFactorService({ db, clock, publicUrl: config.PUBLIC_URL, policy: { requiredForAdmins: config.ADMIN_SECOND_FACTOR === 'required' } });
+  const passwordLinks = createPasswordLinkService({ db, clock, publicUrl: config.PUBLIC_URL, policy: { validHours: config.PASSWORD_LINK_HOURS } });
   const sessions = createSessionService({
     db,
     clock,
@@ -119,8 +129,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       throttle: loginThrottlePolicy(config),
     },
     publicUrl: config.PUBLIC_URL,
+    secondFactors,
   });
-  const users = createUserService({ db, clock, publicUrl: config.PUBLIC_URL });
+  const users = createUserService({ db, clock, publicUrl: config.PUBLIC_URL, passwordLinks, secondFactors });
   const neighbourhoods = createNeighbourhoodService({ db, clock });
   const councils = createCouncilService({ db, clock });
   const organisation = createOrganisationServices({ db, clock });
@@ -155,7 +166,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  registerAccessControl(app, sessions, cookie);
+  registerAccessControl(app, sessions, cookie, { clock, reauthenticationMinutes: config.REAUTHENTICATION_MINUTES });
   registerPublicCache(app, { ttlMs: config.PUBLIC_CACHE_SECONDS * 1000, maxEntries: 5000 });
 
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -176,6 +187,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
         async (tenantScope) => {
           registerTenancy(tenantScope, (slug) => municipalities.findTenant(slug));
           registerUserRoutes(tenantScope, { sessions, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
+          registerSecondFactorRoutes(tenantScope, { secondFactors, passwordLinks });
           registerNeighbourhoodRoutes(tenantScope, neighbourhoods);
           registerCouncilRoutes(tenantScope, councils);
           registerOrganisationRoutes(tenantScope, organisation);

@@ -59,6 +59,12 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** How recently a person must have confirmed who they are before changing roles, passwords, tokens and answer rules. */
+  REAUTHENTICATION_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  /** Administrators log in with a second factor. "optional" only for a test set-up; refused in production. */
+  ADMIN_SECOND_FACTOR: z.enum(['required', 'optional']).default('required'),
+  /** How long the e-mailed link to set a password works. */
+  PASSWORD_LINK_HOURS: z.coerce.number().int().min(1).max(336).default(72),
   /** Wrong passwords for one account from one IP address before that pair has to wait. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   /** The first wait; it doubles with every further failure of the pair, up to LOGIN_MAX_DELAY_MINUTES. */
@@ -106,6 +112,11 @@ const configSchema = environmentSchema
   .refine((parsed) => !isProduction(parsed) || parsed.ALLOW_INSECURE_HTTP || /^https:\/\//i.test(parsed.PUBLIC_URL ?? ''), {
     path: ['PUBLIC_URL'],
     message: 'must be an https:// address when NODE_ENV=production (set PUBLIC_URL=https://your.host, or ALLOW_INSECURE_HTTP=true for a local test with nothing in front)',
+  })
+  // Administrators without a second factor are a test set-up, never a live one.
+  .refine((parsed) => !isProduction(parsed) || parsed.ADMIN_SECOND_FACTOR === 'required', {
+    path: ['ADMIN_SECOND_FACTOR'],
+    message: 'must be "required" when NODE_ENV=production: administrators always log in with a second factor',
   })
   .transform((parsed) => ({ ...parsed, PUBLIC_URL: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}` }));
 

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../server/app.ts';
 import { type Config, defaultConfig } from '../server/config.ts';
-import type { DatabaseHandle } from '../server/db/client.ts';
+import { type DatabaseHandle, queryRows } from '../server/db/client.ts';
 import { createFixedClock } from '../server/platform/clock.ts';
 import { createTestDatabase } from './database.ts';
 import { demoPassword, findTestTenants, type SecondMunicipality, testStart } from './factories.ts';
@@ -50,8 +52,9 @@ export async function createTestApp(configOverrides: Partial<Config> = {}): Prom
   const database = await createTestDatabase({ seeded: true });
   const clock = createFixedClock(testStart);
   const { municipalityId, other } = await findTestTenants(database.db);
-  // The public cache is off unless a test is about it: most tests change data behind the API's back.
-  const config = defaultConfig({ SCHEDULER_INTERVAL_SECONDS: 0, WEB_DIST_DIR: '/nonexistent', PUBLIC_CACHE_SECONDS: 0, ...configOverrides });
+  // The public cache is off unless a test is about it: most tests change data behind the API's back. The demo's
+  // administrator has no second factor; the tests of second factors turn the requirement back on.
+  const config = defaultConfig({ SCHEDULER_INTERVAL_SECONDS: 0, WEB_DIST_DIR: '/nonexistent', PUBLIC_CACHE_SECONDS: 0, ADMIN_SECOND_FACTOR: 'optional', ...configOverrides });
   const app = await buildApp({ config, database, clock });
   await app.ready();
 
@@ -103,3 +106,20 @@ export async function findDemoIds(t: TestApp) {
   };
 }
 export type DemoIds = Awaited<ReturnType<typeof findDemoIds>>;
+
+/** The token of the set-password link e-mailed to this address that still works, as the person would click it. */
+export async function passwordLinkTokenFor(t: TestApp, email: string): Promise<string> {
+  const mails = await queryRows<{ body: string }>(t.database.db, sql`select body from outbox_message where recipient_email = ${email.toLowerCase()} and channel = 'email' and topic like 'user.passwordLink.%'`);
+  const usable = await queryRows<{ token_hash: string }>(t.database.db, sql`select token_hash from password_link where used_at is null`);
+  const hashes = new Set(usable.map((row) => row.token_hash));
+  const token = mails.map((mail) => mail.body.match(/wachtwoord-instellen#([A-Za-z0-9_-]+)/)?.[1]).find((candidate) => candidate && hashes.has(createHash('sha256').update(candidate).digest('hex')));
+  if (!token) throw new Error(`no working set-password link was e-mailed to ${email}`);
+  return token;
+}
+
+/** Sets the password of a new or reset account the way its owner does: with the link from the e-mail. */
+export async function setPasswordByLink(t: TestApp, email: string, password: string, municipality = 'helmond'): Promise<void> {
+  const token = await passwordLinkTokenFor(t, email);
+  const response = await t.request({ method: 'POST', url: `/api/v1/municipalities/${municipality}/password-links/redemption`, payload: { token, newPassword: password } });
+  if (response.statusCode !== 200) throw new Error(`setting the password of ${email} failed: ${response.statusCode} ${response.body}`);
+}

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../server/db/client.ts';
+import { totpCodeAt } from '../server/modules/users/index.ts';
 import { area } from '../server/modules/neighbourhoods/index.ts';
 import { partnerOrganisation, theme } from '../server/modules/organisation/index.ts';
 import { adviceRequest, request } from '../server/modules/requests/index.ts';
@@ -22,6 +23,7 @@ const parameterTables: Record<string, { table: string; condition?: string }> = {
   relatedRequestId: { table: 'request' },
   attachmentId: { table: 'request_attachment' },
   sessionId: { table: 'user_session' },
+  factorId: { table: 'second_factor' },
 };
 
 type Route = { method: string; url: string; access: string };
@@ -92,6 +94,11 @@ beforeAll(async () => {
   // app) and an API token.
   const resident = await t.logIn('resident');
   const admin = await t.logIn('admin');
+  // A second factor of a Helmond alderman, so that its routes are walked with a real id too.
+  const advisor = await t.logIn('alderman');
+  const enrolment = (await t.request({ method: 'POST', url: `${tenantPath}/second-factors/totp`, as: advisor, payload: { label: 'telefoon' } })).json();
+  const confirmed = await t.request({ method: 'POST', url: `${tenantPath}/second-factors/totp/${enrolment.factorId}/confirmation`, as: advisor, payload: { code: totpCodeAt(enrolment.secret, t.clock.now()) } });
+  expect(confirmed.statusCode).toBe(201);
   const neighbourhoods = (await t.request({ url: `${tenantPath}/neighbourhoods?pageSize=100` })).json().items as { id: string; slug: string }[];
   const submitted = await t.request({
     method: 'POST',

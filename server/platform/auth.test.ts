@@ -1,3 +1,4 @@
+import { createFixedClock } from './clock.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Authenticator, registerAccessControl, type RouteAccess } from './auth.ts';
@@ -23,7 +24,7 @@ afterEach(async () => {
 async function appWith(routes: { method: 'GET' | 'POST'; url: string; access?: RouteAccess }[]) {
   app = Fastify();
   app.setErrorHandler(handleError);
-  registerAccessControl(app, authenticator, cookie);
+  registerAccessControl(app, authenticator, cookie, { clock: createFixedClock('2026-06-15T10:00:00Z'), reauthenticationMinutes: 10 });
   for (const route of routes) {
     app.route({ method: route.method, url: route.url, config: route.access === undefined ? {} : { access: route.access }, handler: async (request) => ({ actor: request.actor?.displayName ?? null }) });
   }

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { Clock } from './clock.ts';
 import type { UseCaseContext } from './context.ts';
 import { DomainError } from './errors.ts';
 import { languageFromHeader } from './language.ts';
@@ -17,6 +18,10 @@ export type RouteAccess = 'public' | 'public-identified' | 'authenticated' | Per
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** The change needs a person who confirmed who they are within the last minutes (step-up), not an API token. */
+    reauthentication?: boolean;
+    /** Open to a session that still has to add its required second factor (the enrolment itself, logging out). */
+    duringEnrolment?: boolean;
   }
   interface FastifyInstance {
     /** Every route with its access rule, as registered: for the isolation test and reviews. */
@@ -79,7 +84,7 @@ async function identify(request: FastifyRequest, authenticator: Authenticator, c
  * Installs the access check on every route of the scope. Routes that are not for the API (health,
  * documentation, web) opt out with access 'public'.
  */
-export function registerAccessControl(app: FastifyInstance, authenticator: Authenticator, cookie: CookieSettings) {
+export function registerAccessControl(app: FastifyInstance, authenticator: Authenticator, cookie: CookieSettings, stepUp: { clock: Clock; reauthenticationMinutes: number }) {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('csrfToken', undefined);
   const routeAccessTable: FastifyInstance['routeAccessTable'] = [];
@@ -100,7 +105,10 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
       const tenant = request.tenant;
       // A session belongs to one municipality; elsewhere it counts for nothing.
       const actor = identity && (!tenant || identity.actor.municipalityId === tenant.id) ? identity.actor : undefined;
+      // Until the required second factor is added, the session counts only for adding it.
+      const enrolling = actor?.mustEnrolSecondFactor === true;
       if (access === 'public-identified') {
+        if (enrolling) return;
         // A change made as the cookie's owner needs the CSRF token here too; otherwise another site could
         // make it in their name.
         if (actor && identity?.viaCookie && unsafeMethods.has(request.method) && !csrfMatches(request, identity.csrfToken)) {
@@ -115,7 +123,15 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
       if (identity.viaCookie && unsafeMethods.has(request.method) && !csrfMatches(request, identity.csrfToken)) {
         throw new DomainError('CSRF_TOKEN_INVALID');
       }
+      if (enrolling && route.config?.duringEnrolment !== true) throw new DomainError('SECOND_FACTOR_ENROLMENT_REQUIRED');
       if (access !== 'authenticated' && !can(actor, access)) throw new DomainError('FORBIDDEN');
+      if (route.config?.reauthentication) {
+        if (actor.authenticatedBy !== 'session' || !actor.authenticatedAt) throw new DomainError('PERSON_REQUIRED');
+        const windowMs = stepUp.reauthenticationMinutes * 60_000;
+        if (stepUp.clock.now().getTime() - actor.authenticatedAt.getTime() > windowMs) {
+          throw new DomainError('REAUTHENTICATION_REQUIRED', { params: { minutes: stepUp.reauthenticationMinutes } });
+        }
+      }
       request.actor = actor;
       request.csrfToken = identity.csrfToken;
     };

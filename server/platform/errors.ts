@@ -72,6 +72,27 @@ const platformErrors = {
     title: { nl: 'Geen toestemming', en: 'Not allowed' },
     detail: { nl: 'Je hebt geen rol die dit mag.', en: 'None of your roles allows this.' },
   },
+  SECOND_FACTOR_ENROLMENT_REQUIRED: {
+    status: 403,
+    title: { nl: 'Stel eerst een tweede stap in', en: 'Set up a second step first' },
+    detail: {
+      nl: 'Voor jouw rol is inloggen met een tweede stap verplicht. Koppel een authenticator-app of passkey; daarna kun je verder.',
+      en: 'Your role requires logging in with a second step. Add an authenticator app or a passkey; then you can continue.',
+    },
+  },
+  REAUTHENTICATION_REQUIRED: {
+    status: 403,
+    title: { nl: 'Bevestig dat jij het bent', en: 'Confirm it is you' },
+    detail: {
+      nl: 'Voor deze wijziging moet je in de afgelopen {minutes} minuten opnieuw hebben bevestigd dat jij het bent.',
+      en: 'For this change you must have confirmed it is you within the last {minutes} minutes.',
+    },
+  },
+  PERSON_REQUIRED: {
+    status: 403,
+    title: { nl: 'Alleen voor personen', en: 'Only for people' },
+    detail: { nl: 'Dit kan alleen een ingelogde persoon doen, niet een systeem met een API-sleutel.', en: 'Only a logged-in person can do this, not a system with an API token.' },
+  },
   NOT_FOUND: {
     status: 404,
     title: { nl: 'Niet gevonden', en: 'Not found' },

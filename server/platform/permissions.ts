@@ -33,6 +33,10 @@ export interface Actor {
   grants: RoleGrant[];
   authenticatedBy: 'session' | 'api_token';
   sessionId?: string;
+  /** Sessions: when the person last proved who they are (login or confirming again). */
+  authenticatedAt?: Date;
+  /** Sessions: the role requires a second factor the person has not added yet; until then only that is allowed. */
+  mustEnrolSecondFactor?: boolean;
 }
 
 /** What a permission is checked against, when it is scoped. */

@@ -13,6 +13,8 @@ import { RequestListPage } from './features/requests/pages/RequestListPage.tsx';
 import { RequestPage } from './features/requests/pages/RequestPage.tsx';
 import { SubmitRequestPage } from './features/requests/pages/SubmitRequestPage.tsx';
 import { LoginPage } from './features/session/pages/LoginPage.tsx';
+import { SecurityPage } from './features/session/pages/SecurityPage.tsx';
+import { SetPasswordPage } from './features/session/pages/SetPasswordPage.tsx';
 
 // Dutch paths first: these are the addresses residents share.
 export const router = createBrowserRouter([
@@ -25,6 +27,8 @@ export const router = createBrowserRouter([
       { path: 'wijken/:slug', element: <NeighbourhoodPage /> },
       { path: 'inloggen', element: <LoginPage /> },
       { path: 'mijn', element: <MyHomePage /> },
+      { path: 'mijn/beveiliging', element: <SecurityPage /> },
+      { path: 'wachtwoord-instellen', element: <SetPasswordPage /> },
       { path: 'vragen', element: <RequestListPage /> },
       { path: 'vragen/nieuw', element: <SubmitRequestPage /> },
       { path: 'vragen/:requestId', element: <RequestPage /> },

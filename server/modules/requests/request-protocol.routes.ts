@@ -136,7 +136,7 @@ export function registerRequestProtocolRoutes(scope: FastifyInstance, service: R
   app.put(
     '/request-settings',
     {
-      config: { access: 'request.configure' },
+      config: { access: 'request.configure', reauthentication: true },
       schema: { operationId: 'updateRequestSettings', tags, description: 'Deadlines per kind, short term, update cadence, weight rule, four-eyes review, front-line teams, answer templates.', params: municipalityParams, body: settingsBody, response: { 200: settingsResponse, ...problemResponses(401, 403, 404, 409) } },
     },
     async (request) => service.updateRequestSettings(contextOf(request), request.body),

@@ -7,6 +7,10 @@ export type { LoginThrottlePolicy } from './login-throttle.rules.ts';
 export { createLoginFailureCleanupJob, createSessionService, type SessionPolicy, type SessionService } from './session.service.ts';
 export { createUserRepository, findDigestSubscribers, findNotificationPreferences, findNotificationRecipients, findScopeMembers, findUserSummaries, holdsRole, removeGrantsOnScope, updateNotificationPreferences } from './user.repository.ts';
 export { registerUserRoutes } from './user.routes.ts';
+export { createPasswordLinkService, type PasswordLinkService } from './password-link.service.ts';
+export { createSecondFactorService, type SecondFactorService } from './second-factor.service.ts';
+export { registerSecondFactorRoutes } from './second-factor.routes.ts';
+export { totpCodeAt } from './totp.ts';
 export { createUserService, type UserService } from './user.service.ts';
 export { roleAssignment, userAccount } from './user.tables.ts';
 

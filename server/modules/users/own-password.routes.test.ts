@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
+import { createTestApp, type Session, setPasswordByLink, type TestApp, tenantPath } from '../../../test/harness.ts';
 import { queryRows } from '../../db/client.ts';
 
 let t: TestApp;
@@ -21,9 +21,10 @@ beforeAll(async () => {
   // The address's own failure limit must not end the per-account checks below early.
   t = await createTestApp({ LOGIN_MAX_FAILURES_PER_IP: 1000 });
   admin = await t.logIn('admin');
-  const created = await t.request({ method: 'POST', url: `${tenantPath}/users`, as: admin, payload: { email, displayName: 'Lotte Wachtwoord', password: firstPassword, locale: 'en', roles: [{ role: 'resident' }] } });
+  const created = await t.request({ method: 'POST', url: `${tenantPath}/users`, as: admin, payload: { email, displayName: 'Lotte Wachtwoord', locale: 'en', roles: [{ role: 'resident' }] } });
   expect(created.statusCode).toBe(201);
   userId = created.json().id;
+  await setPasswordByLink(t, email, firstPassword);
 });
 afterAll(async () => t?.close());
 
@@ -113,10 +114,14 @@ describe('notices of changes an administrator makes to an account', () => {
     expect((await messagesFor('user.rolesChanged')).map((message) => message.subject)).toEqual(['Your roles in Wijkwerk were changed', 'Your roles in Wijkwerk were changed']);
   });
 
-  it('tells the person when an administrator sets their password', async () => {
-    const response = await t.request({ method: 'PATCH', url: `${tenantPath}/users/${userId}`, as: admin, payload: { version: (await user()).version, password: 'nieuw-van-de-beheerder-7' } });
-    expect(response.statusCode).toBe(200);
-    expect((await messagesFor('user.passwordChanged')).filter((message) => message.subject === 'An administrator changed your password')).toHaveLength(2);
+  it('tells the person when an administrator blocks their password, and sends the link in their language', async () => {
+    const response = await t.request({ method: 'POST', url: `${tenantPath}/users/${userId}/password-link`, as: admin, payload: { blockCurrentPassword: true } });
+    expect(response.statusCode).toBe(202);
+    expect((await messagesFor('user.passwordChanged')).filter((message) => message.subject === 'Your password no longer works')).toHaveLength(2);
+    const [link] = await messagesFor('user.passwordLink.reset');
+    expect(link).toMatchObject({ channel: 'email', subject: 'Set a new password for Wijkwerk' });
+    expect(link.body).toMatch(/\/helmond\/wachtwoord-instellen#[A-Za-z0-9_-]{43}\n/);
+    expect(link.body).toMatch(/works once, until \d+ \w+ \d{4} at \d{2}:\d{2}/);
   });
 
   it('tells the person when their account is deactivated', async () => {

@@ -12,7 +12,16 @@ import { checkPasswordStrength } from './password.rules.ts';
 import { accountAddressMemoryMs, type LoginThrottlePolicy, secondsUntilAccountAddressRetry, secondsUntilAddressRetry, throttledAddress } from './login-throttle.rules.ts';
 import { generateToken, hashToken } from './token.ts';
 import { userNotices } from './user.notices.ts';
-import { createUserRepository, type GrantRow, type UserRow } from './user.repository.ts';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { createUserRepository, type GrantRow, type SessionRow, type UserRow } from './user.repository.ts';
+import type { SecondFactorProof, SecondFactorService } from './second-factor.service.ts';
+import { authChallenge } from './second-factor.tables.ts';
+import { userSession } from './user.tables.ts';
+
+/** After a correct password: either a session, or the second step still to take. */
+export type LoginOutcome =
+  | { kind: 'session'; token: string; csrfToken: string; expiresAt: Date; actor: Actor }
+  | { kind: 'secondFactorNeeded'; challengeToken: string; methods: ('totp' | 'passkey')[]; passkeyOptions: unknown };
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -27,12 +36,43 @@ function grantsFrom(rows: GrantRow[]): RoleGrant[] {
   return rows.map((row) => ({ role: row.role, scopeType: row.scopeType, scopeId: row.scopeId }));
 }
 
-function actorFrom(user: UserRow, grants: GrantRow[], authenticatedBy: Actor['authenticatedBy'], sessionId?: string): Actor {
-  return { userId: user.id, municipalityId: user.municipalityId, displayName: user.displayName, email: user.email, grants: grantsFrom(grants), authenticatedBy, sessionId };
+function actorFrom(user: UserRow, grants: GrantRow[], authenticatedBy: Actor['authenticatedBy'], session?: SessionRow): Actor {
+  const actor: Actor = { userId: user.id, municipalityId: user.municipalityId, displayName: user.displayName, email: user.email, grants: grantsFrom(grants), authenticatedBy };
+  if (session) Object.assign(actor, { sessionId: session.id, authenticatedAt: session.authenticatedAt, mustEnrolSecondFactor: session.mustEnrolSecondFactor });
+  return actor;
 }
 
-export function createSessionService(dependencies: { db: Executor; clock: Clock; policy: SessionPolicy; publicUrl: string }) {
-  const { db, clock, policy, publicUrl } = dependencies;
+/** Between the password and the second factor: five minutes and five tries, then the person starts again. */
+const loginStepMs = 5 * 60_000;
+const loginStepAttempts = 5;
+
+export function createSessionService(dependencies: { db: Executor; clock: Clock; policy: SessionPolicy; publicUrl: string; secondFactors: SecondFactorService }) {
+  const { db, clock, policy, publicUrl, secondFactors } = dependencies;
+
+  /** A new session for a person whose identity is settled; returns the token for the cookie. */
+  async function openSession(tx: Executor, context: UseCaseContext, user: UserRow, input: { ipAddress: string; userAgent?: string; secondFactorAt: Date | null; mustEnrolSecondFactor: boolean; via: string }) {
+    const token = generateToken();
+    const now = clock.now();
+    const inTx = createUserRepository(tx);
+    const created = await inTx.insertSession({
+      municipalityId: context.municipalityId,
+      userId: user.id,
+      tokenHash: hashToken(token),
+      csrfToken: generateToken(),
+      createdAt: now,
+      lastSeenAt: now,
+      authenticatedAt: now,
+      secondFactorAt: input.secondFactorAt,
+      mustEnrolSecondFactor: input.mustEnrolSecondFactor,
+      expiresAt: new Date(now.getTime() + policy.absoluteHours * 3_600_000),
+      ipAddress: input.ipAddress,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    const grants = await inTx.grantsOf(context.municipalityId, [user.id]);
+    const actor = actorFrom(user, grants, 'session', created);
+    await recordAudit(tx, clock, { ...context, actor }, { action: 'session.login', entityType: 'user', entityId: user.id, after: { sessionId: created.id, ipAddress: input.ipAddress, via: input.via } });
+    return { token, csrfToken: created.csrfToken, expiresAt: created.expiresAt, actor };
+  }
 
   /**
    * Counts this attempt against the account-and-address pair and the address before the password is
@@ -73,30 +113,118 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
       const isValid = user?.passwordHash && user.isActive ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDecoy(input.password);
       if (!user || !isValid) throw new DomainError(userErrors.INVALID_CREDENTIALS);
 
-      const token = generateToken();
-      const now = clock.now();
-      const session = await inTransaction(db, async (tx) => {
+      return inTransaction(db, async (tx): Promise<LoginOutcome> => {
         const inTx = createUserRepository(tx);
         // A good password wipes the account's failures from this address and takes this attempt off the address's count.
         await inTx.clearFailures(accountAddressKey);
         await inTx.removeFailures(attemptIds);
-        const created = await inTx.insertSession({
-          municipalityId: context.municipalityId,
-          userId: user.id,
-          tokenHash: hashToken(token),
-          csrfToken: generateToken(),
-          createdAt: now,
-          lastSeenAt: now,
-          expiresAt: new Date(now.getTime() + policy.absoluteHours * 3_600_000),
-          ipAddress: input.ipAddress,
-          userAgent: input.userAgent?.slice(0, 300) ?? null,
-        });
+        const factors = await secondFactors.confirmedOf(tx, context.municipalityId, user.id);
+        if (factors.length > 0) {
+          // The password was right; the session opens only after the second factor (completeLogin).
+          const challengeToken = generateToken();
+          const passkeyOptions = await secondFactors.passkeyOptionsFor(factors);
+          const now = clock.now();
+          await tx.insert(authChallenge).values({ municipalityId: context.municipalityId, userId: user.id, purpose: 'login', tokenHash: hashToken(challengeToken), passkeyChallenge: passkeyOptions?.challenge ?? null, createdAt: now, expiresAt: new Date(now.getTime() + loginStepMs) });
+          return { kind: 'secondFactorNeeded', challengeToken, methods: [...new Set(factors.map((factor) => factor.kind))], passkeyOptions };
+        }
         const grants = await inTx.grantsOf(context.municipalityId, [user.id]);
-        const actor = actorFrom(user, grants, 'session', created.id);
-        await recordAudit(tx, clock, { ...context, actor }, { action: 'session.login', entityType: 'user', entityId: user.id, after: { sessionId: created.id, ipAddress: input.ipAddress } });
-        return { session: created, actor };
+        const mustEnrolSecondFactor = await secondFactors.isRequired(tx, context.municipalityId, grants);
+        return { kind: 'session', ...(await openSession(tx, context, user, { ...input, secondFactorAt: null, mustEnrolSecondFactor, via: 'password' })) };
       });
-      return { token, csrfToken: session.session.csrfToken, expiresAt: session.session.expiresAt, actor: session.actor };
+    },
+
+    /**
+     * Step 2 of a login with a second factor: the code or passkey for the challenge handed out after the password.
+     * A wrong proof counts as a failed login (so the usual waits apply) and uses up one of five tries.
+     */
+    async completeLogin(context: UseCaseContext, input: SecondFactorProof & { challengeToken: string; ipAddress: string; userAgent?: string }) {
+      const now = clock.now();
+      const [challenge] = await db
+        .select()
+        .from(authChallenge)
+        .where(and(eq(authChallenge.municipalityId, context.municipalityId), eq(authChallenge.tokenHash, hashToken(input.challengeToken)), eq(authChallenge.purpose, 'login')));
+      if (!challenge || challenge.expiresAt <= now || challenge.attempts >= loginStepAttempts) throw new DomainError(userErrors.LOGIN_STEP_EXPIRED);
+      const user = await createUserRepository(db).findById(context.municipalityId, challenge.userId);
+      if (!user?.isActive) throw new DomainError(userErrors.LOGIN_STEP_EXPIRED);
+      const address = throttledAddress(input.ipAddress);
+      const accountAddressKey = `account-ip:${context.municipalityId}:${user.email}:${address}`;
+      const attemptIds = await reserveAttempt(accountAddressKey, `ip:${address}`);
+
+      const outcome = await inTransaction(db, async (tx) => {
+        // Taking a try is conditional on the count, so parallel guesses cannot share one.
+        const [taken] = await tx
+          .update(authChallenge)
+          .set({ attempts: sql`${authChallenge.attempts} + 1` })
+          .where(and(eq(authChallenge.id, challenge.id), lt(authChallenge.attempts, loginStepAttempts)))
+          .returning();
+        if (!taken) return undefined;
+        const factors = await secondFactors.confirmedOf(tx, context.municipalityId, user.id);
+        const used = await secondFactors.verify(tx, factors, input, challenge.passkeyChallenge);
+        if (!used) return undefined;
+        await tx.delete(authChallenge).where(eq(authChallenge.id, challenge.id));
+        const inTx = createUserRepository(tx);
+        await inTx.clearFailures(accountAddressKey);
+        await inTx.removeFailures(attemptIds);
+        return openSession(tx, context, user, { ...input, secondFactorAt: now, mustEnrolSecondFactor: false, via: used.kind });
+      });
+      if (!outcome) throw new DomainError(userErrors.SECOND_FACTOR_FAILED);
+      return outcome;
+    },
+
+    /** What a person needs to confirm it is them again: their password, or (with a second factor) a code or passkey. */
+    async reauthenticationOptions(context: UseCaseContext) {
+      const actor = context.actor;
+      if (!actor?.sessionId) throw new DomainError('PERSON_REQUIRED');
+      const factors = await secondFactors.confirmedOf(db, context.municipalityId, actor.userId);
+      if (factors.length === 0) return { methods: ['password'] as const, passkeyOptions: undefined };
+      const passkeyOptions = await secondFactors.passkeyOptionsFor(factors);
+      await inTransaction(db, async (tx) => {
+        await tx.delete(authChallenge).where(and(eq(authChallenge.sessionId, actor.sessionId!), eq(authChallenge.purpose, 'reauthentication')));
+        if (passkeyOptions) {
+          const now = clock.now();
+          await tx.insert(authChallenge).values({ municipalityId: context.municipalityId, userId: actor.userId, purpose: 'reauthentication', sessionId: actor.sessionId, passkeyChallenge: passkeyOptions.challenge, createdAt: now, expiresAt: new Date(now.getTime() + loginStepMs) });
+        }
+      });
+      return { methods: [...new Set(factors.map((factor) => factor.kind))], passkeyOptions };
+    },
+
+    /**
+     * The person confirms it is them, and for the next minutes may change roles, passwords and tokens. Someone with
+     * a second factor confirms with it (a password alone would make a stolen password enough); someone without,
+     * with their password. A wrong answer counts as a failed login.
+     */
+    async reauthenticate(context: UseCaseContext, input: SecondFactorProof & { password?: string; ipAddress: string }) {
+      const actor = context.actor;
+      if (!actor?.sessionId || actor.authenticatedBy !== 'session') throw new DomainError('PERSON_REQUIRED');
+      const sessionId = actor.sessionId;
+      const address = throttledAddress(input.ipAddress);
+      const accountAddressKey = `account-ip:${context.municipalityId}:${actor.email}:${address}`;
+      const attemptIds = await reserveAttempt(accountAddressKey, `ip:${address}`);
+      const confirmed = await inTransaction(db, async (tx) => {
+        const factors = await secondFactors.confirmedOf(tx, context.municipalityId, actor.userId);
+        if (factors.length > 0) {
+          const [challenge] = await tx.delete(authChallenge).where(and(eq(authChallenge.sessionId, sessionId), eq(authChallenge.purpose, 'reauthentication'))).returning();
+          const passkeyChallenge = challenge && challenge.expiresAt > clock.now() ? challenge.passkeyChallenge : null;
+          const used = await secondFactors.verify(tx, factors, input, passkeyChallenge);
+          return used ? { via: used.kind, field: '' } : { via: undefined, field: input.passkey !== undefined ? 'body.passkey' : 'body.totpCode' };
+        }
+        const user = await createUserRepository(tx).findById(context.municipalityId, actor.userId);
+        const isValid = user?.passwordHash && input.password ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDecoy(input.password ?? '');
+        return isValid ? { via: 'password', field: '' } : { via: undefined, field: 'body.password' };
+      });
+      if (!confirmed.via) {
+        const code = confirmed.field === 'body.password' ? 'currentPasswordIncorrect' : confirmed.field === 'body.passkey' ? 'passkeyNotVerified' : 'totpCodeIncorrect';
+        throw new DomainError('VALIDATION_FAILED', { fields: [{ field: confirmed.field, code }] });
+      }
+      const now = clock.now();
+      await inTransaction(db, async (tx) => {
+        const repository = createUserRepository(tx);
+        await repository.clearFailures(accountAddressKey);
+        await repository.removeFailures(attemptIds);
+        await tx.update(userSession).set({ authenticatedAt: now }).where(eq(userSession.id, sessionId));
+        await recordAudit(tx, clock, context, { action: 'session.reauthenticate', entityType: 'user', entityId: actor.userId, after: { sessionId, via: confirmed.via } });
+      });
+      return { authenticatedAt: now.toISOString() };
     },
 
     /** Resolves a session cookie; expired by idle time or absolute age → no actor. */
@@ -109,7 +237,7 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
       if (now.getTime() > idleLimit || now >= found.session.expiresAt) return undefined;
       if (now.getTime() - found.session.lastSeenAt.getTime() > touchIntervalMs) await repository.touchSession(found.session.id, now);
       const grants = await repository.grantsOf(found.user.municipalityId, [found.user.id]);
-      return { actor: actorFrom(found.user, grants, 'session', found.session.id), csrfToken: found.session.csrfToken };
+      return { actor: actorFrom(found.user, grants, 'session', found.session), csrfToken: found.session.csrfToken };
     },
 
     async authenticateApiToken(token: string): Promise<Actor | undefined> {

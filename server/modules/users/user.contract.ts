@@ -29,10 +29,15 @@ export const userSchema = z
     displayName: z.string(),
     locale: z.enum(['nl', 'en']),
     isActive: z.boolean(),
+    hasPassword: z.boolean().describe('False until the person has set a password with the link from their invitation'),
     roles: z.array(roleGrantSchema),
     version: z.number().int(),
   })
   .meta({ id: 'User' });
+
+export const createdUserSchema = userSchema
+  .extend({ invitationExpiresAt: z.iso.datetime({ offset: true }).describe('Until when the e-mailed link to set a password works') })
+  .meta({ id: 'CreatedUser' });
 
 export const userListSchema = pageSchema(userSchema).meta({ id: 'UserList' });
 export const userListQuery = pageQuery.extend({
@@ -42,13 +47,25 @@ export const userListQuery = pageQuery.extend({
 
 export const userParams = z.object({ municipality: z.string(), userId: z.uuid() });
 
+/**
+ * Administrators do not choose passwords for others. A client that still sends one hears why, instead of the
+ * field being dropped without a word.
+ */
+const passwordFromAdministrator = z
+  .string()
+  .optional()
+  .superRefine((value, context) => {
+    if (value !== undefined) context.addIssue({ code: 'custom', message: 'field:passwordByLink' });
+  })
+  .describe('Not accepted: the person chooses their own password with the single-use link e-mailed to them (POST /users/{userId}/password-link)');
+
 export const createUserBody = z
   .object({
     email,
     displayName: z.string().trim().min(2).max(120),
-    password: z.string().max(200).optional().describe('12 to 128 characters, not a commonly used or leaked password nor one built from such a word or from the e-mail address; without one the account cannot log in with a password'),
     locale: z.enum(['nl', 'en']).default('nl'),
     roles: z.array(roleGrantInput).max(50).default([]),
+    password: passwordFromAdministrator,
   })
   .meta({ id: 'CreateUser' });
 
@@ -58,8 +75,8 @@ export const updateUserBody = requireSomeChange(z
     displayName: z.string().trim().min(2).max(120).optional(),
     locale: z.enum(['nl', 'en']).optional(),
     isActive: z.boolean().optional(),
-    password: z.string().max(200).optional(),
     roles: z.array(roleGrantInput).max(50).optional(),
+    password: passwordFromAdministrator,
   }))
   .meta({ id: 'UpdateUser' });
 
@@ -82,8 +99,77 @@ export const currentSessionSchema = z
   .object({
     user: userSchema.omit({ version: true }),
     csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on every change made with the session cookie'),
+    mustEnrolSecondFactor: z.boolean().describe('The role requires a second factor that is not added yet: until it is, only adding one (and logging out) is possible'),
+    authenticatedAt: z.iso.datetime({ offset: true }).nullable().describe('When the person last confirmed who they are; changes to roles, passwords and tokens need this to be recent'),
   })
   .meta({ id: 'CurrentSession' });
+
+const passkeyOptionsSchema = z.record(z.string(), z.unknown()).describe('WebAuthn options for navigator.credentials (PublicKeyCredentialRequestOptionsJSON / CreationOptionsJSON)');
+const secondFactorKind = z.enum(['totp', 'passkey']);
+
+export const secondFactorChallengeSchema = z
+  .object({
+    secondFactorRequired: z.literal(true),
+    challengeToken: z.string().describe('Send back with the code or passkey to POST /sessions/second-factor within five minutes'),
+    methods: z.array(secondFactorKind),
+    passkeyOptions: passkeyOptionsSchema.nullable(),
+  })
+  .meta({ id: 'SecondFactorChallenge' });
+
+/** A proof of the second factor: a six-digit code from the authenticator app, or the browser's passkey answer. */
+const secondFactorProof = {
+  totpCode: z.string().trim().max(12).optional().describe('The six digits the authenticator app shows'),
+  passkey: z.record(z.string(), z.unknown()).optional().describe('The PublicKeyCredential JSON from navigator.credentials.get'),
+};
+
+export const completeLoginBody = z.object({ challengeToken: z.string().min(1).max(200), ...secondFactorProof }).meta({ id: 'CompleteLogin' });
+
+export const reauthenticationOptionsSchema = z
+  .object({ methods: z.array(z.enum(['password', 'totp', 'passkey'])), passkeyOptions: passkeyOptionsSchema.nullable() })
+  .meta({ id: 'ReauthenticationOptions' });
+export const reauthenticateBody = z.object({ password: z.string().max(200).optional(), ...secondFactorProof }).meta({ id: 'Reauthenticate' });
+export const reauthenticatedSchema = z.object({ authenticatedAt: z.iso.datetime({ offset: true }) }).meta({ id: 'Reauthenticated' });
+
+export const secondFactorSchema = z
+  .object({ id: z.uuid(), kind: secondFactorKind, label: z.string(), createdAt: z.iso.datetime({ offset: true }), lastUsedAt: z.iso.datetime({ offset: true }).nullable() })
+  .meta({ id: 'SecondFactor' });
+export const mySecondFactorsSchema = z
+  .object({ required: z.boolean().describe('Whether the person’s role requires a second factor'), items: z.array(secondFactorSchema) })
+  .meta({ id: 'MySecondFactors' });
+const factorLabel = z.string().trim().min(1).max(60).describe('Your own name for it, e.g. "telefoon" or "YubiKey"');
+export const beginTotpBody = z.object({ label: factorLabel }).meta({ id: 'BeginTotp' });
+export const totpEnrolmentSchema = z
+  .object({
+    factorId: z.uuid(),
+    secret: z.string().describe('Base32, to type into the app when the QR code cannot be scanned'),
+    otpauthUri: z.string(),
+    qrSvg: z.string().describe('The otpauth URI as a QR code (SVG)'),
+  })
+  .meta({ id: 'TotpEnrolment' });
+export const confirmTotpBody = z.object({ code: z.string().trim().max(12) }).meta({ id: 'ConfirmTotp' });
+export const finishPasskeyBody = z.object({ label: factorLabel, response: z.record(z.string(), z.unknown()).describe('The PublicKeyCredential JSON from navigator.credentials.create') }).meta({ id: 'FinishPasskey' });
+export const secondFactorParams = z.object({ municipality: z.string(), factorId: z.uuid() });
+export const secondFactorsResetSchema = z.object({ removed: z.number().int() }).meta({ id: 'SecondFactorsReset' });
+
+export const sendPasswordLinkBody = z
+  .object({
+    blockCurrentPassword: z.boolean().default(false).describe('Also make the current password stop working now and end every session (when it may be known to someone else)'),
+  })
+  .meta({ id: 'SendPasswordLink' });
+export const passwordLinkSentSchema = z.object({ expiresAt: z.iso.datetime({ offset: true }) }).meta({ id: 'PasswordLinkSent' });
+const linkToken = z.string().min(1).max(200).describe('The part of the link after "#"');
+export const inspectPasswordLinkBody = z.object({ token: linkToken }).meta({ id: 'InspectPasswordLink' });
+export const passwordLinkSchema = z
+  .object({ email: z.string(), displayName: z.string(), purpose: z.enum(['invitation', 'reset']), expiresAt: z.iso.datetime({ offset: true }) })
+  .meta({ id: 'PasswordLink' });
+export const redeemPasswordLinkBody = z
+  .object({ token: linkToken, newPassword: z.string().max(200).describe('12 to 128 characters, not a commonly used or leaked password nor one built from such a word or from the e-mail address') })
+  .meta({ id: 'RedeemPasswordLink' });
+export const passwordLinkRedeemedSchema = z.object({ email: z.string() }).meta({ id: 'PasswordLinkRedeemed' });
+
+export const securitySettingsSchema = z
+  .object({ staffSecondFactorRequired: z.boolean().describe('Every municipal employee (advisor, officer, alderman, administrator) logs in with a second factor; administrators always do') })
+  .meta({ id: 'SecuritySettings' });
 
 export const mySessionListSchema = z
   .object({

@@ -13,6 +13,24 @@ export const userErrors = defineErrors({
       title: { nl: 'Te veel pogingen', en: 'Too many attempts' },
       detail: { nl: 'Te veel mislukte inlogpogingen. Probeer het over {minutes} min. opnieuw.', en: 'Too many failed login attempts. Try again in {minutes} min.' },
     },
+    PASSWORD_LINK_INVALID: {
+      status: 410,
+      title: { nl: 'Link werkt niet meer', en: 'Link no longer works' },
+      detail: {
+        nl: 'Deze link om een wachtwoord in te stellen is verlopen of al gebruikt. Vraag de beheerder van Wijkwerk bij je gemeente om een nieuwe.',
+        en: 'This link to set a password has expired or was already used. Ask the Wijkwerk administrator of your municipality for a new one.',
+      },
+    },
+    SECOND_FACTOR_FAILED: {
+      status: 401,
+      title: { nl: 'Bevestiging mislukt', en: 'Confirmation failed' },
+      detail: { nl: 'De code of passkey klopt niet. Probeer het opnieuw.', en: 'The code or passkey is not right. Try again.' },
+    },
+    LOGIN_STEP_EXPIRED: {
+      status: 401,
+      title: { nl: 'Log opnieuw in', en: 'Log in again' },
+      detail: { nl: 'Het inloggen duurde te lang of ging te vaak mis. Begin opnieuw met je e-mailadres en wachtwoord.', en: 'Logging in took too long or failed too often. Start again with your e-mail address and password.' },
+    },
   },
   fieldMessages: {
     passwordTooShort: { nl: 'Kies een wachtwoord van minstens {minimum} tekens.', en: 'Choose a password of at least {minimum} characters.' },
@@ -22,6 +40,14 @@ export const userErrors = defineErrors({
     currentPasswordIncorrect: { nl: 'Dit is niet je huidige wachtwoord.', en: 'This is not your current password.' },
     passwordContainsEmail: { nl: 'Gebruik je e-mailadres niet in je wachtwoord.', en: 'Do not use your e-mail address in your password.' },
     scopeMismatch: { nl: 'Deze rol hoort bij een ander soort bereik ({expected}).', en: 'This role belongs to another kind of scope ({expected}).' },
+    totpCodeIncorrect: { nl: 'Deze code klopt niet. Kijk of de tijd op je telefoon goed staat en typ de nieuwste code.', en: 'This code is not right. Check that the time on your phone is correct and type the newest code.' },
+    passkeyNotVerified: { nl: 'De passkey kon niet worden gecontroleerd. Probeer het opnieuw.', en: 'The passkey could not be checked. Try again.' },
+    lastSecondFactor: { nl: 'Voor jouw rol is een tweede stap verplicht. Voeg eerst een andere toe voordat u deze verwijdert.', en: 'Your role requires a second step. Add another one before you remove this one.' },
+    passwordByLink: {
+      nl: 'Een beheerder kiest geen wachtwoord voor een ander. De persoon krijgt een link per e-mail om zelf een wachtwoord te kiezen.',
+      en: 'An administrator does not choose a password for someone else. The person gets a link by e-mail to choose their own.',
+    },
+    accountInactive: { nl: 'Dit account is gedeactiveerd. Activeer het eerst.', en: 'This account is deactivated. Activate it first.' },
     lastAdmin: { nl: 'Er moet minstens één beheerder overblijven.', en: 'At least one administrator must remain.' },
   },
 });

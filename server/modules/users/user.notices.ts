@@ -8,14 +8,49 @@ const notYou = {
   en: 'If this was not you, or you did not know about it, contact the Wijkwerk administrator of your municipality at once.',
 } as const;
 
+/** A moment as people in the Netherlands read it: "9 december 2026 om 14:30". */
+const until = (moment: Date, language: 'nl' | 'en') => new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
+
 export const userNotices = {
+  invitation: (link: { name: string; link: string; expiresAt: Date }): Notice => ({
+    nl: {
+      subject: 'Uw account in Wijkwerk: kies een wachtwoord',
+      body: `Beste ${link.name},\n\nEr is een Wijkwerk-account voor u gemaakt. Kies via deze link zelf een wachtwoord:\n\n${link.link}\n\nDe link werkt één keer, tot ${until(link.expiresAt, 'nl')}. Daarna kan de beheerder u een nieuwe sturen.`,
+    },
+    en: {
+      subject: 'Your Wijkwerk account: choose a password',
+      body: `Dear ${link.name},\n\nA Wijkwerk account was made for you. Choose your own password with this link:\n\n${link.link}\n\nThe link works once, until ${until(link.expiresAt, 'en')}. After that the administrator can send you a new one.`,
+    },
+  }),
+  passwordReset: (link: { name: string; link: string; expiresAt: Date }): Notice => ({
+    nl: {
+      subject: 'Stel een nieuw wachtwoord in voor Wijkwerk',
+      body: `Beste ${link.name},\n\nEen beheerder heeft een link gestuurd waarmee u een nieuw wachtwoord kiest:\n\n${link.link}\n\nDe link werkt één keer, tot ${until(link.expiresAt, 'nl')}.\n\n${notYou.nl}`,
+    },
+    en: {
+      subject: 'Set a new password for Wijkwerk',
+      body: `Dear ${link.name},\n\nAn administrator sent a link with which you choose a new password:\n\n${link.link}\n\nThe link works once, until ${until(link.expiresAt, 'en')}.\n\n${notYou.en}`,
+    },
+  }),
+  passwordSetWithLink: (): Notice => ({
+    nl: { subject: 'Uw wachtwoord is ingesteld', body: `U heeft met de link uit uw e-mail een wachtwoord voor Wijkwerk ingesteld. Waar u nog ingelogd was, bent u uitgelogd.\n\n${notYou.nl}` },
+    en: { subject: 'Your password was set', body: `You set a password for Wijkwerk with the link from your e-mail. Wherever you were still logged in, you have been logged out.\n\n${notYou.en}` },
+  }),
+  passwordBlockedByAdmin: (): Notice => ({
+    nl: { subject: 'Uw wachtwoord werkt niet meer', body: `Een beheerder heeft uw wachtwoord voor Wijkwerk geblokkeerd en u overal uitgelogd. Met de link die u apart krijgt, kiest u een nieuw wachtwoord.\n\n${notYou.nl}` },
+    en: { subject: 'Your password no longer works', body: `An administrator blocked your Wijkwerk password and logged you out everywhere. Choose a new password with the link you receive separately.\n\n${notYou.en}` },
+  }),
+  secondFactorAdded: (factor: { label: string; kind: 'totp' | 'passkey' }): Notice => ({
+    nl: { subject: 'Nieuwe tweede stap voor uw account', body: `Aan uw Wijkwerk-account is ${factor.kind === 'totp' ? 'een authenticator-app' : 'een passkey'} toegevoegd: "${factor.label}".\n\n${notYou.nl}` },
+    en: { subject: 'New second step for your account', body: `${factor.kind === 'totp' ? 'An authenticator app' : 'A passkey'} was added to your Wijkwerk account: "${factor.label}".\n\n${notYou.en}` },
+  }),
+  secondFactorRemoved: (factor: { label: string; byAdmin: boolean }): Notice => ({
+    nl: { subject: 'Tweede stap verwijderd van uw account', body: `${factor.byAdmin ? 'Een beheerder heeft' : 'U heeft'} de tweede stap "${factor.label}" van uw Wijkwerk-account verwijderd.\n\n${notYou.nl}` },
+    en: { subject: 'Second step removed from your account', body: `${factor.byAdmin ? 'An administrator removed' : 'You removed'} the second step "${factor.label}" from your Wijkwerk account.\n\n${notYou.en}` },
+  }),
   ownPasswordChanged: (): Notice => ({
     nl: { subject: 'Uw wachtwoord is gewijzigd', body: `Het wachtwoord van uw Wijkwerk-account is gewijzigd. Op andere apparaten bent u uitgelogd.\n\n${notYou.nl}` },
     en: { subject: 'Your password was changed', body: `The password of your Wijkwerk account was changed. You have been logged out on other devices.\n\n${notYou.en}` },
-  }),
-  passwordSetByAdmin: (): Notice => ({
-    nl: { subject: 'Een beheerder heeft uw wachtwoord gewijzigd', body: `Een beheerder heeft een nieuw wachtwoord voor uw Wijkwerk-account ingesteld. U bent overal uitgelogd.\n\n${notYou.nl}` },
-    en: { subject: 'An administrator changed your password', body: `An administrator set a new password for your Wijkwerk account. You have been logged out everywhere.\n\n${notYou.en}` },
   }),
   rolesChanged: (): Notice => ({
     nl: { subject: 'Uw rollen in Wijkwerk zijn gewijzigd', body: `Een beheerder heeft gewijzigd wat u in Wijkwerk mag doen.\n\n${notYou.nl}` },

@@ -12,6 +12,7 @@ export function presentUser(row: UserRow, grants: GrantRow[]) {
     displayName: row.displayName,
     locale: row.locale,
     isActive: row.isActive,
+    hasPassword: row.passwordHash !== null,
     roles: grants.filter((grant) => grant.userId === row.id).map(presentGrant),
     version: row.version,
   };

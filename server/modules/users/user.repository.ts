@@ -154,6 +154,21 @@ export function createUserRepository(db: Executor) {
         .where(and(eq(userAccount.municipalityId, municipalityId), eq(userAccount.id, userId)));
     },
 
+    async clearPassword(municipalityId: string, userId: string): Promise<void> {
+      await db
+        .update(userAccount)
+        .set({ passwordHash: null, version: sql`${userAccount.version} + 1` })
+        .where(and(eq(userAccount.municipalityId, municipalityId), eq(userAccount.id, userId)));
+    },
+
+    /** Open sessions of this person may do nothing but add a second factor until they have one. */
+    async requireSecondFactorEnrolment(municipalityId: string, userId: string): Promise<void> {
+      await db
+        .update(userSession)
+        .set({ mustEnrolSecondFactor: true })
+        .where(and(eq(userSession.municipalityId, municipalityId), eq(userSession.userId, userId), isNull(userSession.revokedAt)));
+    },
+
     // Login throttling
 
     async countFailuresSince(throttleKeys: string[], since: Date) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintDatabase } from '../../../test/database.ts';
-import { createTestApp, demoEmails, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
+import { createTestApp, demoEmails, passwordLinkTokenFor, type Session, setPasswordByLink, type TestApp, tenantPath } from '../../../test/harness.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -43,7 +43,6 @@ describe('creating users', () => {
     const response = await createUser({
       email: '  Nieuwe.Adviseur@Helmond.EXAMPLE ',
       displayName: 'Nieuwe Adviseur',
-      password: strongPassword,
       roles: [
         { role: 'advisor', scopeId: ids.brouwhuis },
         { role: 'advisor', scopeId: ids.warande },
@@ -53,7 +52,8 @@ describe('creating users', () => {
     });
     expect(response.statusCode).toBe(201);
     const user = response.json();
-    expect(user).toMatchObject({ email: 'nieuwe.adviseur@helmond.example', displayName: 'Nieuwe Adviseur', isActive: true, locale: 'nl', version: 1 });
+    expect(user).toMatchObject({ email: 'nieuwe.adviseur@helmond.example', displayName: 'Nieuwe Adviseur', isActive: true, hasPassword: false, locale: 'nl', version: 1 });
+    expect(new Date(user.invitationExpiresAt).getTime() - t.clock.now().getTime()).toBe(72 * 3_600_000);
     expect(user.roles).toEqual(
       expect.arrayContaining([
         { role: 'advisor', scopeType: 'neighbourhood', scopeId: ids.brouwhuis, title: null },
@@ -65,6 +65,9 @@ describe('creating users', () => {
     expect(user.roles).toHaveLength(4);
     expect(JSON.stringify(user)).not.toMatch(/argon2|passwordHash/);
 
+    // The new person chooses their own password with the link from the invitation.
+    await setPasswordByLink(t, 'nieuwe.adviseur@helmond.example', strongPassword);
+    expect((await getUser(user.id)).hasPassword).toBe(true);
     const session = await t.logIn({ email: 'nieuwe.adviseur@helmond.example', password: strongPassword });
     expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).json().user.roles).toHaveLength(4);
     // An advisor and council member, not an admin.
@@ -87,19 +90,31 @@ describe('creating users', () => {
     expect(body.errors).toEqual([{ field, code, message: code === 'required' ? 'Dit veld is verplicht.' : 'Deze verwijzing bestaat niet in deze gemeente.' }]);
   });
 
+  it('refuses a password chosen by the administrator, naming the field, and saves nothing', async () => {
+    const { statusCode, body } = await refusedWithoutChange(() => createUser({ email: 'met.wachtwoord@helmond.example', displayName: 'Met Wachtwoord', password: strongPassword }));
+    expect(statusCode).toBe(400);
+    expect(body.errors).toEqual([{ field: 'body.password', code: 'passwordByLink', message: expect.stringContaining('Een beheerder kiest geen wachtwoord voor een ander') }]);
+  });
+
   it.each([
     ['too short', 'Kort-2026!', 'passwordTooShort', 'Kies een wachtwoord van minstens 12 tekens.'],
     ['common', 'Welkom123456!', 'passwordTooCommon', 'Dit wachtwoord is te bekend en dus makkelijk te raden. Kies een ander.'],
     ['containing the e-mail address', 'wachtwoord.tester-fiets', 'passwordContainsEmail', 'Gebruik je e-mailadres niet in je wachtwoord.'],
-  ])('refuses a password that is %s with a Dutch message, and saves nothing', async (_label, password, code, message) => {
-    const { statusCode, body } = await refusedWithoutChange(() => createUser({ email: 'wachtwoord.tester@helmond.example', displayName: 'Wachtwoord Tester', password }));
+  ])('refuses a password that is %s on the invitation link with a Dutch message, and the link keeps working', async (_label, password, code, message) => {
+    const email = 'wachtwoord.tester@helmond.example';
+    if ((await listUsers(`search=${email}`)).total === 0) expect((await createUser({ email, displayName: 'Wachtwoord Tester' })).statusCode).toBe(201);
+    const token = await passwordLinkTokenFor(t, email);
+    const { statusCode, body } = await refusedWithoutChange(() => t.request({ method: 'POST', url: `${tenantPath}/password-links/redemption`, payload: { token, newPassword: password } }));
     expect(statusCode).toBe(400);
-    expect(body.errors).toEqual([{ field: 'body.password', code, message }]);
+    expect(body.errors).toEqual([{ field: 'body.newPassword', code, message }]);
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/password-links/inspection`, payload: { token } })).json()).toMatchObject({ email, purpose: 'invitation' });
   });
 
   it('words the password problem in English on request', async () => {
-    const response = await createUser({ email: 'english@helmond.example', displayName: 'English Speaker', password: 'short' }, admin, { 'accept-language': 'en' });
-    expect(response.json().errors).toEqual([{ field: 'body.password', code: 'passwordTooShort', message: 'Choose a password of at least 12 characters.' }]);
+    expect((await createUser({ email: 'english@helmond.example', displayName: 'English Speaker', locale: 'en' })).statusCode).toBe(201);
+    const token = await passwordLinkTokenFor(t, 'english@helmond.example');
+    const response = await t.request({ method: 'POST', url: `${tenantPath}/password-links/redemption`, headers: { 'accept-language': 'en' }, payload: { token, newPassword: 'short' } });
+    expect(response.json().errors).toEqual([{ field: 'body.newPassword', code: 'passwordTooShort', message: 'Choose a password of at least 12 characters.' }]);
   });
 
   it('refuses an e-mail address that is taken, whatever its capitals (409), but not one taken in another municipality', async () => {
@@ -120,29 +135,83 @@ describe('creating users', () => {
 
 describe('changing users', () => {
   it('changes roles with the version read, and refuses a stale version (409) without changing anything', async () => {
-    const created = (await createUser({ email: 'wisselend@helmond.example', displayName: 'Wisselende Rol', password: strongPassword, roles: [{ role: 'resident' }] })).json();
+    const created = (await createUser({ email: 'wisselend@helmond.example', displayName: 'Wisselende Rol', roles: [{ role: 'resident' }] })).json();
+    await setPasswordByLink(t, 'wisselend@helmond.example', strongPassword);
     const session = await t.logIn({ email: 'wisselend@helmond.example', password: strongPassword });
-    const changed = await updateUser(created.id, { version: 1, roles: [{ role: 'officer', scopeId: ids.verkeer }] });
+    // Setting the password counted as a change of the account.
+    const changed = await updateUser(created.id, { version: 2, roles: [{ role: 'officer', scopeId: ids.verkeer }] });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toMatchObject({ version: 2, roles: [{ role: 'officer', scopeType: 'department', scopeId: ids.verkeer }] });
+    expect(changed.json()).toMatchObject({ version: 3, roles: [{ role: 'officer', scopeType: 'department', scopeId: ids.verkeer }] });
     // The session sees the new roles at once.
     expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).json().user.roles).toMatchObject([{ role: 'officer' }]);
 
-    const { statusCode, body } = await refusedWithoutChange(() => updateUser(created.id, { version: 1, displayName: 'Te Laat' }));
+    const { statusCode, body } = await refusedWithoutChange(() => updateUser(created.id, { version: 2, displayName: 'Te Laat' }));
     expect(statusCode).toBe(409);
-    expect(body).toMatchObject({ code: 'VERSION_CONFLICT', detail: expect.stringContaining('versie 2') });
+    expect(body).toMatchObject({ code: 'VERSION_CONFLICT', detail: expect.stringContaining('versie 3') });
     expect((await getUser(created.id)).displayName).toBe('Wisselende Rol');
   });
 
-  it('ends every session on a new password, which has to follow the rules too', async () => {
-    const created = (await createUser({ email: 'nieuw.wachtwoord@helmond.example', displayName: 'Nieuw Wachtwoord', password: strongPassword })).json();
-    const session = await t.logIn({ email: 'nieuw.wachtwoord@helmond.example', password: strongPassword });
-    const weak = await refusedWithoutChange(() => updateUser(created.id, { version: 1, password: 'Welkom123456!' }));
-    expect(weak.body.errors).toMatchObject([{ field: 'body.password', code: 'passwordTooCommon' }]);
+  it('resets a password only with a link to its owner: the old one works until the link is used, and every session then ends', async () => {
+    const email = 'nieuw.wachtwoord@helmond.example';
+    const created = (await createUser({ email, displayName: 'Nieuw Wachtwoord' })).json();
+    await setPasswordByLink(t, email, strongPassword);
+    const session = await t.logIn({ email, password: strongPassword });
+    const { statusCode, body } = await refusedWithoutChange(() => updateUser(created.id, { version: 2, password: 'groene-kikker-springt-hoog' }));
+    expect(statusCode).toBe(400);
+    expect(body.errors).toMatchObject([{ field: 'body.password', code: 'passwordByLink' }]);
+
+    const sent = await t.request({ method: 'POST', url: `${tenantPath}/users/${created.id}/password-link`, as: admin, payload: {} });
+    expect(sent.statusCode).toBe(202);
+    expect(JSON.stringify(sent.json())).not.toMatch(/wachtwoord-instellen|token/);
     expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).statusCode).toBe(200);
-    expect((await updateUser(created.id, { version: 1, password: 'groene-kikker-springt-hoog' })).statusCode).toBe(200);
+    const token = await passwordLinkTokenFor(t, email);
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/password-links/inspection`, payload: { token } })).json()).toMatchObject({ email, purpose: 'reset' });
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/password-links/redemption`, payload: { token, newPassword: 'groene-kikker-springt-hoog' } })).statusCode).toBe(200);
     expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).statusCode).toBe(401);
-    await t.logIn({ email: 'nieuw.wachtwoord@helmond.example', password: 'groene-kikker-springt-hoog' });
+    await t.logIn({ email, password: 'groene-kikker-springt-hoog' });
+
+    // The link works once.
+    const again = await t.request({ method: 'POST', url: `${tenantPath}/password-links/redemption`, payload: { token, newPassword: 'nog-een-ander-wachtwoord-9' } });
+    expect(again.statusCode).toBe(410);
+    expect(again.json()).toMatchObject({ code: 'PASSWORD_LINK_INVALID', detail: expect.stringContaining('verlopen of al gebruikt') });
+  });
+
+  it('blocks the current password at once when asked, and voids an earlier link', async () => {
+    const email = 'geblokkeerd@helmond.example';
+    const created = (await createUser({ email, displayName: 'Geblokkeerd Wachtwoord' })).json();
+    const invitation = await passwordLinkTokenFor(t, email);
+    await setPasswordByLink(t, email, strongPassword);
+    const session = await t.logIn({ email, password: strongPassword });
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/users/${created.id}/password-link`, as: admin, payload: {} })).statusCode).toBe(202);
+    const first = await passwordLinkTokenFor(t, email);
+    expect(first).not.toBe(invitation);
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/users/${created.id}/password-link`, as: admin, payload: { blockCurrentPassword: true } })).statusCode).toBe(202);
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).statusCode).toBe(401);
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email, password: strongPassword } })).statusCode).toBe(401);
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/password-links/inspection`, payload: { token: first } })).statusCode).toBe(410);
+    expect((await getUser(created.id)).hasPassword).toBe(false);
+  });
+
+  it('lets a link expire after the configured hours', async () => {
+    const email = 'verlopen.link@helmond.example';
+    expect((await createUser({ email, displayName: 'Verlopen Link' })).statusCode).toBe(201);
+    const token = await passwordLinkTokenFor(t, email);
+    const start = t.clock.now();
+    try {
+      t.clock.advance(72 * 3_600_000);
+      const late = await t.request({ method: 'POST', url: `${tenantPath}/password-links/redemption`, payload: { token, newPassword: strongPassword } });
+      expect(late.statusCode).toBe(410);
+    } finally {
+      t.clock.set(start);
+    }
+  });
+
+  it('answers an unknown link like a used one, and lets nobody but an administrator send links', async () => {
+    const unknown = await t.request({ method: 'POST', url: `${tenantPath}/password-links/inspection`, payload: { token: 'bestaat-niet' } });
+    expect(unknown.statusCode).toBe(410);
+    const advisor = await t.logIn('advisor');
+    expect((await refusedWithoutChange(() => t.request({ method: 'POST', url: `${tenantPath}/users/${ids.femke}/password-link`, as: advisor, payload: {} }))).statusCode).toBe(403);
+    expect((await refusedWithoutChange(() => t.request({ method: 'POST', url: `${tenantPath}/users/${ids.femke}/password-link`, payload: {} }))).statusCode).toBe(401);
   });
 
   it('answers 404 for a user that does not exist here', async () => {

@@ -9,8 +9,9 @@ import { offsetOf, type PageQuery, pageOf } from '../../platform/pagination.ts';
 import { can, type Role, type RoleGrant, scopeTypeOfRole } from '../../platform/permissions.ts';
 import type { CreateUser, RoleGrantInput, UpdateUser } from './user.contract.ts';
 import { type Notice, notifyUsers } from '../notifications/index.ts';
-import { hashPassword } from './password.ts';
-import { checkPasswordStrength } from './password.rules.ts';
+import { createMunicipalityRepository } from '../municipalities/index.ts';
+import type { PasswordLinkService } from './password-link.service.ts';
+import { readSecuritySettings, type SecondFactorService, type SecuritySettings } from './second-factor.service.ts';
 import { userNotices } from './user.notices.ts';
 import { presentApiToken, presentUser } from './user.presenter.ts';
 import { createUserRepository } from './user.repository.ts';
@@ -57,8 +58,8 @@ function sameGrants(left: { role: string; scopeId: string | null }[], right: { r
   return keys(left) === keys(right);
 }
 
-export function createUserService(dependencies: { db: Executor; clock: Clock; publicUrl: string }) {
-  const { db, clock, publicUrl } = dependencies;
+export function createUserService(dependencies: { db: Executor; clock: Clock; publicUrl: string; passwordLinks: PasswordLinkService; secondFactors: SecondFactorService }) {
+  const { db, clock, publicUrl, passwordLinks, secondFactors } = dependencies;
 
   /** Tells a person of a change to how they log in or what they may do, so that a change they did not make is noticed. */
   const tellAboutAccount = (tx: Executor, context: UseCaseContext, userId: string, topic: string, notice: Notice) =>
@@ -91,20 +92,17 @@ export function createUserService(dependencies: { db: Executor; clock: Clock; pu
 
     async createUser(context: UseCaseContext, input: CreateUser) {
       assertCanManage(context);
-      if (input.password !== undefined) {
-        const problems = checkPasswordStrength(input.password, input.email, 'body.password');
-        if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: problems });
-      }
-      const passwordHash = input.password ? await hashPassword(input.password) : null;
       try {
         return await inTransaction(db, async (tx) => {
           const grants = await resolveGrants(tx, context.municipalityId, input.roles);
           const repository = createUserRepository(tx);
-          const user = await repository.insert({ municipalityId: context.municipalityId, email: input.email, displayName: input.displayName, locale: input.locale, passwordHash, createdAt: clock.now() });
+          // No password: the person chooses one with the link in the invitation.
+          const user = await repository.insert({ municipalityId: context.municipalityId, email: input.email, displayName: input.displayName, locale: input.locale, passwordHash: null, createdAt: clock.now() });
           await repository.replaceGrants(context.municipalityId, user.id, grants);
           const presented = await presentOne(tx, context.municipalityId, user.id);
           await recordAudit(tx, clock, context, { action: 'user.create', entityType: 'user', entityId: user.id, after: presented });
-          return presented;
+          const invitationExpiresAt = await passwordLinks.sendLink(tx, context, user, 'invitation');
+          return { ...presented, invitationExpiresAt: invitationExpiresAt.toISOString() };
         });
       } catch (error) {
         throw duplicateFromDatabase(error, { user_account_email_key: 'body.email' }) ?? error;
@@ -122,11 +120,6 @@ export function createUserService(dependencies: { db: Executor; clock: Clock; pu
         if (input.displayName !== undefined) changes.displayName = input.displayName;
         if (input.locale !== undefined) changes.locale = input.locale;
         if (input.isActive !== undefined) changes.isActive = input.isActive;
-        if (input.password !== undefined) {
-          const problems = checkPasswordStrength(input.password, before.email, 'body.password');
-          if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: problems });
-          changes.passwordHash = await hashPassword(input.password);
-        }
         const updated = await repository.update(context.municipalityId, userId, input.version, changes);
         if (!updated) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
         if (input.roles) await repository.replaceGrants(context.municipalityId, userId, await resolveGrants(tx, context.municipalityId, input.roles));
@@ -134,13 +127,68 @@ export function createUserService(dependencies: { db: Executor; clock: Clock; pu
         if ((await repository.countActiveAdmins(context.municipalityId)) === 0) {
           throw new DomainError('VALIDATION_FAILED', { fields: [{ field: input.roles ? 'body.roles' : 'body.isActive', code: 'lastAdmin' }] });
         }
-        // A deactivated account or a new password ends every open session.
-        if (input.isActive === false || input.password !== undefined) await repository.revokeAllSessions(context.municipalityId, userId, clock.now());
+        // A deactivated account ends every open session.
+        if (input.isActive === false) await repository.revokeAllSessions(context.municipalityId, userId, clock.now());
         const after = await presentOne(tx, context.municipalityId, userId);
         await recordAudit(tx, clock, context, { action: 'user.update', entityType: 'user', entityId: userId, before, after });
-        if (after.isActive && input.password !== undefined) await tellAboutAccount(tx, context, userId, 'user.passwordChanged', userNotices.passwordSetByAdmin());
-        if (after.isActive && !sameGrants(before.roles, after.roles)) await tellAboutAccount(tx, context, userId, 'user.rolesChanged', userNotices.rolesChanged());
+        if (after.isActive && !sameGrants(before.roles, after.roles)) {
+          await tellAboutAccount(tx, context, userId, 'user.rolesChanged', userNotices.rolesChanged());
+          // A role that now requires a second factor: open sessions can do nothing else until one is added.
+          const hasFactor = (await secondFactors.confirmedOf(tx, context.municipalityId, userId)).length > 0;
+          if (!hasFactor && (await secondFactors.isRequired(tx, context.municipalityId, after.roles))) await repository.requireSecondFactorEnrolment(context.municipalityId, userId);
+        }
         return after;
+      });
+    },
+
+    /**
+     * Sends the person a new link to set their password (they forgot it, or the invitation expired). With
+     * blockCurrentPassword the old one stops working at once and every session ends, for when it may be known.
+     */
+    async sendPasswordLink(context: UseCaseContext, userId: string, input: { blockCurrentPassword: boolean }) {
+      assertCanManage(context);
+      return inTransaction(db, async (tx) => {
+        const repository = createUserRepository(tx);
+        const user = await repository.findById(context.municipalityId, userId);
+        if (!user) throw new DomainError('NOT_FOUND');
+        if (!user.isActive) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'userId', code: 'accountInactive' }] });
+        if (input.blockCurrentPassword) {
+          await repository.clearPassword(context.municipalityId, userId);
+          await repository.revokeAllSessions(context.municipalityId, userId, clock.now());
+          await recordAudit(tx, clock, context, { action: 'user.blockPassword', entityType: 'user', entityId: userId });
+          await tellAboutAccount(tx, context, userId, 'user.passwordChanged', userNotices.passwordBlockedByAdmin());
+        }
+        const expiresAt = await passwordLinks.sendLink(tx, context, user, user.passwordHash || input.blockCurrentPassword ? 'reset' : 'invitation');
+        return { expiresAt: expiresAt.toISOString() };
+      });
+    },
+
+    /** Removes every second factor of a person who lost their phone or key; they add a new one at their next login. */
+    async resetSecondFactors(context: UseCaseContext, userId: string) {
+      assertCanManage(context);
+      return inTransaction(db, async (tx) => {
+        const repository = createUserRepository(tx);
+        if (!(await repository.findById(context.municipalityId, userId))) throw new DomainError('NOT_FOUND');
+        const removed = await secondFactors.resetForUser(tx, context, userId);
+        await repository.revokeAllSessions(context.municipalityId, userId, clock.now());
+        return { removed };
+      });
+    },
+
+    async getSecuritySettings(context: UseCaseContext) {
+      assertCanManage(context);
+      return readSecuritySettings(db, context.municipalityId);
+    },
+
+    async updateSecuritySettings(context: UseCaseContext, input: SecuritySettings) {
+      assertCanManage(context);
+      return inTransaction(db, async (tx) => {
+        const municipalities = createMunicipalityRepository(tx);
+        await municipalities.lockForUpdate(context.municipalityId);
+        const before = await readSecuritySettings(tx, context.municipalityId);
+        await municipalities.writeSettings(context.municipalityId, 'security', input);
+        await recordAudit(tx, clock, context, { action: 'security.settings.update', entityType: 'municipality', entityId: context.municipalityId, before, after: input });
+        return readSecuritySettings(tx, context.municipalityId);
       });
     },
 

@@ -62,6 +62,12 @@ export const userSession = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
+    /** When the person last proved who they are here (logging in or confirming again): changes to roles, passwords and tokens need this to be recent. */
+    authenticatedAt: timestamp('authenticated_at', { withTimezone: true }).notNull(),
+    /** Set when the login included a second factor (an authenticator app code or a passkey). */
+    secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
+    /** The person must add a second factor before they can do anything else with this session. */
+    mustEnrolSecondFactor: boolean('must_enrol_second_factor').notNull().default(false),
   },
   (table) => [
     uniqueIndex('user_session_token_key').on(table.tokenHash),
@@ -83,7 +89,8 @@ export const apiToken = pgTable(
     prefix: text('prefix').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
-    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /** Every token expires, so a forgotten one stops working on its own. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (table) => [
@@ -102,4 +109,27 @@ export const loginFailure = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
   },
   (table) => [index('login_failure_key_idx').on(table.throttleKey, table.occurredAt)],
+);
+
+/**
+ * A single-use link with which a person sets their own password: for a new account (invitation) or after an
+ * administrator resets it. Only the SHA-256 of the token is stored; the link itself exists only in the e-mail.
+ */
+export const passwordLink = pgTable(
+  'password_link',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    userId: uuid('user_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    purpose: text('purpose').$type<'invitation' | 'reset'>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('password_link_token_key').on(table.tokenHash),
+    index('password_link_user_idx').on(table.municipalityId, table.userId),
+    foreignKey({ name: 'password_link_user_fk', columns: [table.municipalityId, table.userId], foreignColumns: [userAccount.municipalityId, userAccount.id] }).onDelete('cascade'),
+  ],
 );

@@ -37,7 +37,17 @@ export function rememberCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-export async function api<T>(path: string, options: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+/**
+ * Asks the person to confirm who they are (password, app code or passkey); true when they did. Set by the dialog
+ * in the page frame, so every form that changes roles, passwords or tokens gets the step-up without its own code.
+ */
+type Reauthenticator = () => Promise<boolean>;
+let reauthenticator: Reauthenticator | undefined;
+export function setReauthenticator(handler: Reauthenticator | undefined) {
+  reauthenticator = handler;
+}
+
+export async function api<T>(path: string, options: { method?: string; body?: unknown; signal?: AbortSignal; withoutStepUp?: boolean } = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
   // A FormData body (file upload) goes as multipart/form-data; the browser writes that header with its boundary.
@@ -54,7 +64,14 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   if (response.status === 204) return undefined as T;
   const isJson = (response.headers.get('content-type') ?? '').includes('json');
   const body = isJson ? await response.json() : undefined;
-  if (!response.ok) throw new ApiProblem(response.status, body ?? {});
+  if (!response.ok) {
+    const problem = new ApiProblem(response.status, body ?? {});
+    // The change needs a recent confirmation: ask for it, then make the same change once more.
+    if (problem.code === 'REAUTHENTICATION_REQUIRED' && reauthenticator && !options.withoutStepUp && (await reauthenticator())) {
+      return api<T>(path, { ...options, withoutStepUp: true });
+    }
+    throw problem;
+  }
   return body as T;
 }
 

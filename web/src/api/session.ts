@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem, api, rememberCsrfToken, tenantPath } from './client.ts';
-import type { CurrentSession } from './types.ts';
+import type { CurrentSession, SecondFactorChallenge } from './types.ts';
 
 const sessionKey = (municipality: string) => ['session', municipality];
 
@@ -22,16 +22,37 @@ export function useSession(municipality: string) {
   });
 }
 
+const isChallenge = (answer: CurrentSession | SecondFactorChallenge): answer is SecondFactorChallenge => 'secondFactorRequired' in answer;
+
+/** Step 1: e-mail and password. The answer is a session, or the second step still to take. */
 export function useLogIn(municipality: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) => api<CurrentSession>(tenantPath(municipality, '/sessions'), { method: 'POST', body: credentials }),
+    mutationFn: (credentials: { email: string; password: string }) => api<CurrentSession | SecondFactorChallenge>(tenantPath(municipality, '/sessions'), { method: 'POST', body: credentials }),
+    onSuccess: (answer) => {
+      if (isChallenge(answer)) return;
+      rememberCsrfToken(answer.csrfToken);
+      queryClient.setQueryData(sessionKey(municipality), answer);
+    },
+  });
+}
+
+/** Step 2 (for accounts with a second factor): the app's code or the passkey, with the challenge of step 1. */
+export function useCompleteLogIn(municipality: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (proof: { challengeToken: string; totpCode?: string; passkey?: unknown }) => api<CurrentSession>(tenantPath(municipality, '/sessions/second-factor'), { method: 'POST', body: proof }),
     onSuccess: (session) => {
       rememberCsrfToken(session.csrfToken);
       queryClient.setQueryData(sessionKey(municipality), session);
     },
   });
 }
+
+export { isChallenge };
+
+/** The page where a person adds or removes their second factors. */
+export const securityPath = (municipality: string) => `/${municipality}/mijn/beveiliging`;
 
 export function useLogOut(municipality: string) {
   const queryClient = useQueryClient();

@@ -1,6 +1,7 @@
 import { Button, PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react/css-module';
-import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
-import { hasRole, loginPathFor, useLogOut, useSession } from '../api/session.ts';
+import { Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { hasRole, loginPathFor, securityPath, useLogOut, useSession } from '../api/session.ts';
+import { ReauthenticationDialog } from '../features/session/components/ReauthenticationDialog.tsx';
 import { type Language, useI18n } from '../i18n/i18n.tsx';
 import { AppLink } from './AppLink.tsx';
 
@@ -14,6 +15,8 @@ export function Layout() {
   const location = useLocation();
   const user = session.data?.user;
   const otherLanguage: Language = language === 'nl' ? 'en' : 'nl';
+  // A session that still has to add its required second factor can do nothing else: every page leads there.
+  if (session.data?.mustEnrolSecondFactor && location.pathname !== securityPath(municipality)) return <Navigate to={securityPath(municipality)} replace />;
 
   return (
     <div className="app-page">
@@ -76,6 +79,7 @@ export function Layout() {
         <main id="main" tabIndex={-1} className="app-main">
           <Outlet />
         </main>
+        {user && <ReauthenticationDialog municipality={municipality} />}
       </PageContent>
       <PageFooter className="app-footer">
         <div className="app-footer__content">

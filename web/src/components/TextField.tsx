@@ -10,6 +10,7 @@ export function TextField(
     type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'date';
     multiline?: boolean;
     autoComplete?: string;
+    inputMode?: 'numeric' | 'text' | 'email';
   },
 ) {
   const onChange = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => props.onChange(event.target.value);
@@ -28,6 +29,7 @@ export function TextField(
             aria-describedby={describedBy}
             required={props.required}
             autoComplete={props.autoComplete}
+            inputMode={props.inputMode}
           />
         )
       }

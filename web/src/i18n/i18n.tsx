@@ -13,10 +13,12 @@ import insightsNl from './insights.nl.json' with { type: 'json' };
 import nl from './nl.json' with { type: 'json' };
 import requestsEn from './requests.en.json' with { type: 'json' };
 import requestsNl from './requests.nl.json' with { type: 'json' };
+import securityEn from './security.en.json' with { type: 'json' };
+import securityNl from './security.nl.json' with { type: 'json' };
 
 export type Language = 'nl' | 'en';
 // One catalogue per language, kept in a file per area of the app.
-const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn } };
+const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl, ...securityNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn, ...securityEn } };
 const storageKey = 'wijkwerk.language';
 
 interface I18n {

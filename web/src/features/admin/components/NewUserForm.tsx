@@ -7,21 +7,20 @@ import type { RoleAssignment } from '../admin-types.ts';
 import { fieldErrorOf, type FieldDefinition, type FormValues, RecordForm } from './RecordForm.tsx';
 import { RoleGrantsEditor, type RoleScopes } from './RoleGrantsEditor.tsx';
 
-/** A new account: who it is, an initial password (the rules shown), and the roles it starts with. */
+/** A new account: who it is and the roles it starts with. The person chooses a password with the link e-mailed to them. */
 export function NewUserForm(props: { municipality: string; scopes: RoleScopes; onCreated(user: User): void; onCancel(): void }) {
   const { t } = useI18n();
   const [grants, setGrants] = useState<RoleAssignment[]>([]);
   const fields: FieldDefinition[] = [
     { name: 'displayName', label: t('field.displayName'), kind: 'text', required: true, autoComplete: 'off' },
-    { name: 'email', label: t('field.email'), kind: 'email', required: true, autoComplete: 'off' },
-    { name: 'password', label: t('admin.users.initialPassword'), kind: 'password', description: t('admin.users.passwordRules') },
+    { name: 'email', label: t('field.email'), kind: 'email', required: true, autoComplete: 'off', description: t('admin.users.invitationNote') },
     { name: 'locale', label: t('admin.users.locale'), kind: 'select', required: true, options: [{ value: 'nl', label: t('admin.users.locale.nl') }, { value: 'en', label: t('admin.users.locale.en') }] },
   ];
   const create = useMutation({
     mutationFn: (values: FormValues) =>
       api<User>(tenantPath(props.municipality, '/users'), {
         method: 'POST',
-        body: { email: values.email || undefined, displayName: values.displayName || undefined, password: values.password || undefined, locale: values.locale || undefined, roles: grants },
+        body: { email: values.email || undefined, displayName: values.displayName || undefined, locale: values.locale || undefined, roles: grants },
       }),
     onSuccess: props.onCreated,
   });
@@ -29,7 +28,7 @@ export function NewUserForm(props: { municipality: string; scopes: RoleScopes; o
     <RecordForm
       idPrefix="new-user"
       fields={fields}
-      initial={{ displayName: '', email: '', password: '', locale: 'nl' }}
+      initial={{ displayName: '', email: '', locale: 'nl' }}
       submitLabel={t('common.add')}
       busy={create.isPending}
       error={create.error}

@@ -9,7 +9,7 @@ import { ErrorSummary } from './Messages.tsx';
 export interface FieldDefinition {
   name: string;
   label: string;
-  kind: 'text' | 'email' | 'url' | 'tel' | 'date' | 'textarea' | 'checkbox' | 'select' | 'number' | 'password' | 'boundary';
+  kind: 'text' | 'email' | 'url' | 'tel' | 'date' | 'textarea' | 'checkbox' | 'select' | 'number' | 'boundary';
   required?: boolean;
   description?: string;
   options?: { value: string; label: string }[];
@@ -143,9 +143,6 @@ export function RecordForm(props: {
             />
           );
         }
-        if (field.kind === 'password') {
-          return <PasswordField key={field.name} id={id} field={field} value={String(values[field.name] ?? '')} onChange={(value) => set(field.name, value)} error={error} />;
-        }
         return (
           <TextField
             key={field.name}
@@ -203,22 +200,3 @@ function ChoiceField({ id, field, value, onChange, error }: { id: string; field:
   );
 }
 
-/** A new password, hidden by default; the admin may show it to check it before passing it on. */
-function PasswordField({ id, field, value, onChange, error }: { id: string; field: FieldDefinition; value: string; onChange(value: string): void; error?: string }) {
-  const { t } = useI18n();
-  const [isShown, setIsShown] = useState(false);
-  return (
-    <div className="admin-password-field">
-      <TextField id={id} label={field.label} description={field.description} type={isShown ? 'text' : 'password'} autoComplete="new-password" required={field.required} value={value} onChange={onChange} error={error} />
-      <FormField
-        type="checkbox"
-        input={<Checkbox id={`${id}-show`} checked={isShown} onChange={(event) => setIsShown((event.target as HTMLInputElement).checked)} />}
-        label={
-          <FormLabel htmlFor={`${id}-show`} type="checkbox">
-            {t('admin.form.showPassword')}
-          </FormLabel>
-        }
-      />
-    </div>
-  );
-}

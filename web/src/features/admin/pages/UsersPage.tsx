@@ -14,6 +14,7 @@ import { ErrorSummary, type Outcome, OutcomeMessage } from '../components/Messag
 import { NewUserForm } from '../components/NewUserForm.tsx';
 import { Pagination } from '../components/Pagination.tsx';
 import { roles, useRoleScopes } from '../components/RoleGrantsEditor.tsx';
+import { SecuritySettingsForm } from '../components/SecuritySettingsForm.tsx';
 import { UserRolesEditor } from '../components/UserRolesEditor.tsx';
 
 const pageSize = 25;
@@ -21,7 +22,7 @@ const pageSize = 25;
 /** /beheer/gebruikers: accounts, searchable and filtered by role; add one, change its roles, (de)activate it. */
 export function UsersPage() {
   const { municipality = '' } = useParams();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const queryClient = useQueryClient();
   const [searchParams, setSearchParams] = useSearchParams();
   const search = searchParams.get('zoek') ?? '';
@@ -46,6 +47,19 @@ export function UsersPage() {
       setOutcome({ text: t(user.isActive ? 'admin.users.activated' : 'admin.users.deactivated', { name: user.displayName }), keepsFocus: true });
       refresh();
     },
+  });
+
+  const sendLink = useMutation({
+    mutationFn: (user: User) => api<{ expiresAt: string }>(tenantPath(municipality, `/users/${user.id}/password-link`), { method: 'POST', body: {} }),
+    onSuccess: (sent, user) => {
+      const until = new Date(sent.expiresAt).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
+      setOutcome({ text: t('admin.users.linkSent', { name: user.displayName, email: user.email, until }), keepsFocus: true });
+      refresh();
+    },
+  });
+  const resetFactors = useMutation({
+    mutationFn: (user: User) => api<{ removed: number }>(tenantPath(municipality, `/users/${user.id}/second-factors`), { method: 'DELETE' }),
+    onSuccess: (reset, user) => setOutcome({ text: t(reset.removed === 0 ? 'admin.users.noFactors' : 'admin.users.factorsReset', { name: user.displayName, count: reset.removed }), keepsFocus: true }),
   });
 
   const filter = (event: FormEvent) => {
@@ -77,7 +91,7 @@ export function UsersPage() {
   return (
     <AdminPage title={t('admin.users.title')} intro={t('admin.users.intro')}>
       <OutcomeMessage outcome={outcome} />
-      <ErrorSummary error={toggleActive.error} />
+      <ErrorSummary error={toggleActive.error ?? sendLink.error ?? resetFactors.error} />
       {isAdding ? (
         <FocusOnChange signal={isAdding}>
           <section aria-labelledby="new-user-heading" className="admin-panel">
@@ -89,7 +103,7 @@ export function UsersPage() {
               scopes={scopes}
               onCreated={(user) => {
                 setIsAdding(false);
-                setOutcome({ text: t('admin.users.created', { name: user.displayName }) });
+                setOutcome({ text: t('admin.users.invited', { name: user.displayName, email: user.email }) });
                 refresh();
               }}
               onCancel={() => {
@@ -178,6 +192,12 @@ export function UsersPage() {
                           <span className="app-badge">{t('admin.users.inactive')}</span>
                         </>
                       )}
+                      {user.isActive && !user.hasPassword && (
+                        <>
+                          {' '}
+                          <span className="app-badge">{t('admin.users.invitedBadge')}</span>
+                        </>
+                      )}
                     </TableCell>
                     <TableCell>{user.email}</TableCell>
                     <TableCell>{describeRoles(user)}</TableCell>
@@ -203,6 +223,24 @@ export function UsersPage() {
                         >
                           {user.isActive ? t('admin.users.deactivateShort') : t('admin.users.activateShort')}
                         </Button>
+                        {user.isActive && (
+                          <Button
+                            appearance="subtle-button"
+                            busy={sendLink.isPending && sendLink.variables?.id === user.id}
+                            onClick={() => !sendLink.isPending && sendLink.mutate(user)}
+                            aria-label={t('admin.users.sendLinkTo', { name: user.displayName })}
+                          >
+                            {t('admin.users.sendLink')}
+                          </Button>
+                        )}
+                        <Button
+                          appearance="subtle-button"
+                          busy={resetFactors.isPending && resetFactors.variables?.id === user.id}
+                          onClick={() => !resetFactors.isPending && resetFactors.mutate(user)}
+                          aria-label={t('admin.users.resetFactorsOf', { name: user.displayName })}
+                        >
+                          {t('admin.users.resetFactors')}
+                        </Button>
                       </ButtonGroup>
                     </TableCell>
                   </TableRow>
@@ -213,6 +251,7 @@ export function UsersPage() {
           <Pagination page={page} pageCount={users.data.pageCount} onChange={turnPage} />
         </FocusOnChange>
       )}
+      <SecuritySettingsForm municipality={municipality} />
     </AdminPage>
   );
 }

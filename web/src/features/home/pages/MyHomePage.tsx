@@ -1,6 +1,6 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { Navigate, useParams } from 'react-router';
-import { useSession } from '../../../api/session.ts';
+import { securityPath, useSession } from '../../../api/session.ts';
 import { AppLink } from '../../../components/AppLink.tsx';
 import { Loading } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
@@ -45,6 +45,9 @@ export function MyHomePage() {
       {roles.has('partner') && <PartnerHome municipality={municipality} partnerIds={scopes('partner')} />}
       {roles.has('resident') && <ResidentHome municipality={municipality} />}
       <NotificationPreferences municipality={municipality} />
+      <Paragraph>
+        <AppLink to={securityPath(municipality)}>{t('security.homeLink')}</AppLink>
+      </Paragraph>
       <ChangePassword municipality={municipality} />
       <MySessions municipality={municipality} />
     </>

@@ -2,12 +2,14 @@ import { Button, Paragraph } from '@utrecht/component-library-react/css-module';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiProblem } from '../../../api/client.ts';
-import { returnPathAfterLogin, useLogIn, useSession } from '../../../api/session.ts';
+import { isChallenge, returnPathAfterLogin, securityPath, useCompleteLogIn, useLogIn, useSession } from '../../../api/session.ts';
+import type { CurrentSession, SecondFactorChallenge } from '../../../api/types.ts';
 import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { PasswordField } from '../../../components/PasswordField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { type Proof, SecondFactorProof } from '../components/SecondFactorProof.tsx';
 
 export function LoginPage() {
   const { municipality = '' } = useParams();
@@ -17,22 +19,67 @@ export function LoginPage() {
   const next = returnPathAfterLogin(municipality, params.get('naar'));
   const session = useSession(municipality);
   const logIn = useLogIn(municipality);
+  const completeLogIn = useCompleteLogIn(municipality);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | undefined>();
 
-  if (session.data) return <Navigate to={next} replace />;
+  // Someone whose role needs a second factor they do not have yet goes to add one first.
+  const destination = (answer: CurrentSession) => (answer.mustEnrolSecondFactor ? securityPath(municipality) : next);
+  if (session.data) return <Navigate to={destination(session.data)} replace />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    logIn.mutate({ email, password }, { onSuccess: () => navigate(next) });
+    logIn.mutate(
+      { email, password },
+      {
+        onSuccess: (answer) => {
+          if (isChallenge(answer)) {
+            setPassword('');
+            setChallenge(answer);
+          } else navigate(destination(answer));
+        },
+      },
+    );
+  };
+  const complete = (proof: Proof) => {
+    if (!challenge) return;
+    completeLogIn.mutate(
+      { challengeToken: challenge.challengeToken, ...proof },
+      {
+        onSuccess: (answer) => navigate(destination(answer)),
+        onError: (error) => {
+          // Too slow or too many tries: back to the password.
+          if (error instanceof ApiProblem && error.code === 'LOGIN_STEP_EXPIRED') setChallenge(undefined);
+        },
+      },
+    );
   };
   const problem = logIn.error instanceof ApiProblem ? logIn.error : undefined;
+
+  if (challenge) {
+    return (
+      <>
+        <PageTitle>{t('login.secondStepTitle')}</PageTitle>
+        <Paragraph>{t(challenge.methods.includes('totp') ? 'login.secondStepIntroCode' : 'login.secondStepIntroPasskey')}</Paragraph>
+        <SecondFactorProof
+          idPrefix="login"
+          methods={challenge.methods}
+          passkeyOptions={challenge.passkeyOptions}
+          busy={completeLogIn.isPending}
+          error={completeLogIn.error}
+          submitLabel={t('login.submit')}
+          onProof={complete}
+        />
+      </>
+    );
+  }
 
   return (
     <>
       <PageTitle>{t('login.title')}</PageTitle>
       <Paragraph>{t('login.intro')}</Paragraph>
-      <ProblemAlert error={logIn.error} fieldIds={{ 'body.email': 'login-email', 'body.password': 'login-password' }} />
+      <ProblemAlert error={logIn.error ?? completeLogIn.error} fieldIds={{ 'body.email': 'login-email', 'body.password': 'login-password' }} />
       <form className="app-form" onSubmit={submit} noValidate>
         <TextField id="login-email" label={t('login.email')} type="email" autoComplete="username" value={email} onChange={setEmail} required error={problem?.fieldError('body.email')} />
         <PasswordField
