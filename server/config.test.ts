@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { isDemoSeeded, loadConfig } from './config.ts';
+import { isDemoSeeded, loadConfig, migrationDatabaseUrl } from './config.ts';
 
 describe('configuration', () => {
   it('points PUBLIC_URL at the port the server listens on when it is not set', () => {
     expect(loadConfig({}).PUBLIC_URL).toBe('http://localhost:3000');
     expect(loadConfig({ PORT: '3999' }).PUBLIC_URL).toBe('http://localhost:3999');
     expect(loadConfig({ PORT: '3999', PUBLIC_URL: '' }).PUBLIC_URL).toBe('http://localhost:3999');
+  });
+
+  it('migrates as the migration role when one is set apart, otherwise over DATABASE_URL', () => {
+    const runtime = 'postgres://wijkwerk_app@db/wijkwerk';
+    const owner = 'postgres://wijkwerk_owner@db/wijkwerk';
+    expect(migrationDatabaseUrl(loadConfig({ DATABASE_URL: runtime }))).toBe(runtime);
+    expect(migrationDatabaseUrl(loadConfig({ DATABASE_URL: runtime, MIGRATION_DATABASE_URL: owner }))).toBe(owner);
+    expect(migrationDatabaseUrl(loadConfig({}))).toBeUndefined();
+    expect(() => loadConfig({ MIGRATION_DATABASE_URL: owner })).toThrow(/MIGRATION_DATABASE_URL: needs DATABASE_URL/);
   });
 
   it('keeps a PUBLIC_URL that is set, whatever the port', () => {

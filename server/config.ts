@@ -55,6 +55,11 @@ const environmentSchema = z.object({
   /** Unset: http://localhost:PORT, so links in e-mail point where the server listens. */
   PUBLIC_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().url().optional()),
   DATABASE_URL: z.string().optional(),
+  /**
+   * The role that owns the tables and runs migrations; DATABASE_URL is then the runtime role, which may not
+   * change the schema nor the audit log (npm run db:grant-runtime). Unset: DATABASE_URL does both.
+   */
+  MIGRATION_DATABASE_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
   DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
@@ -108,6 +113,10 @@ const configSchema = environmentSchema
     path: ['HTTP_HEADERS_TIMEOUT_SECONDS'],
     message: 'must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS',
   })
+  .refine((parsed) => !parsed.MIGRATION_DATABASE_URL || parsed.DATABASE_URL, {
+    path: ['MIGRATION_DATABASE_URL'],
+    message: 'needs DATABASE_URL as well (the embedded database has one user for everything)',
+  })
   // Session cookies without Secure and passwords over plain http: production must be reached over https.
   .refine((parsed) => !isProduction(parsed) || parsed.ALLOW_INSECURE_HTTP || /^https:\/\//i.test(parsed.PUBLIC_URL ?? ''), {
     path: ['PUBLIC_URL'],
@@ -124,6 +133,11 @@ export type Config = z.infer<typeof configSchema>;
 
 export function isProduction(config: { NODE_ENV?: string }): boolean {
   return config.NODE_ENV === 'production';
+}
+
+/** The connection that runs migrations: the migration role's when it is set apart, otherwise the server's own. */
+export function migrationDatabaseUrl(config: Pick<Config, 'DATABASE_URL' | 'MIGRATION_DATABASE_URL'>): string | undefined {
+  return config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL;
 }
 
 /** Whether an empty database gets the Helmond demo: never in production unless asked for with DEMO_SEED=on. */

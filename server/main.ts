@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { type Config, isDemoSeeded, loadConfig } from './config.ts';
 import { buildApp, loginThrottlePolicy } from './app.ts';
-import { type DatabaseHandle, openDatabase } from './db/client.ts';
+import { type DatabaseHandle, openDatabase, openPostgres } from './db/client.ts';
 import { announceDemoLogins } from './demo/demo-logins.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { sendDailyDigests } from './modules/notifications/index.ts';
@@ -116,7 +116,17 @@ async function migrateOnceReachable(opened: DatabaseHandle) {
 try {
   const opened = await step(`opening the database (${config.DATABASE_URL ? 'PostgreSQL' : `embedded, in ${config.DATA_DIR}`})`, () => openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   database = opened;
-  await step('migrating the database', () => migrateOnceReachable(opened));
+  await step('migrating the database', async () => {
+    // With a migration role set apart, migrations run on a connection of their own as that role: the
+    // runtime role of DATABASE_URL may not change the schema (docs/operations.md, "Two database roles").
+    if (!config.MIGRATION_DATABASE_URL) return migrateOnceReachable(opened);
+    const migrating = await openPostgres(config.MIGRATION_DATABASE_URL, 1);
+    try {
+      await migrateOnceReachable(migrating);
+    } finally {
+      await migrating.close();
+    }
+  });
 
   const built = await step('building the application', () => buildApp({ config, database: opened, loggerInstance: log }));
   app = built;

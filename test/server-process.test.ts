@@ -1,10 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openPostgres, queryRows } from '../server/db/client.ts';
+import { grantRuntimeAccess } from '../server/db/runtime-role.ts';
 import { freePort } from './free-port.ts';
 
 // The real server as `npm start` runs it (node server/main.ts), on a fresh embedded database, for what only a
@@ -177,6 +181,43 @@ describe('the server process', { timeout: 120_000 }, () => {
     } finally {
       forwarder.close();
       await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)('migrates as the migration role and serves as a runtime role that owns nothing', async () => {
+    const serverUrl = new URL(process.env.DATABASE_URL!);
+    const suffix = randomBytes(4).toString('hex');
+    const [name, owner, runtime] = [`wijkwerk_roles_${suffix}`, `wijkwerk_owner_${suffix}`, `wijkwerk_app_${suffix}`];
+    const urlAs = (role: string) => {
+      const url = new URL(serverUrl);
+      url.username = role;
+      url.password = '';
+      url.pathname = `/${name}`;
+      return url.toString();
+    };
+    const admin = new pg.Client({ connectionString: serverUrl.toString() });
+    await admin.connect();
+    try {
+      await admin.query(`create role ${owner} login`);
+      await admin.query(`create role ${runtime} login`);
+      await admin.query(`create database ${name} owner ${owner}`);
+      const server = await startServer({ DATABASE_URL: urlAs(runtime), MIGRATION_DATABASE_URL: urlAs(owner) });
+      const migrating = await openPostgres(urlAs(owner), 1);
+      try {
+        const [tables] = await queryRows<{ owners: string[] }>(migrating.db, sql`select array_agg(distinct tableowner::text) as owners from pg_tables where schemaname = 'public'`);
+        expect(tables.owners).toEqual([owner]);
+        await grantRuntimeAccess(migrating.db, runtime);
+      } finally {
+        await migrating.close();
+      }
+      expect((await fetch(`http://127.0.0.1:${server.port}/readyz`)).status).toBe(200);
+      server.child.kill('SIGTERM');
+      expect(await within(server.exited, 10_000)).toMatchObject({ code: 0 });
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.query(`drop role if exists ${runtime}`);
+      await admin.query(`drop role if exists ${owner}`);
       await admin.end();
     }
   });

@@ -1,7 +1,14 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { municipality } from '../modules/municipalities/municipality.tables.ts';
 
-/** Every change: who, when, what, before and after. Written in the transaction of the change. */
+/**
+ * Every change: who, when, what, before and after. Written in the transaction of the change.
+ *
+ * Append-only and hash-chained per municipality (docs/decisions/0007-audit-log-hash-chain.md): the
+ * database fills `previous_hash`, `snapshot_digest` and `row_hash` itself in a BEFORE INSERT trigger
+ * (migration 0005_audit_chain), whatever the writer sends, and refuses UPDATE and DELETE. They are
+ * nullable here only so that an insert need not name them; the trigger sets them on every row.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -16,10 +23,17 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     requestId: text('request_id'),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    /** sha256 of the canonical JSON of {before, after}: the row hash covers the snapshot through this. */
+    snapshotDigest: text('snapshot_digest'),
+    /** The municipality's previous row's `row_hash`; null on its first row. */
+    previousHash: text('previous_hash'),
+    rowHash: text('row_hash'),
   },
   (table) => [
     index('audit_log_time_idx').on(table.municipalityId, table.occurredAt),
     index('audit_log_entity_idx').on(table.municipalityId, table.entityType, table.entityId),
     index('audit_log_actor_idx').on(table.municipalityId, table.actorUserId),
+    // The chain's order: the trigger reads a municipality's latest row, verification walks it by id.
+    index('audit_log_chain_idx').on(table.municipalityId, table.id),
   ],
 );

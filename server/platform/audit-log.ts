@@ -12,7 +12,12 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Writes one audit row inside the caller's transaction, so a change and its record never part. */
+/**
+ * Writes one audit row inside the caller's transaction, so a change and its record never part. The
+ * database chains the row to the municipality's previous one (audit-chain.ts); to do so it holds the
+ * municipality's audit lock until the transaction ends, so record the audit row after the change itself,
+ * near the end of the use case, not before slow work.
+ */
 export async function recordAudit(tx: Executor, clock: Clock, context: Pick<UseCaseContext, 'municipalityId' | 'actor' | 'requestId'>, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
     municipalityId: context.municipalityId,

@@ -192,6 +192,16 @@ describe('changing users', () => {
     expect((await getUser(created.id)).hasPassword).toBe(false);
   });
 
+  it('never shows the link itself to administrators, not even in the outbox', async () => {
+    const email = 'outbox.link@helmond.example';
+    expect((await createUser({ email, displayName: 'Outbox Link' })).statusCode).toBe(201);
+    const token = await passwordLinkTokenFor(t, email);
+    const outbox = await t.request({ url: `${tenantPath}/outbox?pageSize=100`, as: admin });
+    const invitation = outbox.json().items.find((message: { recipientEmail: string | null; topic: string }) => message.recipientEmail === email && message.topic === 'user.passwordLink.invitation');
+    expect(invitation.body).toContain('/helmond/wachtwoord-instellen#…');
+    expect(outbox.body).not.toContain(token);
+  });
+
   it('lets a link expire after the configured hours', async () => {
     const email = 'verlopen.link@helmond.example';
     expect((await createUser({ email, displayName: 'Verlopen Link' })).statusCode).toBe(201);
