@@ -135,7 +135,7 @@ try {
     const seeded = await step('loading the Helmond demo if the database is empty', () => seedDemoIfEmpty(opened.db, systemClock, { password: config.DEMO_PASSWORD }));
     if (seeded) {
       // Once, on the first start of an empty database, and never into a log (see demo-logins.ts).
-      output.write(announceDemoLogins(seeded.logins, { isTerminal: process.stdout.isTTY === true, dataDir: config.DATA_DIR, sharedPassword: config.DEMO_PASSWORD }));
+      output.write(announceDemoLogins(seeded.logins, { isTerminal: process.stdout.isTTY === true, dataDir: config.DATA_DIR, sharedPassword: config.DEMO_PASSWORD, adminSecondFactor: config.ADMIN_SECOND_FACTOR === 'required' }));
     }
   }
 

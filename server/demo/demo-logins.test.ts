@@ -9,8 +9,11 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const logins = [{ role: 'admin' as const, email: 'femke.janssen@helmond.example', displayName: 'Femke Janssen', password: 'Abcde-Fghij-Klmno-Pqrst' }];
 
 describe('announcing the demo logins', () => {
-  it('shows the passwords once on an interactive terminal', () => {
-    expect(announceDemoLogins(logins, { isTerminal: true, dataDir: folder })).toContain('Abcde-Fghij-Klmno-Pqrst');
+  it('shows the passwords once on an interactive terminal, and that the admin adds a second factor', () => {
+    const message = announceDemoLogins(logins, { isTerminal: true, dataDir: folder });
+    expect(message).toContain('Abcde-Fghij-Klmno-Pqrst');
+    expect(message).toContain('the admin adds an authenticator app or passkey at the first login');
+    expect(announceDemoLogins(logins, { isTerminal: true, dataDir: folder, adminSecondFactor: false })).not.toContain('authenticator app');
   });
 
   it('keeps them out of a log: into a file only the owner can read, and says where', () => {
