@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { totpCodeAt } from '../server/modules/users/totp.ts';
 import { demoPassword, expectAccessible, launchBrowser, openPage } from './browser.ts';
 import { type RunningServer, startServer } from './server.setup.ts';
