@@ -67,4 +67,20 @@ describe('module boundaries', () => {
     }
     expect(violations).toEqual([]);
   });
+
+  it('the server runs on the production dependencies alone (npm ci --omit=dev and a built web app)', () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const production = new Set(Object.keys(manifest.dependencies));
+    const packageOf = (specifier: string) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]);
+    const runtimeFiles = [...serverFiles, path.join(root, 'scripts', 'ensure-web-build.ts')].filter((file) => !/\.test\.ts$/.test(file));
+    const violations = runtimeFiles.flatMap((file) =>
+      importsOf(file)
+        .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:'))
+        // Type-only imports vanish when the types are stripped.
+        .filter((specifier) => !new RegExp(`import\\s+type\\s[^;]*?['"]${specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"]`).test(readFileSync(file, 'utf8')))
+        .filter((specifier) => !production.has(packageOf(specifier)))
+        .map((specifier) => `${path.relative(root, file)} → ${specifier}`),
+    );
+    expect(violations).toEqual([]);
+  });
 });
