@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, tenantPath } from '../../../api/client.ts';
 import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { describeDevice } from '../device.ts';
 
 type MySession = { id: string; device: string | null; ipAddress: string | null; createdAt: string; lastSeenAt: string; isCurrent: boolean };
 
@@ -16,6 +17,11 @@ export function MySessions({ municipality }: { municipality: string }) {
     mutationFn: (sessionId: string) => api<null>(tenantPath(municipality, `/sessions/${sessionId}`), { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
   });
+  const deviceName = (userAgent: string | null) => {
+    const { browser, system } = describeDevice(userAgent ?? '');
+    if (browser && system) return t('mySessions.browserOn', { browser, system });
+    return browser ?? system ?? t('mySessions.unknownDevice');
+  };
   const when = (moment: string) => new Date(moment).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   if (!sessions.data) return sessions.error ? <ProblemAlert error={sessions.error} /> : null;
   return (
@@ -38,7 +44,7 @@ export function MySessions({ municipality }: { municipality: string }) {
           {sessions.data.items.map((session) => (
             <TableRow key={session.id}>
               <TableCell>
-                <span className="app-long-link">{session.device ?? t('mySessions.unknownDevice')}</span>
+                <span title={session.device ?? undefined}>{deviceName(session.device)}</span>
                 {session.ipAddress && ` · ${session.ipAddress}`}
                 {session.isCurrent && <strong> · {t('mySessions.thisDevice')}</strong>}
               </TableCell>
