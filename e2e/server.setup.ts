@@ -15,6 +15,9 @@ declare module 'vitest' {
 }
 
 
+// Every journey comes from one address: request limits far above what they send (the hooks still run).
+const generousRateLimits = { RATE_LIMIT_READS_PER_ADDRESS: '1000000', RATE_LIMIT_READS_PER_USER: '1000000', RATE_LIMIT_WRITES_PER_ADDRESS: '1000000', RATE_LIMIT_WRITES_PER_USER: '1000000', RATE_LIMIT_UPLOADS_PER_USER: '1000000' };
+
 let server: ChildProcess | undefined;
 let dataDir: string | undefined;
 
@@ -29,7 +32,7 @@ export async function setup(project: TestProject) {
   let output = '';
   server = spawn(process.execPath, ['server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, DEMO_PASSWORD: demoPassword, SCHEDULER_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, DEMO_PASSWORD: demoPassword, SCHEDULER_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', DATABASE_URL: '', ...generousRateLimits },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk) => {

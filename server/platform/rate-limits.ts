@@ -26,13 +26,12 @@ export interface RateLimitSettings {
 
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
 
-// @fastify/rate-limit's own in-memory store (an LRU map); reads are always counted with it.
+// @fastify/rate-limit's own in-memory store (an LRU map of at most this many callers); reads are always counted with it.
 const LocalStore = createRequire(import.meta.url)('@fastify/rate-limit/store/LocalStore.js') as new (continueExceeding: boolean, exponentialBackoff: boolean, cache?: number) => FastifyRateLimitStore;
 
-/** What a limit says about where it is counted; @fastify/rate-limit passes a limit's options to `store.child`. */
+/** Which limit a count belongs to; @fastify/rate-limit passes a limit's options to `store.child`. */
 interface BucketOptions {
   bucket?: string;
-  isShared?: boolean;
 }
 
 /**
@@ -63,8 +62,7 @@ export function databaseRateLimitStore(db: Executor) {
     }
 
     child(options: unknown): FastifyRateLimitStore {
-      const { bucket, isShared } = options as BucketOptions;
-      return isShared === false ? new LocalStore(false, false, 10_000) : new DatabaseStore({ bucket });
+      return new DatabaseStore({ bucket: (options as BucketOptions).bucket });
     }
   }
   return DatabaseStore;
@@ -102,8 +100,21 @@ export async function registerRateLimits(app: FastifyInstance, settings: RateLim
   // A logged-in caller counts as themself (colleagues behind one office address do not share a limit); on public
   // routes nobody is identified, so there the address counts.
   const byUser = (request: FastifyRequest) => (request.actor ? `user:${request.actor.userId}` : `address:${normalizeIP(request.ip)}`);
-  // Reads are counted in memory whatever the store: a database write for every public read would make every read a write.
-  const reads = limiter({ bucket: 'read', isShared: false, timeWindow, keyGenerator: byUser, max: (request) => (request.actor ? settings.readsPerUser : settings.readsPerAddress) });
+  // Reads are counted in memory whatever the store: a database write for every public read would make every read a
+  // write. They are the hot path (the public lists), so they go to the store directly, without a promise.
+  const readStore = new LocalStore(false, false, 10_000);
+  const countRead = (request: FastifyRequest, done: (error?: Error) => void) => {
+    const max = request.actor ? settings.readsPerUser : settings.readsPerAddress;
+    readStore.incr(
+      byUser(request),
+      (error, result) => {
+        if (error || !result) return done(error ?? undefined);
+        done(result.current > max ? tooManyRequests(max, Math.ceil(result.ttl / 1000), settings.windowSeconds) : undefined);
+      },
+      timeWindow,
+      max,
+    );
+  };
   const writes = limiter({ bucket: 'write', timeWindow, keyGenerator: byUser, max: (request) => (request.actor ? settings.writesPerUser : settings.writesPerAddress) });
   const uploads = limiter({ bucket: 'upload', timeWindow, keyGenerator: byUser, max: settings.uploadsPerUser });
 
@@ -112,8 +123,8 @@ export async function registerRateLimits(app: FastifyInstance, settings: RateLim
     if (kind === 'none' || !route.url.startsWith('/api/')) return;
     // Callback style: this runs on every API request, the public list included.
     const hook = (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
-      const check = kind === 'upload' ? uploads : unsafeMethods.has(request.method) ? writes : reads;
-      enforce(check, request, settings.windowSeconds).then(() => done(), done);
+      if (kind !== 'upload' && !unsafeMethods.has(request.method)) return countRead(request, done);
+      enforce(kind === 'upload' ? uploads : writes, request, settings.windowSeconds).then(() => done(), done);
     };
     route.onRequest = [...[route.onRequest ?? []].flat(), hook];
   });
@@ -122,9 +133,14 @@ export async function registerRateLimits(app: FastifyInstance, settings: RateLim
 async function enforce(check: Limiter, request: FastifyRequest, windowSeconds: number): Promise<void> {
   const result = await check(request);
   if (result.isAllowed || !result.isExceeded) return;
-  const seconds = Math.max(1, result.ttlInSeconds);
-  throw new DomainError('RATE_LIMITED', {
-    params: { limit: result.max, window: windowSeconds, seconds },
-    headers: { 'retry-after': String(seconds), 'ratelimit-limit': String(result.max), 'ratelimit-remaining': '0', 'ratelimit-reset': String(seconds) },
+  throw tooManyRequests(result.max, result.ttlInSeconds, windowSeconds);
+}
+
+/** 429 with how long to wait: Retry-After, and the RateLimit-* fields of the IETF draft. */
+function tooManyRequests(limit: number, secondsLeft: number, windowSeconds: number): DomainError {
+  const seconds = Math.max(1, secondsLeft);
+  return new DomainError('RATE_LIMITED', {
+    params: { limit, window: windowSeconds, seconds },
+    headers: { 'retry-after': String(seconds), 'ratelimit-limit': String(limit), 'ratelimit-remaining': '0', 'ratelimit-reset': String(seconds) },
   });
 }
