@@ -1,6 +1,7 @@
-import { and, count, desc, eq, gt, gte, isNotNull, lt, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Executor } from '../db/client.ts';
+import { municipality } from '../modules/municipalities/municipality.tables.ts';
 import type { Clock } from './clock.ts';
 import { type Problem, problemSentWith } from './errors.ts';
 import type { SecurityEventKind } from './security-event-kinds.ts';
@@ -163,15 +164,16 @@ export async function listSecurityEvents(db: Executor, municipalityId: string, q
     .limit(query.limit + 1);
 }
 
-/** Per municipality, how many events of a kind occurred after `since`; only those above `moreThan`. */
+/** Per municipality (with its slug, for links), how many events of a kind occurred after `since`; only those above `moreThan`. */
 export async function countSecurityEventsAbove(db: Executor, kind: SecurityEventKind, since: Date, moreThan: number) {
   const total = count();
-  const rows = await db
-    .select({ municipalityId: securityEvent.municipalityId, total })
+  return db
+    .select({ municipalityId: municipality.id, slug: municipality.slug, total })
     .from(securityEvent)
-    .where(and(eq(securityEvent.kind, kind), gt(securityEvent.occurredAt, since), isNotNull(securityEvent.municipalityId)))
-    .groupBy(securityEvent.municipalityId);
-  return rows.filter((row) => row.total > moreThan).map((row) => ({ municipalityId: row.municipalityId as string, total: row.total }));
+    .innerJoin(municipality, eq(municipality.id, securityEvent.municipalityId))
+    .where(and(eq(securityEvent.kind, kind), gt(securityEvent.occurredAt, since)))
+    .groupBy(municipality.id, municipality.slug)
+    .having(gt(total, moreThan));
 }
 
 /** Deletes the events older than the retention period; returns how many went. */

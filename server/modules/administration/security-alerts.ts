@@ -26,7 +26,7 @@ export async function sendSecurityAlerts(tx: Executor, clock: Clock, publicUrl: 
   const windowStart = new Date(now.getTime() - policy.windowMinutes * 60_000);
   let sent = 0;
   for (const [kind, threshold] of Object.entries(policy.thresholds) as [SecurityEventKind, number][]) {
-    for (const { municipalityId, total } of await countSecurityEventsAbove(tx, kind, windowStart, threshold)) {
+    for (const { municipalityId, slug, total } of await countSecurityEventsAbove(tx, kind, windowStart, threshold)) {
       const topic = securityAlertTopic(kind);
       if (await hasMessageOnTopicSince(tx, municipalityId, topic, windowStart)) continue;
       const admins = await findRoleHolderIds(tx, municipalityId, 'admin');
@@ -36,6 +36,7 @@ export async function sendSecurityAlerts(tx: Executor, clock: Clock, publicUrl: 
         recipientUserIds: admins,
         topic,
         notice: securityNotices.thresholdPassed({ kind, total, windowMinutes: policy.windowMinutes, threshold }),
+        path: `/${slug}/beheer/beveiliging?soort=${kind}`,
         payload: { kind, total, windowMinutes: policy.windowMinutes, threshold },
         isSecurityNotice: true,
       });

@@ -167,6 +167,7 @@ describe('threshold alerts', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ recipientEmail: demoEmails.admin, topic: 'security.alert.failed_login' });
     expect(sent[0].subject).toBe('Beveiligingsmelding: 4 mislukte inlogpogingen in 15 minuten');
+    expect(sent[0].body).toContain('https://wijkwerk.example/helmond/beheer/beveiliging?soort=failed_login');
 
     // More in the same window: no second e-mail.
     t.clock.advance(5 * 60_000);
