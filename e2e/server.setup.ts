@@ -21,6 +21,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+// Every journey comes from one address: request limits far above what they send (the hooks still run).
+const generousRateLimits = { RATE_LIMIT_READS_PER_ADDRESS: '1000000', RATE_LIMIT_READS_PER_USER: '1000000', RATE_LIMIT_WRITES_PER_ADDRESS: '1000000', RATE_LIMIT_WRITES_PER_USER: '1000000', RATE_LIMIT_UPLOADS_PER_USER: '1000000' };
+
 /**
  * The real server (node server/main.ts) on a fresh embedded database with the Helmond demo. `host` is the name the
  * browser uses: passkeys need a host name ("localhost"), not an IP address.
@@ -32,7 +35,7 @@ export async function startServer(options: { env?: Record<string, string>; host?
   let output = '';
   const server: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, DEMO_PASSWORD: demoPassword, SCHEDULER_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', DATABASE_URL: '', ...options.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, DEMO_PASSWORD: demoPassword, SCHEDULER_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', DATABASE_URL: '', ...generousRateLimits, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk) => {

@@ -31,6 +31,8 @@ import { registerPathParameterCheck } from './platform/path-parameters.ts';
 import { languageFromHeader } from './platform/language.ts';
 import { apiVersion, finishOpenApiDocument } from './platform/openapi.ts';
 import { registerPublicCache } from './platform/public-cache.ts';
+import { type RateLimitSettings, registerRateLimits } from './platform/rate-limits.ts';
+import { registerSecurityEventRecording } from './platform/security-events.ts';
 import { apiDocumentationContentSecurityPolicy, registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerTenancy } from './platform/tenancy.ts';
 
@@ -51,6 +53,19 @@ export function loginThrottlePolicy(config: Config): LoginThrottlePolicy {
     maxDelayMinutes: config.LOGIN_MAX_DELAY_MINUTES,
     maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_IP,
     addressWindowMinutes: config.LOGIN_THROTTLE_WINDOW_MINUTES,
+  };
+}
+
+/** Request limits as configured. */
+export function rateLimitSettings(config: Config): RateLimitSettings {
+  return {
+    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    readsPerAddress: config.RATE_LIMIT_READS_PER_ADDRESS,
+    readsPerUser: config.RATE_LIMIT_READS_PER_USER,
+    writesPerUser: config.RATE_LIMIT_WRITES_PER_USER,
+    writesPerAddress: config.RATE_LIMIT_WRITES_PER_ADDRESS,
+    uploadsPerUser: config.RATE_LIMIT_UPLOADS_PER_USER,
+    store: config.RATE_LIMIT_STORE,
   };
 }
 
@@ -166,11 +181,15 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
+  // Before the access control and the public cache: their onRoute hooks put the access check in front of the
+  // limit (which needs the actor) and the cache behind it (so cached answers count too).
+  await registerRateLimits(app, rateLimitSettings(config), db);
   registerAccessControl(app, sessions, cookie, { clock, reauthenticationMinutes: config.REAUTHENTICATION_MINUTES });
+  registerSecurityEventRecording(app, { db, clock });
   registerPublicCache(app, { ttlMs: config.PUBLIC_CACHE_SECONDS * 1000, maxEntries: 5000 });
 
-  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+  app.get('/healthz', { config: { access: 'public', requestLimit: 'none' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public', requestLimit: 'none' }, schema: { hide: true } }, async (_request, reply) => {
     try {
       await database.ping();
       if (!(await database.isMigrationCurrent())) return reply.code(503).send({ status: 'migrations pending' });
@@ -194,7 +213,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerRequestRoutes(tenantScope, requests);
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerRequestExportRoutes(tenantScope, createRequestExportService({ db, clock, publicUrl: config.PUBLIC_URL }));
-          registerRequestAttachmentRoutes(tenantScope, createRequestAttachmentService({ db, clock, maxBytes: config.ATTACHMENT_MAX_BYTES }));
+          registerRequestAttachmentRoutes(tenantScope, createRequestAttachmentService({ db, clock, maxBytes: config.ATTACHMENT_MAX_BYTES, quotaBytesPerUser: config.ATTACHMENT_QUOTA_BYTES_PER_USER }));
           registerResponsivenessRoutes(tenantScope, responsiveness);
           registerAdministrationRoutes(tenantScope, administration);
           registerNotificationRoutes(tenantScope, notifications);
@@ -215,7 +234,7 @@ async function registerWebApp(app: FastifyInstance, distDir: string, options: { 
   if (!existsSync(path.join(root, 'index.html'))) return;
   // serve: false — only reply.sendFile; the one route below decides what is a file and what is the app.
   await app.register(fastifyStatic, { root, serve: false });
-  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/*', { config: { access: 'public', requestLimit: 'none' }, schema: { hide: true } }, async (request, reply) => {
     const url = request.url.split('?')[0];
     if (url.startsWith('/api/')) return sendProblem(reply, renderProblem('NOT_FOUND', languageFromHeader(request.headers['accept-language']), { instance: url }));
     const file = url.slice(1);

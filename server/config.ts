@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { type SecurityEventKind, securityEventKinds } from './platform/security-event-kinds.ts';
 
 // Every environment variable Wijkwerk reads, parsed once. README's configuration table mirrors this list.
 const booleanFromString = z
@@ -43,6 +44,23 @@ const trustedProxies = z
       return z.NEVER;
     }
     return entries;
+  });
+
+/** "failed_login=20,forbidden=50": per kind of security event, how many within the window are still normal. */
+const securityAlertThresholds = z
+  .string()
+  .default('failed_login=20,login_throttled=10,csrf_token_invalid=20,forbidden=50,rate_limited=100')
+  .transform((value, context): Partial<Record<SecurityEventKind, number>> => {
+    const thresholds: Partial<Record<SecurityEventKind, number>> = {};
+    for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const [kind, count, ...rest] = entry.split('=').map((part) => part.trim());
+      if (!(securityEventKinds as readonly string[]).includes(kind) || !/^\d+$/.test(count ?? '') || rest.length > 0) {
+        context.addIssue({ code: 'custom', message: `"${entry}" is not kind=number; kinds are ${securityEventKinds.join(', ')}` });
+        return z.NEVER;
+      }
+      thresholds[kind as SecurityEventKind] = Number(count);
+    }
+    return thresholds;
   });
 
 const environmentSchema = z.object({
@@ -90,6 +108,27 @@ const environmentSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** Largest attachment (PDF or image) on a request; the upload route alone accepts bodies this large. */
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
+  /** All attachments one person has uploaded, together, at most this many bytes (default 100 MB). */
+  ATTACHMENT_QUOTA_BYTES_PER_USER: z.coerce.number().int().min(1024).default(104_857_600),
+  /**
+   * Requests per window (RATE_LIMIT_WINDOW_SECONDS) before a caller gets 429: reads per client address,
+   * changes per logged-in user and per address for anonymous changes, uploads per user. Health checks, the
+   * web app's files and the API documentation are never limited.
+   */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_READS_PER_ADDRESS: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_READS_PER_USER: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_WRITES_PER_USER: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_WRITES_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_UPLOADS_PER_USER: z.coerce.number().int().min(1).default(20),
+  /** memory: each instance counts on its own; database: instances on one database share the counts of changes and uploads. */
+  RATE_LIMIT_STORE: z.enum(['memory', 'database']).default('memory'),
+  /** Security events older than this are deleted by the scheduled sweep. */
+  SECURITY_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  /** The window in which the alert thresholds below are counted, per municipality. */
+  SECURITY_ALERT_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** More events of a kind than its number within the window e-mails the municipality's administrators, once a window. */
+  SECURITY_ALERT_THRESHOLDS: securityAlertThresholds,
   WEB_DIST_DIR: z.string().default('./web/dist'),
   /** A client must have sent all request headers within this time (slowloris), */
   HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().min(1).default(10),

@@ -6,6 +6,7 @@ import { type DatabaseHandle, openDatabase, openPostgres } from './db/client.ts'
 import { announceDemoLogins } from './demo/demo-logins.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { sendDailyDigests } from './modules/notifications/index.ts';
+import { createSecurityEventJobs } from './modules/administration/index.ts';
 import { createRequestReminderJobs } from './modules/requests/index.ts';
 import { createLoginFailureCleanupJob } from './modules/users/index.ts';
 import { systemClock } from './platform/clock.ts';
@@ -14,6 +15,7 @@ import { createLogOutput } from './platform/log-output.ts';
 import { serializeRequestForLog } from './platform/log-redaction.ts';
 import { createMailer } from './platform/mail.ts';
 import { deliverPendingMail } from './platform/outbox.ts';
+import { createRateLimitCleanupJob } from './platform/rate-limits.ts';
 import { startScheduler } from './platform/scheduler.ts';
 import { enforceExitDeadline } from './platform/shutdown-deadline.ts';
 
@@ -143,11 +145,18 @@ try {
   const scheduler = startScheduler(
     opened.db,
     [
-      // Reminders and digests first, so the mail they queue goes out in the same sweep.
+      // Reminders, digests and alerts first, so the mail they queue goes out in the same sweep.
       ...createRequestReminderJobs({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
+      ...createSecurityEventJobs({
+        clock: systemClock,
+        publicUrl: config.PUBLIC_URL,
+        alerts: { windowMinutes: config.SECURITY_ALERT_WINDOW_MINUTES, thresholds: config.SECURITY_ALERT_THRESHOLDS },
+        retentionDays: config.SECURITY_EVENT_RETENTION_DAYS,
+      }),
       { name: 'daily-digest', run: async (tx) => void (await sendDailyDigests(tx, systemClock)) },
       { name: 'deliver-mail', run: async (tx) => void (await deliverPendingMail(tx, systemClock, mailer)) },
       createLoginFailureCleanupJob({ clock: systemClock, throttle: loginThrottlePolicy(config) }),
+      createRateLimitCleanupJob(),
     ],
     config.SCHEDULER_INTERVAL_SECONDS,
     built.log,

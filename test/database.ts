@@ -49,6 +49,8 @@ async function prepare(database: DatabaseHandle, options: { seeded?: boolean }) 
   if (options.seeded) await seedTestTenants(database.db);
 }
 
+const requestRecordTables = new Set(['security_event', 'rate_limit_bucket']);
+
 /**
  * A fingerprint of every row of every table: equal fingerprints mean nothing was inserted, updated or
  * deleted in between. For tests that prove a failed or refused call changed nothing.
@@ -57,6 +59,9 @@ export async function fingerprintDatabase(db: DatabaseHandle['db']): Promise<Rec
   const tables = await queryRows<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
   const fingerprint: Record<string, string> = {};
   for (const { name } of tables) {
+    // What the server records about requests (a refused one is a security event, every one counts towards a
+    // limit) is not data a request changed.
+    if (requestRecordTables.has(name)) continue;
     const [row] = await queryRows<{ rows: number; digest: string }>(
       db,
       sql`select count(*)::int as rows, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${sql.identifier(name)} t`,

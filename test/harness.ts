@@ -44,6 +44,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export const generousRateLimits = {
+  RATE_LIMIT_READS_PER_ADDRESS: 1_000_000,
+  RATE_LIMIT_READS_PER_USER: 1_000_000,
+  RATE_LIMIT_WRITES_PER_USER: 1_000_000,
+  RATE_LIMIT_WRITES_PER_ADDRESS: 1_000_000,
+  RATE_LIMIT_UPLOADS_PER_USER: 1_000_000,
+} satisfies Partial<Config>;
+
 /**
  * The whole application on its own database with the Helmond demo and a second municipality
  * ("Eindhoven") for isolation tests.
@@ -53,8 +61,9 @@ export async function createTestApp(configOverrides: Partial<Config> = {}): Prom
   const clock = createFixedClock(testStart);
   const { municipalityId, other } = await findTestTenants(database.db);
   // The public cache is off unless a test is about it: most tests change data behind the API's back. The demo's
-  // administrator has no second factor; the tests of second factors turn the requirement back on.
-  const config = defaultConfig({ SCHEDULER_INTERVAL_SECONDS: 0, WEB_DIST_DIR: '/nonexistent', PUBLIC_CACHE_SECONDS: 0, ADMIN_SECOND_FACTOR: 'optional', ...configOverrides });
+  // administrator has no second factor; the tests of second factors turn the requirement back on. Request limits
+  // far above what a test file sends, unless a test is about them: the hooks still run everywhere.
+  const config = defaultConfig({ SCHEDULER_INTERVAL_SECONDS: 0, WEB_DIST_DIR: '/nonexistent', PUBLIC_CACHE_SECONDS: 0, ADMIN_SECOND_FACTOR: 'optional', ...generousRateLimits, ...configOverrides });
   const app = await buildApp({ config, database, clock });
   await app.ready();
 

@@ -312,6 +312,7 @@ describe('ids of another municipality in bodies and query strings', () => {
         ];
       }),
       { operationId: 'browseAuditLog', field: 'query.actorUserId', as: 'admin', method: 'GET', url: query('/audit-log', 'actorUserId', eindhoven.user) },
+      { operationId: 'browseSecurityEvents', field: 'query.actorUserId', as: 'admin', method: 'GET', url: query('/security-events', 'actorUserId', eindhoven.user) },
     ];
   }
 

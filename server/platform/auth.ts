@@ -111,15 +111,17 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
         if (enrolling) return;
         // A change made as the cookie's owner needs the CSRF token here too; otherwise another site could
         // make it in their name.
+        request.actor = actor;
         if (actor && identity?.viaCookie && unsafeMethods.has(request.method) && !csrfMatches(request, identity.csrfToken)) {
           throw new DomainError('CSRF_TOKEN_INVALID');
         }
-        request.actor = actor;
         request.csrfToken = actor ? identity?.csrfToken : undefined;
         return;
       }
       if (!identity) throw new DomainError('NOT_AUTHENTICATED');
       if (!actor) throw new DomainError('FORBIDDEN');
+      // Known before the checks below, so a refusal's security event names who was refused.
+      request.actor = actor;
       if (identity.viaCookie && unsafeMethods.has(request.method) && !csrfMatches(request, identity.csrfToken)) {
         throw new DomainError('CSRF_TOKEN_INVALID');
       }
@@ -132,7 +134,6 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
           throw new DomainError('REAUTHENTICATION_REQUIRED', { params: { minutes: stepUp.reauthenticationMinutes } });
         }
       }
-      request.actor = actor;
       request.csrfToken = identity.csrfToken;
     };
     // onRequest: who you are is settled before the body is read, so strangers get 401, not a parse error.

@@ -148,6 +148,14 @@ const platformErrors = {
     title: { nl: 'Nog in gebruik', en: 'Still in use' },
     detail: { nl: 'Dit kan niet worden verwijderd omdat er nog gegevens naar verwijzen ({reference}).', en: 'This cannot be deleted because other data still refers to it ({reference}).' },
   },
+  RATE_LIMITED: {
+    status: 429,
+    title: { nl: 'Te veel verzoeken', en: 'Too many requests' },
+    detail: {
+      nl: 'Er kwamen in korte tijd te veel verzoeken van u binnen (hoogstens {limit} per {window} seconden). Wacht {seconds} seconden en probeer het dan opnieuw.',
+      en: 'Too many requests arrived from you in a short time (at most {limit} per {window} seconds). Wait {seconds} seconds and then try again.',
+    },
+  },
   INTERNAL: {
     status: 500,
     title: { nl: 'Er ging iets mis', en: 'Something went wrong' },
@@ -252,7 +260,15 @@ export function renderProblem(code: ErrorCode, language: Language, options: { pa
   return problem;
 }
 
+/** The problem each reply carried, for the hook that records security events (see security-events.ts). */
+const sentProblems = new WeakMap<FastifyReply, Problem>();
+
+export function problemSentWith(reply: FastifyReply): Problem | undefined {
+  return sentProblems.get(reply);
+}
+
 export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}): FastifyReply {
+  sentProblems.set(reply, problem);
   return reply.code(problem.status).headers(headers).type('application/problem+json; charset=utf-8').send(problem);
 }
 

@@ -24,7 +24,7 @@ const descriptions: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict: duplicate value or changed in the meantime',
   413: 'Request body too large',
-  429: 'Too many attempts',
+  429: 'Too many requests or attempts: wait the seconds in Retry-After',
   500: 'Unexpected failure; nothing was changed',
 };
 
@@ -37,7 +37,7 @@ export function problemResponses(...statuses: number[]) {
 }
 
 type OpenApiDocument = {
-  paths?: Record<string, Record<string, { responses?: Record<string, { headers?: Record<string, unknown> }> }>>;
+  paths?: Record<string, Record<string, { responses?: Record<string, { description?: string; content?: unknown; headers?: Record<string, unknown> }> }>>;
   servers?: { url: string }[];
   components?: Record<string, unknown>;
 };
@@ -56,6 +56,12 @@ export function finishOpenApiDocument<T extends OpenApiDocument>(document: T, pu
           response.headers = { ...response.headers, 'API-Version': { $ref: '#/components/headers/API-Version' } };
         }
       }
+      // Every API operation is rate limited (rate-limits.ts): each may answer 429 with Retry-After.
+      if (operation.responses) {
+        const tooMany = operation.responses['429'] ?? { description: descriptions[429], content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+        tooMany.headers = { ...tooMany.headers, 'Retry-After': { $ref: '#/components/headers/Retry-After' } };
+        operation.responses['429'] = tooMany;
+      }
     }
     paths[relative] = operations;
   }
@@ -67,6 +73,7 @@ export function finishOpenApiDocument<T extends OpenApiDocument>(document: T, pu
       ...document.components,
       headers: {
         'API-Version': { description: 'The full version of the API that answered', schema: { type: 'string', example: apiVersion } },
+        'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } },
       },
     },
   };

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { Clock } from './clock.ts';
 import type { Mailer } from './mail.ts';
@@ -151,4 +151,14 @@ export async function lastMessageAt(db: Executor, municipalityId: string, recipi
     .orderBy(desc(outboxMessage.createdAt))
     .limit(1);
   return row?.createdAt;
+}
+
+/** Whether anything on this topic went to anyone in the municipality after `since` (e.g. an alert already sent this window). */
+export async function hasMessageOnTopicSince(db: Executor, municipalityId: string, topic: string, since: Date): Promise<boolean> {
+  const rows = await db
+    .select({ id: outboxMessage.id })
+    .from(outboxMessage)
+    .where(and(eq(outboxMessage.municipalityId, municipalityId), eq(outboxMessage.topic, topic), gt(outboxMessage.createdAt, since)))
+    .limit(1);
+  return rows.length > 0;
 }

@@ -23,6 +23,7 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'apiTokens.manage': { admin: 'any' },
   'audit.read': { admin: 'any' },
   'outbox.read': { admin: 'any' },
+  'securityEvents.read': { admin: 'any' },
   'request.submit': { resident: 'any', council_member: 'own', advisor: 'any', partner: 'own' },
   'request.viewInternal': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any' },
   'request.triage': { advisor: 'own', admin: 'any' },

@@ -62,6 +62,7 @@ const platformPermissions = {
   'registry.manage': { admin: 'any' },
   'audit.read': { admin: 'any' },
   'outbox.read': { admin: 'any' },
+  'securityEvents.read': { admin: 'any' },
 } as const satisfies Record<string, PermissionRow>;
 
 export type Permission = keyof typeof platformPermissions | (string & {});

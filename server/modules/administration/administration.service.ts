@@ -5,7 +5,8 @@ import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { browseOutboxMessages } from '../../platform/outbox.ts';
 import { can } from '../../platform/permissions.ts';
-import type { auditListQuery, outboxListQuery } from './administration.contract.ts';
+import { listSecurityEvents } from '../../platform/security-events.ts';
+import type { auditListQuery, outboxListQuery, securityEventListQuery } from './administration.contract.ts';
 
 export function createAdministrationService(dependencies: { db: Executor }) {
   const { db } = dependencies;
@@ -21,6 +22,35 @@ export function createAdministrationService(dependencies: { db: Executor }) {
       const page = rows.slice(0, query.pageSize);
       return {
         items: page.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })),
+        nextCursor: rows.length > query.pageSize ? (page.at(-1)?.id ?? null) : null,
+      };
+    },
+
+    async browseSecurityEvents(context: UseCaseContext, query: z.infer<typeof securityEventListQuery>) {
+      if (!can(context.actor, 'securityEvents.read')) throw new DomainError('FORBIDDEN');
+      const rows = await listSecurityEvents(db, context.municipalityId, {
+        kind: query.kind,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+        clientAddress: query.address,
+        actorUserId: query.actorUserId,
+        beforeId: query.beforeId,
+        limit: query.pageSize,
+      });
+      const page = rows.slice(0, query.pageSize);
+      return {
+        items: page.map((row) => ({
+          id: row.id,
+          occurredAt: row.occurredAt.toISOString(),
+          kind: row.kind,
+          actorUserId: row.actorUserId,
+          clientAddress: row.clientAddress,
+          method: row.method,
+          route: row.route,
+          code: row.code,
+          reason: row.reason,
+          requestId: row.requestId,
+        })),
         nextCursor: rows.length > query.pageSize ? (page.at(-1)?.id ?? null) : null,
       };
     },

@@ -77,7 +77,7 @@ export function registerRequestAttachmentRoutes(scope: FastifyInstance, service:
     app.post(
       '/requests/:requestId/attachments',
       {
-        config: { access: 'authenticated' },
+        config: { access: 'authenticated', requestLimit: 'upload' },
         // The form is streamed and checked by readUpload; its body schema only documents it.
         validatorCompiler: ({ schema, httpPart }) => (httpPart === 'body' ? () => ({ value: undefined }) : validatorCompiler({ schema: schema as unknown as z.ZodType, httpPart })),
         schema: {

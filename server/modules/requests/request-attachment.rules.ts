@@ -57,6 +57,9 @@ export function contentDispositionFor(fileName: string): string {
 }
 
 /** "10 MB" for 10 485 760 bytes; the limit as people read it. */
+/** What one person may upload in all, unless configured otherwise (ATTACHMENT_QUOTA_BYTES_PER_USER). */
+export const defaultAttachmentQuotaBytesPerUser = 100 * 1024 * 1024;
+
 export function describeByteLimit(bytes: number): string {
   const megabytes = bytes / (1024 * 1024);
   if (megabytes >= 1) return `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB`;

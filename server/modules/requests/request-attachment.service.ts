@@ -14,6 +14,7 @@ import {
   type AttachmentMediaType,
   type AttachmentViewer,
   defaultAttachmentMaxBytes,
+  defaultAttachmentQuotaBytesPerUser,
   describeByteLimit,
   isAllowedAttachmentType,
   isOpenForAttachments,
@@ -32,6 +33,8 @@ export interface RequestAttachmentServiceDependencies {
   clock: Clock;
   /** Largest file accepted (ATTACHMENT_MAX_BYTES). */
   maxBytes?: number;
+  /** All files one person uploaded, together (ATTACHMENT_QUOTA_BYTES_PER_USER). */
+  quotaBytesPerUser?: number;
 }
 
 /** A file as it came in: the name the browser gave and the bytes; the type is never taken from either. */
@@ -49,6 +52,17 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
   const maxBytes = dependencies.maxBytes ?? defaultAttachmentMaxBytes;
   const steps = createRequestSteps({ db, clock });
   const limit = describeByteLimit(maxBytes);
+  const quotaBytesPerUser = dependencies.quotaBytesPerUser ?? defaultAttachmentQuotaBytesPerUser;
+
+  /** Refuses an upload of this many bytes (0: any at all) that would take the uploader past their quota. */
+  async function checkQuota(tx: Executor, context: UseCaseContext, incomingBytes: number): Promise<void> {
+    const used = await createRequestAttachmentRepository(tx).bytesUploadedBy(context.municipalityId, context.actor!.userId);
+    if (used + Math.max(incomingBytes, 1) <= quotaBytesPerUser) return;
+    throw new DomainError(requestErrors.ATTACHMENT_QUOTA_EXCEEDED, {
+      params: { quota: describeByteLimit(quotaBytesPerUser), used: describeByteLimit(used) },
+      fields: [{ field: fileField, code: 'attachmentQuotaExceeded', params: { quota: describeByteLimit(quotaBytesPerUser) } }],
+    });
+  }
 
   async function viewerOf(tx: Executor, context: UseCaseContext, row: RequestRow): Promise<AttachmentViewer> {
     const access = await steps.accessOf(tx, context, row);
@@ -80,6 +94,7 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
     /** Checked before the bytes are read, so a stranger or a closed request costs no upload. */
     async checkUpload(context: UseCaseContext, requestId: string): Promise<void> {
       await loadForUpload(db, context, requestId, false);
+      await checkQuota(db, context, 0);
     },
 
     async addAttachment(context: UseCaseContext, requestId: string, upload: AttachmentUpload) {
@@ -90,6 +105,8 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
         // Two uploads at once must not both pass the count check.
         await repository.lockRequest(context.municipalityId, requestId);
         const { row, viewer } = await loadForUpload(tx, context, requestId, upload.isInternal);
+        await repository.lockUploader(context.municipalityId, context.actor!.userId);
+        await checkQuota(tx, context, upload.content.length);
         // The type comes from the bytes: a renamed program or an HTML page does not become a PDF by its name.
         const mediaType = (await fileTypeFromBuffer(upload.content))?.mime;
         if (!isAllowedAttachmentType(mediaType)) {

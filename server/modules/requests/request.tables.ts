@@ -135,6 +135,8 @@ export const requestAttachment = pgTable(
   },
   (table) => [
     index('request_attachment_request_idx').on(table.municipalityId, table.requestId, table.createdAt),
+    // The uploader's storage quota sums their files.
+    index('request_attachment_uploader_idx').on(table.municipalityId, table.uploadedByUserId),
     foreignKey({ name: 'request_attachment_request_fk', columns: [table.municipalityId, table.requestId], foreignColumns: [request.municipalityId, request.id] }).onDelete('cascade'),
     foreignKey({ name: 'request_attachment_uploader_fk', columns: [table.municipalityId, table.uploadedByUserId], foreignColumns: [userAccount.municipalityId, userAccount.id] }),
   ],

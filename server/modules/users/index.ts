@@ -5,7 +5,7 @@ export { hashPassword } from './password.ts';
 export { checkPasswordStrength } from './password.rules.ts';
 export type { LoginThrottlePolicy } from './login-throttle.rules.ts';
 export { createLoginFailureCleanupJob, createSessionService, type SessionPolicy, type SessionService } from './session.service.ts';
-export { createUserRepository, findDigestSubscribers, findNotificationPreferences, findNotificationRecipients, findScopeMembers, findUserSummaries, holdsRole, removeGrantsOnScope, updateNotificationPreferences } from './user.repository.ts';
+export { createUserRepository, findDigestSubscribers, findNotificationPreferences, findNotificationRecipients, findRoleHolderIds, findScopeMembers, findUserSummaries, holdsRole, removeGrantsOnScope, updateNotificationPreferences } from './user.repository.ts';
 export { registerUserRoutes } from './user.routes.ts';
 export { createPasswordLinkService, type PasswordLinkService } from './password-link.service.ts';
 export { createSecondFactorService, type SecondFactorService } from './second-factor.service.ts';

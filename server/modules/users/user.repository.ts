@@ -312,6 +312,17 @@ export async function findScopeMembers(db: Executor, municipalityId: string, rol
     .orderBy(asc(userAccount.displayName));
 }
 
+/** The active users holding a role anywhere in the municipality (e.g. every administrator). */
+export async function findRoleHolderIds(db: Executor, municipalityId: string, role: RoleGrant['role']): Promise<string[]> {
+  const rows = await db
+    .select({ id: userAccount.id })
+    .from(roleAssignment)
+    .innerJoin(userAccount, and(eq(userAccount.municipalityId, roleAssignment.municipalityId), eq(userAccount.id, roleAssignment.userId)))
+    .where(and(eq(roleAssignment.municipalityId, municipalityId), eq(roleAssignment.role, role), eq(userAccount.isActive, true)))
+    .limit(1000);
+  return [...new Set(rows.map((row) => row.id))];
+}
+
 /** Whether this active user of this municipality holds the role (on any scope). */
 export async function holdsRole(db: Executor, municipalityId: string, userId: string, role: RoleGrant['role']): Promise<boolean> {
   const rows = await db

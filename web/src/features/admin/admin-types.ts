@@ -1,10 +1,12 @@
 // Shapes of the administration endpoints, inferred from the server's zod contracts (type-only: nothing of the server is bundled).
 import type { z } from 'zod';
-import type { auditEntrySchema, auditListSchema, outboxListSchema, outboxMessageSchema } from '../../../../server/modules/administration/administration.contract.ts';
+import type { auditEntrySchema, auditListSchema, outboxListSchema, outboxMessageSchema, securityEventListSchema, securityEventSchema } from '../../../../server/modules/administration/administration.contract.ts';
 import type { apiTokenListSchema, apiTokenSchema, createdApiTokenSchema, roleGrantInput } from '../../../../server/modules/users/user.contract.ts';
 
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type AuditList = z.infer<typeof auditListSchema>;
+export type SecurityEvent = z.infer<typeof securityEventSchema>;
+export type SecurityEventList = z.infer<typeof securityEventListSchema>;
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 export type OutboxList = z.infer<typeof outboxListSchema>;
 export type ApiToken = z.infer<typeof apiTokenSchema>;

@@ -35,6 +35,7 @@ const groups = [
     key: 'traces',
     sections: [
       { section: 'auditlog', count: undefined },
+      { section: 'beveiliging', count: undefined },
       { section: 'outbox', count: undefined },
     ],
   },
