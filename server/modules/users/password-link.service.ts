@@ -42,7 +42,14 @@ export function createPasswordLinkService(dependencies: { db: Executor; clock: C
     return row;
   }
 
+  /** Every unused link of the account stops working (its e-mail address changed, or a new link replaces them). */
+  async function voidLinks(tx: Executor, municipalityId: string, userId: string) {
+    await tx.update(passwordLink).set({ usedAt: clock.now() }).where(and(eq(passwordLink.municipalityId, municipalityId), eq(passwordLink.userId, userId), isNull(passwordLink.usedAt)));
+  }
+
   return {
+    voidLinks,
+
     /**
      * Makes a new link for the account, voids any earlier one and e-mails it, inside the caller's transaction so
      * the account change and its link are one. Returns when the link expires.
@@ -51,7 +58,7 @@ export function createPasswordLinkService(dependencies: { db: Executor; clock: C
       const now = clock.now();
       const token = generateToken();
       const expiresAt = new Date(now.getTime() + policy.validHours * 3_600_000);
-      await tx.update(passwordLink).set({ usedAt: now }).where(and(eq(passwordLink.municipalityId, context.municipalityId), eq(passwordLink.userId, user.id), isNull(passwordLink.usedAt)));
+      await voidLinks(tx, context.municipalityId, user.id);
       await tx.insert(passwordLink).values({ municipalityId: context.municipalityId, userId: user.id, tokenHash: hashToken(token), purpose, createdAt: now, expiresAt });
       const address = `${publicUrl.replace(/\/$/, '')}/${context.municipalitySlug}/wachtwoord-instellen#${token}`;
       const notice = (purpose === 'invitation' ? userNotices.invitation : userNotices.passwordReset)({ name: user.displayName, link: address, expiresAt });

@@ -72,6 +72,7 @@ export const createUserBody = z
 export const updateUserBody = requireSomeChange(z
   .object({
     version: int32().min(1),
+    email: email.optional().describe('A new address; the old and the new one both hear of the change, and an unused link to set a password stops working'),
     displayName: z.string().trim().min(2).max(120).optional(),
     locale: z.enum(['nl', 'en']).optional(),
     isActive: z.boolean().optional(),

@@ -52,6 +52,10 @@ export const userNotices = {
     nl: { subject: 'Uw wachtwoord is gewijzigd', body: `Het wachtwoord van uw Wijkwerk-account is gewijzigd. Op andere apparaten bent u uitgelogd.\n\n${notYou.nl}` },
     en: { subject: 'Your password was changed', body: `The password of your Wijkwerk account was changed. You have been logged out on other devices.\n\n${notYou.en}` },
   }),
+  emailChanged: (change: { to: string }): Notice => ({
+    nl: { subject: 'Het e-mailadres van uw Wijkwerk-account is gewijzigd', body: `Een beheerder heeft het e-mailadres van uw Wijkwerk-account gewijzigd in ${change.to}. Berichten en links om een wachtwoord in te stellen gaan voortaan daarheen.\n\n${notYou.nl}` },
+    en: { subject: 'The e-mail address of your Wijkwerk account was changed', body: `An administrator changed the e-mail address of your Wijkwerk account to ${change.to}. Messages and links to set a password now go there.\n\n${notYou.en}` },
+  }),
   rolesChanged: (): Notice => ({
     nl: { subject: 'Uw rollen in Wijkwerk zijn gewijzigd', body: `Een beheerder heeft gewijzigd wat u in Wijkwerk mag doen.\n\n${notYou.nl}` },
     en: { subject: 'Your roles in Wijkwerk were changed', body: `An administrator changed what you may do in Wijkwerk.\n\n${notYou.en}` },

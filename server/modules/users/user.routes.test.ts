@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintDatabase } from '../../../test/database.ts';
+import { queryRows } from '../../db/client.ts';
 import { createTestApp, demoEmails, passwordLinkTokenFor, type Session, setPasswordByLink, type TestApp, tenantPath } from '../../../test/harness.ts';
 
 let t: TestApp;
@@ -345,5 +347,26 @@ describe('API tokens', () => {
     const { statusCode, body } = await refusedWithoutChange(() => createToken({ name: 'Koppeling', validDays }));
     expect(statusCode).toBe(400);
     expect(body.errors?.map((error) => error.field)).toEqual(['body.validDays']);
+  });
+});
+
+describe('changing an e-mail address', () => {
+  it('tells the old and the new address, voids a link sent to the old one, and refuses an address that is taken', async () => {
+    const created = (await createUser({ email: 'oud.adres@helmond.example', displayName: 'Oud Adres' })).json();
+    const invitation = await passwordLinkTokenFor(t, 'oud.adres@helmond.example');
+    const taken = await refusedWithoutChange(() => updateUser(created.id, { version: 1, email: demoEmails.advisor }));
+    expect(taken.statusCode).toBe(409);
+    expect(taken.body.errors).toMatchObject([{ field: 'body.email', code: 'duplicate' }]);
+
+    const changed = await updateUser(created.id, { version: 1, email: 'Nieuw.Adres@helmond.example' });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().email).toBe('nieuw.adres@helmond.example');
+    const mails = await queryRows<{ recipient_email: string; subject: string; body: string }>(
+      t.database.db,
+      sql`select recipient_email, subject, body from outbox_message where topic = 'user.emailChanged' and channel = 'email' order by recipient_email`,
+    );
+    expect(mails.map((mail) => mail.recipient_email)).toEqual(['nieuw.adres@helmond.example', 'oud.adres@helmond.example']);
+    expect(mails[1].body).toContain('gewijzigd in nieuw.adres@helmond.example');
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/password-links/inspection`, payload: { token: invitation } })).statusCode).toBe(410);
   });
 });

@@ -9,6 +9,7 @@ import { offsetOf, type PageQuery, pageOf } from '../../platform/pagination.ts';
 import { can, type Role, type RoleGrant, scopeTypeOfRole } from '../../platform/permissions.ts';
 import type { CreateUser, RoleGrantInput, UpdateUser } from './user.contract.ts';
 import { type Notice, notifyUsers } from '../notifications/index.ts';
+import { enqueueMessage } from '../../platform/outbox.ts';
 import { createMunicipalityRepository } from '../municipalities/index.ts';
 import type { PasswordLinkService } from './password-link.service.ts';
 import { readSecuritySettings, type SecondFactorService, type SecuritySettings } from './second-factor.service.ts';
@@ -76,6 +77,48 @@ export function createUserService(dependencies: { db: Executor; clock: Clock; pu
     return presentUser(user, await repository.grantsOf(municipalityId, [userId]));
   }
 
+  /** The change itself; the caller maps a taken e-mail address to a field error. */
+  async function changeUser(context: UseCaseContext, userId: string, input: UpdateUser) {
+    return inTransaction(db, async (tx) => {
+      const repository = createUserRepository(tx);
+      const before = await presentOne(tx, context.municipalityId, userId);
+      // A deactivated account is no longer a recipient, so it hears of its deactivation before the change.
+      if (input.isActive === false && before.isActive) await tellAboutAccount(tx, context, userId, 'user.deactivated', userNotices.deactivated());
+      const changes: Record<string, unknown> = {};
+      if (input.displayName !== undefined) changes.displayName = input.displayName;
+      if (input.locale !== undefined) changes.locale = input.locale;
+      if (input.isActive !== undefined) changes.isActive = input.isActive;
+      const emailChanges = input.email !== undefined && input.email !== before.email;
+      if (emailChanges) {
+        changes.email = input.email;
+        // The old address hears of it too: a change made to take the account over is noticed where its owner reads.
+        const { subject, body } = userNotices.emailChanged({ to: input.email! })[before.locale] ?? userNotices.emailChanged({ to: input.email! }).nl;
+        await enqueueMessage(tx, clock, { municipalityId: context.municipalityId, channel: 'email', recipientUserId: userId, recipientEmail: before.email, topic: 'user.emailChanged', subject, body });
+        // A link to set the password that went to the old address stops working.
+        await passwordLinks.voidLinks(tx, context.municipalityId, userId);
+      }
+      const updated = await repository.update(context.municipalityId, userId, input.version, changes);
+      if (!updated) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
+      if (input.roles) await repository.replaceGrants(context.municipalityId, userId, await resolveGrants(tx, context.municipalityId, input.roles));
+      // Nobody may lock the municipality out of its own administration.
+      if ((await repository.countActiveAdmins(context.municipalityId)) === 0) {
+        throw new DomainError('VALIDATION_FAILED', { fields: [{ field: input.roles ? 'body.roles' : 'body.isActive', code: 'lastAdmin' }] });
+      }
+      // A deactivated account ends every open session.
+      if (input.isActive === false) await repository.revokeAllSessions(context.municipalityId, userId, clock.now());
+      const after = await presentOne(tx, context.municipalityId, userId);
+      await recordAudit(tx, clock, context, { action: 'user.update', entityType: 'user', entityId: userId, before, after });
+      if (emailChanges && after.isActive) await tellAboutAccount(tx, context, userId, 'user.emailChanged', userNotices.emailChanged({ to: after.email }));
+      if (after.isActive && !sameGrants(before.roles, after.roles)) {
+        await tellAboutAccount(tx, context, userId, 'user.rolesChanged', userNotices.rolesChanged());
+        // A role that now requires a second factor: open sessions can do nothing else until one is added.
+        const hasFactor = (await secondFactors.confirmedOf(tx, context.municipalityId, userId)).length > 0;
+        if (!hasFactor && (await secondFactors.isRequired(tx, context.municipalityId, after.roles))) await repository.requireSecondFactorEnrolment(context.municipalityId, userId);
+      }
+      return after;
+    });
+  }
+
   return {
     async listUsers(context: UseCaseContext, query: PageQuery & { search?: string; role?: Role }) {
       assertCanManage(context);
@@ -111,36 +154,12 @@ export function createUserService(dependencies: { db: Executor; clock: Clock; pu
 
     async updateUser(context: UseCaseContext, userId: string, input: UpdateUser) {
       assertCanManage(context);
-      return inTransaction(db, async (tx) => {
-        const repository = createUserRepository(tx);
-        const before = await presentOne(tx, context.municipalityId, userId);
-        // A deactivated account is no longer a recipient, so it hears of its deactivation before the change.
-        if (input.isActive === false && before.isActive) await tellAboutAccount(tx, context, userId, 'user.deactivated', userNotices.deactivated());
-        const changes: Record<string, unknown> = {};
-        if (input.displayName !== undefined) changes.displayName = input.displayName;
-        if (input.locale !== undefined) changes.locale = input.locale;
-        if (input.isActive !== undefined) changes.isActive = input.isActive;
-        const updated = await repository.update(context.municipalityId, userId, input.version, changes);
-        if (!updated) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
-        if (input.roles) await repository.replaceGrants(context.municipalityId, userId, await resolveGrants(tx, context.municipalityId, input.roles));
-        // Nobody may lock the municipality out of its own administration.
-        if ((await repository.countActiveAdmins(context.municipalityId)) === 0) {
-          throw new DomainError('VALIDATION_FAILED', { fields: [{ field: input.roles ? 'body.roles' : 'body.isActive', code: 'lastAdmin' }] });
-        }
-        // A deactivated account ends every open session.
-        if (input.isActive === false) await repository.revokeAllSessions(context.municipalityId, userId, clock.now());
-        const after = await presentOne(tx, context.municipalityId, userId);
-        await recordAudit(tx, clock, context, { action: 'user.update', entityType: 'user', entityId: userId, before, after });
-        if (after.isActive && !sameGrants(before.roles, after.roles)) {
-          await tellAboutAccount(tx, context, userId, 'user.rolesChanged', userNotices.rolesChanged());
-          // A role that now requires a second factor: open sessions can do nothing else until one is added.
-          const hasFactor = (await secondFactors.confirmedOf(tx, context.municipalityId, userId)).length > 0;
-          if (!hasFactor && (await secondFactors.isRequired(tx, context.municipalityId, after.roles))) await repository.requireSecondFactorEnrolment(context.municipalityId, userId);
-        }
-        return after;
-      });
+      try {
+        return await changeUser(context, userId, input);
+      } catch (error) {
+        throw duplicateFromDatabase(error, { user_account_email_key: 'body.email' }) ?? error;
+      }
     },
-
     /**
      * Sends the person a new link to set their password (they forgot it, or the invitation expired). With
      * blockCurrentPassword the old one stops working at once and every session ends, for when it may be known.
