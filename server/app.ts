@@ -129,6 +129,11 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     // Anything that is not the same for every visitor (a logged-in answer, a problem, a file of a request) is
     // kept by no cache: not the browser's, not a proxy's. Public routes set their own caching.
     if (request.routeOptions.config?.access !== 'public' && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // An API answer opened straight in a browser is saved, not rendered: JSON can then never be read as a page
+    // (ASVS 14.4.2). Programs reading it with fetch or curl are not affected.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('content-disposition') && String(reply.getHeader('content-type') ?? '').includes('json')) {
+      reply.header('content-disposition', 'attachment; filename="api.json"');
+    }
     done(null, payload);
   });
 

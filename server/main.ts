@@ -8,7 +8,7 @@ import { seedDemoIfEmpty } from './demo/seed.ts';
 import { sendDailyDigests } from './modules/notifications/index.ts';
 import { createSecurityEventJobs } from './modules/administration/index.ts';
 import { createRequestReminderJobs } from './modules/requests/index.ts';
-import { createLoginFailureCleanupJob } from './modules/users/index.ts';
+import { createApiTokenExpiryReminderJob, createLoginFailureCleanupJob } from './modules/users/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { isDatabaseUnavailable } from './platform/errors.ts';
 import { createLogOutput } from './platform/log-output.ts';
@@ -156,6 +156,7 @@ try {
       { name: 'daily-digest', run: async (tx) => void (await sendDailyDigests(tx, systemClock)) },
       { name: 'deliver-mail', run: async (tx) => void (await deliverPendingMail(tx, systemClock, mailer)) },
       createLoginFailureCleanupJob({ clock: systemClock, throttle: loginThrottlePolicy(config) }),
+      createApiTokenExpiryReminderJob({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
       createRateLimitCleanupJob(),
     ],
     config.SCHEDULER_INTERVAL_SECONDS,

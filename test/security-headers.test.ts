@@ -43,6 +43,9 @@ describe('security headers', () => {
       // Over plain http a Strict-Transport-Security header is meaningless at best.
       expect(answer.headers['strict-transport-security']).toBeUndefined();
     }
+    // API answers (data and problems alike) are saved when a browser opens them, never shown as a page; the page is not.
+    expect(answers.slice(1, 6).map((answer) => answer.headers['content-disposition'])).toEqual(Array(5).fill('attachment; filename="api.json"'));
+    expect(answers[0].headers['content-disposition']).toBeUndefined();
   });
 
   it('allow inline styles on the API documentation only, and nothing else more', async () => {

@@ -14,3 +14,4 @@ export { totpCodeAt } from './totp.ts';
 export { createUserService, type UserService } from './user.service.ts';
 export { roleAssignment, userAccount } from './user.tables.ts';
 
+export { createApiTokenExpiryReminderJob } from './api-token-reminders.ts';

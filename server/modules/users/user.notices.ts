@@ -64,6 +64,16 @@ export const userNotices = {
     nl: { subject: 'Uw Wijkwerk-account is gedeactiveerd', body: `Een beheerder heeft uw Wijkwerk-account gedeactiveerd. U kunt niet meer inloggen en uw API-sleutels werken niet meer.\n\n${notYou.nl}` },
     en: { subject: 'Your Wijkwerk account was deactivated', body: `An administrator deactivated your Wijkwerk account. You can no longer log in and your API tokens no longer work.\n\n${notYou.en}` },
   }),
+  apiTokenExpiring: (token: { name: string; expiresAt: Date }): Notice => ({
+    nl: {
+      subject: `API-sleutel "${token.name}" verloopt binnenkort`,
+      body: `De API-sleutel "${token.name}" waarmee een ander systeem namens u werkt, verloopt op ${until(token.expiresAt, 'nl')}. Is de koppeling nog nodig, vraag de beheerder dan om een nieuwe sleutel en zet die in het andere systeem.`,
+    },
+    en: {
+      subject: `API token "${token.name}" expires soon`,
+      body: `The API token "${token.name}" with which another system acts as you expires on ${until(token.expiresAt, 'en')}. If the integration is still needed, ask the administrator for a new token and put it in the other system.`,
+    },
+  }),
   apiTokenCreated: (token: { name: string; expiresAt: Date }): Notice => {
     const until = token.expiresAt.toISOString().slice(0, 10);
     return {

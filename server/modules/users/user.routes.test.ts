@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintDatabase } from '../../../test/database.ts';
 import { queryRows } from '../../db/client.ts';
+import { createApiTokenExpiryReminderJob } from './api-token-reminders.ts';
 import { createTestApp, demoEmails, passwordLinkTokenFor, type Session, setPasswordByLink, type TestApp, tenantPath } from '../../../test/harness.ts';
 
 let t: TestApp;
@@ -328,6 +329,30 @@ describe('API tokens', () => {
       expect((await t.request({ url: `${tenantPath}/sessions/current`, headers: bearer })).statusCode).toBe(200);
       t.clock.advance(86_400_000);
       expect((await t.request({ url: `${tenantPath}/sessions/current`, headers: bearer })).statusCode).toBe(401);
+    } finally {
+      t.clock.set(start);
+    }
+  });
+
+  it('reminds the person two weeks before their token expires, once, and not for a revoked one', async () => {
+    const job = createApiTokenExpiryReminderJob({ clock: t.clock, publicUrl: 'https://wijkwerk.example' });
+    const kept = (await createToken({ name: 'Koppeling die verloopt', validDays: 20 })).json();
+    const revoked = (await createToken({ name: 'Ingetrokken koppeling', validDays: 20 })).json();
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/api-tokens/${revoked.id}`, as: admin })).statusCode).toBe(204);
+    const reminders = () =>
+      queryRows<{ channel: string; subject: string }>(t.database.db, sql`select channel, subject from outbox_message where topic = 'user.apiTokenExpiring' order by channel`);
+    const start = t.clock.now();
+    try {
+      await job.run(t.database.db);
+      expect(await reminders()).toEqual([]);
+      t.clock.advance(7 * 86_400_000);
+      await job.run(t.database.db);
+      await job.run(t.database.db);
+      expect(await reminders()).toEqual([
+        { channel: 'email', subject: 'API-sleutel "Koppeling die verloopt" verloopt binnenkort' },
+        { channel: 'in_app', subject: 'API-sleutel "Koppeling die verloopt" verloopt binnenkort' },
+      ]);
+      expect(kept.id).toBeDefined();
     } finally {
       t.clock.set(start);
     }
