@@ -25,6 +25,7 @@ import {
   registerUserRoutes,
 } from './modules/users/index.ts';
 import { registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
+import { createSecretBox } from './platform/secret-box.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { handleClientError, handleError, handleFrameworkError, maxPathParameterLength, renderProblem, sendProblem, validatorCompiler } from './platform/errors.ts';
 import { registerPathParameterCheck } from './platform/path-parameters.ts';
@@ -138,7 +139,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   });
 
   const municipalities = createMunicipalityService({ db });
-  const secondFactors = createSecondFactorService({ db, clock, publicUrl: config.PUBLIC_URL, policy: { requiredForAdmins: config.ADMIN_SECOND_FACTOR === 'required' } });
+  const secondFactors = createSecondFactorService({ db, clock, publicUrl: config.PUBLIC_URL, policy: { requiredForAdmins: config.ADMIN_SECOND_FACTOR === 'required' }, secrets: createSecretBox(config.SECRET_ENCRYPTION_KEY) });
   const passwordLinks = createPasswordLinkService({ db, clock, publicUrl: config.PUBLIC_URL, policy: { validHours: config.PASSWORD_LINK_HOURS } });
   const sessions = createSessionService({
     db,

@@ -45,7 +45,8 @@ describe('trusted proxies', () => {
 });
 
 describe('production', () => {
-  const production = { NODE_ENV: 'production', PUBLIC_URL: 'https://wijkwerk.helmond.nl' };
+  const key = 'q3Ft0Qm2Zr1mXk4pW8yN5aV7cJ9eL2gH6tB0sD3fR1o=';
+  const production = { NODE_ENV: 'production', PUBLIC_URL: 'https://wijkwerk.helmond.nl', SECRET_ENCRYPTION_KEY: key };
 
   it('refuses a PUBLIC_URL that is not https, on one line that names the variable and the fix', () => {
     for (const publicUrl of ['http://wijkwerk.helmond.nl', 'http://localhost:3000', '']) {
@@ -58,9 +59,21 @@ describe('production', () => {
   });
 
   it('allows http only when ALLOW_INSECURE_HTTP=true is set explicitly, and outside production', () => {
-    expect(loadConfig({ NODE_ENV: 'production', ALLOW_INSECURE_HTTP: 'true' }).PUBLIC_URL).toBe('http://localhost:3000');
-    expect(() => loadConfig({ NODE_ENV: 'production', ALLOW_INSECURE_HTTP: 'false' })).toThrow(/PUBLIC_URL/);
+    expect(loadConfig({ NODE_ENV: 'production', ALLOW_INSECURE_HTTP: 'true', SECRET_ENCRYPTION_KEY: key }).PUBLIC_URL).toBe('http://localhost:3000');
+    expect(() => loadConfig({ NODE_ENV: 'production', ALLOW_INSECURE_HTTP: 'false', SECRET_ENCRYPTION_KEY: key })).toThrow(/PUBLIC_URL/);
     expect(loadConfig({ NODE_ENV: 'development', PUBLIC_URL: 'http://wijkwerk.test' }).PUBLIC_URL).toBe('http://wijkwerk.test');
+  });
+
+  it('needs a key that seals the secrets of authenticator apps, and names how to make one', () => {
+    const { SECRET_ENCRYPTION_KEY: _key, ...withoutKey } = production;
+    expect(() => loadConfig(withoutKey)).toThrow(/^Invalid configuration: SECRET_ENCRYPTION_KEY: is required when NODE_ENV=production.*openssl rand -base64 32/);
+    expect(() => loadConfig({ ...production, SECRET_ENCRYPTION_KEY: 'te-kort' })).toThrow(/SECRET_ENCRYPTION_KEY: must be 32 bytes/);
+    expect(loadConfig({ ...production, SECRET_ENCRYPTION_KEY: 'ab'.repeat(32) }).SECRET_ENCRYPTION_KEY).toBe('ab'.repeat(32));
+  });
+
+  it('refuses administrators without a second factor', () => {
+    expect(() => loadConfig({ ...production, ADMIN_SECOND_FACTOR: 'optional' })).toThrow(/ADMIN_SECOND_FACTOR: must be "required" when NODE_ENV=production/);
+    expect(loadConfig({ ADMIN_SECOND_FACTOR: 'optional' }).ADMIN_SECOND_FACTOR).toBe('optional');
   });
 
   it('seeds the demo into an empty database in production only with DEMO_SEED=on', () => {

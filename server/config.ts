@@ -1,3 +1,4 @@
+import { parseEncryptionKey } from './platform/secret-box.ts';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { type SecurityEventKind, securityEventKinds } from './platform/security-event-kinds.ts';
@@ -103,6 +104,11 @@ const environmentSchema = z.object({
   DEMO_SEED: z.enum(['auto', 'on', 'off']).default('auto'),
   /** For automated tests and trainings only: every demo login gets this password instead of a random one. */
   DEMO_PASSWORD: z.string().min(12).optional(),
+  /** 32 random bytes (base64 or hex) that seal authenticator-app secrets in the database; required in production. */
+  SECRET_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || parseEncryptionKey(value) !== undefined, 'must be 32 bytes as base64 (44 characters) or hex (64), e.g. from `openssl rand -base64 32`'),
   /** How long public lists may be served from memory; changes through the same process clear it at once. */
   PUBLIC_CACHE_SECONDS: z.coerce.number().min(0).default(5),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
@@ -162,6 +168,10 @@ const configSchema = environmentSchema
     message: 'must be an https:// address when NODE_ENV=production (set PUBLIC_URL=https://your.host, or ALLOW_INSECURE_HTTP=true for a local test with nothing in front)',
   })
   // Administrators without a second factor are a test set-up, never a live one.
+  .refine((parsed) => !isProduction(parsed) || parsed.SECRET_ENCRYPTION_KEY !== undefined, {
+    path: ['SECRET_ENCRYPTION_KEY'],
+    message: 'is required when NODE_ENV=production: it seals the secrets of authenticator apps in the database (make one with `openssl rand -base64 32` and keep it apart from the backups)',
+  })
   .refine((parsed) => !isProduction(parsed) || parsed.ADMIN_SECOND_FACTOR === 'required', {
     path: ['ADMIN_SECOND_FACTOR'],
     message: 'must be "required" when NODE_ENV=production: administrators always log in with a second factor',

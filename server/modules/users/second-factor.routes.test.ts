@@ -247,3 +247,25 @@ describe('an administrator resetting someone’s second factors', () => {
     expect(mails).toHaveLength(1);
   });
 });
+
+describe('the secret of an authenticator app in the database', () => {
+  it('is sealed with SECRET_ENCRYPTION_KEY, and the app still works', async () => {
+    const sealed = await createTestApp({ SECRET_ENCRYPTION_KEY: 'ab'.repeat(32), LOGIN_MAX_FAILURES_PER_IP: 1000 });
+    try {
+      const login = await sealed.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.officer, password: demoPassword } });
+      const officer = sessionFrom(login);
+      const begun = (await sealed.request({ method: 'POST', url: `${tenantPath}/second-factors/totp`, as: officer, payload: { label: 'telefoon' } })).json();
+      const confirmed = await sealed.request({ method: 'POST', url: `${tenantPath}/second-factors/totp/${begun.factorId}/confirmation`, as: officer, payload: { code: totpCodeAt(begun.secret, sealed.clock.now()) } });
+      expect(confirmed.statusCode).toBe(201);
+      const [row] = await queryRows<{ totp_secret: string }>(sealed.database.db, sql`select totp_secret from second_factor where id = ${begun.factorId}`);
+      expect(row.totp_secret).toMatch(/^v1\./);
+      expect(row.totp_secret).not.toContain(begun.secret);
+      sealed.clock.advance(stepMs);
+      const challenge = (await sealed.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.officer, password: demoPassword } })).json();
+      const second = await sealed.request({ method: 'POST', url: `${tenantPath}/sessions/second-factor`, payload: { challengeToken: challenge.challengeToken, totpCode: totpCodeAt(begun.secret, sealed.clock.now()) } });
+      expect(second.statusCode).toBe(201);
+    } finally {
+      await sealed.close();
+    }
+  });
+});

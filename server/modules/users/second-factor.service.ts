@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { RoleGrant } from '../../platform/permissions.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import { createMunicipalityRepository } from '../municipalities/index.ts';
 import { notifyUsers } from '../notifications/index.ts';
 import { authenticationOptions, registrationOptions, relyingPartyOf, type StoredPasskey, verifiedAuthentication, verifiedRegistration } from './passkey.ts';
@@ -43,8 +44,8 @@ export interface SecondFactorProof {
 
 const passkeyOf = (row: SecondFactorRow): StoredPasskey => ({ credentialId: row.credentialId!, publicKey: row.publicKey!, signCount: row.signCount ?? 0, transports: row.transports });
 
-export function createSecondFactorService(dependencies: { db: Executor; clock: Clock; publicUrl: string; policy: SecondFactorPolicy }) {
-  const { db, clock, publicUrl, policy } = dependencies;
+export function createSecondFactorService(dependencies: { db: Executor; clock: Clock; publicUrl: string; policy: SecondFactorPolicy; secrets: SecretBox }) {
+  const { db, clock, publicUrl, policy, secrets } = dependencies;
   const relyingParty = relyingPartyOf(publicUrl);
 
   const confirmedOf = (tx: Executor, municipalityId: string, userId: string) =>
@@ -91,7 +92,7 @@ export function createSecondFactorService(dependencies: { db: Executor; clock: C
       const now = clock.now();
       if (proof.totpCode !== undefined) {
         for (const factor of factors.filter((candidate) => candidate.kind === 'totp')) {
-          const step = acceptedTotpStep(factor.totpSecret!, proof.totpCode, now);
+          const step = acceptedTotpStep(secrets.open(factor.totpSecret!), proof.totpCode, now);
           if (step === undefined || (factor.totpLastStep !== null && step <= factor.totpLastStep)) continue;
           // Conditional on the last step, so two requests with the same code cannot both pass.
           const [used] = await tx
@@ -137,7 +138,7 @@ export function createSecondFactorService(dependencies: { db: Executor; clock: C
         // One unfinished enrolment at a time: starting again replaces the previous QR code.
         await tx.delete(secondFactor).where(and(eq(secondFactor.municipalityId, context.municipalityId), eq(secondFactor.userId, actor.userId), eq(secondFactor.kind, 'totp'), isNull(secondFactor.confirmedAt)));
         const enrolment = newTotpEnrolment({ issuer: `Wijkwerk ${context.municipalitySlug}`, label: actor.email });
-        const [row] = await tx.insert(secondFactor).values({ municipalityId: context.municipalityId, userId: actor.userId, kind: 'totp', label: input.label, totpSecret: enrolment.secret, createdAt: clock.now() }).returning();
+        const [row] = await tx.insert(secondFactor).values({ municipalityId: context.municipalityId, userId: actor.userId, kind: 'totp', label: input.label, totpSecret: secrets.seal(enrolment.secret), createdAt: clock.now() }).returning();
         return { factorId: row.id, secret: enrolment.secret, otpauthUri: enrolment.uri, qrSvg: enrolment.qrSvg };
       });
     },
@@ -151,7 +152,7 @@ export function createSecondFactorService(dependencies: { db: Executor; clock: C
           .from(secondFactor)
           .where(and(eq(secondFactor.municipalityId, context.municipalityId), eq(secondFactor.userId, actor.userId), eq(secondFactor.id, factorId), eq(secondFactor.kind, 'totp'), isNull(secondFactor.confirmedAt)));
         if (!factor) throw new DomainError('NOT_FOUND');
-        const step = acceptedTotpStep(factor.totpSecret!, input.code, clock.now());
+        const step = acceptedTotpStep(secrets.open(factor.totpSecret!), input.code, clock.now());
         if (step === undefined) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.code', code: 'totpCodeIncorrect' }] });
         const [confirmed] = await tx.update(secondFactor).set({ confirmedAt: clock.now(), totpLastStep: step }).where(eq(secondFactor.id, factor.id)).returning();
         await added(tx, context, confirmed);
