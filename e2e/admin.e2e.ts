@@ -75,7 +75,7 @@ describe('an admin', () => {
     await page.goto('/helmond/beheer/gebruikers');
     await page.getByRole('button', { name: 'Rollen van Eva Mulder wijzigen' }).click();
     await page.getByLabel('Rol', { exact: true }).selectOption({ label: 'Lid wijkorgaan' });
-    await page.getByLabel('Voor').selectOption({ label: 'Wijkraad Warande' });
+    await page.getByLabel('Voor welk wijkorgaan').selectOption({ label: 'Wijkraad Warande' });
     await expectAccessible(page, 'admin-user-roles');
     await page.getByRole('button', { name: 'Rol toevoegen' }).click();
     await expect.poll(() => page.getByText('Lid wijkorgaan: Wijkraad Warande').count()).toBeGreaterThan(0);
@@ -85,6 +85,23 @@ describe('an admin', () => {
     await logIn(member.page, 'eva.mulder@mail.example');
     await expect.poll(() => member.page.getByRole('heading', { name: 'Mijn wijkorgaan: Wijkraad Warande' }).isVisible()).toBe(true);
     await member.context.close();
+  });
+
+  it('changes a person’s e-mail address, and says both addresses were told', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'femke.janssen@helmond.example');
+    await page.goto('/helmond/beheer/gebruikers');
+    await page.getByRole('button', { name: 'E-mailadres van Tom Bakker wijzigen' }).click();
+    const field = page.getByLabel('Nieuw e-mailadres van Tom Bakker');
+    await field.fill('henk.aarts@brandevoort.example');
+    await page.getByRole('button', { name: 'E-mailadres opslaan' }).click();
+    await page.getByText('Deze waarde is al in gebruik. Kies een andere.').first().waitFor();
+    await field.fill('t.bakker@helmond.example');
+    await expectAccessible(page, 'admin-user-email');
+    await page.getByRole('button', { name: 'E-mailadres opslaan' }).click();
+    await page.getByText('Het e-mailadres van Tom Bakker is nu t.bakker@helmond.example.').waitFor();
+    await page.getByRole('cell', { name: 't.bakker@helmond.example' }).waitFor();
+    await context.close();
   });
 
   it('keeps non-admins out of the administration', async () => {

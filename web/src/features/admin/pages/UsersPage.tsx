@@ -10,6 +10,7 @@ import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { AdminPage } from '../components/AdminPage.tsx';
 import { FocusOnChange } from '../components/FocusOnChange.tsx';
+import { EmailChangeForm } from '../components/EmailChangeForm.tsx';
 import { ErrorSummary, type Outcome, OutcomeMessage } from '../components/Messages.tsx';
 import { NewUserForm } from '../components/NewUserForm.tsx';
 import { Pagination } from '../components/Pagination.tsx';
@@ -32,6 +33,7 @@ export function UsersPage() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [isAdding, setIsAdding] = useState(false);
   const [editingRolesOf, setEditingRolesOf] = useState<string | null>(null);
+  const [editingEmailOf, setEditingEmailOf] = useState<string | null>(null);
   const [pageTurn, setPageTurn] = useState<object | null>(null);
   const scopes = useRoleScopes(municipality);
   const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
@@ -166,7 +168,25 @@ export function UsersPage() {
                 </TableRow>
               )}
               {users.data.items.map((user) =>
-                editingRolesOf === user.id ? (
+                editingEmailOf === user.id ? (
+                  <TableRow key={user.id}>
+                    <TableCell colSpan={4}>
+                      <EmailChangeForm
+                        municipality={municipality}
+                        user={user}
+                        onSaved={(saved) => {
+                          setEditingEmailOf(null);
+                          setOutcome({ text: t('admin.users.emailChanged', { name: saved.displayName, email: saved.email }) });
+                          refresh();
+                        }}
+                        onCancel={() => {
+                          setEditingEmailOf(null);
+                          requestAnimationFrame(() => document.getElementById(`email-button-${user.id}`)?.focus());
+                        }}
+                      />
+                    </TableCell>
+                  </TableRow>
+                ) : editingRolesOf === user.id ? (
                   <TableRow key={user.id}>
                     <TableCell colSpan={4}>
                       <UserRolesEditor
@@ -202,7 +222,7 @@ export function UsersPage() {
                     <TableCell>{user.email}</TableCell>
                     <TableCell>{describeRoles(user)}</TableCell>
                     <TableCell>
-                      <ButtonGroup className="admin-row-actions">
+                      <ButtonGroup className="admin-row-actions admin-row-actions--wrap">
                         <Button
                           id={`roles-button-${user.id}`}
                           appearance="subtle-button"
@@ -222,6 +242,17 @@ export function UsersPage() {
                           aria-label={user.isActive ? t('admin.users.deactivate', { name: user.displayName }) : t('admin.users.activate', { name: user.displayName })}
                         >
                           {user.isActive ? t('admin.users.deactivateShort') : t('admin.users.activateShort')}
+                        </Button>
+                        <Button
+                          id={`email-button-${user.id}`}
+                          appearance="subtle-button"
+                          onClick={() => {
+                            setOutcome(null);
+                            setEditingEmailOf(user.id);
+                          }}
+                          aria-label={t('admin.users.changeEmailOf', { name: user.displayName })}
+                        >
+                          {t('admin.users.changeEmail')}
                         </Button>
                         {user.isActive && (
                           <Button
