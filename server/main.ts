@@ -7,6 +7,7 @@ import { announceDemoLogins } from './demo/demo-logins.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { sendDailyDigests } from './modules/notifications/index.ts';
 import { createRequestReminderJobs } from './modules/requests/index.ts';
+import { createRetentionJobs } from './modules/privacy/index.ts';
 import { createLoginFailureCleanupJob } from './modules/users/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { isDatabaseUnavailable } from './platform/errors.ts';
@@ -148,6 +149,8 @@ try {
       { name: 'daily-digest', run: async (tx) => void (await sendDailyDigests(tx, systemClock)) },
       { name: 'deliver-mail', run: async (tx) => void (await deliverPendingMail(tx, systemClock, mailer)) },
       createLoginFailureCleanupJob({ clock: systemClock, throttle: loginThrottlePolicy(config) }),
+      // Each municipality's retention terms (docs/operations.md, "Retention").
+      ...createRetentionJobs({ clock: systemClock }),
     ],
     config.SCHEDULER_INTERVAL_SECONDS,
     built.log,
