@@ -33,7 +33,7 @@ export function createPrivacyService(dependencies: { db: Executor; clock: Clock;
     if (!can(context.actor, privacyPermissions['privacy.manage'])) throw new DomainError('FORBIDDEN');
   }
   function actorOf(context: UseCaseContext) {
-    if (!context.actor) throw new DomainError('UNAUTHENTICATED');
+    if (!context.actor) throw new DomainError('NOT_AUTHENTICATED');
     return context.actor;
   }
   const readSettings = async (tx: Executor, municipalityId: string) => privacySettingsFrom(await createMunicipalityRepository(tx).readSettings(municipalityId, 'privacy'));
