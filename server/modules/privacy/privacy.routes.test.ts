@@ -37,12 +37,12 @@ describe('privacy settings', () => {
     const read = await t.request({ url: `${tenantPath}/privacy-settings`, as: admin });
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual({ sessionDays: 30, passwordLinkDays: 7, outboxDays: 90, auditSnapshotDays: 730, closedRequestAttachmentDays: 730 });
-    const changed = await t.request({ method: 'PUT', url: `${tenantPath}/privacy-settings`, as: admin, payload: { ...read.json(), outboxDays: 60 } });
+    const changed = await t.request({ method: 'PUT', url: `${tenantPath}/privacy-settings`, as: admin, payload: { ...(read.json() as object), outboxDays: 60 } });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().outboxDays).toBe(60);
     const other = await t.logIn(t.other.adminLogin);
     expect((await t.request({ url: '/api/v1/municipalities/eindhoven/privacy-settings', as: other })).json().outboxDays).toBe(90);
-    await t.request({ method: 'PUT', url: `${tenantPath}/privacy-settings`, as: admin, payload: { ...read.json() } });
+    await t.request({ method: 'PUT', url: `${tenantPath}/privacy-settings`, as: admin, payload: read.json() as object });
   });
 
   it('refuses a term below its minimum, naming the field, and changes nothing', async () => {
