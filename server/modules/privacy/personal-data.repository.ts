@@ -235,6 +235,37 @@ export function createPersonalDataRepository(db: Executor) {
         .where(and(eq(requestEvent.municipalityId, municipalityId), eq(requestEvent.actorUserId, userId)));
     },
 
+    /**
+     * Where the person signed with their name or gave their address in their own words (a request, a message, a
+     * file name, a notice to someone else quoting them), or staff addressed them by name on their request, those
+     * words become "[verwijderd]". The texts themselves stay: they are the request.
+     */
+    async scrubNameFromTexts(municipalityId: string, userId: string, needles: string[]): Promise<void> {
+      const words = needles.filter((needle) => needle.trim().length >= 4);
+      if (words.length === 0) return;
+      const pattern = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+      const scrub = (column: AnyPgColumn) => sql`regexp_replace(${column}, ${pattern}, '[verwijderd]', 'gi')`;
+      const mentions = (column: AnyPgColumn) => sql`${column} ~* ${pattern}`;
+      const own = sql`select ${request.id} from ${request} where ${request.municipalityId} = ${municipalityId} and ${request.submitterUserId} = ${userId}`;
+      await db
+        .update(request)
+        .set({ title: scrub(request.title), body: scrub(request.body) })
+        .where(and(eq(request.municipalityId, municipalityId), eq(request.submitterUserId, userId), or(mentions(request.title), mentions(request.body))));
+      await db
+        .update(requestEvent)
+        .set({ text: scrub(requestEvent.text) })
+        .where(and(eq(requestEvent.municipalityId, municipalityId), or(eq(requestEvent.actorUserId, userId), sql`${requestEvent.requestId} in (${own})`), mentions(requestEvent.text)));
+      await db
+        .update(requestAttachment)
+        .set({ fileName: scrub(requestAttachment.fileName) })
+        .where(and(eq(requestAttachment.municipalityId, municipalityId), sql`${requestAttachment.requestId} in (${own})`, mentions(requestAttachment.fileName)));
+      // Notices to other people that quoted the person (a message on their request, forwarded to staff).
+      await db
+        .update(outboxMessage)
+        .set({ subject: scrub(outboxMessage.subject), body: scrub(outboxMessage.body) })
+        .where(and(eq(outboxMessage.municipalityId, municipalityId), or(mentions(outboxMessage.subject), mentions(outboxMessage.body))));
+    },
+
     async anonymiseAccount(municipalityId: string, userId: string, values: { email: string; displayName: string; erasedAt: Date }): Promise<void> {
       await db
         .update(userAccount)

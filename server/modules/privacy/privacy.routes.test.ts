@@ -28,7 +28,7 @@ beforeAll(async () => {
   });
   expect(submitted.statusCode).toBe(201);
   requestId = submitted.json().id;
-  expect((await t.request({ method: 'POST', url: `${tenantPath}/requests/${requestId}/messages`, as: resident, payload: { text: 'Ik stuur nog een foto.' } })).statusCode).toBe(201);
+  expect((await t.request({ method: 'POST', url: `${tenantPath}/requests/${requestId}/messages`, as: resident, payload: { text: 'Ik stuur nog een foto. Groet, Eva Mulder (eva.mulder@mail.example)' } })).statusCode).toBe(201);
 });
 afterAll(async () => t?.close());
 
@@ -159,7 +159,7 @@ describe('erasure', () => {
 
   it('anonymises the account: nothing of the name or e-mail address remains, the request stays, the audit chain holds', async () => {
     const erased = await t.request({ method: 'POST', url: `${tenantPath}/users/${residentId}/erasure`, as: admin });
-    expect(erased.statusCode).toBe(200);
+    expect(erased.statusCode, erased.body).toBe(200);
     expect(erased.json()).toMatchObject({ userId: residentId, sessionsEnded: expect.any(Number), messagesDeleted: expect.any(Number) });
 
     // Every column of every table, the audit log's snapshots included; only its actor labels are left out (see docs/security.md).
@@ -183,6 +183,8 @@ describe('erasure', () => {
                  (select count(*)::int from outbox_message where recipient_user_id = ${residentId}) as messages, (select count(*)::int from request where submitter_user_id = ${residentId}) as requests`,
     );
     expect(left).toEqual({ sessions: 0, roles: 0, messages: 0, requests: 1 });
+    const [message] = await queryRows<{ text: string; actor_label: string }>(t.database.db, sql`select text, actor_label from request_event where request_id = ${requestId} and kind = 'message'`);
+    expect(message).toEqual({ text: 'Ik stuur nog een foto. Groet, [verwijderd] ([verwijderd])', actor_label: 'Verwijderde gebruiker' });
     expect((await t.request({ url: `${tenantPath}/sessions/current`, as: resident })).statusCode).toBe(401);
     expect((await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.resident, password: 'Demo-wachtwoord-voor-tests-2026' } })).statusCode).toBe(401);
 

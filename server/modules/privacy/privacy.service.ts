@@ -159,6 +159,7 @@ export function createPrivacyService(dependencies: { db: Executor; clock: Clock;
         const sessionsEnded = await repository.deleteCredentialsAndRoles(context.municipalityId, userId, account.email);
         const messagesDeleted = await repository.deleteMessagesTo(context.municipalityId, userId, account.email);
         await repository.renameInTimelines(context.municipalityId, userId, erasedDisplayName);
+        await repository.scrubNameFromTexts(context.municipalityId, userId, [account.email, account.displayName]);
         await repository.anonymiseAccount(context.municipalityId, userId, { email: erasedEmailOf(userId), displayName: erasedDisplayName, erasedAt: now });
         await repository.markErasureCarriedOut(context.municipalityId, pending.id, { carriedOutAt: now, carriedOutByUserId: admin.userId });
         const result = { userId, erasedAt: now.toISOString(), sessionsEnded, messagesDeleted, auditSnapshotsCleared };
