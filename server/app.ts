@@ -13,6 +13,7 @@ import { createResponsivenessService, registerResponsivenessRoutes } from './mod
 import { createMunicipalityService, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
 import { createNeighbourhoodService, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
+import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
 import { createAdviceRequestService, createRequestAttachmentService, createRequestExportService, createRequestService, registerAdviceRequestRoutes, registerRequestAttachmentRoutes, registerRequestExportRoutes, registerRequestRoutes } from './modules/requests/index.ts';
 import {
@@ -223,6 +224,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerResponsivenessRoutes(tenantScope, responsiveness);
           registerAdministrationRoutes(tenantScope, administration);
           registerNotificationRoutes(tenantScope, notifications);
+          registerPrivacyRoutes(tenantScope, createPrivacyService({ db, clock, publicUrl: config.PUBLIC_URL }));
         },
         { prefix: '/municipalities/:municipality' },
       );

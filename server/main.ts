@@ -9,6 +9,7 @@ import { sendDailyDigests } from './modules/notifications/index.ts';
 import { createSecurityEventJobs } from './modules/administration/index.ts';
 import { createRequestReminderJobs } from './modules/requests/index.ts';
 import { createApiTokenExpiryReminderJob, createLoginFailureCleanupJob } from './modules/users/index.ts';
+import { createRetentionJobs } from './modules/privacy/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { isDatabaseUnavailable } from './platform/errors.ts';
 import { createLogOutput } from './platform/log-output.ts';
@@ -158,6 +159,8 @@ try {
       createLoginFailureCleanupJob({ clock: systemClock, throttle: loginThrottlePolicy(config) }),
       createApiTokenExpiryReminderJob({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
       createRateLimitCleanupJob(),
+      // Each municipality's retention terms (docs/operations.md, "Retention").
+      ...createRetentionJobs({ clock: systemClock }),
     ],
     config.SCHEDULER_INTERVAL_SECONDS,
     built.log,

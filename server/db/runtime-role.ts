@@ -36,6 +36,9 @@ export async function grantRuntimeAccess(db: Pick<Executor, 'execute'>, role: st
     sql`revoke all on audit_log from ${grantee}`,
     sql`grant select, insert on audit_log to ${grantee}`,
     sql`grant usage on all sequences in schema public to ${grantee}`,
+    // Retention and erasure clear old audit snapshots only through these SECURITY DEFINER functions (0008_privacy).
+    sql`grant execute on function privacy_clear_audit_snapshots(uuid, timestamptz) to ${grantee}`,
+    sql`grant execute on function privacy_clear_audit_snapshots_of_user(uuid, uuid) to ${grantee}`,
     sql`alter default privileges in schema public grant select, insert, update, delete on tables to ${grantee}`,
     sql`alter default privileges in schema public grant usage on sequences to ${grantee}`,
   ];

@@ -210,6 +210,9 @@ describe('the runtime role', () => {
       await expectRefusal(runtime.query(`alter table audit_log disable trigger audit_log_append_only`), /must be owner/);
       // The readiness check reads the migrations' bookkeeping.
       expect((await runtime.query(`select count(*)::int as applied from drizzle.__drizzle_migrations`)).rows[0].applied).toBeGreaterThan(0);
+      // Retention and erasure clear snapshots only through the functions of 0008_privacy, which hold their own limits.
+      expect((await runtime.query(`select privacy_clear_audit_snapshots($1, now()) as cleared`, [municipalityId])).rows[0].cleared).toBeGreaterThanOrEqual(0);
+      await expectRefusal(runtime.query(`select privacy_clear_audit_snapshots_of_user($1, $1)`, [municipalityId]), /no pending erasure request/);
       expect((await verifyAuditChain(database.db)).isIntact).toBe(true);
     } finally {
       await runtime.end().catch(() => {});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 // The requests module's rows, so the matrix below is the whole one.
 import '../modules/councils/council.permissions.ts';
 import '../modules/neighbourhoods/neighbourhood.permissions.ts';
+import '../modules/privacy/privacy.permissions.ts';
 import '../modules/requests/request.permissions.ts';
 import '../modules/users/user.permissions.ts';
 import { type Actor, can, hasRole, knownPermissions, type Permission, type PermissionTarget, type Role, type RoleGrant, roles, scopeIdsOf, scopeTypeOfRole } from './permissions.ts';
@@ -30,6 +31,7 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'request.answer': { advisor: 'own', officer: 'own' },
   'request.configure': { admin: 'any' },
   'adviceRequest.create': { advisor: 'any', officer: 'any', admin: 'any' },
+  'privacy.manage': { admin: 'any' },
 };
 
 const reachOf = (permission: Permission, role: Role): Reach => matrix[permission][role] ?? '-';

@@ -9,6 +9,7 @@ import { MunicipalityChooserPage } from './features/public/pages/MunicipalityCho
 import { MunicipalityHomePage } from './features/public/pages/MunicipalityHomePage.tsx';
 import { NeighbourhoodPage } from './features/public/pages/NeighbourhoodPage.tsx';
 import { NotFoundPage } from './features/public/pages/NotFoundPage.tsx';
+import { PrivacyStatementPage } from './features/privacy/pages/PrivacyStatementPage.tsx';
 import { RequestListPage } from './features/requests/pages/RequestListPage.tsx';
 import { RequestPage } from './features/requests/pages/RequestPage.tsx';
 import { SubmitRequestPage } from './features/requests/pages/SubmitRequestPage.tsx';
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
       { path: 'mijn', element: <MyHomePage /> },
       { path: 'mijn/beveiliging', element: <SecurityPage /> },
       { path: 'wachtwoord-instellen', element: <SetPasswordPage /> },
+      { path: 'privacy', element: <PrivacyStatementPage /> },
       { path: 'vragen', element: <RequestListPage /> },
       { path: 'vragen/nieuw', element: <SubmitRequestPage /> },
       { path: 'vragen/:requestId', element: <RequestPage /> },

@@ -19,6 +19,8 @@ export const userAccount = pgTable(
     wantsDailyDigest: boolean('wants_daily_digest').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the person's data was erased at their request (AVG art. 17): the row stays, anonymised, for what refers to it. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (table) => [uniqueIndex('user_account_email_key').on(table.municipalityId, table.email), unique('user_account_tenant_key').on(table.municipalityId, table.id)],
 );

@@ -43,3 +43,9 @@ export type Request = z.infer<typeof requestSchema>;
 export type RequestUserAction = Request['allowedActions'][number];
 export type RequestList = z.infer<typeof requestListSchema>;
 export type RequestSummary = RequestList['items'][number];
+
+import type { erasureRequestListSchema, myErasureRequestSchema, privacySettingsSchema, privacyStatementSchema } from '../../../server/modules/privacy/privacy.contract.ts';
+export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
+export type PrivacyStatement = z.infer<typeof privacyStatementSchema>;
+export type ErasureRequestList = z.infer<typeof erasureRequestListSchema>;
+export type MyErasureRequest = z.infer<typeof myErasureRequestSchema>;

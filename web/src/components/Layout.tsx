@@ -85,6 +85,9 @@ export function Layout() {
         <div className="app-footer__content">
           <Paragraph>{t('layout.footer')}</Paragraph>
           <Paragraph>
+            <AppLink to={`/${municipality}/privacy`}>{t('layout.privacy')}</AppLink>
+          </Paragraph>
+          <Paragraph>
             <a href="/api/v1/docs">{t('layout.apiDocs')}</a>
           </Paragraph>
         </div>

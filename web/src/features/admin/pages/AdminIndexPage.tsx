@@ -29,6 +29,7 @@ const groups = [
     sections: [
       { section: 'gebruikers', count: '/users' },
       { section: 'api-tokens', count: '/api-tokens' },
+      { section: 'privacy', count: undefined },
     ],
   },
   {

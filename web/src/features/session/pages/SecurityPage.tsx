@@ -8,6 +8,7 @@ import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { ChangePassword } from '../../home/components/ChangePassword.tsx';
 import { MySessions } from '../../home/components/MySessions.tsx';
+import { MyData } from '../../privacy/components/MyData.tsx';
 import { SecondFactors } from '../components/SecondFactors.tsx';
 
 /** Logging in and security: second factors, the password and the sessions of the logged-in person. */
@@ -36,6 +37,7 @@ export function SecurityPage() {
         <>
           <ChangePassword municipality={municipality} />
           <MySessions municipality={municipality} />
+          <MyData municipality={municipality} />
         </>
       )}
     </>

@@ -1,0 +1,23 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+/** Data subject requests: the privacy module's own codes. */
+export const privacyErrors = defineErrors({
+  codes: {
+    ERASURE_ALREADY_REQUESTED: {
+      status: 409,
+      title: { nl: 'Al aangevraagd', en: 'Already requested' },
+      detail: { nl: 'U hebt al gevraagd om uw gegevens te verwijderen. De beheerder van uw gemeente handelt dat af.', en: 'You have already asked for your data to be erased. The administrator of your municipality will deal with it.' },
+    },
+    ALREADY_ERASED: {
+      status: 409,
+      title: { nl: 'Al verwijderd', en: 'Already erased' },
+      detail: { nl: 'De gegevens van deze persoon zijn al verwijderd.', en: 'This person’s data has already been erased.' },
+    },
+    LAST_ADMIN: {
+      status: 409,
+      title: { nl: 'Laatste beheerder', en: 'Last administrator' },
+      detail: { nl: 'Dit is de laatste actieve beheerder. Wijs eerst een andere beheerder aan.', en: 'This is the last active administrator. Appoint another administrator first.' },
+    },
+  },
+  fieldMessages: {},
+});

@@ -1,0 +1,66 @@
+import { Button, Heading, Link, Paragraph } from '@utrecht/component-library-react/css-module';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, tenantPath } from '../../../api/client.ts';
+import type { MyErasureRequest } from '../../../api/types.ts';
+import { AppLink } from '../../../components/AppLink.tsx';
+import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+
+/** The person's own data: download it all, or ask for it to be erased (AVG art. 15, 17 and 20). */
+export function MyData({ municipality }: { municipality: string }) {
+  const { t, language } = useI18n();
+  const queryClient = useQueryClient();
+  const key = ['my-erasure-request', municipality];
+  const erasure = useQuery({ queryKey: key, queryFn: () => api<MyErasureRequest>(tenantPath(municipality, '/me/erasure-request')) });
+  const [isConfirming, setConfirming] = useState(false);
+  const ask = useMutation({
+    mutationFn: () => api<MyErasureRequest['erasureRequest']>(tenantPath(municipality, '/me/erasure-request'), { method: 'POST' }),
+    onSuccess: () => {
+      setConfirming(false);
+      return queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+  const pending = erasure.data?.erasureRequest?.status === 'pending' ? erasure.data.erasureRequest : null;
+  const date = (moment: string) => new Date(moment).toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' });
+  return (
+    <section aria-labelledby="my-data-heading">
+      <Heading level={2} id="my-data-heading">
+        {t('myData.title')}
+      </Heading>
+      <Paragraph>
+        {t('myData.intro')} <AppLink to={`/${municipality}/privacy`}>{t('myData.statementLink')}</AppLink>
+      </Paragraph>
+      <Paragraph>
+        {/* The API answers with the file itself and the browser sends the session cookie along. */}
+        <Link href={`/api/v1${tenantPath(municipality, '/me/data-export')}`} download>
+          {t('myData.download')}
+        </Link>
+      </Paragraph>
+      <Heading level={3}>{t('myData.erasureTitle')}</Heading>
+      <Paragraph>{t('myData.erasureIntro')}</Paragraph>
+      <ProblemAlert error={ask.error ?? erasure.error} />
+      {pending ? (
+        <SuccessAlert>{t('myData.erasurePending', { date: date(pending.requestedAt) })}</SuccessAlert>
+      ) : isConfirming ? (
+        <div>
+          <Paragraph>
+            <strong>{t('myData.erasureConfirm')}</strong>
+          </Paragraph>
+          <div className="app-actions">
+            <Button appearance="primary-action-button" busy={ask.isPending} disabled={ask.isPending} onClick={() => ask.mutate()}>
+              {t('myData.erasureConfirmYes')}
+            </Button>
+            <Button appearance="secondary-action-button" onClick={() => setConfirming(false)}>
+              {t('myData.erasureConfirmNo')}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Button appearance="secondary-action-button" disabled={!erasure.data} onClick={() => setConfirming(true)}>
+          {t('myData.erasureAsk')}
+        </Button>
+      )}
+    </section>
+  );
+}
