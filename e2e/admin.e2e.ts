@@ -66,6 +66,14 @@ describe('an admin', () => {
     await page.goto('/helmond/beheer/gebruikers');
     await expect.poll(() => page.getByRole('cell', { name: 'Henk Aarts', exact: true }).isVisible()).toBe(true);
     await expectAccessible(page, 'admin-users');
+    // The other logs of the administration, each with its filter bar.
+    await page.goto('/helmond/beheer/beveiliging');
+    await page.getByRole('heading', { name: 'Beveiligingsgebeurtenissen', level: 1 }).waitFor();
+    await page.getByRole('search').getByRole('button', { name: 'Filteren' }).click();
+    await expectAccessible(page, 'admin-security-events');
+    await page.goto('/helmond/beheer/outbox');
+    await page.getByRole('heading', { name: 'Uitgaande berichten', level: 1 }).waitFor();
+    await page.getByRole('search').getByRole('button', { name: 'Filteren' }).waitFor();
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Code, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
+import { Button, Code, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
@@ -9,6 +9,7 @@ import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { AuditEntry, AuditList } from '../admin-types.ts';
 import { AdminPage } from '../components/AdminPage.tsx';
+import { FilterForm } from '../components/FilterForm.tsx';
 import { AuditChanges } from '../components/AuditChanges.tsx';
 
 /** Every kind of record the audit log names (see recordAudit calls on the server). */
@@ -78,24 +79,12 @@ export function AuditLogPage() {
 
   return (
     <AdminPage title={t('admin.auditLog.title')} intro={t('admin.auditLog.intro')}>
-      <search aria-label={t('admin.auditLog.filters')} className="admin-filters">
-      <form onSubmit={submit}>
+      <FilterForm label={t('admin.auditLog.filters')} onSubmit={submit} isFiltered={isFiltered} onClear={clear}>
         <SelectField id="audit-entity-type" label={t('admin.auditLog.entityType')} value={draft.entityType} onChange={(value) => setDraft({ ...draft, entityType: value })} options={[{ value: '', label: t('admin.auditLog.allTypes') }, ...entityTypes.map((type) => ({ value: type, label: entityLabel(type) }))]} />
         <TextField id="audit-action" label={t('admin.auditLog.action')} description={t('admin.auditLog.actionHint')} value={draft.action} onChange={(value) => setDraft({ ...draft, action: value })} />
         <TextField id="audit-from" type="date" label={t('admin.auditLog.from')} value={draft.from} onChange={(value) => setDraft({ ...draft, from: value })} />
         <TextField id="audit-to" type="date" label={t('admin.auditLog.to')} value={draft.to} onChange={(value) => setDraft({ ...draft, to: value })} />
-        <ButtonGroup>
-          <Button type="submit" appearance="secondary-action-button">
-            {t('common.filter')}
-          </Button>
-          {isFiltered && (
-            <Button type="button" appearance="subtle-button" onClick={clear}>
-              {t('admin.search.clear')}
-            </Button>
-          )}
-        </ButtonGroup>
-      </form>
-      </search>
+      </FilterForm>
       {entries.isPending && <Loading />}
       <ProblemAlert error={entries.error} />
       {entries.data && (

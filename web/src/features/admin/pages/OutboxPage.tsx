@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
+import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
@@ -9,6 +9,7 @@ import { SelectField } from '../../../components/SelectField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { OutboxList } from '../admin-types.ts';
 import { AdminPage } from '../components/AdminPage.tsx';
+import { FilterForm } from '../components/FilterForm.tsx';
 
 const statuses = ['stored', 'sent', 'pending', 'failed'] as const;
 const channels = ['email', 'in_app'] as const;
@@ -53,17 +54,10 @@ export function OutboxPage() {
 
   return (
     <AdminPage title={t('admin.outbox.title')} intro={t('admin.outbox.intro')}>
-      <search aria-label={t('admin.outbox.filters')} className="admin-filters">
-      <form onSubmit={submit}>
+      <FilterForm label={t('admin.outbox.filters')} onSubmit={submit}>
         <SelectField id="outbox-status" label={t('admin.outbox.status')} value={draft.status} onChange={(value) => setDraft({ ...draft, status: value })} options={[{ value: '', label: t('admin.outbox.all') }, ...statuses.map((value) => ({ value, label: t(`admin.outbox.status.${value}`) }))]} />
         <SelectField id="outbox-channel" label={t('admin.outbox.channel')} value={draft.channel} onChange={(value) => setDraft({ ...draft, channel: value })} options={[...channels.map((value) => ({ value, label: t(`admin.outbox.channel.${value}`) })), { value: 'all', label: t('admin.outbox.allChannels') }]} />
-        <ButtonGroup>
-          <Button type="submit" appearance="secondary-action-button">
-            {t('common.filter')}
-          </Button>
-        </ButtonGroup>
-      </form>
-      </search>
+      </FilterForm>
       {messages.isPending && <Loading />}
       <ProblemAlert error={messages.error} />
       {messages.data && (

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Code, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
+import { Button, Code, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
@@ -9,6 +9,7 @@ import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { SecurityEvent, SecurityEventList } from '../admin-types.ts';
 import { AdminPage } from '../components/AdminPage.tsx';
+import { FilterForm } from '../components/FilterForm.tsx';
 
 const kinds: SecurityEvent['kind'][] = ['failed_login', 'login_throttled', 'not_authenticated', 'forbidden', 'csrf_token_invalid', 'rate_limited', 'validation_failed'];
 
@@ -63,8 +64,7 @@ export function SecurityEventsPage() {
 
   return (
     <AdminPage title={t('admin.securityEvents.title')} intro={t('admin.securityEvents.intro')}>
-      <search aria-label={t('admin.securityEvents.filters')} className="admin-filters">
-        <form onSubmit={submit}>
+      <FilterForm label={t('admin.securityEvents.filters')} onSubmit={submit} isFiltered={isFiltered} onClear={clear}>
           <SelectField
             id="security-kind"
             label={t('admin.securityEvents.kind')}
@@ -75,18 +75,7 @@ export function SecurityEventsPage() {
           <TextField id="security-address" label={t('admin.securityEvents.address')} description={t('admin.securityEvents.addressHint')} value={draft.address} onChange={(value) => setDraft({ ...draft, address: value })} />
           <TextField id="security-from" type="date" label={t('admin.securityEvents.from')} value={draft.from} onChange={(value) => setDraft({ ...draft, from: value })} />
           <TextField id="security-to" type="date" label={t('admin.securityEvents.to')} value={draft.to} onChange={(value) => setDraft({ ...draft, to: value })} />
-          <ButtonGroup>
-            <Button type="submit" appearance="secondary-action-button">
-              {t('common.filter')}
-            </Button>
-            {isFiltered && (
-              <Button type="button" appearance="subtle-button" onClick={clear}>
-                {t('admin.search.clear')}
-              </Button>
-            )}
-          </ButtonGroup>
-        </form>
-      </search>
+      </FilterForm>
       {events.isPending && <Loading />}
       <ProblemAlert error={events.error} />
       {events.data && (
