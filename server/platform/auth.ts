@@ -108,7 +108,8 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
       // Until the required second factor is added, the session counts only for adding it.
       const enrolling = actor?.mustEnrolSecondFactor === true;
       if (access === 'public-identified') {
-        if (enrolling) return;
+        // An enrolling session counts only on the routes that help it enrol (who am I, for one).
+        if (enrolling && route.config?.duringEnrolment !== true) return;
         // A change made as the cookie's owner needs the CSRF token here too; otherwise another site could
         // make it in their name.
         request.actor = actor;

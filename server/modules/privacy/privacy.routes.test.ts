@@ -185,7 +185,7 @@ describe('erasure', () => {
     expect(left).toEqual({ sessions: 0, roles: 0, messages: 0, requests: 1 });
     const [message] = await queryRows<{ text: string; actor_label: string }>(t.database.db, sql`select text, actor_label from request_event where request_id = ${requestId} and kind = 'message'`);
     expect(message).toEqual({ text: 'Ik stuur nog een foto. Groet, [verwijderd] ([verwijderd])', actor_label: 'Verwijderde gebruiker' });
-    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: resident })).statusCode).toBe(401);
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: resident })).json().user).toBeNull();
     expect((await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: demoEmails.resident, password: 'Demo-wachtwoord-voor-tests-2026' } })).statusCode).toBe(401);
 
     const audit = (await t.request({ url: `${tenantPath}/audit-log?action=privacy.erasure.carryOut`, as: admin })).json().items;

@@ -105,6 +105,11 @@ export const currentSessionSchema = z
   })
   .meta({ id: 'CurrentSession' });
 
+/** "Who am I" for someone without a session: every page asks, so a visitor gets an answer rather than a 401. */
+export const visitorSessionSchema = z
+  .object({ user: z.null(), csrfToken: z.null(), mustEnrolSecondFactor: z.literal(false), authenticatedAt: z.null() })
+  .meta({ id: 'VisitorSession' });
+
 const passkeyOptionsSchema = z.record(z.string(), z.unknown()).describe('WebAuthn options for navigator.credentials (PublicKeyCredentialRequestOptionsJSON / CreationOptionsJSON)');
 const secondFactorKind = z.enum(['totp', 'passkey']);
 

@@ -166,11 +166,11 @@ describe('changing users', () => {
     const sent = await t.request({ method: 'POST', url: `${tenantPath}/users/${created.id}/password-link`, as: admin, payload: {} });
     expect(sent.statusCode).toBe(202);
     expect(JSON.stringify(sent.json())).not.toMatch(/wachtwoord-instellen|token/);
-    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).statusCode).toBe(200);
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).json().user).not.toBeNull();
     const token = await passwordLinkTokenFor(t, email);
     expect((await t.request({ method: 'POST', url: `${tenantPath}/password-links/inspection`, payload: { token } })).json()).toMatchObject({ email, purpose: 'reset' });
     expect((await t.request({ method: 'POST', url: `${tenantPath}/password-links/redemption`, payload: { token, newPassword: 'groene-kikker-springt-hoog' } })).statusCode).toBe(200);
-    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).statusCode).toBe(401);
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).json().user).toBeNull();
     await t.logIn({ email, password: 'groene-kikker-springt-hoog' });
 
     // The link works once.
@@ -189,7 +189,7 @@ describe('changing users', () => {
     const first = await passwordLinkTokenFor(t, email);
     expect(first).not.toBe(invitation);
     expect((await t.request({ method: 'POST', url: `${tenantPath}/users/${created.id}/password-link`, as: admin, payload: { blockCurrentPassword: true } })).statusCode).toBe(202);
-    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).statusCode).toBe(401);
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).json().user).toBeNull();
     expect((await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email, password: strongPassword } })).statusCode).toBe(401);
     expect((await t.request({ method: 'POST', url: `${tenantPath}/password-links/inspection`, payload: { token: first } })).statusCode).toBe(410);
     expect((await getUser(created.id)).hasPassword).toBe(false);
@@ -326,9 +326,9 @@ describe('API tokens', () => {
     const start = t.clock.now();
     try {
       t.clock.advance(364 * 86_400_000);
-      expect((await t.request({ url: `${tenantPath}/sessions/current`, headers: bearer })).statusCode).toBe(200);
+      expect((await t.request({ url: `${tenantPath}/sessions/current`, headers: bearer })).json().user).not.toBeNull();
       t.clock.advance(86_400_000);
-      expect((await t.request({ url: `${tenantPath}/sessions/current`, headers: bearer })).statusCode).toBe(401);
+      expect((await t.request({ url: `${tenantPath}/sessions/current`, headers: bearer })).statusCode).toBe(401); // A token that no longer works is refused outright: an integration must notice.
     } finally {
       t.clock.set(start);
     }

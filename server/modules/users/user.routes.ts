@@ -35,6 +35,7 @@ import {
   userListSchema,
   userParams,
   userSchema,
+  visitorSessionSchema,
 } from './user.contract.ts';
 import type { UserService } from './user.service.ts';
 
@@ -51,6 +52,7 @@ export function registerUserRoutes(scope: FastifyInstance, services: { sessions:
       authenticatedAt: actor.authenticatedAt?.toISOString() ?? null,
     };
   }
+  const visitorAnswer = { user: null, csrfToken: null, mustEnrolSecondFactor: false as const, authenticatedAt: null };
   const sessionTags = ['Sessions'];
   const userTags = ['Users'];
 
@@ -103,10 +105,17 @@ export function registerUserRoutes(scope: FastifyInstance, services: { sessions:
   app.get(
     '/sessions/current',
     {
-      config: { access: 'authenticated', duringEnrolment: true },
-      schema: { operationId: 'getCurrentSession', tags: sessionTags, params: municipalityParams, response: { 200: currentSessionSchema, ...problemResponses(401, 403, 404) } },
+      // A visitor asks too (every page does): the answer is then { user: null }, not a 401 in the console.
+      config: { access: 'public-identified', duringEnrolment: true },
+      schema: {
+        operationId: 'getCurrentSession',
+        tags: sessionTags,
+        summary: 'Who am I: the logged-in person, or user null for a visitor (no session, an expired one or one of another municipality)',
+        params: municipalityParams,
+        response: { 200: z.union([currentSessionSchema, visitorSessionSchema]), ...problemResponses(404) },
+      },
     },
-    async (request) => sessionAnswer(contextOf(request), request.actor!, request.csrfToken ?? null),
+    async (request) => (request.actor ? sessionAnswer(contextOf(request), request.actor, request.csrfToken ?? null) : visitorAnswer),
   );
 
   app.post(

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem, api, rememberCsrfToken, tenantPath } from './client.ts';
-import type { CurrentSession, SecondFactorChallenge } from './types.ts';
+import type { CurrentSession, SecondFactorChallenge, VisitorSession } from './types.ts';
 
 const sessionKey = (municipality: string) => ['session', municipality];
 
@@ -10,9 +10,9 @@ export function useSession(municipality: string) {
     queryKey: sessionKey(municipality),
     queryFn: async () => {
       try {
-        const session = await api<CurrentSession>(tenantPath(municipality, '/sessions/current'));
+        const session = await api<CurrentSession | VisitorSession>(tenantPath(municipality, '/sessions/current'));
         rememberCsrfToken(session.csrfToken);
-        return session;
+        return session.user ? (session as CurrentSession) : null;
       } catch (error) {
         if (error instanceof ApiProblem && (error.status === 401 || error.status === 403)) return null;
         throw error;

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { municipalitySchema } from '../../../server/modules/municipalities/municipality.contract.ts';
 import type { neighbourhoodListSchema, neighbourhoodSchema } from '../../../server/modules/neighbourhoods/neighbourhood.contract.ts';
-import type { currentSessionSchema, mySecondFactorsSchema, passwordLinkSchema, secondFactorChallengeSchema, totpEnrolmentSchema, userListSchema, userSchema } from '../../../server/modules/users/user.contract.ts';
+import type { currentSessionSchema, visitorSessionSchema, mySecondFactorsSchema, passwordLinkSchema, secondFactorChallengeSchema, totpEnrolmentSchema, userListSchema, userSchema } from '../../../server/modules/users/user.contract.ts';
 import type { councilListSchema, councilSchema } from '../../../server/modules/councils/council.contract.ts';
 import type { councilTermSchema, departmentSchema, partnerOrganisationSchema, portfolioSchema, themeSchema } from '../../../server/modules/organisation/organisation.contract.ts';
 import type { requestListSchema, requestSchema } from '../../../server/modules/requests/request.contract.ts';
@@ -13,6 +13,7 @@ export type Neighbourhood = z.infer<typeof neighbourhoodSchema>;
 export type NeighbourhoodList = z.infer<typeof neighbourhoodListSchema>;
 export type NeighbourhoodSummary = NeighbourhoodList['items'][number];
 export type CurrentSession = z.infer<typeof currentSessionSchema>;
+export type VisitorSession = z.infer<typeof visitorSessionSchema>;
 export type SecondFactorChallenge = z.infer<typeof secondFactorChallengeSchema>;
 export type MySecondFactors = z.infer<typeof mySecondFactorsSchema>;
 export type TotpEnrolment = z.infer<typeof totpEnrolmentSchema>;
