@@ -18,6 +18,8 @@ import { createOrganisationServices, registerOrganisationRoutes } from './module
 import { createAdviceRequestService, createRequestAttachmentService, createRequestExportService, createRequestService, registerAdviceRequestRoutes, registerRequestAttachmentRoutes, registerRequestExportRoutes, registerRequestRoutes } from './modules/requests/index.ts';
 import {
   createPasswordLinkService,
+  createRegistrationService,
+  registerRegistrationRoutes,
   createSecondFactorService,
   createSessionService,
   createUserService,
@@ -141,7 +143,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
 
   const municipalities = createMunicipalityService({ db });
   const secondFactors = createSecondFactorService({ db, clock, publicUrl: config.PUBLIC_URL, policy: { requiredForAdmins: config.ADMIN_SECOND_FACTOR === 'required' }, secrets: createSecretBox(config.SECRET_ENCRYPTION_KEY) });
-  const passwordLinks = createPasswordLinkService({ db, clock, publicUrl: config.PUBLIC_URL, policy: { validHours: config.PASSWORD_LINK_HOURS } });
+  const passwordLinks = createPasswordLinkService({ db, clock, publicUrl: config.PUBLIC_URL, policy: { validHours: config.PASSWORD_LINK_HOURS, forgottenValidMinutes: config.PASSWORD_RESET_MINUTES } });
   const sessions = createSessionService({
     db,
     clock,
@@ -154,6 +156,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     secondFactors,
   });
   const users = createUserService({ db, clock, publicUrl: config.PUBLIC_URL, passwordLinks, secondFactors });
+  const registrations = createRegistrationService({ db, clock, publicUrl: config.PUBLIC_URL, policy: { linkValidHours: config.REGISTRATION_LINK_HOURS, resendAfterMinutes: 5 }, passwordLinks, sessions });
   const neighbourhoods = createNeighbourhoodService({ db, clock });
   const councils = createCouncilService({ db, clock });
   const organisation = createOrganisationServices({ db, clock });
@@ -214,6 +217,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerTenancy(tenantScope, (slug) => municipalities.findTenant(slug));
           registerUserRoutes(tenantScope, { sessions, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
           registerSecondFactorRoutes(tenantScope, { secondFactors, passwordLinks });
+          registerRegistrationRoutes(tenantScope, { registrations, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
           registerNeighbourhoodRoutes(tenantScope, neighbourhoods);
           registerCouncilRoutes(tenantScope, councils);
           registerOrganisationRoutes(tenantScope, organisation);

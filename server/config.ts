@@ -89,6 +89,10 @@ const environmentSchema = z.object({
   ADMIN_SECOND_FACTOR: z.enum(['required', 'optional']).default('required'),
   /** How long the e-mailed link to set a password works. */
   PASSWORD_LINK_HOURS: z.coerce.number().int().min(1).max(336).default(72),
+  /** How long a "forgot my password" link works: the person asked for it and is waiting for it. */
+  PASSWORD_RESET_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  /** How long the link that confirms a resident's registration works; unconfirmed registrations are deleted after it. */
+  REGISTRATION_LINK_HOURS: z.coerce.number().int().min(1).max(336).default(24),
   /** Wrong passwords for one account from one IP address before that pair has to wait. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   /** The first wait; it doubles with every further failure of the pair, up to LOGIN_MAX_DELAY_MINUTES. */

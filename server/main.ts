@@ -8,7 +8,7 @@ import { seedDemoIfEmpty } from './demo/seed.ts';
 import { sendDailyDigests } from './modules/notifications/index.ts';
 import { createSecurityEventJobs } from './modules/administration/index.ts';
 import { createRequestReminderJobs } from './modules/requests/index.ts';
-import { createApiTokenExpiryReminderJob, createLoginFailureCleanupJob } from './modules/users/index.ts';
+import { createApiTokenExpiryReminderJob, createLoginFailureCleanupJob, createRegistrationCleanupJob } from './modules/users/index.ts';
 import { createRetentionJobs } from './modules/privacy/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { isDatabaseUnavailable } from './platform/errors.ts';
@@ -158,6 +158,7 @@ try {
       { name: 'deliver-mail', run: async (tx) => void (await deliverPendingMail(tx, systemClock, mailer)) },
       createLoginFailureCleanupJob({ clock: systemClock, throttle: loginThrottlePolicy(config) }),
       createApiTokenExpiryReminderJob({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
+      createRegistrationCleanupJob({ clock: systemClock }),
       createRateLimitCleanupJob(),
       // Each municipality's retention terms (docs/operations.md, "Retention").
       ...createRetentionJobs({ clock: systemClock }),

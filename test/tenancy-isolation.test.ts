@@ -313,6 +313,8 @@ describe('ids of another municipality in bodies and query strings', () => {
       }),
       { operationId: 'browseAuditLog', field: 'query.actorUserId', as: 'admin', method: 'GET', url: query('/audit-log', 'actorUserId', eindhoven.user) },
       { operationId: 'browseSecurityEvents', field: 'query.actorUserId', as: 'admin', method: 'GET', url: query('/security-events', 'actorUserId', eindhoven.user) },
+      { operationId: 'register', field: 'body.homeNeighbourhoodId', as: 'resident', method: 'POST', url: `${tenantPath}/registrations`, payload: { email: 'verhuisd@mail.example', displayName: 'Verhuisde Bewoner', password: 'paarse-olifant-danst-samba', homeNeighbourhoodId: eindhoven.neighbourhood } },
+      { operationId: 'setMyHomeNeighbourhood', field: 'body.homeNeighbourhoodId', as: 'resident', method: 'PUT', url: `${tenantPath}/me/home-neighbourhood`, payload: { homeNeighbourhoodId: eindhoven.neighbourhood } },
     ];
   }
 

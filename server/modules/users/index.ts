@@ -7,6 +7,8 @@ export type { LoginThrottlePolicy } from './login-throttle.rules.ts';
 export { createLoginFailureCleanupJob, createSessionService, type SessionPolicy, type SessionService } from './session.service.ts';
 export { createUserRepository, findDigestSubscribers, findNotificationPreferences, findNotificationRecipients, findRoleHolderIds, findScopeMembers, findUserSummaries, holdsRole, removeGrantsOnScope, updateNotificationPreferences } from './user.repository.ts';
 export { registerUserRoutes } from './user.routes.ts';
+export { createRegistrationCleanupJob, createRegistrationService, type RegistrationService } from './registration.service.ts';
+export { registerRegistrationRoutes } from './registration.routes.ts';
 export { createPasswordLinkService, type PasswordLinkService } from './password-link.service.ts';
 export { createSecondFactorService, type SecondFactorService } from './second-factor.service.ts';
 export { registerSecondFactorRoutes } from './second-factor.routes.ts';

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
@@ -16,11 +16,13 @@ import { userNotices } from './user.notices.ts';
 import { createUserRepository, type UserRow } from './user.repository.ts';
 import { passwordLink, userAccount } from './user.tables.ts';
 
-export type PasswordLinkPurpose = 'invitation' | 'reset';
+export type PasswordLinkPurpose = 'invitation' | 'reset' | 'forgotten';
 
 export interface PasswordLinkPolicy {
   /** How long a link works: long enough for someone who reads mail once a day, short enough to be useless later. */
   validHours: number;
+  /** A link the person asked for themselves is used at once or not at all: it lives much shorter. */
+  forgottenValidMinutes: number;
 }
 
 /**
@@ -49,6 +51,18 @@ export function createPasswordLinkService(dependencies: { db: Executor; clock: C
 
   return {
     voidLinks,
+    policy,
+
+    /** When the account was last sent a link: a person asking again within minutes gets no second mail. */
+    async lastLinkSentAt(tx: Executor, municipalityId: string, userId: string): Promise<Date | undefined> {
+      const [row] = await tx
+        .select({ createdAt: passwordLink.createdAt })
+        .from(passwordLink)
+        .where(and(eq(passwordLink.municipalityId, municipalityId), eq(passwordLink.userId, userId)))
+        .orderBy(desc(passwordLink.createdAt))
+        .limit(1);
+      return row?.createdAt;
+    },
 
     /**
      * Makes a new link for the account, voids any earlier one and e-mails it, inside the caller's transaction so
@@ -57,11 +71,12 @@ export function createPasswordLinkService(dependencies: { db: Executor; clock: C
     async sendLink(tx: Executor, context: UseCaseContext, user: Pick<UserRow, 'id' | 'email' | 'displayName' | 'locale'>, purpose: PasswordLinkPurpose): Promise<Date> {
       const now = clock.now();
       const token = generateToken();
-      const expiresAt = new Date(now.getTime() + policy.validHours * 3_600_000);
+      const validMs = purpose === 'forgotten' ? policy.forgottenValidMinutes * 60_000 : policy.validHours * 3_600_000;
+      const expiresAt = new Date(now.getTime() + validMs);
       await voidLinks(tx, context.municipalityId, user.id);
       await tx.insert(passwordLink).values({ municipalityId: context.municipalityId, userId: user.id, tokenHash: hashToken(token), purpose, createdAt: now, expiresAt });
       const address = `${publicUrl.replace(/\/$/, '')}/${context.municipalitySlug}/wachtwoord-instellen#${token}`;
-      const notice = (purpose === 'invitation' ? userNotices.invitation : userNotices.passwordReset)({ name: user.displayName, link: address, expiresAt });
+      const notice = { invitation: userNotices.invitation, reset: userNotices.passwordReset, forgotten: userNotices.passwordForgotten }[purpose]({ name: user.displayName, link: address, expiresAt });
       const { subject, body } = notice[user.locale] ?? notice.nl;
       // E-mail only: the person cannot read messages in the app before they can log in.
       await enqueueMessage(tx, clock, { municipalityId: context.municipalityId, channel: 'email', recipientUserId: user.id, recipientEmail: user.email, topic: `user.passwordLink.${purpose}`, subject, body });

@@ -21,6 +21,8 @@ export type SecondFactorRow = typeof secondFactor.$inferSelect;
 export interface SecuritySettings {
   /** Every municipal employee (advisor, officer, alderman, administrator) logs in with a second factor. */
   staffSecondFactorRequired: boolean;
+  /** 'open': residents create their own account; 'invitation': only administrators do. */
+  residentRegistration: 'open' | 'invitation';
 }
 
 export interface SecondFactorPolicy {
@@ -33,7 +35,8 @@ const staffRoles = new Set<RoleGrant['role']>(['advisor', 'officer', 'alderman',
 
 export async function readSecuritySettings(db: Executor, municipalityId: string): Promise<SecuritySettings> {
   const stored = (await createMunicipalityRepository(db).readSettings(municipalityId, 'security')) as Partial<SecuritySettings> | undefined;
-  return { staffSecondFactorRequired: stored?.staffSecondFactorRequired === true };
+  // Open unless the municipality closed it: residents must be able to ask their question.
+  return { staffSecondFactorRequired: stored?.staffSecondFactorRequired === true, residentRegistration: stored?.residentRegistration === 'invitation' ? 'invitation' : 'open' };
 }
 
 /** A proof of the second factor, as the browser sends it: a code from the app, or a signed passkey challenge. */

@@ -100,6 +100,14 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
   }
 
   return {
+    /**
+     * A resident who just confirmed their registration is logged in at once: the link proved the address and the
+     * password was chosen with it. Residents need no second factor, so none is asked for.
+     */
+    openSessionAfterRegistration(tx: Executor, context: UseCaseContext, user: UserRow, input: { ipAddress: string; userAgent?: string }) {
+      return openSession(tx, context, user, { ...input, secondFactorAt: null, mustEnrolSecondFactor: false, via: 'registration' });
+    },
+
     /** Email + password → a new session. Failures count against the account from this address, and against the address. */
     async logIn(context: UseCaseContext, input: { email: string; password: string; ipAddress: string; userAgent?: string }) {
       const email = input.email.trim().toLowerCase();

@@ -30,6 +30,7 @@ export const userSchema = z
     locale: z.enum(['nl', 'en']),
     isActive: z.boolean(),
     hasPassword: z.boolean().describe('False until the person has set a password with the link from their invitation'),
+    homeNeighbourhoodId: z.uuid().nullable().describe('The neighbourhood the person says they live in; forms start there'),
     roles: z.array(roleGrantSchema),
     version: z.number().int(),
   })
@@ -166,7 +167,7 @@ export const passwordLinkSentSchema = z.object({ expiresAt: z.iso.datetime({ off
 const linkToken = z.string().min(1).max(200).describe('The part of the link after "#"');
 export const inspectPasswordLinkBody = z.object({ token: linkToken }).meta({ id: 'InspectPasswordLink' });
 export const passwordLinkSchema = z
-  .object({ email: z.string(), displayName: z.string(), purpose: z.enum(['invitation', 'reset']), expiresAt: z.iso.datetime({ offset: true }) })
+  .object({ email: z.string(), displayName: z.string(), purpose: z.enum(['invitation', 'reset', 'forgotten']).describe('invitation: a new account; reset: sent by an administrator; forgotten: asked for by the person'), expiresAt: z.iso.datetime({ offset: true }) })
   .meta({ id: 'PasswordLink' });
 export const redeemPasswordLinkBody = z
   .object({ token: linkToken, newPassword: z.string().max(200).describe('12 to 128 characters, not a commonly used or leaked password nor one built from such a word or from the e-mail address') })
@@ -174,8 +175,13 @@ export const redeemPasswordLinkBody = z
 export const passwordLinkRedeemedSchema = z.object({ email: z.string() }).meta({ id: 'PasswordLinkRedeemed' });
 
 export const securitySettingsSchema = z
-  .object({ staffSecondFactorRequired: z.boolean().describe('Every municipal employee (advisor, officer, alderman, administrator) logs in with a second factor; administrators always do') })
+  .object({
+    staffSecondFactorRequired: z.boolean().describe('Every municipal employee (advisor, officer, alderman, administrator) logs in with a second factor; administrators always do'),
+    residentRegistration: z.enum(['open', 'invitation']).describe('open: residents create their own account (confirmed by e-mail); invitation: only administrators create accounts'),
+  })
   .meta({ id: 'SecuritySettings' });
+/** Settings left out keep their current value, so an older client cannot switch something off by not knowing it. */
+export const updateSecuritySettingsBody = securitySettingsSchema.partial({ residentRegistration: true }).meta({ id: 'UpdateSecuritySettings' });
 
 export const mySessionListSchema = z
   .object({

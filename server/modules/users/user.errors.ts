@@ -17,8 +17,26 @@ export const userErrors = defineErrors({
       status: 410,
       title: { nl: 'Link werkt niet meer', en: 'Link no longer works' },
       detail: {
-        nl: 'Deze link om een wachtwoord in te stellen is verlopen of al gebruikt. Vraag de beheerder van Wijkwerk bij je gemeente om een nieuwe.',
-        en: 'This link to set a password has expired or was already used. Ask the Wijkwerk administrator of your municipality for a new one.',
+        nl: 'Deze link om een wachtwoord in te stellen is verlopen of al gebruikt. Vraag een nieuwe aan met ‘Wachtwoord vergeten’ op de inlogpagina.',
+        en: 'This link to set a password has expired or was already used. Ask for a new one with ‘Forgot your password’ on the login page.',
+      },
+    },
+    REGISTRATION_CLOSED: {
+      status: 403,
+      title: { nl: 'Zelf registreren kan hier niet', en: 'Registration is closed here' },
+      detail: { nl: 'Bij deze gemeente maakt de beheerder van Wijkwerk de accounts aan. Neem contact op met de gemeente voor een uitnodiging.', en: 'In this municipality the Wijkwerk administrator creates the accounts. Contact the municipality for an invitation.' },
+    },
+    REGISTRATION_LINK_INVALID: {
+      status: 410,
+      title: { nl: 'Link werkt niet meer', en: 'Link no longer works' },
+      detail: { nl: 'Deze link om je e-mailadres te bevestigen is verlopen of al gebruikt. Maak je account opnieuw aan; als het al bestaat, log dan in.', en: 'This link to confirm your e-mail address has expired or was already used. Create your account again; if it already exists, log in.' },
+    },
+    ACCOUNT_HAS_ROLES: {
+      status: 409,
+      title: { nl: 'Account niet zelf te verwijderen', en: 'Account cannot be deleted by yourself' },
+      detail: {
+        nl: 'Je account heeft een rol in Wijkwerk (bijvoorbeeld in een wijkorgaan of bij de gemeente). Vraag daarom verwijdering aan; een beheerder handelt die af.',
+        en: 'Your account has a role in Wijkwerk (for instance in a neighbourhood council or at the municipality). Ask for erasure instead; an administrator carries it out.',
       },
     },
     SECOND_FACTOR_FAILED: {

@@ -11,7 +11,45 @@ const notYou = {
 /** A moment as people in the Netherlands read it: "9 december 2026 om 14:30". */
 const until = (moment: Date, language: 'nl' | 'en') => new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
 
+const notYouHere = {
+  nl: 'Heb je dit niet zelf gevraagd? Dan kun je dit bericht negeren: er verandert niets.',
+  en: 'Did you not ask for this? Then you can ignore this message: nothing changes.',
+} as const;
+
 export const userNotices = {
+  /** A resident registered: the link confirms the address and makes the account. */
+  registrationConfirmation: (link: { name: string; link: string; expiresAt: Date; municipality: string }): Notice => ({
+    nl: {
+      subject: 'Bevestig je e-mailadres voor Wijkwerk',
+      body: `Beste ${link.name},\n\nJe hebt een account aangemaakt bij Wijkwerk ${link.municipality}. Bevestig je e-mailadres met deze link, dan is je account klaar en ben je meteen ingelogd:\n\n${link.link}\n\nDe link werkt één keer, tot ${until(link.expiresAt, 'nl')}.\n\n${notYouHere.nl}`,
+    },
+    en: {
+      subject: 'Confirm your e-mail address for Wijkwerk',
+      body: `Dear ${link.name},\n\nYou created an account with Wijkwerk ${link.municipality}. Confirm your e-mail address with this link; your account is then ready and you are logged in at once:\n\n${link.link}\n\nThe link works once, until ${until(link.expiresAt, 'en')}.\n\n${notYouHere.en}`,
+    },
+  }),
+  /** Someone registered with an address that already has an account: its owner hears so, the answer on the page does not say. */
+  registrationForExistingAccount: (links: { name: string; logIn: string; forgotten: string }): Notice => ({
+    nl: {
+      subject: 'Je hebt al een account bij Wijkwerk',
+      body: `Beste ${links.name},\n\nIemand wilde een nieuw Wijkwerk-account maken met dit e-mailadres, maar je hebt er al een. Log in op ${links.logIn}. Weet je je wachtwoord niet meer? Vraag een nieuw aan op ${links.forgotten}.\n\n${notYouHere.nl}`,
+    },
+    en: {
+      subject: 'You already have a Wijkwerk account',
+      body: `Dear ${links.name},\n\nSomeone wanted to create a new Wijkwerk account with this e-mail address, but you already have one. Log in at ${links.logIn}. Forgot your password? Ask for a new one at ${links.forgotten}.\n\n${notYouHere.en}`,
+    },
+  }),
+  /** The person asked for a new password ("wachtwoord vergeten"). */
+  passwordForgotten: (link: { name: string; link: string; expiresAt: Date }): Notice => ({
+    nl: {
+      subject: 'Kies een nieuw wachtwoord voor Wijkwerk',
+      body: `Beste ${link.name},\n\nJe hebt gevraagd om een nieuw wachtwoord. Kies het via deze link:\n\n${link.link}\n\nDe link werkt één keer, tot ${until(link.expiresAt, 'nl')}. Je huidige wachtwoord blijft werken tot je een nieuw kiest.\n\n${notYouHere.nl}`,
+    },
+    en: {
+      subject: 'Choose a new password for Wijkwerk',
+      body: `Dear ${link.name},\n\nYou asked for a new password. Choose it with this link:\n\n${link.link}\n\nThe link works once, until ${until(link.expiresAt, 'en')}. Your current password keeps working until you choose a new one.\n\n${notYouHere.en}`,
+    },
+  }),
   invitation: (link: { name: string; link: string; expiresAt: Date }): Notice => ({
     nl: {
       subject: 'Uw account in Wijkwerk: kies een wachtwoord',

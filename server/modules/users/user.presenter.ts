@@ -13,6 +13,7 @@ export function presentUser(row: UserRow, grants: GrantRow[]) {
     locale: row.locale,
     isActive: row.isActive,
     hasPassword: row.passwordHash !== null,
+    homeNeighbourhoodId: row.homeNeighbourhoodId,
     roles: grants.filter((grant) => grant.userId === row.id).map(presentGrant),
     version: row.version,
   };

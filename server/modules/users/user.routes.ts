@@ -34,6 +34,7 @@ import {
   userListQuery,
   userListSchema,
   userParams,
+  updateSecuritySettingsBody,
   userSchema,
   visitorSessionSchema,
 } from './user.contract.ts';
@@ -281,7 +282,7 @@ export function registerUserRoutes(scope: FastifyInstance, services: { sessions:
     '/security-settings',
     {
       config: { access: 'users.manage', reauthentication: true },
-      schema: { operationId: 'updateSecuritySettings', tags: userTags, params: municipalityParams, body: securitySettingsSchema, response: { 200: securitySettingsSchema, ...problemResponses(401, 403, 404) } },
+      schema: { operationId: 'updateSecuritySettings', tags: userTags, params: municipalityParams, body: updateSecuritySettingsBody, response: { 200: securitySettingsSchema, ...problemResponses(401, 403, 404) } },
     },
     async (request) => users.updateSecuritySettings(contextOf(request), request.body),
   );

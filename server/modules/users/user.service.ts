@@ -199,14 +199,15 @@ export function createUserService(dependencies: { db: Executor; clock: Clock; pu
       return readSecuritySettings(db, context.municipalityId);
     },
 
-    async updateSecuritySettings(context: UseCaseContext, input: SecuritySettings) {
+    async updateSecuritySettings(context: UseCaseContext, input: Partial<SecuritySettings> & Pick<SecuritySettings, 'staffSecondFactorRequired'>) {
       assertCanManage(context);
       return inTransaction(db, async (tx) => {
         const municipalities = createMunicipalityRepository(tx);
         await municipalities.lockForUpdate(context.municipalityId);
         const before = await readSecuritySettings(tx, context.municipalityId);
-        await municipalities.writeSettings(context.municipalityId, 'security', input);
-        await recordAudit(tx, clock, context, { action: 'security.settings.update', entityType: 'municipality', entityId: context.municipalityId, before, after: input });
+        const after: SecuritySettings = { ...before, ...input };
+        await municipalities.writeSettings(context.municipalityId, 'security', after);
+        await recordAudit(tx, clock, context, { action: 'security.settings.update', entityType: 'municipality', entityId: context.municipalityId, before, after });
         return readSecuritySettings(tx, context.municipalityId);
       });
     },

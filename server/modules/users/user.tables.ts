@@ -21,6 +21,12 @@ export const userAccount = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Set when the person's data was erased at their request (AVG art. 17): the row stays, anonymised, for what refers to it. */
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /**
+     * The neighbourhood the person lives in, chosen by themselves: forms start there. Its foreign key
+     * (municipality_id, home_neighbourhood_id) → neighbourhood is written by hand in migration 0009, because the
+     * neighbourhood tables refer to this file and a reference back would be a cycle.
+     */
+    homeNeighbourhoodId: uuid('home_neighbourhood_id'),
   },
   (table) => [uniqueIndex('user_account_email_key').on(table.municipalityId, table.email), unique('user_account_tenant_key').on(table.municipalityId, table.id)],
 );
@@ -124,7 +130,8 @@ export const passwordLink = pgTable(
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
     userId: uuid('user_id').notNull(),
     tokenHash: text('token_hash').notNull(),
-    purpose: text('purpose').$type<'invitation' | 'reset'>().notNull(),
+    /** invitation: a new account; reset: an administrator sent it; forgotten: the person asked for it. */
+    purpose: text('purpose').$type<'invitation' | 'reset' | 'forgotten'>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
@@ -133,5 +140,34 @@ export const passwordLink = pgTable(
     uniqueIndex('password_link_token_key').on(table.tokenHash),
     index('password_link_user_idx').on(table.municipalityId, table.userId),
     foreignKey({ name: 'password_link_user_fk', columns: [table.municipalityId, table.userId], foreignColumns: [userAccount.municipalityId, userAccount.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * A resident who registered and has not yet confirmed their e-mail address. Nothing becomes an account until the
+ * link in the e-mail is used, so nobody can hold an address they do not read; expired rows are deleted by a job.
+ * The neighbourhood's foreign key is written by hand in migration 0009 (see user_account.home_neighbourhood_id).
+ */
+export const registration = pgTable(
+  'registration',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    /** Stored lower-case, like an account's. */
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    locale: text('locale').$type<'nl' | 'en'>().notNull().default('nl'),
+    homeNeighbourhoodId: uuid('home_neighbourhood_id'),
+    /** Only the SHA-256 of the confirmation token; the token itself exists only in the e-mail. */
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('registration_token_key').on(table.tokenHash),
+    index('registration_email_idx').on(table.municipalityId, table.email, table.createdAt),
+    index('registration_expiry_idx').on(table.expiresAt),
   ],
 );
