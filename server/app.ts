@@ -228,7 +228,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerResponsivenessRoutes(tenantScope, responsiveness);
           registerAdministrationRoutes(tenantScope, administration);
           registerNotificationRoutes(tenantScope, notifications);
-          registerPrivacyRoutes(tenantScope, createPrivacyService({ db, clock, publicUrl: config.PUBLIC_URL }));
+          registerPrivacyRoutes(tenantScope, createPrivacyService({ db, clock, publicUrl: config.PUBLIC_URL }), cookie);
         },
         { prefix: '/municipalities/:municipality' },
       );

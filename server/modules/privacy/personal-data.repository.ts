@@ -269,7 +269,7 @@ export function createPersonalDataRepository(db: Executor) {
     async anonymiseAccount(municipalityId: string, userId: string, values: { email: string; displayName: string; erasedAt: Date }): Promise<void> {
       await db
         .update(userAccount)
-        .set({ ...values, passwordHash: null, isActive: false, wantsEmailCopies: false, wantsDailyDigest: false, version: sql`${userAccount.version} + 1` })
+        .set({ ...values, passwordHash: null, isActive: false, wantsEmailCopies: false, wantsDailyDigest: false, homeNeighbourhoodId: null, version: sql`${userAccount.version} + 1` })
         .where(and(eq(userAccount.municipalityId, municipalityId), eq(userAccount.id, userId)));
     },
   };

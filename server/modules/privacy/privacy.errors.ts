@@ -13,6 +13,14 @@ export const privacyErrors = defineErrors({
       title: { nl: 'Al verwijderd', en: 'Already erased' },
       detail: { nl: 'De gegevens van deze persoon zijn al verwijderd.', en: 'This person’s data has already been erased.' },
     },
+    ACCOUNT_HAS_ROLES: {
+      status: 409,
+      title: { nl: 'Account niet zelf te verwijderen', en: 'Account cannot be deleted by yourself' },
+      detail: {
+        nl: 'Je account heeft een rol in Wijkwerk (bijvoorbeeld in een wijkorgaan of bij de gemeente). Vraag daarom verwijdering aan; een beheerder handelt die af.',
+        en: 'Your account has a role in Wijkwerk (for instance in a neighbourhood council or at the municipality). Ask for erasure instead; an administrator carries it out.',
+      },
+    },
     LAST_ADMIN: {
       status: 409,
       title: { nl: 'Laatste beheerder', en: 'Last administrator' },

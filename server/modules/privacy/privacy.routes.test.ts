@@ -196,3 +196,55 @@ describe('erasure', () => {
     expect(again.json().code).toBe('ALREADY_ERASED');
   });
 });
+
+describe('a resident deleting their own account', () => {
+  /** A resident who registered themselves, logged in through the confirmation link. */
+  async function registeredResident(email: string, displayName: string): Promise<{ session: Session; id: string }> {
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/registrations`, payload: { email, displayName, password: 'paarse-olifant-danst-samba' } })).statusCode).toBe(202);
+    const [mail] = await queryRows<{ body: string }>(t.database.db, sql`select body from outbox_message where recipient_email = ${email} and topic = 'user.registration'`);
+    const token = /bevestigen#([A-Za-z0-9_-]+)/.exec(mail.body)![1];
+    const confirmed = await t.request({ method: 'POST', url: `${tenantPath}/registrations/confirmation`, payload: { token } });
+    const cookie = String(confirmed.headers['set-cookie']).split(';')[0];
+    const csrfToken = confirmed.json().csrfToken;
+    return { session: { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } }, id: confirmed.json().user.id };
+  }
+
+  it('deletes it at once: logged out, unable to log in, the request stays without the name', async () => {
+    const { session, id } = await registeredResident('weg.ermee@mail.example', 'Wim Wegermee');
+    const submitted = await t.request({ method: 'POST', url: `${tenantPath}/requests`, as: session, payload: { kind: 'request', title: 'Losse stoeptegel', body: 'Er ligt een losse stoeptegel voor nummer 12.', neighbourhoodId: ids.brandevoort, scale: 'street' } });
+    expect(submitted.statusCode).toBe(201);
+
+    const deleted = await t.request({ method: 'DELETE', url: `${tenantPath}/me/account`, as: session });
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    expect(deleted.json()).toMatchObject({ userId: id, sessionsEnded: 1 });
+    expect(String(deleted.headers['set-cookie'])).toContain('Max-Age=0');
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).json().user).toBeNull();
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/sessions`, payload: { email: 'weg.ermee@mail.example', password: 'paarse-olifant-danst-samba' } })).statusCode).toBe(401);
+    const request = (await t.request({ url: `${tenantPath}/requests/${submitted.json().id}`, as: admin })).json();
+    expect(request.title).toBe('Losse stoeptegel');
+    expect(JSON.stringify(request)).not.toContain('Wegermee');
+    const audit = (await t.request({ url: `${tenantPath}/audit-log?action=privacy.erasure.ownAccount`, as: admin })).json().items;
+    expect(audit).toEqual([expect.objectContaining({ entityId: id })]);
+  });
+
+  it('asks a person with another role to request erasure instead, and needs a recent confirmation', async () => {
+    const member = await t.logIn('councilMember');
+    const refused = await t.request({ method: 'DELETE', url: `${tenantPath}/me/account`, as: member });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'ACCOUNT_HAS_ROLES', detail: expect.stringContaining('Vraag daarom verwijdering aan') });
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: member })).json().user.displayName).not.toBe('Verwijderde gebruiker');
+
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/me/account` })).statusCode).toBe(401);
+    const { session } = await registeredResident('later.weg@mail.example', 'Later Weg');
+    const start = t.clock.now();
+    try {
+      t.clock.advance(11 * 60_000);
+      const stale = await t.request({ method: 'DELETE', url: `${tenantPath}/me/account`, as: session });
+      expect(stale.statusCode).toBe(403);
+      expect(stale.json().code).toBe('REAUTHENTICATION_REQUIRED');
+    } finally {
+      t.clock.set(start);
+    }
+    expect((await t.request({ url: `${tenantPath}/sessions/current`, as: session })).json().user.displayName).toBe('Later Weg');
+  });
+});

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { contextOf } from '../../platform/auth.ts';
+import { type CookieSettings, clearSessionCookie, contextOf } from '../../platform/auth.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import { municipalityParams } from '../municipalities/index.ts';
 import {
@@ -16,7 +16,7 @@ import {
 } from './privacy.contract.ts';
 import type { PrivacyService } from './privacy.service.ts';
 
-export function registerPrivacyRoutes(scope: FastifyInstance, service: PrivacyService) {
+export function registerPrivacyRoutes(scope: FastifyInstance, service: PrivacyService, cookie: CookieSettings) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ['Privacy'];
 
@@ -87,6 +87,26 @@ export function registerPrivacyRoutes(scope: FastifyInstance, service: PrivacySe
       },
     },
     async (request, reply) => reply.code(201).send(await service.requestErasure(contextOf(request))),
+  );
+
+  app.delete(
+    '/me/account',
+    {
+      config: { access: 'authenticated', reauthentication: true },
+      schema: {
+        operationId: 'deleteMyAccount',
+        tags,
+        summary: 'A resident deletes their own account at once; their requests stay, without their name',
+        description: 'Only for accounts whose only role is resident; others ask for erasure (POST /me/erasure-request). Needs a recent confirmation that it is you. Logs out everywhere.',
+        params: municipalityParams,
+        response: { 200: erasureResultSchema, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const result = await service.deleteOwnAccount(contextOf(request));
+      clearSessionCookie(reply, cookie);
+      return result;
+    },
   );
 
   app.get(

@@ -38,6 +38,39 @@ export function createPrivacyService(dependencies: { db: Executor; clock: Clock;
   }
   const readSettings = async (tx: Executor, municipalityId: string) => privacySettingsFrom(await createMunicipalityRepository(tx).readSettings(municipalityId, 'privacy'));
 
+  /**
+   * Erasure (AVG art. 17): the account stays as a nameless row, so that requests, timelines and the audit log
+   * still hold together; everything that identifies the person or lets anyone log in as them goes.
+   */
+  async function carryOutErasure(tx: Executor, context: UseCaseContext, userId: string) {
+    const by = actorOf(context);
+    const repository = createPersonalDataRepository(tx);
+    // One erasure or role change at a time per municipality, so two cannot remove the last two administrators.
+    await createMunicipalityRepository(tx).lockForUpdate(context.municipalityId);
+    const account = await repository.account(context.municipalityId, userId);
+    if (!account) throw new DomainError('NOT_FOUND');
+    if (account.erasedAt) throw new DomainError(privacyErrors.ALREADY_ERASED);
+    const isActiveAdmin = account.isActive && (await repository.roles(context.municipalityId, userId)).some((role) => role.role === 'admin');
+    if (isActiveAdmin && (await repository.countActiveAdminsOtherThan(context.municipalityId, userId)) === 0) throw new DomainError(privacyErrors.LAST_ADMIN);
+
+    const now = clock.now();
+    // An administrator may erase on a request made by letter too, and a resident deletes without asking first: either way it is recorded as a request.
+    const pending =
+      (await repository.pendingErasureRequest(context.municipalityId, userId)) ?? (await repository.insertErasureRequest({ municipalityId: context.municipalityId, userId, requestedAt: now }));
+    // While the request is pending and the account still has its name: the function looks for both.
+    const auditSnapshotsCleared = await repository.clearAuditSnapshotsOf(context.municipalityId, userId);
+    const sessionsEnded = await repository.deleteCredentialsAndRoles(context.municipalityId, userId, account.email);
+    const messagesDeleted = await repository.deleteMessagesTo(context.municipalityId, userId, account.email);
+    await repository.renameInTimelines(context.municipalityId, userId, erasedDisplayName);
+    await repository.scrubNameFromTexts(context.municipalityId, userId, [account.email, account.displayName]);
+    await repository.anonymiseAccount(context.municipalityId, userId, { email: erasedEmailOf(userId), displayName: erasedDisplayName, erasedAt: now });
+    await repository.markErasureCarriedOut(context.municipalityId, pending.id, { carriedOutAt: now, carriedOutByUserId: by.userId });
+    const result = { userId, erasedAt: now.toISOString(), sessionsEnded, messagesDeleted, auditSnapshotsCleared };
+    // Ids and counts only: the record that it happened holds nothing of the person.
+    await recordAudit(tx, clock, context, { action: by.userId === userId ? 'privacy.erasure.ownAccount' : 'privacy.erasure.carryOut', entityType: 'user', entityId: userId, after: { erasureRequestId: pending.id, ...result } });
+    return result;
+  }
+
   return {
     async getSettings(context: UseCaseContext): Promise<PrivacySettings> {
       assertCanManage(context);
@@ -133,39 +166,22 @@ export function createPrivacyService(dependencies: { db: Executor; clock: Clock;
       return { items: rows.map((row) => ({ ...presentErasureRequest(row), displayName: row.displayName, email: row.email })) };
     },
 
-    /**
-     * Erasure (AVG art. 17): the account stays as a nameless row, so that requests, timelines and the audit log
-     * still hold together; everything that identifies the person or lets anyone log in as them goes.
-     */
     async eraseUser(context: UseCaseContext, userId: string) {
       assertCanManage(context);
-      const admin = actorOf(context);
-      return inTransaction(db, async (tx) => {
-        const repository = createPersonalDataRepository(tx);
-        // One erasure or role change at a time per municipality, so two cannot remove the last two administrators.
-        await createMunicipalityRepository(tx).lockForUpdate(context.municipalityId);
-        const account = await repository.account(context.municipalityId, userId);
-        if (!account) throw new DomainError('NOT_FOUND');
-        if (account.erasedAt) throw new DomainError(privacyErrors.ALREADY_ERASED);
-        const isActiveAdmin = account.isActive && (await repository.roles(context.municipalityId, userId)).some((role) => role.role === 'admin');
-        if (isActiveAdmin && (await repository.countActiveAdminsOtherThan(context.municipalityId, userId)) === 0) throw new DomainError(privacyErrors.LAST_ADMIN);
+      return inTransaction(db, (tx) => carryOutErasure(tx, context, userId));
+    },
 
-        const now = clock.now();
-        // An administrator may erase on a request made by letter too: it is recorded as a request all the same.
-        const pending =
-          (await repository.pendingErasureRequest(context.municipalityId, userId)) ?? (await repository.insertErasureRequest({ municipalityId: context.municipalityId, userId, requestedAt: now }));
-        // While the request is pending and the account still has its name: the function looks for both.
-        const auditSnapshotsCleared = await repository.clearAuditSnapshotsOf(context.municipalityId, userId);
-        const sessionsEnded = await repository.deleteCredentialsAndRoles(context.municipalityId, userId, account.email);
-        const messagesDeleted = await repository.deleteMessagesTo(context.municipalityId, userId, account.email);
-        await repository.renameInTimelines(context.municipalityId, userId, erasedDisplayName);
-        await repository.scrubNameFromTexts(context.municipalityId, userId, [account.email, account.displayName]);
-        await repository.anonymiseAccount(context.municipalityId, userId, { email: erasedEmailOf(userId), displayName: erasedDisplayName, erasedAt: now });
-        await repository.markErasureCarriedOut(context.municipalityId, pending.id, { carriedOutAt: now, carriedOutByUserId: admin.userId });
-        const result = { userId, erasedAt: now.toISOString(), sessionsEnded, messagesDeleted, auditSnapshotsCleared };
-        // Ids and counts only: the record that it happened holds nothing of the person.
-        await recordAudit(tx, clock, context, { action: 'privacy.erasure.carryOut', entityType: 'user', entityId: userId, after: { erasureRequestId: pending.id, ...result } });
-        return result;
+    /**
+     * A resident deletes their own account at once: the same erasure an administrator carries out, without the
+     * wait. Someone with another role (a council member, staff) asks for it instead, because their work for others
+     * must be handed over first.
+     */
+    async deleteOwnAccount(context: UseCaseContext) {
+      const actor = actorOf(context);
+      return inTransaction(db, async (tx) => {
+        const roles = await createPersonalDataRepository(tx).roles(context.municipalityId, actor.userId);
+        if (roles.some((role) => role.role !== 'resident')) throw new DomainError(privacyErrors.ACCOUNT_HAS_ROLES);
+        return carryOutErasure(tx, context, actor.userId);
       });
     },
   };

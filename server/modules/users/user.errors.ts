@@ -31,14 +31,6 @@ export const userErrors = defineErrors({
       title: { nl: 'Link werkt niet meer', en: 'Link no longer works' },
       detail: { nl: 'Deze link om je e-mailadres te bevestigen is verlopen of al gebruikt. Maak je account opnieuw aan; als het al bestaat, log dan in.', en: 'This link to confirm your e-mail address has expired or was already used. Create your account again; if it already exists, log in.' },
     },
-    ACCOUNT_HAS_ROLES: {
-      status: 409,
-      title: { nl: 'Account niet zelf te verwijderen', en: 'Account cannot be deleted by yourself' },
-      detail: {
-        nl: 'Je account heeft een rol in Wijkwerk (bijvoorbeeld in een wijkorgaan of bij de gemeente). Vraag daarom verwijdering aan; een beheerder handelt die af.',
-        en: 'Your account has a role in Wijkwerk (for instance in a neighbourhood council or at the municipality). Ask for erasure instead; an administrator carries it out.',
-      },
-    },
     SECOND_FACTOR_FAILED: {
       status: 401,
       title: { nl: 'Bevestiging mislukt', en: 'Confirmation failed' },
