@@ -6,6 +6,7 @@ import '@utrecht/design-tokens/dist/theme.css';
 import '@utrecht/alert-css/dist/index.css';
 import '@utrecht/button-css/dist/index.css';
 import '@utrecht/button-group-css/dist/index.css';
+import '@utrecht/button-link-css/dist/index.css';
 import '@utrecht/checkbox-css/dist/index.css';
 import '@utrecht/custom-checkbox-css/dist/index.css';
 import '@utrecht/code-css/dist/index.css';

@@ -13,7 +13,10 @@ import { PrivacyStatementPage } from './features/privacy/pages/PrivacyStatementP
 import { RequestListPage } from './features/requests/pages/RequestListPage.tsx';
 import { RequestPage } from './features/requests/pages/RequestPage.tsx';
 import { SubmitRequestPage } from './features/requests/pages/SubmitRequestPage.tsx';
+import { ConfirmRegistrationPage } from './features/session/pages/ConfirmRegistrationPage.tsx';
+import { ForgotPasswordPage } from './features/session/pages/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/session/pages/LoginPage.tsx';
+import { RegisterPage } from './features/session/pages/RegisterPage.tsx';
 import { SecurityPage } from './features/session/pages/SecurityPage.tsx';
 import { SetPasswordPage } from './features/session/pages/SetPasswordPage.tsx';
 
@@ -27,6 +30,9 @@ export const router = createBrowserRouter([
       { index: true, element: <MunicipalityHomePage /> },
       { path: 'wijken/:slug', element: <NeighbourhoodPage /> },
       { path: 'inloggen', element: <LoginPage /> },
+      { path: 'registreren', element: <RegisterPage /> },
+      { path: 'registreren/bevestigen', element: <ConfirmRegistrationPage /> },
+      { path: 'wachtwoord-vergeten', element: <ForgotPasswordPage /> },
       { path: 'mijn', element: <MyHomePage /> },
       { path: 'mijn/beveiliging', element: <SecurityPage /> },
       { path: 'wachtwoord-instellen', element: <SetPasswordPage /> },

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem, api, rememberCsrfToken, tenantPath } from './client.ts';
 import type { CurrentSession, SecondFactorChallenge, VisitorSession } from './types.ts';
 
-const sessionKey = (municipality: string) => ['session', municipality];
+export const sessionKey = (municipality: string) => ['session', municipality];
 
 /** The logged-in user of this municipality, or null for a visitor. */
 export function useSession(municipality: string) {
@@ -80,4 +80,31 @@ export function returnPathAfterLogin(municipality: string, requested: string | n
   const home = `/${municipality}/mijn`;
   if (!requested?.startsWith(`/${municipality}/`) || requested.startsWith('//') || requested.includes('\\')) return home;
   return requested.startsWith(`/${municipality}/inloggen`) ? home : requested;
+}
+
+const returnKey = (municipality: string) => `wijkwerk.afterRegistration.${municipality}`;
+
+/** Where a person was going when they registered; the confirmation link (often opened later) takes them there. */
+export function rememberReturnAfterRegistration(municipality: string, requested: string | null) {
+  try {
+    localStorage.setItem(returnKey(municipality), returnPathAfterLogin(municipality, requested));
+  } catch {
+    // Storage refused (private mode): the person lands on their home page instead.
+  }
+}
+
+export function returnAfterRegistration(municipality: string): string {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(returnKey(municipality));
+    localStorage.removeItem(returnKey(municipality));
+  } catch {
+    // As above.
+  }
+  return returnPathAfterLogin(municipality, stored);
+}
+
+/** The page where a visitor creates an account, with the page to come back to. */
+export function registerPathFor(municipality: string, returnTo?: string | null): string {
+  return returnTo ? `/${municipality}/registreren?naar=${encodeURIComponent(returnTo)}` : `/${municipality}/registreren`;
 }

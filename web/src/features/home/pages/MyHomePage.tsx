@@ -1,8 +1,8 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
-import { Navigate, useParams } from 'react-router';
+import { Navigate, useLocation, useParams } from 'react-router';
 import { securityPath, useSession } from '../../../api/session.ts';
 import { AppLink } from '../../../components/AppLink.tsx';
-import { Loading } from '../../../components/Feedback.tsx';
+import { Loading, SuccessAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { AdminHome } from '../components/AdminHome.tsx';
@@ -20,6 +20,8 @@ export function MyHomePage() {
   const { municipality = '' } = useParams();
   const { t } = useI18n();
   const session = useSession(municipality);
+  // Just confirmed their registration: the account is ready.
+  const isWelcome = (useLocation().state as { welcome?: boolean } | null)?.welcome === true;
   if (session.isPending) return <Loading />;
   if (!session.data) return <Navigate to={`/${municipality}/inloggen`} replace />;
   const roles = new Set(session.data.user.roles.map((grant) => grant.role));
@@ -28,6 +30,7 @@ export function MyHomePage() {
   return (
     <>
       <PageTitle>{t('myHome.title', { name: session.data.user.displayName })}</PageTitle>
+      {isWelcome && <SuccessAlert>{t('myHome.welcome')}</SuccessAlert>}
       {roles.size === 0 && <Paragraph>{t('myHome.noRoles')}</Paragraph>}
       {roles.has('admin') && <AdminHome municipality={municipality} />}
       {roles.has('advisor') && <AdvisorHome municipality={municipality} neighbourhoodIds={scopes('advisor')} />}

@@ -1,7 +1,9 @@
 import { Button, Heading, Link, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, tenantPath } from '../../../api/client.ts';
+import { api, rememberCsrfToken, tenantPath } from '../../../api/client.ts';
+import { sessionKey, useSession } from '../../../api/session.ts';
+import { useNavigate } from 'react-router';
 import type { MyErasureRequest } from '../../../api/types.ts';
 import { AppLink } from '../../../components/AppLink.tsx';
 import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
@@ -21,6 +23,9 @@ export function MyData({ municipality }: { municipality: string }) {
       return queryClient.invalidateQueries({ queryKey: key });
     },
   });
+  const session = useSession(municipality);
+  // A resident deletes their account at once; someone with another role asks, so their work can be handed over.
+  const isOnlyResident = (session.data?.user.roles.length ?? 0) > 0 && session.data?.user.roles.every((grant) => grant.role === 'resident');
   const pending = erasure.data?.erasureRequest?.status === 'pending' ? erasure.data.erasureRequest : null;
   const date = (moment: string) => new Date(moment).toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' });
   return (
@@ -37,6 +42,7 @@ export function MyData({ municipality }: { municipality: string }) {
           {t('myData.download')}
         </Link>
       </Paragraph>
+      {isOnlyResident ? <DeleteOwnAccount municipality={municipality} /> : <>
       <Heading level={3}>{t('myData.erasureTitle')}</Heading>
       <Paragraph>{t('myData.erasureIntro')}</Paragraph>
       <ProblemAlert error={ask.error ?? erasure.error} />
@@ -61,6 +67,50 @@ export function MyData({ municipality }: { municipality: string }) {
           {t('myData.erasureAsk')}
         </Button>
       )}
+      </>}
     </section>
+  );
+}
+
+/** Deleting one's own account: asked twice, confirmed by the step-up dialog, then logged out with a message. */
+function DeleteOwnAccount({ municipality }: { municipality: string }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [isConfirming, setConfirming] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => api<unknown>(tenantPath(municipality, '/me/account'), { method: 'DELETE' }),
+    onSuccess: () => {
+      rememberCsrfToken(null);
+      queryClient.setQueryData(sessionKey(municipality), null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+      navigate(`/${municipality}`, { state: { notice: 'accountDeleted' } });
+    },
+  });
+  return (
+    <>
+      <Heading level={3}>{t('security.deleteAccountTitle')}</Heading>
+      <Paragraph>{t('security.deleteAccountIntro')}</Paragraph>
+      <ProblemAlert error={remove.error} />
+      {isConfirming ? (
+        <div>
+          <Paragraph>
+            <strong>{t('security.deleteAccountSure')}</strong>
+          </Paragraph>
+          <div className="app-actions">
+            <Button appearance="primary-action-button" busy={remove.isPending} disabled={remove.isPending} onClick={() => remove.mutate()}>
+              {t('security.deleteAccountConfirm')}
+            </Button>
+            <Button appearance="secondary-action-button" onClick={() => setConfirming(false)}>
+              {t('myData.erasureConfirmNo')}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Button appearance="secondary-action-button" onClick={() => setConfirming(true)}>
+          {t('security.deleteAccount')}
+        </Button>
+      )}
+    </>
   );
 }

@@ -1,9 +1,10 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useCallback } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { AppLink } from '../../../components/AppLink.tsx';
 import { BoundaryMap } from '../../../components/BoundaryMap.tsx';
-import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
+import { Loading, ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
+import { AskCallToAction } from '../../requests/components/AskCallToAction.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useBoundaries, useMunicipality, useNeighbourhoods } from '../queries.ts';
@@ -13,6 +14,8 @@ export function MunicipalityHomePage() {
   const { municipality = '' } = useParams();
   const { t } = useI18n();
   const navigate = useNavigate();
+  // A message handed over by the page that sent the person here (e.g. after deleting their account).
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const tenant = useMunicipality(municipality);
   const neighbourhoods = useNeighbourhoods(municipality);
   const boundaries = useBoundaries(municipality);
@@ -23,7 +26,9 @@ export function MunicipalityHomePage() {
   return (
     <>
       <PageTitle>{t('home.title', { municipality: name })}</PageTitle>
+      {notice === 'accountDeleted' && <SuccessAlert>{t('home.accountDeleted')}</SuccessAlert>}
       <Paragraph lead>{t('home.intro', { municipality: name })}</Paragraph>
+      <AskCallToAction municipality={municipality} />
       <div className="app-columns">
         <section aria-labelledby="neighbourhood-list-heading">
           <Heading level={2} id="neighbourhood-list-heading">

@@ -7,6 +7,7 @@ import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { AskCallToAction } from '../../requests/components/AskCallToAction.tsx';
 import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 import { DevelopmentAgreementForm } from '../components/DevelopmentAgreementForm.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -32,6 +33,7 @@ export function NeighbourhoodPage() {
   return (
     <>
       <PageTitle>{item.name}</PageTitle>
+      <AskCallToAction municipality={municipality} neighbourhood={item} />
       {item.isDevelopmentArea && (
         <Paragraph>
           <span className="app-badge">{t('neighbourhood.developmentArea')}</span> {t('neighbourhood.developmentAreaExplained')}

@@ -7,6 +7,7 @@ import { hasRole, useSession } from '../../../api/session.ts';
 import type { Department, Neighbourhood, Page, Theme } from '../../../api/types.ts';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
+import { AskCallToAction } from '../components/AskCallToAction.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -51,6 +52,7 @@ export function RequestListPage() {
     <>
       <PageTitle>{t('requestList.title')}</PageTitle>
       <Paragraph appearance="lead">{isStaff ? t('requestList.introStaff') : t('requestList.intro')}</Paragraph>
+      <AskCallToAction municipality={municipality} />
       <form className="app-filter" onSubmit={onSubmit} aria-label={t('requestList.filters')}>
         <TextField id="filter-search" label={t('requestList.search')} value={draft.search ?? ''} onChange={set('search')} />
         <SelectField id="filter-neighbourhood" label={t('requestList.neighbourhood')} value={draft.neighbourhoodId ?? ''} onChange={set('neighbourhoodId')} options={choose((neighbourhoods.data?.items ?? []).map((item) => ({ value: item.id, label: item.name })))} />

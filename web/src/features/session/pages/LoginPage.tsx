@@ -1,9 +1,12 @@
-import { Button, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Button, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { useQuery } from '@tanstack/react-query';
+import type { MouseEvent } from 'react';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiProblem } from '../../../api/client.ts';
-import { isChallenge, returnPathAfterLogin, securityPath, useCompleteLogIn, useLogIn, useSession } from '../../../api/session.ts';
+import { ApiProblem, api, tenantPath } from '../../../api/client.ts';
+import { isChallenge, registerPathFor, returnPathAfterLogin, securityPath, useCompleteLogIn, useLogIn, useSession } from '../../../api/session.ts';
 import type { CurrentSession, SecondFactorChallenge } from '../../../api/types.ts';
+import { AppLink } from '../../../components/AppLink.tsx';
 import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { PasswordField } from '../../../components/PasswordField.tsx';
@@ -23,6 +26,12 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [challenge, setChallenge] = useState<SecondFactorChallenge | undefined>();
+  const registration = useQuery({ queryKey: ['registration-options', municipality], queryFn: () => api<{ isOpen: boolean }>(tenantPath(municipality, '/registration-options')) });
+  // A link styled as a button, followed inside the app.
+  const follow = (path: string) => (event: MouseEvent) => {
+    event.preventDefault();
+    navigate(path);
+  };
 
   // Someone whose role needs a second factor they do not have yet goes to add one first.
   const destination = (answer: CurrentSession) => (answer.mustEnrolSecondFactor ? securityPath(municipality) : next);
@@ -96,7 +105,22 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </div>
+        <Paragraph>
+          <AppLink to={`/${municipality}/wachtwoord-vergeten`}>{t('login.forgotten')}</AppLink>
+        </Paragraph>
       </form>
+      {/* Other ways in (DigiD or eHerkenning through a broker) will be listed here as buttons of their own. */}
+      {registration.data?.isOpen && (
+        <section className="app-login-alternatives" aria-labelledby="login-new-heading">
+          <Heading level={2} id="login-new-heading">
+            {t('login.newTitle')}
+          </Heading>
+          <Paragraph>{t('login.newIntro')}</Paragraph>
+          <ButtonLink href={registerPathFor(municipality, params.get('naar'))} appearance="secondary-action-button" onClick={follow(registerPathFor(municipality, params.get('naar')))}>
+            {t('login.register')}
+          </ButtonLink>
+        </section>
+      )}
     </>
   );
 }
