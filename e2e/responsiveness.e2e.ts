@@ -116,19 +116,37 @@ describe('responsiveness (reactiesnelheid) for municipal staff', () => {
     await context.close();
   });
 
-  it('a visitor and a resident are told the page is for municipal staff', async () => {
+  it('a visitor sees the figures while they are public; when the administrator keeps them in, a visitor and a resident are told', async () => {
     const { context, page } = await openPage(browser);
-    await page.goto('/helmond/reactiesnelheid');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Geen toegang tot de reactiesnelheid');
-    expect(await page.getByRole('alert').textContent()).toContain('alleen te zien voor medewerkers van de gemeente');
-    expect(await page.getByRole('main').getByRole('link', { name: 'Inloggen' }).isVisible()).toBe(true);
-    await expectAccessibleFromTop(page, 'responsiveness-visitor');
+    await page.goto('/helmond');
+    await page.getByRole('navigation').getByRole('link', { name: 'Reactiesnelheid' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Reactiesnelheid');
+    await page.getByText('Deze cijfers zijn openbaar').waitFor();
+    await expectAccessibleFromTop(page, 'responsiveness-public-visitor');
 
-    await logIn(page, 'eva.mulder@mail.example');
-    await page.goto('/helmond/reactiesnelheid');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Geen toegang tot de reactiesnelheid');
-    expect(await page.getByRole('alert').textContent()).toContain('Je account heeft geen van die rollen');
-    expect(await page.getByRole('main').getByRole('link', { name: 'Naar mijn pagina' }).isVisible()).toBe(true);
+    const admin = await openPage(browser);
+    await logIn(admin.page, 'femke.janssen@helmond.example');
+    await admin.page.goto('/helmond/reactiesnelheid');
+    await admin.page.getByRole('button', { name: 'Alleen voor gemeente en wijkorganen tonen' }).click();
+    await admin.page.getByRole('status').filter({ hasText: 'alleen te zien voor de gemeente en de wijkorganen' }).waitFor();
+
+    try {
+      await page.reload();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Geen toegang tot de reactiesnelheid');
+      expect(await page.getByRole('alert').textContent()).toContain('alleen aan haar medewerkers en aan de wijkorganen');
+      expect(await page.getByRole('main').getByRole('link', { name: 'Inloggen' }).isVisible()).toBe(true);
+      await expectAccessibleFromTop(page, 'responsiveness-visitor');
+
+      await logIn(page, 'eva.mulder@mail.example');
+      await page.goto('/helmond/reactiesnelheid');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Geen toegang tot de reactiesnelheid');
+      expect(await page.getByRole('alert').textContent()).toContain('Je account heeft geen van die rollen');
+      expect(await page.getByRole('main').getByRole('link', { name: 'Naar mijn pagina' }).isVisible()).toBe(true);
+    } finally {
+      await admin.page.getByRole('button', { name: 'Openbaar maken' }).click();
+      await admin.page.getByRole('status').filter({ hasText: 'nu openbaar' }).waitFor();
+    }
+    await admin.context.close();
     await context.close();
   });
 });

@@ -37,3 +37,11 @@ export const responsivenessSchema = z
     shortTermWeeks: z.number().int().describe('The municipality’s short term: a nu is carried out within this many weeks'),
   })
   .meta({ id: 'Responsiveness' });
+
+export const responsivenessSettingsSchema = z
+  .object({
+    isPublic: z
+      .boolean()
+      .describe('Everyone, logged in or not, sees the figures (aggregates only: no titles, names or texts). Off: staff and neighbourhood councils only'),
+  })
+  .meta({ id: 'ResponsivenessSettings' });

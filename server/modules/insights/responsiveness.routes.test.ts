@@ -65,9 +65,35 @@ describe('responsiveness figures', () => {
     expect(empty.groups).toEqual([]);
   });
 
-  it('is for municipal staff only, and refuses a period that ends before it starts', async () => {
-    expect((await t.request({ url: `${tenantPath}/responsiveness?from=2026-06-01&to=2026-06-30` })).statusCode).toBe(401);
-    expect((await t.request({ url: `${tenantPath}/responsiveness?from=2026-06-01&to=2026-06-30`, as: await t.logIn('councilMember') })).statusCode).toBe(403);
+  it('is public by default, in aggregates only; the municipality can keep it to staff and councils', async () => {
+    const url = `${tenantPath}/responsiveness?from=2026-06-01&to=2026-06-30&groupBy=neighbourhood`;
+    const visitor = await t.request({ url });
+    expect(visitor.statusCode).toBe(200);
+    // Figures, never a request's title or a person's name.
+    expect(visitor.body).not.toMatch(/stoeptegels|lantaarnpaal|Eva Mulder/);
+    expect((await t.request({ url: `${tenantPath}/responsiveness-settings` })).json()).toEqual({ isPublic: true });
+
+    const admin = await t.logIn('admin');
+    const resident = await t.logIn('resident');
+    expect((await t.request({ method: 'PUT', url: `${tenantPath}/responsiveness-settings`, as: resident, payload: { isPublic: false } })).statusCode).toBe(403);
+    expect((await t.request({ method: 'PUT', url: `${tenantPath}/responsiveness-settings`, as: await t.logIn('advisor'), payload: { isPublic: false } })).statusCode).toBe(403);
+    expect((await t.request({ method: 'PUT', url: `${tenantPath}/responsiveness-settings`, as: admin, payload: { isPublic: 'nee' } })).statusCode).toBe(400);
+    const closed = await t.request({ method: 'PUT', url: `${tenantPath}/responsiveness-settings`, as: admin, payload: { isPublic: false } });
+    expect(closed.json()).toEqual({ isPublic: false });
+    try {
+      expect((await t.request({ url })).statusCode).toBe(401);
+      expect((await t.request({ url, as: resident })).statusCode).toBe(403);
+      // Councils always see how the municipality answers them, and so does the municipality itself.
+      expect((await t.request({ url, as: await t.logIn('councilMember') })).statusCode).toBe(200);
+      expect((await t.request({ url, as: await t.logIn('officer') })).statusCode).toBe(200);
+    } finally {
+      await t.request({ method: 'PUT', url: `${tenantPath}/responsiveness-settings`, as: admin, payload: { isPublic: true } });
+    }
+    const audit = (await t.request({ url: `${tenantPath}/audit-log?action=insights.settings.update`, as: admin })).json().items;
+    expect(audit).toHaveLength(2);
+  });
+
+  it('refuses a period that ends before it starts', async () => {
     const backwards = await t.request({ url: `${tenantPath}/responsiveness?from=2026-06-30&to=2026-06-01`, as: await t.logIn('advisor') });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().errors[0]).toMatchObject({ field: 'querystring.to', code: 'endBeforeStart' });

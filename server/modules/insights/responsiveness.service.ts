@@ -3,7 +3,11 @@ import type { Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { can } from '../../platform/permissions.ts';
+import { can, hasRole } from '../../platform/permissions.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { recordAudit } from '../../platform/audit-log.ts';
+import { createMunicipalityRepository } from '../municipalities/index.ts';
+import { insightsPermissions } from './insights.permissions.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import type { responsivenessQuery } from './responsiveness.contract.ts';
 import { readRequestSettings } from '../requests/index.ts';
@@ -14,9 +18,37 @@ const oneDecimal = (value: number | string | null) => (value === null ? null : M
 /** How responsive the municipality is (§2.3 point 1): time to acknowledge and to answer, on-time share, verdicts. */
 export function createResponsivenessService(dependencies: { db: Executor; clock: Clock }) {
   const { db, clock } = dependencies;
+
+  /** Public unless the municipality switched it off: the note's point is that the municipality is measured on how it answers. */
+  async function readSettings(tx: Executor, municipalityId: string) {
+    const stored = (await createMunicipalityRepository(tx).readSettings(municipalityId, 'insights')) as { isResponsivenessPublic?: boolean } | undefined;
+    return { isPublic: stored?.isResponsivenessPublic !== false };
+  }
+
+  /** Staff and neighbourhood councils always see the figures; everyone else while they are public. */
+  async function assertMaySee(context: UseCaseContext) {
+    if (can(context.actor, 'request.viewInternal') || hasRole(context.actor, 'council_member')) return;
+    if ((await readSettings(db, context.municipalityId)).isPublic) return;
+    throw new DomainError(context.actor ? 'FORBIDDEN' : 'NOT_AUTHENTICATED');
+  }
+
   return {
+    getSettings: (context: UseCaseContext) => readSettings(db, context.municipalityId),
+
+    async updateSettings(context: UseCaseContext, input: { isPublic: boolean }) {
+      if (!can(context.actor, insightsPermissions['insights.manage'])) throw new DomainError('FORBIDDEN');
+      return inTransaction(db, async (tx) => {
+        const municipalities = createMunicipalityRepository(tx);
+        await municipalities.lockForUpdate(context.municipalityId);
+        const before = await readSettings(tx, context.municipalityId);
+        await municipalities.writeSettings(context.municipalityId, 'insights', { isResponsivenessPublic: input.isPublic });
+        await recordAudit(tx, clock, context, { action: 'insights.settings.update', entityType: 'municipality', entityId: context.municipalityId, before, after: input });
+        return readSettings(tx, context.municipalityId);
+      });
+    },
+
     async measureResponsiveness(context: UseCaseContext, query: z.infer<typeof responsivenessQuery>) {
-      if (!can(context.actor, 'request.viewInternal')) throw new DomainError('FORBIDDEN');
+      await assertMaySee(context);
       const repository = createResponsivenessRepository(db);
       const today = dateInAmsterdam(clock.now());
       const { shortTermWeeks } = await readRequestSettings(db, context.municipalityId);

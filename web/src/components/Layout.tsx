@@ -39,6 +39,9 @@ export function Layout() {
                   <AppLink to={`/${municipality}/adviesaanvragen`}>{t('layout.adviceRequests')}</AppLink>
                 </li>
               )}
+              <li>
+                <AppLink to={`/${municipality}/reactiesnelheid`}>{t('layout.responsiveness')}</AppLink>
+              </li>
               {user && (
                 <li>
                   <AppLink to={`/${municipality}/mijn`}>{t('layout.myHome')}</AppLink>

@@ -18,3 +18,8 @@ export function useResponsiveness(municipality: string, view: ResponsivenessView
     placeholderData: (previous) => previous,
   });
 }
+
+/** Whether the figures are public (the default) or for staff and neighbourhood councils only. */
+export function useResponsivenessSettings(municipality: string) {
+  return useQuery({ queryKey: ['responsiveness-settings', municipality], queryFn: () => api<{ isPublic: boolean }>(tenantPath(municipality, '/responsiveness-settings')), staleTime: 60_000 });
+}

@@ -1,9 +1,11 @@
 import '../insights.css';
-import { Alert, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react/css-module';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, tenantPath } from '../../../api/client.ts';
 import { useParams, useSearchParams } from 'react-router';
 import { hasRole, loginPathFor, useSession } from '../../../api/session.ts';
 import { AppLink } from '../../../components/AppLink.tsx';
-import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
+import { Loading, ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatsFor } from '../components/chart-theme.ts';
@@ -13,9 +15,9 @@ import { MonthTrend } from '../components/MonthTrend.tsx';
 import { ResponsivenessFilters } from '../components/ResponsivenessFilters.tsx';
 import { VerdictChart } from '../components/VerdictChart.tsx';
 import { addressOf, todayInAmsterdam, viewFromAddress } from '../period.ts';
-import { type Responsiveness, useResponsiveness } from '../queries.ts';
+import { type Responsiveness, useResponsiveness, useResponsivenessSettings } from '../queries.ts';
 
-// The roles that hold the permission request.viewInternal on the server, which answers everyone else with 403.
+// The roles that hold the permission request.viewInternal on the server: they always see the figures.
 const staffRoles = ['advisor', 'officer', 'alderman', 'admin'];
 
 /** How quickly the municipality acknowledges and answers what neighbourhoods ask, for a period, per group. */
@@ -25,15 +27,20 @@ export function ResponsivenessPage() {
   const session = useSession(municipality);
   const [parameters, setParameters] = useSearchParams();
   const view = viewFromAddress(parameters, todayInAmsterdam());
+  const settings = useResponsivenessSettings(municipality);
   const isStaff = staffRoles.some((role) => hasRole(session.data, role));
-  const figures = useResponsiveness(municipality, view, isStaff);
+  // Councils always see how the municipality answers them; everyone else while the municipality keeps it public.
+  const maySee = isStaff || hasRole(session.data, 'council_member') || settings.data?.isPublic === true;
+  const figures = useResponsiveness(municipality, view, maySee);
 
-  if (session.isPending) return <Loading />;
-  if (!isStaff) return <NoAccess municipality={municipality} isLoggedIn={Boolean(session.data)} />;
+  if (session.isPending || settings.isPending) return <Loading />;
+  if (!maySee) return <NoAccess municipality={municipality} isLoggedIn={Boolean(session.data)} />;
   return (
     <>
       <PageTitle>{t('insights.title')}</PageTitle>
       <Paragraph>{t('insights.intro')}</Paragraph>
+      {settings.data && <Paragraph small>{t(settings.data.isPublic ? 'insights.publicNote' : 'insights.privateNote')}</Paragraph>}
+      {hasRole(session.data, 'admin') && settings.data && <PublicSwitch municipality={municipality} isPublic={settings.data.isPublic} />}
       <ResponsivenessFilters view={view} onApply={(next) => setParameters(addressOf(next))} />
       {figures.isPending && <Loading />}
       <ProblemAlert error={figures.error} />
@@ -84,5 +91,24 @@ function NoAccess({ municipality, isLoggedIn }: { municipality: string; isLogged
         {isLoggedIn ? <AppLink to={`/${municipality}/mijn`}>{t('insights.noAccess.home')}</AppLink> : <AppLink to={loginPathFor(municipality, `/${municipality}/reactiesnelheid`)}>{t('insights.noAccess.logIn')}</AppLink>}
       </Paragraph>
     </>
+  );
+}
+
+/** For administrators: whether visitors and residents see these figures too. */
+function PublicSwitch({ municipality, isPublic }: { municipality: string; isPublic: boolean }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (next: boolean) => api<{ isPublic: boolean }>(tenantPath(municipality, '/responsiveness-settings'), { method: 'PUT', body: { isPublic: next } }),
+    onSuccess: (saved) => queryClient.setQueryData(['responsiveness-settings', municipality], saved),
+  });
+  return (
+    <div className="insights-public-switch">
+      <ProblemAlert error={save.error} />
+      {save.isSuccess && <SuccessAlert>{t(save.data.isPublic ? 'insights.madePublic' : 'insights.madePrivate')}</SuccessAlert>}
+      <Button appearance="secondary-action-button" busy={save.isPending} disabled={save.isPending} onClick={() => save.mutate(!isPublic)}>
+        {t(isPublic ? 'insights.makePrivate' : 'insights.makePublic')}
+      </Button>
+    </div>
   );
 }
