@@ -29,7 +29,7 @@ const cases: Case[] = [
   { name: 'malformed JSON at login', status: 400, code: 'MALFORMED_JSON', request: () => ({ method: 'POST', url: `${tenantPath}/sessions`, headers: json, payload: '{email:' }) },
   { name: 'a schema violation', status: 400, code: 'VALIDATION_FAILED', request: () => ({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload: { isDevelopmentArea: 'ja' } }) },
   { name: 'a bad query parameter', status: 400, code: 'VALIDATION_FAILED', request: () => ({ url: `${tenantPath}/neighbourhoods?pageSize=1000` }) },
-  { name: 'a bad path id', status: 400, code: 'VALIDATION_FAILED', request: () => ({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/not-a-uuid`, as: admin, payload: { version: 1, name: 'X' } }) },
+  { name: 'a path id that cannot exist', status: 404, code: 'NOT_FOUND', request: () => ({ method: 'PATCH', url: `${tenantPath}/neighbourhoods/not-a-uuid`, as: admin, payload: { version: 1, name: 'X' } }) },
   { name: 'an unknown route', status: 404, code: 'NOT_FOUND', request: () => ({ url: '/api/v1/does-not-exist' }) },
   { name: 'an unknown route of a municipality', status: 404, code: 'NOT_FOUND', request: () => ({ method: 'POST', url: `${tenantPath}/wormholes`, as: admin, payload: {} }) },
   { name: 'a method a route does not have', status: 404, code: 'NOT_FOUND', request: () => ({ method: 'PUT', url: `${tenantPath}/themes`, as: admin, payload: {} }) },
@@ -97,11 +97,17 @@ describe('problem+json', () => {
     expect(missingEnglish.errors).toEqual([{ field: 'body.name', code: 'required', message: 'This field is required.' }]);
   });
 
-  it('says which query parameter and path id are wrong', async () => {
+  it('says which query parameter is wrong, and that an address with an impossible id leads nowhere', async () => {
     const query = (await t.request({ url: `${tenantPath}/neighbourhoods?pageSize=1000` })).json();
     expect(query.errors.map((error: { field: string }) => error.field)).toEqual(['querystring.pageSize']);
-    const path = (await t.request({ url: `${tenantPath}/neighbourhoods/not-a-uuid` })).json();
-    expect(path.errors.map((error: { field: string }) => error.field)).toEqual(['params.neighbourhoodId']);
+    // A mistyped or cut-off link is "not found", in words, never a schema path or "UUID".
+    const path = await t.request({ url: `${tenantPath}/neighbourhoods/geen-bestaande-wijk` });
+    expect(path.statusCode).toBe(404);
+    expect(path.json()).toMatchObject({ code: 'NOT_FOUND' });
+    expect(path.body).not.toMatch(/UUID|params\./i);
+    const english = await t.request({ url: `${tenantPath}/councils/12345`, headers: { 'accept-language': 'en' } });
+    expect(english.statusCode).toBe(404);
+    expect(english.json().title).not.toMatch(/UUID/i);
   });
 
   it('says how large a body may be, and which version is current', async () => {

@@ -351,6 +351,10 @@ export function handleError(error: FastifyError & { validation?: unknown; valida
   }
   if (error.validation) {
     const issues = (error as unknown as { zodIssues?: ZodLikeIssue[] }).zodIssues ?? [];
+    // An address with an id that cannot exist (a typo, a cut-off link) points at nothing: "not found", as for an id that does not exist.
+    if (error.validationContext === 'params' && issues.length > 0 && issues.every((issue) => issue.code === 'invalid_format' && (issue.format === 'uuid' || issue.format === 'guid'))) {
+      return sendProblem(reply, renderProblem('NOT_FOUND', language, { instance }));
+    }
     return sendProblem(reply, validationProblem(error.validationContext ?? 'body', issues, language, instance));
   }
   switch (error.code) {
