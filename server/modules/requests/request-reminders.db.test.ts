@@ -32,7 +32,7 @@ async function submit(title: string) {
     payload: { kind: 'request', title, body: 'Een verzoek van een bewoner over de openbare ruimte in Brandevoort.', neighbourhoodId: brandevoort, scale: 'street' },
   });
   expect(response.statusCode).toBe(201);
-  return response.json() as { id: string; version: number };
+  return response.json() as { id: string; reference: string; version: number };
 }
 
 beforeAll(async () => {
@@ -55,7 +55,7 @@ describe('reminders in the scheduler sweep', () => {
     const told = await outboxFor('sanne.kuipers@helmond.example', 'request.overdue');
     expect(told.map((message) => message.channel)).toEqual(['email', 'in_app']);
     expect(told[1]).toMatchObject({ subject: 'Over de termijn: Kapotte lantaarnpaal aan de Hazenwinkel', body: 'Deze vraag is over de termijn: de ontvangst had bevestigd moeten zijn op 22 juni 2026.' });
-    expect(told[0].body).toContain(`https://wijkwerk.helmond.example/helmond/vragen/${request.id}`);
+    expect(told[0].body).toContain(`https://wijkwerk.helmond.example/helmond/vragen/${request.reference}`);
     // The advisor of another part of the city hears nothing of it.
     expect(await outboxFor('jeroen.hermans@helmond.example', 'request.overdue')).toEqual([]);
     t.clock.advance(-8 * 86_400_000);

@@ -1,4 +1,4 @@
-import { type Notice, readableDate } from '../notifications/index.ts';
+import { type Notice, readableDate, readableDay } from '../notifications/index.ts';
 
 // What the requests module tells people, in Dutch and English; each recipient reads it in their own language.
 // Subjects start with the request's title's context so a list of notifications reads well.
@@ -22,6 +22,24 @@ export const requestNotices = {
   submitted: (row: Titled & { acknowledgeBy: string; answerBy: string }): Notice => ({
     nl: { subject: `Nieuw: ${row.title}`, body: `Ontvangst bevestigen vóór ${date(row.acknowledgeBy, 'nl')}; antwoord uiterlijk ${date(row.answerBy, 'nl')}.` },
     en: { subject: `New: ${row.title}`, body: `Acknowledge by ${date(row.acknowledgeBy, 'en')}; answer by ${date(row.answerBy, 'en')} at the latest.` },
+  }),
+  received: (row: Titled & { reference: string; acknowledgeBy: string; answerBy: string }): Notice => ({
+    nl: {
+      subject: `Ontvangen: ${row.title} (${row.reference})`,
+      body: [
+        `We hebben je vraag ontvangen. Het kenmerk is ${row.reference}; noem dat als je contact met ons opneemt.`,
+        `Wat er nu gebeurt: de adviseur wijkgericht werken leest je vraag, bevestigt uiterlijk ${readableDay(row.acknowledgeBy, 'nl')} dat hij in behandeling is en zet hem door naar de juiste afdeling. Je krijgt uiterlijk ${readableDay(row.answerBy, 'nl')} antwoord.`,
+        'Op de pagina van je vraag volg je wat ermee gebeurt:',
+      ].join('\n\n'),
+    },
+    en: {
+      subject: `Received: ${row.title} (${row.reference})`,
+      body: [
+        `We have received your request. Its reference is ${row.reference}; please mention it when you contact us.`,
+        `What happens next: the neighbourhood advisor reads your request, confirms by ${readableDay(row.acknowledgeBy, 'en')} that it is being handled and passes it on to the right department. You will get an answer by ${readableDay(row.answerBy, 'en')} at the latest.`,
+        'Follow what happens on the page of your request:',
+      ].join('\n\n'),
+    },
   }),
   acknowledged: (row: Titled & { answerBy: string }): Notice => ({
     nl: { subject: `Ontvangen: ${row.title}`, body: `Uw vraag is ontvangen. U krijgt uiterlijk ${date(row.answerBy, 'nl')} antwoord.` },
