@@ -44,7 +44,7 @@ export function AttachmentsSection({ municipality, request }: { municipality: st
   const [localError, setLocalError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const maxBytes = attachments.data?.maxBytes ?? defaultAttachmentMaxBytes;
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey }), queryClient.invalidateQueries({ queryKey: ['request', municipality, request.id] })]);
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey }), queryClient.invalidateQueries({ queryKey: ['request', municipality] })]);
 
   const add = useMutation({
     mutationFn: (chosen: File) => uploadAttachment(municipality, request.id, chosen, isInternal),
