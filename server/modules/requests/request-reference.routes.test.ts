@@ -99,6 +99,26 @@ describe('request references', () => {
   });
 });
 
+describe('the prefix setting', () => {
+  it('lets the administrator change the prefix for requests submitted afterwards, and names the field for a bad one', async () => {
+    const admin = await t.logIn('admin');
+    const current = (await t.request({ url: `${tenantPath}/request-settings`, as: admin })).json();
+    expect(current.referencePrefix).toBe('HLM');
+    const bad = await t.request({ method: 'PUT', url: `${tenantPath}/request-settings`, as: admin, payload: { ...current, referencePrefix: 'H-1' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'body.referencePrefix', code: 'referencePrefixFormat' });
+    const before = await submit('Voor de nieuwe voorvoegsel');
+    const saved = await t.request({ method: 'PUT', url: `${tenantPath}/request-settings`, as: admin, payload: { ...current, referencePrefix: 'hmd' } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().referencePrefix).toBe('HMD');
+    const after = await submit('Na de nieuwe voorvoegsel');
+    // The number keeps counting for the municipality's year; only the letters change.
+    expect(after.reference).toBe(`HMD-2026-${String(numberOf(before.reference) + 1).padStart(4, '0')}`);
+    expect((await t.request({ url: `${tenantPath}/requests/${before.reference}`, as: resident })).statusCode).toBe(200);
+    await t.request({ method: 'PUT', url: `${tenantPath}/request-settings`, as: admin, payload: { ...current, version: saved.json().version } });
+  });
+});
+
 describe('confirmation to the submitter', () => {
   it('e-mails the reference, what happens next, the deadline as people read it and a link, in Dutch', async () => {
     const submitted = await submit('Gat in het wegdek van de Brandevoortse Dreef');
