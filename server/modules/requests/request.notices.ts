@@ -1,7 +1,8 @@
 import { type Notice, readableDate, readableDay } from '../notifications/index.ts';
 
 // What the requests module tells people, in Dutch and English; each recipient reads it in their own language.
-// Subjects start with the request's title's context so a list of notifications reads well.
+// Subjects start with the request's title's context so a list of notifications reads well. People on the
+// submitter's side are addressed with "je", as in the app.
 
 type Titled = { title: string };
 const date = readableDate;
@@ -42,15 +43,15 @@ export const requestNotices = {
     },
   }),
   acknowledged: (row: Titled & { answerBy: string }): Notice => ({
-    nl: { subject: `Ontvangen: ${row.title}`, body: `Uw vraag is ontvangen. U krijgt uiterlijk ${date(row.answerBy, 'nl')} antwoord.` },
-    en: { subject: `Received: ${row.title}`, body: `Your request has been received. You will get an answer by ${date(row.answerBy, 'en')} at the latest.` },
+    nl: { subject: `Ontvangen: ${row.title}`, body: `Je vraag is in behandeling genomen. Je krijgt uiterlijk ${readableDay(row.answerBy, 'nl')} antwoord.` },
+    en: { subject: `Received: ${row.title}`, body: `Your request is being handled. You will get an answer by ${readableDay(row.answerBy, 'en')} at the latest.` },
   }),
   routed: (row: Titled & { answerBy: string }): Notice => ({
     nl: { subject: `Te beantwoorden: ${row.title}`, body: `Antwoord uiterlijk ${date(row.answerBy, 'nl')}.` },
     en: { subject: `To answer: ${row.title}`, body: `Answer by ${date(row.answerBy, 'en')} at the latest.` },
   }),
   markedDuplicate: (row: Titled): Notice => ({
-    nl: { subject: `Samengevoegd: ${row.title}`, body: 'Uw vraag gaat over hetzelfde als een eerdere vraag. Het antwoord volgt bij die vraag; u vindt de verwijzing op de pagina van uw vraag.' },
+    nl: { subject: `Samengevoegd: ${row.title}`, body: 'Je vraag gaat over hetzelfde als een eerdere vraag. Het antwoord volgt bij die vraag; je vindt de verwijzing op de pagina van je vraag.' },
     en: { subject: `Merged: ${row.title}`, body: 'Your request is about the same as an earlier one. The answer follows there; the page of your request links to it.' },
   }),
   reopened: (row: Titled, reason: string): Notice => ({
@@ -90,7 +91,7 @@ export const requestNotices = {
     en: { subject: `Carried out: ${row.title}`, body: text || `What we promised was carried out on ${date(carriedOutOn, 'en')}.` },
   }),
   advicePosition: (row: Titled, position: keyof typeof positionText, body: keyof typeof decidingBody | null, motivation: string): Notice => ({
-    nl: { subject: `Standpunt over uw advies: ${row.title}`, body: [positionText[position].nl, body ? `Besloten door ${decidingBody[body].nl}.` : '', motivation].filter(Boolean).join('\n\n') },
+    nl: { subject: `Standpunt over jullie advies: ${row.title}`, body: [positionText[position].nl, body ? `Besloten door ${decidingBody[body].nl}.` : '', motivation].filter(Boolean).join('\n\n') },
     en: { subject: `Position on your advice: ${row.title}`, body: [positionText[position].en, body ? `Decided by ${decidingBody[body].en}.` : '', motivation].filter(Boolean).join('\n\n') },
   }),
   overdue: (row: Titled & { state: string; acknowledgeBy: string; answerBy: string }, today: string): Notice => {
@@ -121,7 +122,7 @@ export const requestNotices = {
           en: { subject: `Decision due: ${row.title}`, body: `A definite answer is promised on ${date(decisionDueOn, 'en')}: change the “ooit” into a “nu” or “nooit” by then.` },
         },
   adviceRequested: (row: Titled & { dueOn: string; isFormalInspraak: boolean }): Notice => ({
-    nl: { subject: `Adviesaanvraag: ${row.title}`, body: `De gemeente vraagt uw wijkorgaan om advies, uiterlijk ${date(row.dueOn, 'nl')}.${row.isFormalInspraak ? ' Dit is een formele inspraakprocedure.' : ''}` },
+    nl: { subject: `Adviesaanvraag: ${row.title}`, body: `De gemeente vraagt je wijkorgaan om advies, uiterlijk ${date(row.dueOn, 'nl')}.${row.isFormalInspraak ? ' Dit is een formele inspraakprocedure.' : ''}` },
     en: { subject: `Request for advice: ${row.title}`, body: `The municipality asks your council for advice by ${date(row.dueOn, 'en')}.${row.isFormalInspraak ? ' This is a formal inspraak procedure.' : ''}` },
   }),
 };
