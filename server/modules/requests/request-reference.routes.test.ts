@@ -164,6 +164,8 @@ describe('routing with contributing departments', () => {
     const lotte = await t.logIn('officerGreen');
     const mine = (await t.request({ url: `${tenantPath}/requests?mine=true&pageSize=100`, as: lotte })).json();
     expect(mine.items.map((item: { id: string }) => item.id)).toContain(submitted.id);
+    const told = (await t.request({ url: `${tenantPath}/notifications`, as: lotte })).json();
+    expect(told.items.map((item: { subject: string }) => item.subject)).toContain('Meewerken aan: Onveilige oversteek bij de basisschool');
     const notRouted = await submit('Nog niet doorgezette vraag');
     const stillMine = (await t.request({ url: `${tenantPath}/requests?mine=true&pageSize=100`, as: lotte })).json();
     expect(stillMine.items.map((item: { id: string }) => item.id)).not.toContain(notRouted.id);

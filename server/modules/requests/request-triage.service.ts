@@ -57,6 +57,9 @@ export function createTriageService(steps: RequestSteps) {
           const officers = await findScopeMembers(tx, context.municipalityId, 'officer', [input.leadDepartmentId]);
           const recipients = officers.filter((candidate) => !input.leadOfficerUserId || candidate.userId === input.leadOfficerUserId).map((officer) => officer.userId);
           await steps.notify(tx, row, recipients, { topic: 'request.routed', notice: requestNotices.routed(row) }, context);
+          // Contributing departments work on it too: their officers hear of it and find it among their own work.
+          const contributors = (await findScopeMembers(tx, context.municipalityId, 'officer', input.contributingDepartmentIds)).map((officer) => officer.userId).filter((userId) => !recipients.includes(userId));
+          await steps.notify(tx, row, contributors, { topic: 'request.contributing', notice: requestNotices.contributing(row, routing.leadDepartmentName) }, context);
         },
       });
     },

@@ -50,6 +50,10 @@ export const requestNotices = {
     nl: { subject: `Te beantwoorden: ${row.title}`, body: `Antwoord uiterlijk ${date(row.answerBy, 'nl')}.` },
     en: { subject: `To answer: ${row.title}`, body: `Answer by ${date(row.answerBy, 'en')} at the latest.` },
   }),
+  contributing: (row: Titled & { answerBy: string }, leadDepartment: string | null): Notice => ({
+    nl: { subject: `Meewerken aan: ${row.title}`, body: `Je afdeling werkt mee aan deze vraag${leadDepartment ? `; ${leadDepartment} beantwoordt hem` : ''}. Antwoord uiterlijk ${readableDay(row.answerBy, 'nl')}.` },
+    en: { subject: `Contributing to: ${row.title}`, body: `Your department contributes to this request${leadDepartment ? `; ${leadDepartment} answers it` : ''}. Answer by ${readableDay(row.answerBy, 'en')}.` },
+  }),
   markedDuplicate: (row: Titled): Notice => ({
     nl: { subject: `Samengevoegd: ${row.title}`, body: 'Je vraag gaat over hetzelfde als een eerdere vraag. Het antwoord volgt bij die vraag; je vindt de verwijzing op de pagina van je vraag.' },
     en: { subject: `Merged: ${row.title}`, body: 'Your request is about the same as an earlier one. The answer follows there; the page of your request links to it.' },
