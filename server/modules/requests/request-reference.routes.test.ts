@@ -125,7 +125,7 @@ describe('confirmation to the submitter', () => {
   it('e-mails the reference, what happens next, the deadline as people read it and a link, in Dutch', async () => {
     const submitted = await submit('Gat in het wegdek van de Brandevoortse Dreef');
     const [mail] = (await emailsTo('resident', 'request.received')).filter((message) => message.subject.includes(submitted.reference));
-    expect(mail.subject).toBe(`Ontvangen: Gat in het wegdek van de Brandevoortse Dreef (${submitted.reference})`);
+    expect(mail.subject).toBe(`Verstuurd: Gat in het wegdek van de Brandevoortse Dreef (${submitted.reference})`);
     // Monday 15 June 2026 plus five working days: Monday 22 June.
     expect(submitted.acknowledgeBy).toBe('2026-06-22');
     expect(mail.body).toContain(`Het kenmerk is ${submitted.reference}`);
@@ -138,7 +138,7 @@ describe('confirmation to the submitter', () => {
     await t.database.db.execute(sql`update user_account set locale = 'en' where email = ${demoEmails.councilMemberOost}`);
     const submitted = await submit('Broken street light on the Mierloseweg', await t.logIn('councilMemberOost'), ids.oost);
     const [mail] = await emailsTo('councilMemberOost', 'request.received');
-    expect(mail.subject).toBe(`Received: Broken street light on the Mierloseweg (${submitted.reference})`);
+    expect(mail.subject).toBe(`Sent: Broken street light on the Mierloseweg (${submitted.reference})`);
     expect(mail.body).toContain(`Its reference is ${submitted.reference}`);
     expect(mail.body).toMatch(/by Monday,? 22 June 2026/);
     expect(mail.body).toContain(`/helmond/vragen/${submitted.reference}`);

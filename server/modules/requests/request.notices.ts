@@ -26,7 +26,7 @@ export const requestNotices = {
   }),
   received: (row: Titled & { reference: string; acknowledgeBy: string; answerBy: string }): Notice => ({
     nl: {
-      subject: `Ontvangen: ${row.title} (${row.reference})`,
+      subject: `Verstuurd: ${row.title} (${row.reference})`,
       body: [
         `We hebben je vraag ontvangen. Het kenmerk is ${row.reference}; noem dat als je contact met ons opneemt.`,
         `Wat er nu gebeurt: de adviseur wijkgericht werken leest je vraag, bevestigt uiterlijk ${readableDay(row.acknowledgeBy, 'nl')} dat hij in behandeling is en zet hem door naar de juiste afdeling. Je krijgt uiterlijk ${readableDay(row.answerBy, 'nl')} antwoord.`,
@@ -34,7 +34,7 @@ export const requestNotices = {
       ].join('\n\n'),
     },
     en: {
-      subject: `Received: ${row.title} (${row.reference})`,
+      subject: `Sent: ${row.title} (${row.reference})`,
       body: [
         `We have received your request. Its reference is ${row.reference}; please mention it when you contact us.`,
         `What happens next: the neighbourhood advisor reads your request, confirms by ${readableDay(row.acknowledgeBy, 'en')} that it is being handled and passes it on to the right department. You will get an answer by ${readableDay(row.answerBy, 'en')} at the latest.`,
