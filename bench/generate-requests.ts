@@ -38,6 +38,8 @@ export async function generateRequests(db: Database, total: number, focusMunicip
       return {
         id: randomUUID(),
         municipalityId: place.municipalityId,
+        // Generated data numbers on its own: unique per municipality, in a range submitting never reaches.
+        reference: `GEN-${createdAt.getUTCFullYear()}-${900_000 + index}`,
         kind: kinds[index % kinds.length],
         title: `${subjects[index % subjects.length]} ${index}`,
         body: `Gegenereerde vraag over ${subjects[index % subjects.length].toLowerCase()} in de wijk, nummer ${index}.`,

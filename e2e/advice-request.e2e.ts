@@ -45,7 +45,7 @@ describe('the municipality asks a council for advice', () => {
     await council.page.getByLabel('Openbare vergadering').check();
     await council.page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Brandevoort' });
     await council.page.getByRole('button', { name: 'Indienen' }).click();
-    await council.page.waitForURL(/\/helmond\/vragen\/[0-9a-f-]{36}$/);
+    await council.page.waitForURL(/\/helmond\/vragen\/HLM-\d{4}-\d{4,}$/);
     await expect.poll(() => council.page.getByRole('link', { name: 'Speelplekken in De Veste' }).isVisible()).toBe(true);
     expect(await council.page.getByText('Formele inspraakprocedure').isVisible()).toBe(true);
     await expectAccessible(council.page, 'advice-given');

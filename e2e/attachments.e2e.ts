@@ -27,7 +27,7 @@ describe('a resident attaches files to a request', () => {
     await page.getByLabel('Schaalniveau *').selectOption({ label: 'Straat' });
     await page.getByLabel('Bijlagen (pdf of afbeelding, max 10 MB)').setInputFiles({ name: 'situatieschets.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByRole('button', { name: 'Indienen' }).click();
-    await page.waitForURL(/\/vragen\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/vragen\/HLM-\d{4}-\d{4,}$/);
     requestUrl = new URL(page.url()).pathname;
 
     const link = page.getByRole('link', { name: 'situatieschets.pdf' });

@@ -34,9 +34,15 @@ describe('advice from a council, answered ooit', () => {
     await page.getByLabel('Meningsverschillen in de wijk').fill('Een deel van de bewoners wil liever een rotonde dan drempels.');
     await expectAccessible(page, 'request-submit');
     await page.getByRole('button', { name: 'Indienen' }).click();
-    await page.waitForURL(/\/vragen\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/vragen\/HLM-\d{4}-\d{4,}$/);
     requestUrl = new URL(page.url()).pathname;
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    // The confirmation takes the focus and says the reference, what happens next and by when.
+    const confirmation = page.getByRole('heading', { name: 'Je vraag is verstuurd' });
+    await expect.poll(() => confirmation.evaluate((element) => element === document.activeElement)).toBe(true);
+    const confirmationText = await page.getByRole('status').filter({ hasText: 'Je vraag is verstuurd' }).textContent();
+    expect(confirmationText).toContain(`Het kenmerk van je vraag is ${requestUrl.split('/').at(-1)}`);
+    expect(confirmationText).toMatch(/bevestigt uiterlijk \w+dag \d{1,2} \w+ \d{4}/);
     expect(await page.getByText('Groot (onderwerp binnen de wijk)').isVisible()).toBe(true);
     await context.close();
   });
@@ -55,6 +61,11 @@ describe('advice from a council, answered ooit', () => {
     await expectAccessible(page, 'request-triage');
     await page.getByRole('button', { name: 'Doorzetten naar afdeling' }).click();
     await expect.poll(() => page.getByText('In behandeling').first().isVisible()).toBe(true);
+    // The step says what it did, focus moves to that message, and the timeline says it in the same words.
+    const routed = 'Doorgezet naar Verkeer, behandelaar Koen Verhoeven; meewerkend: Groen';
+    await expect.poll(() => page.getByRole('status').filter({ hasText: routed }).isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(routed);
+    expect(await page.getByRole('listitem').filter({ hasText: routed }).count()).toBe(1);
     await context.close();
   });
 

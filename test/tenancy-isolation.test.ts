@@ -248,7 +248,7 @@ describe('ids of another municipality in bodies and query strings', () => {
     const [partner] = await t.database.db.insert(partnerOrganisation).values({ municipalityId, name: 'Woonbedrijf', kind: 'housing_corporation', createdAt: now }).returning();
     const [vraag] = await t.database.db
       .insert(request)
-      .values({ municipalityId, kind: 'question', title: 'Vraag uit Eindhoven', body: 'Een vraag uit een andere gemeente.', scale: 'street', weight: 'large', isPublic: true, state: 'submitted', submitterUserId: t.other.admin.id, acknowledgeBy: '2026-06-20', answerBy: '2026-07-10', createdAt: now, updatedAt: now })
+      .values({ municipalityId, reference: 'EIN-2026-0001', kind: 'question', title: 'Vraag uit Eindhoven', body: 'Een vraag uit een andere gemeente.', scale: 'street', weight: 'large', isPublic: true, state: 'submitted', submitterUserId: t.other.admin.id, acknowledgeBy: '2026-06-20', answerBy: '2026-07-10', createdAt: now, updatedAt: now })
       .returning();
     const [gevraagd] = await t.database.db
       .insert(adviceRequest)

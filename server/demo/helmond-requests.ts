@@ -4,7 +4,7 @@ import type { Executor } from '../db/client.ts';
 import { council } from '../modules/councils/index.ts';
 import { neighbourhood } from '../modules/neighbourhoods/index.ts';
 import { department, theme } from '../modules/organisation/index.ts';
-import { deadlinesFor, request, requestEvent, requestTheme } from '../modules/requests/index.ts';
+import { allocateRequestReference, deadlinesFor, request, requestEvent, requestTheme } from '../modules/requests/index.ts';
 import { userAccount } from '../modules/users/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { addWeeks, dateInAmsterdam } from '../platform/working-days.ts';
@@ -105,6 +105,7 @@ export async function seedDemoRequests(tx: Executor, clock: Clock, municipalityI
     await tx.insert(request).values({
       id,
       municipalityId,
+      reference: await allocateRequestReference(tx, municipalityId, createdAt),
       kind: topic.kind,
       title: topic.title,
       body: `${topic.title}. Bewoners van ${place.name} vragen hier al langer aandacht voor; het wijkorgaan heeft het besproken in de openbare vergadering.`,

@@ -4,6 +4,7 @@
  */
 /** The answer protocol as the demo municipality set it: the note's front-line teams and a few answer templates. */
 const helmondRequestSettings = {
+  referencePrefix: 'HLM',
   frontLineTeams: [
     { code: 'jpt', name: 'Jeugd Preventie Team (JPT)', description: 'Complexe problemen rond een groep jongeren' },
     { code: 'bit', name: 'Breed Interventie Team (BIT)', description: 'Meervoudige problemen die dreigen te escaleren' },

@@ -117,8 +117,8 @@ describe('the retention jobs', () => {
     const copy = async (title: string, state: string, closedAt: Date | null) => {
       const [row] = await queryRows<{ id: string }>(
         t.database.db,
-        sql`insert into request (municipality_id, kind, title, body, neighbourhood_id, scale, weight, is_public, state, submitter_user_id, acknowledge_by, answer_by, closed_at, created_at, updated_at)
-            select municipality_id, kind, ${title}, body, neighbourhood_id, scale, weight, is_public, ${state}, submitter_user_id, acknowledge_by, answer_by, ${closedAt?.toISOString() ?? null}, created_at, updated_at
+        sql`insert into request (municipality_id, reference, kind, title, body, neighbourhood_id, scale, weight, is_public, state, submitter_user_id, acknowledge_by, answer_by, closed_at, created_at, updated_at)
+            select municipality_id, reference || '-' || ${title}, kind, ${title}, body, neighbourhood_id, scale, weight, is_public, ${state}, submitter_user_id, acknowledge_by, answer_by, ${closedAt?.toISOString() ?? null}, created_at, updated_at
             from request where id = ${template.id} returning id`,
       );
       await t.database.db.execute(

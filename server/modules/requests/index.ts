@@ -13,4 +13,5 @@ export { registerRequestExportRoutes } from './request-export.routes.ts';
 export { deadlinesFor } from './request.rules.ts';
 export { request, requestEvent, requestTheme } from './request.tables.ts';
 export { createRequestReminderJobs } from './request-reminders.ts';
+export { allocateRequestReference } from './request-reference.ts';
 export { readRequestSettings } from './request-settings.service.ts';

@@ -20,6 +20,7 @@ interface ExportColumn {
  */
 export const exportColumns = {
   id: { header: { nl: 'ID', en: 'ID' }, width: 38, kind: 'text' },
+  reference: { header: { nl: 'Kenmerk', en: 'Reference' }, width: 16, kind: 'text' },
   kind: { header: { nl: 'Soort', en: 'Kind' }, width: 20, kind: 'text' },
   title: { header: { nl: 'Titel', en: 'Title' }, width: 50, kind: 'text' },
   neighbourhood: { header: { nl: 'Wijk', en: 'Neighbourhood' }, width: 20, kind: 'text' },
@@ -86,6 +87,7 @@ export function presentExportRow(row: RequestExportRow, options: { language: Lan
   const date = (value: string | null): ExportCell => ({ kind: 'date', value });
   return {
     id: text(row.id),
+    reference: text(row.reference),
     kind: text(label(row.kind, language)),
     title: text(row.title),
     neighbourhood: text(row.neighbourhoodName),

@@ -27,6 +27,7 @@ export function createRequestExportRepository(db: Executor) {
       return db
         .select({
           id: request.id,
+          reference: request.reference,
           kind: request.kind,
           title: request.title,
           neighbourhoodName: neighbourhood.name,

@@ -89,6 +89,7 @@ beforeAll(async () => {
   // The other municipality has a request of its own that Helmond's staff must never take out.
   await t.database.db.insert(requestTable).values({
     municipalityId: t.other.municipality.id,
+    reference: 'EIN-2026-0001',
     kind: 'request',
     title: 'Vraag uit Strijp die in Eindhoven blijft',
     body: 'Alleen voor de gemeente Eindhoven bedoeld.',
@@ -118,6 +119,7 @@ describe('CSV export', () => {
     expect(response.body).toContain('\r\n');
     expect(header).toEqual([
       'ID',
+      'Kenmerk',
       'Soort',
       'Titel',
       'Wijk',
@@ -142,6 +144,7 @@ describe('CSV export', () => {
     expect(byHeader('ID').sort()).toEqual([ids.answered, ids.formula, ids.plain].sort());
     const answered = Object.fromEntries(header.map((name, index) => [name, rows.find((row) => row[0] === ids.answered)![index]]));
     expect(answered).toMatchObject({
+      Kenmerk: expect.stringMatching(/^HLM-2026-\d{4}$/),
       Soort: 'Ongevraagd advies',
       Wijk: 'Brandevoort',
       'Namens wijkorgaan': 'Wijkraad Brandevoort',
@@ -177,13 +180,13 @@ describe('CSV export', () => {
     expect((await exportCsv('search=stoeptegels')).byHeader('ID')).toEqual([ids.plain]);
     expect((await exportCsv('isOverdue=true')).rows).toHaveLength(0);
     // Filters that match nothing still give a file with its header row.
-    expect((await exportCsv(`councilId=${ids.councilBrandevoort}&state=closed`)).header).toHaveLength(20);
+    expect((await exportCsv(`councilId=${ids.councilBrandevoort}&state=closed`)).header).toHaveLength(21);
   });
 
   it('speaks English when asked, headers and values', async () => {
     const { response, header, rows } = await exportCsv('language=en&verdict=nu');
     expect(response.headers['content-disposition']).toBe('attachment; filename="requests-helmond-2026-06-15.csv"');
-    expect(header.slice(0, 3)).toEqual(['ID', 'Kind', 'Title']);
+    expect(header.slice(0, 4)).toEqual(['ID', 'Reference', 'Kind', 'Title']);
     expect(rows[0][header.indexOf('Kind')]).toBe('Unsolicited advice');
     expect(rows[0][header.indexOf('Answered on time')]).toBe('yes');
   });
@@ -210,7 +213,7 @@ describe('Excel export', () => {
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.getColumn(3).width).toBeGreaterThan(30);
+    expect(sheet.getColumn(4).width).toBeGreaterThan(30);
 
     const rowOf = (id: string) => sheet.getRows(2, 3)!.find((row) => row.getCell(1).value === id)!;
     const answered = rowOf(ids.answered);
@@ -221,7 +224,7 @@ describe('Excel export', () => {
     expect(answered.getCell(header.indexOf('Trekkende afdeling') + 1).value).toBe('Verkeer');
     expect(answered.getCell(header.indexOf('Link') + 1).value).toMatchObject({ hyperlink: `http://localhost:3000/helmond/vragen/${ids.answered}` });
     // A workbook holds text as text: the formula-like title is a plain string, not a formula.
-    const formulaCell = rowOf(ids.formula).getCell(3);
+    const formulaCell = rowOf(ids.formula).getCell(header.indexOf('Titel') + 1);
     expect(formulaCell.type).toBe(ExcelJS.ValueType.String);
     expect(formulaCell.value).toBe(formulaTitle);
 
@@ -257,7 +260,7 @@ describe('who may export, and what never leaves', () => {
     expect(eindhoven.statusCode).toBe(200);
     expect(eindhoven.headers['content-disposition']).toContain('verzoeken-eindhoven-');
     const [, ...rows] = parseCsv(eindhoven.body.replace(/^\uFEFF/, ''));
-    expect(rows.map((row) => row[2])).toEqual(['Vraag uit Strijp die in Eindhoven blijft']);
+    expect(rows.map((row) => row[3])).toEqual(['Vraag uit Strijp die in Eindhoven blijft']);
     expect((await t.request({ url: '/api/v1/municipalities/eindhoven/requests/export?format=csv', as: advisor })).statusCode).toBe(403);
   });
 

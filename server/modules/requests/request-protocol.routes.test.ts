@@ -112,7 +112,7 @@ describe('the municipality’s position on advice', () => {
     expect(byCollege.json().errors[0]).toMatchObject({ field: 'body.decidingBody', code: 'departmentDecides' });
     const recorded = await t.request({ method: 'POST', url: `${url}/advice-position`, as: koen, payload: { version: answered.version, position: 'deviates', motivation } });
     expect(recorded.json().advicePosition).toMatchObject({ position: 'deviates', decidingBody: 'department', recordedOn: '2026-06-15' });
-    const told = await notificationOf('councilMember', 'Standpunt over uw advies: Parkeren op de stoep aan de Hazenwinkel');
+    const told = await notificationOf('councilMember', 'Standpunt over jullie advies: Parkeren op de stoep aan de Hazenwinkel');
     expect(told.body).toContain('Besloten door de afdeling.');
   });
 

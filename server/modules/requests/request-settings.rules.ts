@@ -35,6 +35,14 @@ export const requestSettingsSchema = z
     requiresAnswerReview: z.boolean().default(false).describe('Four eyes: the advisor approves an officer’s answer before the submitter sees it'),
     decisionReminderDays: z.number().int().min(1).max(60).default(10).describe('How many days before an ooit decision date the owner is reminded'),
     cityWideAdvisorUserId: z.uuid().nullable().default(null).describe('The first point of contact for city-wide requests: told of them and reminded like a neighbourhood’s advisor'),
+    referencePrefix: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2,6}$/, 'field:referencePrefixFormat')
+      .nullable()
+      .default(null)
+      .describe('The letters before every request reference ("HLM" in HLM-2026-0142); null: the first three letters of the municipality’s slug'),
     frontLineTeams: z.array(frontLineTeamSchema).max(50).default([]),
     answerTemplates: z.array(answerTemplateSchema).max(100).default([]),
   })

@@ -23,13 +23,21 @@ export interface RequestServiceDependencies {
   publicUrl?: string;
 }
 
+export interface StepEvent {
+  kind: RequestEventKind;
+  text?: string | null;
+  data?: unknown;
+  isInternal?: boolean;
+}
+
 export interface StepOptions {
   action: RequestAction;
   version: number;
   /** Who may take this step on this request; `access` says where the actor holds a role. */
   authorise(access: RequestAccess, row: RequestRow): boolean;
   prepare(tx: Executor, row: RequestRow): Promise<Partial<RequestRow>>;
-  event: { kind: RequestEventKind; text?: string | null; data?: unknown; isInternal?: boolean };
+  /** The timeline event; a function when it depends on what `prepare` found (names, for instance). */
+  event: StepEvent | (() => StepEvent);
   notify?(tx: Executor, row: RequestRow): Promise<void>;
 }
 
@@ -52,7 +60,7 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
       names,
       themes,
       events,
-      { isStaff: access.isStaff, isSubmitterSide: access.isSubmitterSide, now: clock.now(), allowedActions: allowedActionsOf(access, row), adviceRequest },
+      { isStaff: access.isStaff, isSubmitterSide: access.isSubmitterSide, now: clock.now(), language: context.language, allowedActions: allowedActionsOf(access, row), adviceRequest },
       access.isStaff || access.isSubmitterSide ? links : links.filter((link) => link.isPublic),
     );
   }
@@ -65,7 +73,7 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
 
   /** Loads a request the actor may see; one they may not see does not exist for them (404, not 403). */
   async function loadVisible(tx: Executor, context: UseCaseContext, requestId: string): Promise<RequestRow> {
-    const row = await createRequestRepository(tx).findById(context.municipalityId, requestId);
+    const row = await createRequestRepository(tx).findByIdOrReference(context.municipalityId, requestId);
     if (!row || !(row.isPublic || isStaff(context.actor) || isSubmitterSide(context.actor, row))) throw new DomainError('NOT_FOUND');
     return row;
   }
@@ -83,16 +91,16 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
       const result = transition(before.state, options.action);
       if (!result.isAllowed) throw new DomainError('INVALID_TRANSITION', { params: { state: before.state } });
       const changes = await options.prepare(tx, before);
-      const after = await repository.update(context.municipalityId, requestId, options.version, { ...changes, state: result.to, updatedAt: clock.now() });
+      const after = await repository.update(context.municipalityId, before.id, options.version, { ...changes, state: result.to, updatedAt: clock.now() });
       if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
-      await addEvent(tx, context, requestId, options.event);
-      await recordAudit(tx, clock, context, { action: `request.${options.action}`, entityType: 'request', entityId: requestId, before, after });
+      await addEvent(tx, context, before.id, typeof options.event === 'function' ? options.event() : options.event);
+      await recordAudit(tx, clock, context, { action: `request.${options.action}`, entityType: 'request', entityId: before.id, before, after });
       await options.notify?.(tx, after);
       return present(tx, context, after);
     });
   }
 
-  async function addEvent(tx: Executor, context: UseCaseContext, requestId: string, event: StepOptions['event']) {
+  async function addEvent(tx: Executor, context: UseCaseContext, requestId: string, event: StepEvent) {
     await createRequestRepository(tx).addEvent({
       municipalityId: context.municipalityId,
       requestId,
@@ -109,7 +117,8 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
 
   async function pathOf(tx: Executor, row: RequestRow, context?: UseCaseContext): Promise<string | undefined> {
     const slug = context?.municipalitySlug ?? (await createMunicipalityRepository(tx).findById(row.municipalityId))?.slug;
-    return slug ? `/${slug}/vragen/${row.id}` : undefined;
+    // The reference reads better in a link than the id, and the page takes either.
+    return slug ? `/${slug}/vragen/${row.reference}` : undefined;
   }
 
   /** The submitter and, for a council's request, the council's members. */

@@ -30,6 +30,7 @@ export function createTriageService(steps: RequestSteps) {
     },
 
     async routeRequest(context: UseCaseContext, requestId: string, input: RouteRequest) {
+      const routing: { leadDepartmentName: string | null; leadOfficerName: string | null; contributingDepartmentNames: string[] } = { leadDepartmentName: null, leadOfficerName: null, contributingDepartmentNames: [] };
       return steps.step(context, requestId, {
         action: 'route',
         version: input.version,
@@ -40,15 +41,25 @@ export function createTriageService(steps: RequestSteps) {
           if (!(await repository.departmentExists(context.municipalityId, input.contributingDepartmentIds))) throw unknownReference('body.contributingDepartmentIds');
           if (input.leadOfficerUserId) {
             const officers = await findScopeMembers(tx, context.municipalityId, 'officer', [input.leadDepartmentId]);
-            if (!officers.some((officer) => officer.userId === input.leadOfficerUserId)) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.leadOfficerUserId', code: 'notThisDepartment' }] });
+            const officer = officers.find((candidate) => candidate.userId === input.leadOfficerUserId);
+            if (!officer) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.leadOfficerUserId', code: 'notThisDepartment' }] });
+            routing.leadOfficerName = officer.displayName;
           }
+          const names = await repository.departmentNames(context.municipalityId, [input.leadDepartmentId, ...input.contributingDepartmentIds]);
+          routing.leadDepartmentName = names.get(input.leadDepartmentId) ?? null;
+          routing.contributingDepartmentNames = input.contributingDepartmentIds.map((id) => names.get(id)).filter((name): name is string => Boolean(name));
           return { routedAt: clock.now(), leadDepartmentId: input.leadDepartmentId, leadOfficerUserId: input.leadOfficerUserId ?? null, contributingDepartmentIds: input.contributingDepartmentIds };
         },
-        event: { kind: 'routed', data: { leadDepartmentId: input.leadDepartmentId, contributingDepartmentIds: input.contributingDepartmentIds } },
+        // Names as they were at the time, so the timeline says in words where it went and stays true when a
+        // department is renamed later.
+        event: () => ({ kind: 'routed', data: { leadDepartmentId: input.leadDepartmentId, contributingDepartmentIds: input.contributingDepartmentIds, ...routing } }),
         notify: async (tx, row) => {
           const officers = await findScopeMembers(tx, context.municipalityId, 'officer', [input.leadDepartmentId]);
           const recipients = officers.filter((candidate) => !input.leadOfficerUserId || candidate.userId === input.leadOfficerUserId).map((officer) => officer.userId);
           await steps.notify(tx, row, recipients, { topic: 'request.routed', notice: requestNotices.routed(row) }, context);
+          // Contributing departments work on it too: their officers hear of it and find it among their own work.
+          const contributors = (await findScopeMembers(tx, context.municipalityId, 'officer', input.contributingDepartmentIds)).map((officer) => officer.userId).filter((userId) => !recipients.includes(userId));
+          await steps.notify(tx, row, contributors, { topic: 'request.contributing', notice: requestNotices.contributing(row, routing.leadDepartmentName) }, context);
         },
       });
     },

@@ -72,6 +72,7 @@ export const requestEventSchema = z
   .object({
     id: z.uuid(),
     kind: z.enum(requestEventKinds),
+    summary: z.string().describe('What happened, in words of the language asked for (Accept-Language), e.g. "Doorgezet naar Verkeer, behandelaar Koen Verhoeven; meewerkend: Groen"'),
     actorSide: z.enum(['staff', 'submitterSide', 'system']).describe('Staff act in public duty; the submitter’s side is named only to itself and to staff'),
     actorLabel: z.string().nullable().describe('Who acted; null where the viewer may not know the name'),
     isInternal: z.boolean(),
@@ -84,6 +85,7 @@ export const requestEventSchema = z
 export const requestSummarySchema = z
   .object({
     id: z.uuid(),
+    reference: z.string().describe('What people call the request: the municipality’s prefix, the year of submission and a number, e.g. HLM-2026-0142. Usable in the URL instead of the id'),
     kind: z.enum(requestKinds),
     title: z.string(),
     neighbourhood: reference.nullable(),
@@ -150,7 +152,7 @@ export const requestListQuery = pageQuery.extend({
     .optional()
     .describe('Only your own work: an advisor’s neighbourhoods (and city-wide requests), an officer’s departments, a council member’s council, a resident’s own requests'),
   sort: z.enum(['newest', 'deadline']).default('newest').describe('newest first, or the nearest answer deadline first'),
-  search: z.string().trim().min(2).max(200).optional().describe('Dutch full-text search in title and text'),
+  search: z.string().trim().min(2).max(200).optional().describe('Dutch full-text search in title and text; a reference (HLM-2026-0142) finds exactly that request'),
 });
 export const postMessageBody = z
   .object({
@@ -200,6 +202,8 @@ export const reviewAnswerBody = z
   .meta({ id: 'ReviewAnswer' });
 
 export const requestParams = z.object({ municipality: z.string(), requestId: z.uuid() });
+/** Reading one request takes its id or its reference; anything else is simply not found (404). */
+export const requestLookupParams = z.object({ municipality: z.string(), requestId: z.string().max(64).describe('The request’s id or its reference, e.g. HLM-2026-0142') });
 
 export type SubmitRequest = z.infer<typeof submitRequestBody>;
 export type AnswerRequest = z.infer<typeof answerRequestBody>;

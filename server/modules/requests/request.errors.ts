@@ -38,6 +38,7 @@ export const requestErrors = defineErrors({
     },
   },
   fieldMessages: {
+    referencePrefixFormat: { nl: 'Gebruik 2 tot 6 letters, bijvoorbeeld HLM.', en: 'Use 2 to 6 letters, for example HLM.' },
     notACouncilMember: { nl: 'Je kunt alleen namens je eigen wijkorgaan indienen.', en: 'You can only submit on behalf of your own council.' },
     notThisPartner: { nl: 'Je kunt alleen namens je eigen organisatie indienen.', en: 'You can only submit on behalf of your own organisation.' },
     notThisDepartment: { nl: 'Deze medewerker werkt niet bij de gekozen afdeling.', en: 'This officer does not work in the chosen department.' },

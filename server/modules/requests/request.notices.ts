@@ -1,7 +1,8 @@
-import { type Notice, readableDate } from '../notifications/index.ts';
+import { type Notice, readableDate, readableDay } from '../notifications/index.ts';
 
 // What the requests module tells people, in Dutch and English; each recipient reads it in their own language.
-// Subjects start with the request's title's context so a list of notifications reads well.
+// Subjects start with the request's title's context so a list of notifications reads well. People on the
+// submitter's side are addressed with "je", as in the app.
 
 type Titled = { title: string };
 const date = readableDate;
@@ -23,16 +24,38 @@ export const requestNotices = {
     nl: { subject: `Nieuw: ${row.title}`, body: `Ontvangst bevestigen vóór ${date(row.acknowledgeBy, 'nl')}; antwoord uiterlijk ${date(row.answerBy, 'nl')}.` },
     en: { subject: `New: ${row.title}`, body: `Acknowledge by ${date(row.acknowledgeBy, 'en')}; answer by ${date(row.answerBy, 'en')} at the latest.` },
   }),
+  received: (row: Titled & { reference: string; acknowledgeBy: string; answerBy: string }): Notice => ({
+    nl: {
+      subject: `Verstuurd: ${row.title} (${row.reference})`,
+      body: [
+        `We hebben je vraag ontvangen. Het kenmerk is ${row.reference}; noem dat als je contact met ons opneemt.`,
+        `Wat er nu gebeurt: de adviseur wijkgericht werken leest je vraag, bevestigt uiterlijk ${readableDay(row.acknowledgeBy, 'nl')} dat hij in behandeling is en zet hem door naar de juiste afdeling. Je krijgt uiterlijk ${readableDay(row.answerBy, 'nl')} antwoord.`,
+        'Op de pagina van je vraag volg je wat ermee gebeurt:',
+      ].join('\n\n'),
+    },
+    en: {
+      subject: `Sent: ${row.title} (${row.reference})`,
+      body: [
+        `We have received your request. Its reference is ${row.reference}; please mention it when you contact us.`,
+        `What happens next: the neighbourhood advisor reads your request, confirms by ${readableDay(row.acknowledgeBy, 'en')} that it is being handled and passes it on to the right department. You will get an answer by ${readableDay(row.answerBy, 'en')} at the latest.`,
+        'Follow what happens on the page of your request:',
+      ].join('\n\n'),
+    },
+  }),
   acknowledged: (row: Titled & { answerBy: string }): Notice => ({
-    nl: { subject: `Ontvangen: ${row.title}`, body: `Uw vraag is ontvangen. U krijgt uiterlijk ${date(row.answerBy, 'nl')} antwoord.` },
-    en: { subject: `Received: ${row.title}`, body: `Your request has been received. You will get an answer by ${date(row.answerBy, 'en')} at the latest.` },
+    nl: { subject: `Ontvangen: ${row.title}`, body: `Je vraag is in behandeling genomen. Je krijgt uiterlijk ${readableDay(row.answerBy, 'nl')} antwoord.` },
+    en: { subject: `Received: ${row.title}`, body: `Your request is being handled. You will get an answer by ${readableDay(row.answerBy, 'en')} at the latest.` },
   }),
   routed: (row: Titled & { answerBy: string }): Notice => ({
     nl: { subject: `Te beantwoorden: ${row.title}`, body: `Antwoord uiterlijk ${date(row.answerBy, 'nl')}.` },
     en: { subject: `To answer: ${row.title}`, body: `Answer by ${date(row.answerBy, 'en')} at the latest.` },
   }),
+  contributing: (row: Titled & { answerBy: string }, leadDepartment: string | null): Notice => ({
+    nl: { subject: `Meewerken aan: ${row.title}`, body: `Je afdeling werkt mee aan deze vraag${leadDepartment ? `; ${leadDepartment} beantwoordt hem` : ''}. Antwoord uiterlijk ${readableDay(row.answerBy, 'nl')}.` },
+    en: { subject: `Contributing to: ${row.title}`, body: `Your department contributes to this request${leadDepartment ? `; ${leadDepartment} answers it` : ''}. Answer by ${readableDay(row.answerBy, 'en')}.` },
+  }),
   markedDuplicate: (row: Titled): Notice => ({
-    nl: { subject: `Samengevoegd: ${row.title}`, body: 'Uw vraag gaat over hetzelfde als een eerdere vraag. Het antwoord volgt bij die vraag; u vindt de verwijzing op de pagina van uw vraag.' },
+    nl: { subject: `Samengevoegd: ${row.title}`, body: 'Je vraag gaat over hetzelfde als een eerdere vraag. Het antwoord volgt bij die vraag; je vindt de verwijzing op de pagina van je vraag.' },
     en: { subject: `Merged: ${row.title}`, body: 'Your request is about the same as an earlier one. The answer follows there; the page of your request links to it.' },
   }),
   reopened: (row: Titled, reason: string): Notice => ({
@@ -72,7 +95,7 @@ export const requestNotices = {
     en: { subject: `Carried out: ${row.title}`, body: text || `What we promised was carried out on ${date(carriedOutOn, 'en')}.` },
   }),
   advicePosition: (row: Titled, position: keyof typeof positionText, body: keyof typeof decidingBody | null, motivation: string): Notice => ({
-    nl: { subject: `Standpunt over uw advies: ${row.title}`, body: [positionText[position].nl, body ? `Besloten door ${decidingBody[body].nl}.` : '', motivation].filter(Boolean).join('\n\n') },
+    nl: { subject: `Standpunt over jullie advies: ${row.title}`, body: [positionText[position].nl, body ? `Besloten door ${decidingBody[body].nl}.` : '', motivation].filter(Boolean).join('\n\n') },
     en: { subject: `Position on your advice: ${row.title}`, body: [positionText[position].en, body ? `Decided by ${decidingBody[body].en}.` : '', motivation].filter(Boolean).join('\n\n') },
   }),
   overdue: (row: Titled & { state: string; acknowledgeBy: string; answerBy: string }, today: string): Notice => {
@@ -103,7 +126,7 @@ export const requestNotices = {
           en: { subject: `Decision due: ${row.title}`, body: `A definite answer is promised on ${date(decisionDueOn, 'en')}: change the “ooit” into a “nu” or “nooit” by then.` },
         },
   adviceRequested: (row: Titled & { dueOn: string; isFormalInspraak: boolean }): Notice => ({
-    nl: { subject: `Adviesaanvraag: ${row.title}`, body: `De gemeente vraagt uw wijkorgaan om advies, uiterlijk ${date(row.dueOn, 'nl')}.${row.isFormalInspraak ? ' Dit is een formele inspraakprocedure.' : ''}` },
+    nl: { subject: `Adviesaanvraag: ${row.title}`, body: `De gemeente vraagt je wijkorgaan om advies, uiterlijk ${date(row.dueOn, 'nl')}.${row.isFormalInspraak ? ' Dit is een formele inspraakprocedure.' : ''}` },
     en: { subject: `Request for advice: ${row.title}`, body: `The municipality asks your council for advice by ${date(row.dueOn, 'en')}.${row.isFormalInspraak ? ' This is a formal inspraak procedure.' : ''}` },
   }),
 };

@@ -2,6 +2,8 @@ import type { RequestEventRow, RequestRow } from './request.repository.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import { type RequestEventKind, requestEventVisibility } from './request-event.rules.ts';
 import type { RequestUserAction } from './request.policy.ts';
+import type { Language } from '../../platform/language.ts';
+import { describeEvent } from './request-event.words.ts';
 
 export function isOverdue(row: Pick<RequestRow, 'state' | 'acknowledgeBy' | 'answerBy'>, now: Date): boolean {
   const today = dateInAmsterdam(now);
@@ -12,6 +14,7 @@ export function isOverdue(row: Pick<RequestRow, 'state' | 'acknowledgeBy' | 'ans
 export function presentRequestSummary(row: RequestRow, neighbourhoodName: string | null, now: Date) {
   return {
     id: row.id,
+    reference: row.reference,
     kind: row.kind as never,
     title: row.title,
     neighbourhood: row.neighbourhoodId && neighbourhoodName ? { id: row.neighbourhoodId, name: neighbourhoodName } : null,
@@ -36,11 +39,12 @@ function isEventVisible(event: RequestEventRow, view: { isStaff: boolean; isSubm
  * Staff act in public duty and are named; whoever acted for the submitter's side (a resident, a council member,
  * a partner) is named only to that side and to staff, whatever the kind of event.
  */
-function presentEvent(event: RequestEventRow, showsPeople: boolean) {
+function presentEvent(event: RequestEventRow, showsPeople: boolean, language: Language) {
   const isNamed = showsPeople || event.actorSide === 'staff';
   return {
     id: event.id,
     kind: event.kind as RequestEventKind,
+    summary: describeEvent(event, language),
     actorSide: event.actorSide,
     actorLabel: isNamed ? event.actorLabel : null,
     isInternal: event.isInternal,
@@ -76,7 +80,7 @@ export function presentRequest(
   names: { neighbourhoodName: string | null; councilName: string | null; departmentName: string | null; submitterName: string | null },
   themes: { id: string; name: string }[],
   events: RequestEventRow[],
-  view: { isStaff: boolean; isSubmitterSide: boolean; now: Date; allowedActions?: RequestUserAction[]; adviceRequest?: { id: string; title: string } | null },
+  view: { isStaff: boolean; isSubmitterSide: boolean; now: Date; language?: Language; allowedActions?: RequestUserAction[]; adviceRequest?: { id: string; title: string } | null },
   links: { id: string; kind: 'duplicateOf' | 'duplicatedBy' | 'related'; title: string; state: string }[] = [],
 ) {
   const showsPeople = view.isStaff || view.isSubmitterSide;
@@ -100,7 +104,7 @@ export function presentRequest(
     // A proposed answer is not an answer yet: only staff see it until the advisor approves it.
     proposedAnswer: view.isStaff ? ((row.proposedAnswer as Record<string, unknown> | null) ?? null) : null,
     links: links.map((link) => ({ id: link.id, kind: link.kind, title: link.title, state: link.state as never })),
-    timeline: events.filter((event) => isEventVisible(event, view)).map((event) => presentEvent(event, showsPeople)),
+    timeline: events.filter((event) => isEventVisible(event, view)).map((event) => presentEvent(event, showsPeople, view.language ?? 'nl')),
     allowedActions: view.allowedActions ?? [],
     version: row.version,
   };

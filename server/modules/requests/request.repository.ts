@@ -5,7 +5,8 @@ import { area, neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
 import { department, partnerOrganisation, theme } from '../organisation/organisation.tables.ts';
 import { userAccount } from '../users/user.tables.ts';
 import { adviceRequest } from './advice-request.tables.ts';
-import { request, requestEvent, requestLink, requestTheme } from './request.tables.ts';
+import { asReference, isUuid } from './request-reference.rules.ts';
+import { request, requestEvent, requestLink, requestReferenceCounter, requestTheme } from './request.tables.ts';
 
 export type RequestRow = typeof request.$inferSelect;
 export type RequestEventRow = typeof requestEvent.$inferSelect;
@@ -54,7 +55,11 @@ export function filterConditions(filter: Omit<RequestFilter, 'offset' | 'limit'>
       sql`((${request.state} = 'submitted' and ${request.acknowledgeBy} < ${filter.overdueOn}) or (${request.state} in ('submitted', 'acknowledged', 'routed') and ${request.answerBy} < ${filter.overdueOn}))`,
     );
   }
-  if (filter.search) conditions.push(sql`${request.searchVector} @@ websearch_to_tsquery('dutch', ${filter.search})`);
+  if (filter.search) {
+    // A reference ("HLM-2026-0142") finds exactly that request; anything else is a full-text search.
+    const reference = asReference(filter.search);
+    conditions.push(reference ? eq(request.reference, reference) : sql`${request.searchVector} @@ websearch_to_tsquery('dutch', ${filter.search})`);
+  }
   if (filter.isOpen) conditions.push(inArray(request.state, ['submitted', 'acknowledged', 'routed']));
   if (filter.mine) conditions.push(mineCondition(filter.mine));
   return conditions;
@@ -64,7 +69,14 @@ function mineCondition(mine: NonNullable<RequestFilter['mine']>): SQL {
   const any: SQL[] = [];
   if (mine.neighbourhoodIds.length > 0) any.push(inArray(request.neighbourhoodId, mine.neighbourhoodIds));
   if (mine.includesCityWide) any.push(isNull(request.neighbourhoodId));
-  if (mine.departmentIds.length > 0) any.push(inArray(request.leadDepartmentId, mine.departmentIds));
+  if (mine.departmentIds.length > 0) {
+    any.push(inArray(request.leadDepartmentId, mine.departmentIds));
+    // A contributing department works on the request too: its officers find it among their own work.
+    any.push(sql`${request.contributingDepartmentIds} && array[${sql.join(
+      mine.departmentIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}]::uuid[]`);
+  }
   if (mine.councilIds.length > 0) any.push(inArray(request.councilId, mine.councilIds));
   if (mine.submitterUserId) any.push(eq(request.submitterUserId, mine.submitterUserId));
   return any.length > 0 ? (or(...any) as SQL) : sql`false`;
@@ -85,6 +97,30 @@ export function createRequestRepository(db: Executor) {
     async findById(municipalityId: string, requestId: string): Promise<RequestRow | undefined> {
       const [row] = await db.select().from(request).where(and(eq(request.municipalityId, municipalityId), eq(request.id, requestId)));
       return row;
+    },
+
+    /** By its id or by its reference ("HLM-2026-0142"); anything else finds nothing. */
+    async findByIdOrReference(municipalityId: string, idOrReference: string): Promise<RequestRow | undefined> {
+      const reference = asReference(idOrReference);
+      if (!isUuid(idOrReference) && !reference) return undefined;
+      const [row] = await db
+        .select()
+        .from(request)
+        .where(and(eq(request.municipalityId, municipalityId), reference ? eq(request.reference, reference) : eq(request.id, idOrReference)));
+      return row;
+    },
+
+    /**
+     * The next number for a municipality's year. One upsert: the row lock it takes makes a second submit in the
+     * same year wait for the first transaction, so two submits never get the same number.
+     */
+    async nextReferenceNumber(municipalityId: string, year: number): Promise<number> {
+      const [row] = await db
+        .insert(requestReferenceCounter)
+        .values({ municipalityId, year, lastNumber: 1 })
+        .onConflictDoUpdate({ target: [requestReferenceCounter.municipalityId, requestReferenceCounter.year], set: { lastNumber: sql`${requestReferenceCounter.lastNumber} + 1` } })
+        .returning({ lastNumber: requestReferenceCounter.lastNumber });
+      return row.lastNumber;
     },
 
     /** Names for what a request points at, in one query. */
@@ -143,6 +179,13 @@ export function createRequestRepository(db: Executor) {
       if (departmentIds.length === 0) return true;
       const rows = await db.select({ id: department.id }).from(department).where(and(eq(department.municipalityId, municipalityId), inArray(department.id, departmentIds)));
       return rows.length === new Set(departmentIds).size;
+    },
+
+    /** Department names by id, for words in the timeline. */
+    async departmentNames(municipalityId: string, departmentIds: string[]): Promise<Map<string, string>> {
+      if (departmentIds.length === 0) return new Map();
+      const rows = await db.select({ id: department.id, name: department.name }).from(department).where(and(eq(department.municipalityId, municipalityId), inArray(department.id, departmentIds)));
+      return new Map(rows.map((row) => [row.id, row.name]));
     },
 
     async themesExist(municipalityId: string, themeIds: string[]): Promise<boolean> {

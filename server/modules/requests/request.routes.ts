@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/auth.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import { municipalityParams } from '../municipalities/index.ts';
-import { acknowledgeRequestBody, answerRequestBody, closeRequestBody, postUpdateBody, reopenRequestBody, requestListQuery, requestListSchema, requestParams, requestSchema, routeRequestBody, submitRequestBody } from './request.contract.ts';
+import { acknowledgeRequestBody, answerRequestBody, closeRequestBody, postUpdateBody, reopenRequestBody, requestListQuery, requestListSchema, requestLookupParams, requestParams, requestSchema, routeRequestBody, submitRequestBody } from './request.contract.ts';
 import type { RequestService } from './request.service.ts';
 import { registerRequestProtocolRoutes } from './request-protocol.routes.ts';
 
@@ -31,7 +31,7 @@ export function registerRequestRoutes(scope: FastifyInstance, service: RequestSe
 
   app.get(
     '/requests/:requestId',
-    { config: { access: 'public-identified' }, schema: { operationId: 'getRequest', tags, params: requestParams, response: { 200: requestSchema, ...problemResponses(404) } } },
+    { config: { access: 'public-identified' }, schema: { operationId: 'getRequest', tags, params: requestLookupParams, response: { 200: requestSchema, ...problemResponses(404) } } },
     async (request) => service.getRequest(contextOf(request), request.params.requestId),
   );
 

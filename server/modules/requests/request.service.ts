@@ -15,6 +15,7 @@ import { checkSupportStatement, deadlinesFor, weightOf } from './request.rules.t
 import { createAnswerService } from './request-answer.service.ts';
 import { createConversationService } from './request-conversation.service.ts';
 import { createRequestSettingsService } from './request-settings.service.ts';
+import { allocateRequestReference } from './request-reference.ts';
 import { deadlinePolicyFor } from './request-settings.rules.ts';
 import { listFilterOf } from './request-filter.ts';
 import { createRequestSteps, type RequestServiceDependencies, unknownReference } from './request-steps.ts';
@@ -65,6 +66,7 @@ export function createRequestService(dependencies: RequestServiceDependencies) {
         const row = await repository.insert(
           {
             municipalityId: context.municipalityId,
+            reference: await allocateRequestReference(tx, context.municipalityId, now),
             kind: input.kind,
             title: input.title,
             body: input.body,
@@ -93,6 +95,8 @@ export function createRequestService(dependencies: RequestServiceDependencies) {
         await recordAudit(tx, clock, context, { action: 'request.submit', entityType: 'request', entityId: row.id, after: row });
         // The neighbourhood's advisors, or the city-wide advisor, are the first point of contact (§3.3).
         await steps.notify(tx, row, await steps.advisorsOf(tx, row), { topic: 'request.submitted', notice: requestNotices.submitted(row) }, context);
+        // The submitter hears at once that it arrived: the reference, what happens next and by when.
+        await steps.notify(tx, row, [actor.userId], { topic: 'request.received', notice: requestNotices.received(row) }, context);
         return steps.present(tx, context, row);
       });
     },

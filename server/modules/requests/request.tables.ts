@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { RequestState } from './request.workflow.ts';
 import { municipality } from '../municipalities/municipality.tables.ts';
 import { area, neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
@@ -17,6 +17,8 @@ export const request = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    /** What people call the request: "HLM-2026-0142", the municipality's prefix, the year and a number per year. */
+    reference: text('reference').notNull(),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -85,6 +87,9 @@ export const request = pgTable(
       .on(table.municipalityId, table.answerBy, table.createdAt, table.id)
       .where(sql`${table.state} in ('submitted', 'acknowledged', 'routed')`),
     unique('request_tenant_key').on(table.municipalityId, table.id),
+    uniqueIndex('request_reference_idx').on(table.municipalityId, table.reference),
+    // Officers of contributing departments find the request in their inbox ("mine").
+    index('request_contributing_departments_idx').using('gin', table.contributingDepartmentIds),
     // Every reference carries the municipality: an id from another municipality cannot be stored.
     foreignKey({ name: 'request_neighbourhood_fk', columns: [table.municipalityId, table.neighbourhoodId], foreignColumns: [neighbourhood.municipalityId, neighbourhood.id] }),
     foreignKey({ name: 'request_area_fk', columns: [table.municipalityId, table.areaId], foreignColumns: [area.municipalityId, area.id] }),
@@ -181,4 +186,18 @@ export const requestEvent = pgTable(
     index('request_event_request_idx').on(table.municipalityId, table.requestId, table.occurredAt),
     foreignKey({ name: 'request_event_request_fk', columns: [table.municipalityId, table.requestId], foreignColumns: [request.municipalityId, request.id] }).onDelete('cascade'),
   ],
+);
+
+/**
+ * The last number handed out per municipality and year: submitting takes the next one with one upsert in its own
+ * transaction, so two requests submitted at the same moment never get the same reference.
+ */
+export const requestReferenceCounter = pgTable(
+  'request_reference_counter',
+  {
+    municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.municipalityId, table.year] })],
 );

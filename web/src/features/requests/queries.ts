@@ -1,6 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { api, tenantPath } from '../../api/client.ts';
 import type { Request, RequestList } from '../../api/types.ts';
+
+/** The page may be open under the id or the reference: an answer after a change updates both. */
+export function storeRequest(queryClient: QueryClient, municipality: string, updated: Request) {
+  queryClient.setQueryData(['request', municipality, updated.id], updated);
+  queryClient.setQueryData(['request', municipality, updated.reference], updated);
+}
+
+export function refreshRequest(queryClient: QueryClient, municipality: string) {
+  return queryClient.invalidateQueries({ queryKey: ['request', municipality] });
+}
 
 export function useRequest(municipality: string, requestId: string) {
   return useQuery({ queryKey: ['request', municipality, requestId], queryFn: () => api<Request>(tenantPath(municipality, `/requests/${requestId}`)) });

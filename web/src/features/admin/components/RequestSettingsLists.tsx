@@ -13,6 +13,7 @@ export type FullRequestSettings = RequestSettings & {
   decisionReminderDays: number;
   weightByScale: Record<Scale, 'large' | 'limited'>;
   cityWideAdvisorUserId: string | null;
+  referencePrefix: string | null;
 };
 
 /** The two lists of the settings: front-line teams (§2.3) and answer templates per verdict; rows added and removed in place. */

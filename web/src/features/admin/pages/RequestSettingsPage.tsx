@@ -92,6 +92,14 @@ export function RequestSettingsPage() {
         </Table>
 
         <Heading level={2}>{t('settings.answers')}</Heading>
+        <TextField
+          id="settings-referencePrefix"
+          label={t('settings.referencePrefix')}
+          description={t('settings.referencePrefixDescription', { example: `${draft.referencePrefix || municipality.replace(/[^a-z]/gi, '').slice(0, 3).toUpperCase()}-${new Date().getFullYear()}-0142` })}
+          value={draft.referencePrefix ?? ''}
+          onChange={(value) => change({ referencePrefix: value.trim() === '' ? null : value.toUpperCase() })}
+          error={error('referencePrefix')}
+        />
         <TextField id="settings-shortTermWeeks" label={t('settings.shortTermWeeks')} description={t('settings.shortTermWeeksDescription')} value={String(draft.shortTermWeeks)} onChange={(value) => change({ shortTermWeeks: number(value) })} error={error('shortTermWeeks')} />
         <TextField id="settings-defaultUpdateEveryWeeks" label={t('settings.defaultUpdateEveryWeeks')} value={String(draft.defaultUpdateEveryWeeks)} onChange={(value) => change({ defaultUpdateEveryWeeks: number(value) })} error={error('defaultUpdateEveryWeeks')} />
         <TextField id="settings-decisionReminderDays" label={t('settings.decisionReminderDays')} value={String(draft.decisionReminderDays)} onChange={(value) => change({ decisionReminderDays: number(value) })} error={error('decisionReminderDays')} />

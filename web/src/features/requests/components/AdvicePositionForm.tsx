@@ -1,7 +1,7 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { type FormEvent, useState } from 'react';
 import type { Request } from '../../../api/types.ts';
-import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
+import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -12,7 +12,7 @@ export function AdvicePositionForm({ municipality, request }: { municipality: st
   const { t } = useI18n();
   const [values, setValues] = useState({ position: request.advicePosition?.position ?? 'follows', motivation: request.advicePosition?.motivation ?? '', decidingBody: request.advicePosition?.decidingBody ?? (request.isFormalInspraak ? '' : 'department') });
   const set = (name: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
-  const record = useRequestStep(municipality, request, '/advice-position');
+  const record = useRequestStep(municipality, request, '/advice-position', { done: () => t('position.saved') });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     record.mutate({ position: values.position, motivation: values.motivation, decidingBody: values.position === 'deviates' ? values.decidingBody || null : null });
@@ -25,7 +25,6 @@ export function AdvicePositionForm({ municipality, request }: { municipality: st
         {t('position.title')}
       </Heading>
       <Paragraph>{request.isFormalInspraak ? t('position.introFormal') : t('position.intro')}</Paragraph>
-      {record.isSuccess && <SuccessAlert>{t('position.saved')}</SuccessAlert>}
       <ProblemAlert error={record.error} fieldIds={{ 'body.motivation': 'position-motivation', 'body.decidingBody': 'position-decidingBody' }} />
       <form className="app-form" onSubmit={onSubmit} noValidate>
         <SelectField id="position-position" label={t('position.position')} value={values.position} onChange={set('position')} options={['follows', 'follows_partly', 'deviates'].map((position) => ({ value: position, label: t(`advicePosition.${position}`) }))} />

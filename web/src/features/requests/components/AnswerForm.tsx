@@ -7,7 +7,8 @@ import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
-import { useRequestSettings } from '../queries.ts';
+import { storeRequest, useRequestSettings } from '../queries.ts';
+import { useAnnounce } from './RequestStatus.tsx';
 
 const conditionKinds = ['budget', 'capacity', 'policy', 'decision'];
 const reasons = ['too_expensive', 'general_interest_or_safety', 'insufficient_support', 'outside_competence', 'other'];
@@ -19,6 +20,7 @@ const reasons = ['too_expensive', 'general_interest_or_safety', 'insufficient_su
 export function AnswerForm({ municipality, request, mode = 'answer', isAdvisor = false }: { municipality: string; request: Request; mode?: 'answer' | 'changeVerdict'; isAdvisor?: boolean }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
+  const announce = useAnnounce();
   const settings = useRequestSettings(municipality, true);
   const verdicts = mode === 'changeVerdict' ? ['nu', 'nooit'] : ['nu', 'ooit', 'nooit'];
   const [values, setValues] = useState({ verdict: 'nu', motivation: '', action: '', plannedOn: '', conditionKind: 'budget', conditionText: '', decisionDueOn: '', updateEveryWeeks: '', reason: 'too_expensive' });
@@ -38,7 +40,12 @@ export function AnswerForm({ municipality, request, mode = 'answer', isAdvisor =
             : { ...common, verdict: 'nooit', reasons: [values.reason] };
       return api<Request>(tenantPath(municipality, `/requests/${request.id}/${mode === 'changeVerdict' ? 'verdict-change' : 'answer'}`), { method: 'POST', body });
     },
-    onSuccess: (updated) => queryClient.setQueryData(['request', municipality, request.id], updated),
+    onSuccess: (updated) => {
+      storeRequest(queryClient, municipality, updated);
+      const verdict = t(`verdict.${values.verdict}`);
+      if (mode === 'changeVerdict') announce(t('status.verdictChanged', { verdict }));
+      else announce(updated.proposedAnswer ? t('status.proposed', { verdict }) : t('status.answered', { verdict }));
+    },
   });
   const problem = answer.error instanceof ApiProblem ? answer.error : undefined;
   const error = (field: string) => problem?.fieldError(`body.${field}`);

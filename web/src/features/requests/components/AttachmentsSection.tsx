@@ -6,6 +6,7 @@ import { ApiProblem, api, tenantPath } from '../../../api/client.ts';
 import type { Request } from '../../../api/types.ts';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { useAnnounce } from './RequestStatus.tsx';
 
 /** The largest file the server takes by default; the list tells the real limit once loaded. */
 export const defaultAttachmentMaxBytes = 10 * 1024 * 1024;
@@ -44,7 +45,8 @@ export function AttachmentsSection({ municipality, request }: { municipality: st
   const [localError, setLocalError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const maxBytes = attachments.data?.maxBytes ?? defaultAttachmentMaxBytes;
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey }), queryClient.invalidateQueries({ queryKey: ['request', municipality, request.id] })]);
+  const announce = useAnnounce();
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey }), queryClient.invalidateQueries({ queryKey: ['request', municipality] })]);
 
   const add = useMutation({
     mutationFn: (chosen: File) => uploadAttachment(municipality, request.id, chosen, isInternal),
@@ -53,11 +55,15 @@ export function AttachmentsSection({ municipality, request }: { municipality: st
       setIsInternal(false);
       if (fileInput.current) fileInput.current.value = '';
       await refresh();
+      announce(t('attachments.added'));
     },
   });
   const remove = useMutation({
     mutationFn: (attachment: RequestAttachment) => api<void>(`${attachmentsPath(municipality, request.id)}/${attachment.id}`, { method: 'DELETE' }),
-    onSuccess: refresh,
+    onSuccess: async (_result, attachment) => {
+      await refresh();
+      announce(t('attachments.removed', { name: attachment.fileName }));
+    },
   });
 
   const onChoose = (chosen: File | null) => {
@@ -158,11 +164,6 @@ export function AttachmentsSection({ municipality, request }: { municipality: st
           {add.isPending && (
             <Paragraph role="status" aria-live="polite">
               {t('attachments.uploading')}
-            </Paragraph>
-          )}
-          {add.isSuccess && (
-            <Paragraph role="status" aria-live="polite">
-              {t('attachments.added')}
             </Paragraph>
           )}
           <div>

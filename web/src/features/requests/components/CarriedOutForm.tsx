@@ -2,7 +2,7 @@ import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css
 import { type FormEvent, useState } from 'react';
 import type { Request } from '../../../api/types.ts';
 import { CalendarDate } from '../../../components/CalendarDate.tsx';
-import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
+import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useRequestStep } from './useRequestStep.ts';
@@ -12,7 +12,7 @@ export function CarriedOutForm({ municipality, request }: { municipality: string
   const { t } = useI18n();
   const [carriedOutOn, setCarriedOutOn] = useState(new Date().toISOString().slice(0, 10));
   const [text, setText] = useState('');
-  const record = useRequestStep(municipality, request, '/carried-out');
+  const record = useRequestStep(municipality, request, '/carried-out', { done: () => t('carriedOut.saved') });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     record.mutate({ carriedOutOn, text: text || null });
@@ -24,7 +24,6 @@ export function CarriedOutForm({ municipality, request }: { municipality: string
         <Heading level={2} id="carried-out-heading">
           {t('carriedOut.title')}
         </Heading>
-        {record.isSuccess && <SuccessAlert>{t('carriedOut.saved')}</SuccessAlert>}
         <Paragraph>
           {t('carriedOut.done')} <CalendarDate value={request.carriedOutOn} />
         </Paragraph>
@@ -37,7 +36,6 @@ export function CarriedOutForm({ municipality, request }: { municipality: string
         {t('carriedOut.title')}
       </Heading>
       <Paragraph>{t('carriedOut.intro')}</Paragraph>
-      {record.isSuccess && <SuccessAlert>{t('carriedOut.saved')}</SuccessAlert>}
       <ProblemAlert error={record.error} fieldIds={{ 'body.carriedOutOn': 'carried-out-on', 'body.text': 'carried-out-text' }} />
       <form className="app-form" onSubmit={onSubmit} noValidate>
         <TextField id="carried-out-on" type="date" label={t('carriedOut.on')} value={carriedOutOn} onChange={setCarriedOutOn} error={record.fieldError('carriedOutOn')} required />

@@ -1,7 +1,7 @@
 import { Button, Checkbox, FormField, FormLabel, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { type FormEvent, useState } from 'react';
 import type { Request } from '../../../api/types.ts';
-import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
+import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useRequestStep } from './useRequestStep.ts';
@@ -11,7 +11,7 @@ export function ConversationPanel({ municipality, request, isStaff }: { municipa
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [isInternal, setIsInternal] = useState(false);
-  const post = useRequestStep(municipality, request, '/messages', { onSuccess: () => setText('') });
+  const post = useRequestStep(municipality, request, '/messages', { onSuccess: () => setText(''), done: (_updated, body) => (body.isInternal ? t('conversation.noteSaved') : t('conversation.sent')) });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     post.mutate({ text, isInternal });
@@ -22,7 +22,6 @@ export function ConversationPanel({ municipality, request, isStaff }: { municipa
         {t('conversation.title')}
       </Heading>
       <Paragraph>{isStaff ? t('conversation.introStaff') : t('conversation.introSubmitter')}</Paragraph>
-      {post.isSuccess && <SuccessAlert>{post.variables?.isInternal ? t('conversation.noteSaved') : t('conversation.sent')}</SuccessAlert>}
       <ProblemAlert error={post.error} fieldIds={{ 'body.text': 'conversation-text' }} />
       <form className="app-form" onSubmit={onSubmit} noValidate>
         <TextField id="conversation-text" label={t('conversation.text')} multiline value={text} onChange={setText} error={post.fieldError('text')} />

@@ -1,6 +1,6 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import type { Request } from '../../../api/types.ts';
-import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
+import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useRequestStep } from './useRequestStep.ts';
 
@@ -10,14 +10,13 @@ import { useRequestStep } from './useRequestStep.ts';
  */
 export function FormalInspraakPanel({ municipality, request }: { municipality: string; request: Request }) {
   const { t } = useI18n();
-  const mark = useRequestStep(municipality, request, '/formal-inspraak');
+  const mark = useRequestStep(municipality, request, '/formal-inspraak', { done: (updated) => (updated?.isFormalInspraak === false ? t('status.formalInspraakOff') : t('formalInspraak.saved')) });
   return (
     <section aria-labelledby="formal-inspraak-heading">
       <Heading level={2} id="formal-inspraak-heading">
         {t('formalInspraak.title')}
       </Heading>
       <Paragraph>{request.isFormalInspraak ? t('formalInspraak.isFormal') : t('formalInspraak.isNotFormal')}</Paragraph>
-      {mark.isSuccess && <SuccessAlert>{t('formalInspraak.saved')}</SuccessAlert>}
       <ProblemAlert error={mark.error} />
       <Button appearance="secondary-action-button" busy={mark.isPending} onClick={() => mark.mutate({ isFormalInspraak: !request.isFormalInspraak })}>
         {request.isFormalInspraak ? t('formalInspraak.unmark') : t('formalInspraak.mark')}

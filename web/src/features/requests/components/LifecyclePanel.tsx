@@ -11,8 +11,8 @@ export function LifecyclePanel({ municipality, request }: { municipality: string
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [isReopening, setIsReopening] = useState(false);
-  const close = useRequestStep(municipality, request, '/closure');
-  const reopen = useRequestStep(municipality, request, '/reopening', { onSuccess: () => setIsReopening(false) });
+  const close = useRequestStep(municipality, request, '/closure', { done: () => t('status.closed') });
+  const reopen = useRequestStep(municipality, request, '/reopening', { onSuccess: () => setIsReopening(false), done: () => t('status.reopened') });
   const onReopen = (event: FormEvent) => {
     event.preventDefault();
     reopen.mutate({ reason });

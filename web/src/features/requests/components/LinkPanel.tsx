@@ -16,7 +16,7 @@ export function LinkPanel({ municipality, request }: { municipality: string; req
   const [relatedRequestId, setRelatedRequestId] = useState('');
   const [kind, setKind] = useState('related');
   const found = useRequests(municipality, { search: submittedSearch, pageSize: '20' }, submittedSearch.length >= 2);
-  const link = useRequestStep(municipality, request, '/links', { onSuccess: () => setRelatedRequestId('') });
+  const link = useRequestStep(municipality, request, '/links', { onSuccess: () => setRelatedRequestId(''), done: (_updated, body) => (body.kind === 'duplicate' ? t('status.markedDuplicate') : t('status.linked')) });
   const candidates = (found.data?.items ?? []).filter((item) => item.id !== request.id && !request.links.some((existing) => existing.id === item.id));
   const onSearch = (event: FormEvent) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { type FormEvent, useState } from 'react';
 import type { Request } from '../../../api/types.ts';
-import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
+import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -14,8 +14,8 @@ export function ReferralPanel({ municipality, request }: { municipality: string;
   const settings = useRequestSettings(municipality, true);
   const [teamCode, setTeamCode] = useState(request.referral?.code ?? '');
   const [note, setNote] = useState('');
-  const refer = useRequestStep(municipality, request, '/referral');
-  const progress = useRequestStep(municipality, request, '/referral-progress');
+  const refer = useRequestStep(municipality, request, '/referral', { done: () => t('referral.saved') });
+  const progress = useRequestStep(municipality, request, '/referral-progress', { done: () => t('referral.progressSaved') });
   const [feedback, setFeedback] = useState('');
   const teams = settings.data?.frontLineTeams ?? [];
   const canRefer = request.allowedActions.includes('refer');
@@ -38,7 +38,6 @@ export function ReferralPanel({ municipality, request }: { municipality: string;
         <>
           <Paragraph>{t('referral.current', { team: request.referral.name, state: t(`referralState.${request.referral.state}`) })}</Paragraph>
           {request.referral.feedback && <Paragraph>{request.referral.feedback}</Paragraph>}
-          {progress.isSuccess && <SuccessAlert>{t('referral.progressSaved')}</SuccessAlert>}
           <ProblemAlert error={progress.error} fieldIds={{ 'body.feedback': 'referral-feedback' }} />
           {request.referral.state === 'referred' && (
             <Button appearance="secondary-action-button" busy={progress.isPending} onClick={() => progress.mutate({ state: 'pickedUp' })}>
@@ -55,7 +54,6 @@ export function ReferralPanel({ municipality, request }: { municipality: string;
           </form>
         </>
       )}
-      {canRefer && teams.length > 0 && refer.isSuccess && <SuccessAlert>{t('referral.saved')}</SuccessAlert>}
       {canRefer && teams.length > 0 && <ProblemAlert error={refer.error} fieldIds={{ 'body.teamCode': 'referral-team' }} />}
       {canRefer && teams.length > 0 && (
       <form className="app-form" onSubmit={onSubmit} noValidate>

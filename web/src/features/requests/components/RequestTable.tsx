@@ -12,6 +12,7 @@ export function RequestTable({ municipality, items, caption }: { municipality: s
       <TableCaption>{caption}</TableCaption>
       <TableHeader>
         <TableRow>
+          <TableHeaderCell scope="col">{t('requests.reference')}</TableHeaderCell>
           <TableHeaderCell scope="col">{t('requests.title')}</TableHeaderCell>
           <TableHeaderCell scope="col">{t('requests.kind')}</TableHeaderCell>
           <TableHeaderCell scope="col">{t('requests.state')}</TableHeaderCell>
@@ -21,8 +22,9 @@ export function RequestTable({ municipality, items, caption }: { municipality: s
       <TableBody>
         {items.map((item) => (
           <TableRow key={item.id}>
+            <TableCell className="app-nowrap">{item.reference}</TableCell>
             <TableCell>
-              <AppLink to={`/${municipality}/vragen/${item.id}`}>{item.title}</AppLink>
+              <AppLink to={`/${municipality}/vragen/${item.reference}`}>{item.title}</AppLink>
               {item.neighbourhood ? ` — ${item.neighbourhood.name}` : ''}
             </TableCell>
             <TableCell>{t(`requestKind.${item.kind}`)}</TableCell>

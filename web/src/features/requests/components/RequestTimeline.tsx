@@ -14,7 +14,7 @@ export function RequestTimeline({ request }: { request: Request }) {
       <OrderedList className="app-timeline">
         {request.timeline.map((event) => (
           <OrderedListItem key={event.id} className={event.isInternal ? 'app-timeline__internal' : undefined}>
-            <time dateTime={event.occurredAt}>{new Date(event.occurredAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}</time>: {t(`requestEvent.${event.kind}`)} ({event.actorLabel ?? t('requestEvent.actorSubmitterSide')})
+            <time dateTime={event.occurredAt}>{new Date(event.occurredAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}</time>: {event.summary} ({event.actorLabel ?? t('requestEvent.actorSubmitterSide')})
             {event.isInternal && <strong> · {t('conversation.internalLabel')}</strong>}
             {event.text && <span className="app-timeline__text">{event.text}</span>}
           </OrderedListItem>

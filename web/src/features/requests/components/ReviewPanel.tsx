@@ -10,7 +10,7 @@ import { useRequestStep } from './useRequestStep.ts';
 export function ReviewPanel({ municipality, request, canReview }: { municipality: string; request: Request; canReview: boolean }) {
   const { t } = useI18n();
   const [comment, setComment] = useState('');
-  const review = useRequestStep(municipality, request, '/answer-review');
+  const review = useRequestStep(municipality, request, '/answer-review', { done: (_updated, body) => (body.decision === 'approve' ? t('status.approved') : t('status.returned')) });
   const proposal = request.proposedAnswer as { verdict: string; motivation: string; proposedBy?: string } | null;
   if (!proposal) return null;
   return (

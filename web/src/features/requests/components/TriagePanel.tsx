@@ -6,6 +6,8 @@ import type { Department, Page, Request } from '../../../api/types.ts';
 import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
+import { storeRequest } from '../queries.ts';
+import { useAnnounce } from './RequestStatus.tsx';
 
 /** The advisor's first steps: confirm receipt within five working days, then route to the right department. */
 export function TriagePanel({ municipality, request }: { municipality: string; request: Request }) {
@@ -20,9 +22,22 @@ export function TriagePanel({ municipality, request }: { municipality: string; r
     enabled: departmentId !== '',
     queryFn: () => api<{ items: { id: string; displayName: string; title: string | null }[] }>(tenantPath(municipality, `/departments/${departmentId}/officers`)),
   });
-  const update = (updated: Request) => queryClient.setQueryData(['request', municipality, request.id], updated);
-  const acknowledge = useMutation({ mutationFn: () => api<Request>(tenantPath(municipality, `/requests/${request.id}/acknowledgement`), { method: 'POST', body: { version: request.version } }), onSuccess: update });
-  const route = useMutation({ mutationFn: () => api<Request>(tenantPath(municipality, `/requests/${request.id}/routing`), { method: 'POST', body: { version: request.version, leadDepartmentId: departmentId || undefined, leadOfficerUserId: officerId || null, contributingDepartmentIds: contributing.filter((id) => id !== departmentId) } }), onSuccess: update });
+  const announce = useAnnounce();
+  const update = (updated: Request) => storeRequest(queryClient, municipality, updated);
+  // The last timeline event says in words where the request went: "Doorgezet naar Verkeer, behandelaar …".
+  const routedSummary = (updated: Request) => [...updated.timeline].reverse().find((event) => event.kind === 'routed')?.summary ?? t('requestEvent.routed');
+  const acknowledge = useMutation({ mutationFn: () => api<Request>(tenantPath(municipality, `/requests/${request.id}/acknowledgement`), { method: 'POST', body: { version: request.version } }),
+    onSuccess: (updated) => {
+      update(updated);
+      announce(t('status.acknowledged'));
+    },
+  });
+  const route = useMutation({ mutationFn: () => api<Request>(tenantPath(municipality, `/requests/${request.id}/routing`), { method: 'POST', body: { version: request.version, leadDepartmentId: departmentId || undefined, leadOfficerUserId: officerId || null, contributingDepartmentIds: contributing.filter((id) => id !== departmentId) } }),
+    onSuccess: (updated) => {
+      update(updated);
+      announce(t('status.routed', { summary: routedSummary(updated) }));
+    },
+  });
   const onRoute = (event: FormEvent) => {
     event.preventDefault();
     route.mutate();

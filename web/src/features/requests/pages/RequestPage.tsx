@@ -1,5 +1,6 @@
 import { DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react/css-module';
-import { useParams } from 'react-router';
+import type { ReactNode } from 'react';
+import { useLocation, useParams } from 'react-router';
 import type { Request, RequestUserAction } from '../../../api/types.ts';
 import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
@@ -20,6 +21,8 @@ import { ReviewPanel } from '../components/ReviewPanel.tsx';
 import { ProgressUpdateForm } from '../components/ProgressUpdateForm.tsx';
 import { TriagePanel } from '../components/TriagePanel.tsx';
 import { useRequest } from '../queries.ts';
+import { RequestStatusArea } from '../components/RequestStatus.tsx';
+import { SubmittedConfirmation } from '../components/SubmittedConfirmation.tsx';
 
 function Fact({ label, value, isDate = false }: { label: string; value: string; isDate?: boolean }) {
   return (
@@ -94,11 +97,18 @@ function LinksView({ municipality, request }: { municipality: string; request: R
 
 export function RequestPage() {
   const { municipality = '', requestId = '' } = useParams();
-  const { t } = useI18n();
+  // The address takes the id or the reference (HLM-2026-0142); the API finds the request by either.
   const request = useRequest(municipality, requestId);
+  const isJustSubmitted = (useLocation().state as { isJustSubmitted?: boolean } | null)?.isJustSubmitted === true;
   if (request.isPending) return <Loading />;
   if (request.error || !request.data) return <ProblemAlert error={request.error} />;
   const item = request.data;
+  return <RequestStatusArea>{(status) => <RequestDetails municipality={municipality} item={item} status={status} isJustSubmitted={isJustSubmitted} />}</RequestStatusArea>;
+}
+
+/** The request with the forms the viewer may use; `status` is the message of the last step taken here. */
+function RequestDetails({ municipality, item, status, isJustSubmitted }: { municipality: string; item: Request; status: ReactNode; isJustSubmitted: boolean }) {
+  const { t } = useI18n();
   // The server says what this person may do with this request now (its state × their roles): the page shows
   // exactly those forms, so nobody fills in one that would be refused.
   const may = (action: RequestUserAction) => item.allowedActions.includes(action);
@@ -106,8 +116,10 @@ export function RequestPage() {
   return (
     <>
       <PageTitle>{item.title}</PageTitle>
+      {isJustSubmitted && <SubmittedConfirmation municipality={municipality} request={item} />}
+      {status}
       <Paragraph>
-        {t(`requestKind.${item.kind}`)} · {item.neighbourhood?.name ?? t('submit.cityWide')} · {item.verdict ? t(`verdict.${item.verdict}`) : t(`requestState.${item.state}`)}
+        <span className="app-nowrap">{item.reference}</span> · {t(`requestKind.${item.kind}`)} · {item.neighbourhood?.name ?? t('submit.cityWide')} · {item.verdict ? t(`verdict.${item.verdict}`) : t(`requestState.${item.state}`)}
         {item.isOverdue && <strong> · {t('requests.overdue')}</strong>}
       </Paragraph>
       <div className="app-columns">
@@ -132,6 +144,7 @@ export function RequestPage() {
         <div>
           <Heading level={2}>{t('requestPage.facts')}</Heading>
           <DataList>
+            <Fact label={t('requestPage.reference')} value={item.reference} />
             {item.council && <Fact label={t('requestPage.council')} value={item.council.name} />}
             {item.submittedBy && <Fact label={t('requestPage.submittedBy')} value={item.submittedBy} />}
             <Fact label={t('submit.scale')} value={t(`scale.${item.scale}`)} />

@@ -11,6 +11,7 @@ import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useNeighbourhoods } from '../../public/queries.ts';
 import { SelectField } from '../../../components/SelectField.tsx';
+import { SubmittedConfirmation } from '../components/SubmittedConfirmation.tsx';
 import { type AttachmentFailure, AttachmentFailures, AttachmentsField, hasTooLargeFile, uploadAttachments } from '../components/AttachmentsField.tsx';
 
 const kinds = ['question', 'request', 'advice_solicited', 'advice_unsolicited', 'initiative'];
@@ -36,7 +37,7 @@ export function SubmitRequestPage() {
   const isAdvice = values.kind.startsWith('advice');
   const needsSupport = isAdvice && values.councilId !== '';
   const [files, setFiles] = useState<File[]>([]);
-  const [failed, setFailed] = useState<{ requestId: string; failures: AttachmentFailure[] } | null>(null);
+  const [failed, setFailed] = useState<{ request: Request; failures: AttachmentFailure[] } | null>(null);
 
   const submit = useMutation({
     mutationFn: async () => {
@@ -63,13 +64,22 @@ export function SubmitRequestPage() {
       });
       return { created, failures: await uploadAttachments(municipality, created.id, files) };
     },
-    onSuccess: ({ created, failures }) => (failures.length > 0 ? setFailed({ requestId: created.id, failures }) : navigate(`/${municipality}/vragen/${created.id}`)),
+    // The request page opens under its reference and confirms what was sent, with what happens next.
+    onSuccess: ({ created, failures }) => (failures.length > 0 ? setFailed({ request: created, failures }) : navigate(`/${municipality}/vragen/${created.reference}`, { state: { isJustSubmitted: true } })),
   });
 
   if (session.isPending) return <Loading />;
   if (!session.data) return <Navigate to={loginPathFor(municipality, `${location.pathname}${location.search}`)} replace />;
   // The request exists, a file did not make it: no second submit, but the way to the request.
-  if (failed) return <><PageTitle>{t('submit.title')}</PageTitle><AttachmentFailures municipality={municipality} requestId={failed.requestId} failures={failed.failures} /></>;
+  if (failed) {
+    return (
+      <>
+        <PageTitle>{t('submit.title')}</PageTitle>
+        <SubmittedConfirmation municipality={municipality} request={failed.request} />
+        <AttachmentFailures municipality={municipality} requestId={failed.request.id} failures={failed.failures} />
+      </>
+    );
+  }
   const problem = submit.error instanceof ApiProblem ? submit.error : undefined;
   const error = (field: string) => problem?.fieldError(`body.${field}`);
   const onSubmit = (event: FormEvent) => {
