@@ -44,6 +44,7 @@ describe('the municipality asks a council for advice', () => {
     await council.page.getByLabel('Toelichting *').fill('De speeltoestellen bij de vijver zijn versleten; ouders vragen om schaduw en een plek voor de kleinsten.');
     await council.page.getByLabel('Openbare vergadering').check();
     await council.page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Brandevoort' });
+    await council.page.getByRole('radio', { name: /^Iedereen/ }).check();
     await council.page.getByRole('button', { name: 'Indienen' }).click();
     await council.page.waitForURL(/\/helmond\/vragen\/HLM-\d{4}-\d{4,}$/);
     await expect.poll(() => council.page.getByRole('link', { name: 'Speelplekken in De Veste' }).isVisible()).toBe(true);

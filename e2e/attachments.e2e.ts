@@ -24,7 +24,8 @@ describe('a resident attaches files to a request', () => {
     await page.getByLabel('Onderwerp *').fill(title);
     await page.getByLabel('Toelichting *').fill('Voor huisnummer 40 liggen vier tegels los; in de bijlage staat een schets van de plek.');
     await page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Brandevoort' });
-    await page.getByLabel('Schaalniveau *').selectOption({ label: 'Straat' });
+    await page.getByLabel('Hoe groot is het onderwerp? *').selectOption({ label: 'Een straat of een paar straten' });
+    await page.getByRole('radio', { name: /^Iedereen/ }).check();
     await page.getByLabel('Bijlagen (pdf of afbeelding, max 10 MB)').setInputFiles({ name: 'situatieschets.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByRole('button', { name: 'Indienen' }).click();
     await page.waitForURL(/\/vragen\/HLM-\d{4}-\d{4,}$/);

@@ -24,7 +24,8 @@ describe('advice from a council, answered ooit', () => {
     await page.getByLabel('Onderwerp *').fill(title);
     await page.getByLabel('Toelichting *').fill('Auto’s rijden te hard langs de speeltuinen; wij adviseren drempels bij beide ingangen van De Veste.');
     await page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Brandevoort' });
-    await page.getByLabel('Schaalniveau *').selectOption({ label: 'Buurt' });
+    await page.getByLabel('Hoe groot is het onderwerp? *').selectOption({ label: 'Een buurt' });
+    await page.getByRole('radio', { name: /^Iedereen/ }).check();
     // Advice without a support statement is refused with a message that says what to add.
     await page.getByRole('button', { name: 'Indienen' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Geef aan hoe het advies tot stand is gekomen');

@@ -3,7 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { auditLog } from '../../platform/audit-log.tables.ts';
 import { outboxMessage } from '../../platform/outbox.tables.ts';
-import { request, requestAttachment, requestEvent } from '../requests/request.tables.ts';
+import { request, requestAttachment, requestEvent, requestFollower } from '../requests/request.tables.ts';
 import { authChallenge, secondFactor } from '../users/second-factor.tables.ts';
 import { apiToken, loginFailure, passwordLink, roleAssignment, userAccount, userSession } from '../users/user.tables.ts';
 import { erasureRequest } from './privacy.tables.ts';
@@ -214,6 +214,8 @@ export function createPersonalDataRepository(db: Executor) {
       await db.delete(secondFactor).where(ofPerson(secondFactor, municipalityId, userId));
       await db.delete(passwordLink).where(ofPerson(passwordLink, municipalityId, userId));
       await db.delete(roleAssignment).where(ofPerson(roleAssignment, municipalityId, userId));
+      // What someone followed says something about them too.
+      await db.delete(requestFollower).where(ofPerson(requestFollower, municipalityId, userId));
       // Failed logins are keyed by municipality, address and e-mail (session.service.ts).
       await db.delete(loginFailure).where(like(loginFailure.throttleKey, `account-ip:${municipalityId}:${email.replace(/[\\%_]/g, (character) => `\\${character}`)}:%`));
       return sessions.length;

@@ -10,7 +10,7 @@ type ListFilterQuery = Omit<RequestListQuery, 'page' | 'pageSize' | 'sort'> & { 
  * becomes the caller's own scopes, so an advisor's inbox is filtered and paged in SQL, not in the browser.
  */
 export function listFilterOf(context: UseCaseContext, query: ListFilterQuery, today: string, settings: { cityWideAdvisorUserId: string | null }): Omit<RequestFilter, 'offset' | 'limit'> {
-  const { isOverdue, isOpen, mine, ...rest } = query;
+  const { isOverdue, isOpen, mine, isFollowed, ...rest } = query;
   const actor = context.actor;
   const advisorNeighbourhoods = scopeIdsOf(actor, 'advisor');
   return {
@@ -26,8 +26,11 @@ export function listFilterOf(context: UseCaseContext, query: ListFilterQuery, to
             includesCityWide: advisorNeighbourhoods.length > 0 && (settings.cityWideAdvisorUserId === null || settings.cityWideAdvisorUserId === actor?.userId),
             departmentIds: scopeIdsOf(actor, 'officer'),
             councilIds: scopeIdsOf(actor, 'council_member'),
+            partnerOrganisationIds: scopeIdsOf(actor, 'partner'),
             submitterUserId: actor?.userId ?? null,
           }
         : undefined,
+    // A visitor follows nothing: the filter then finds nothing rather than everything.
+    followedByUserId: isFollowed === 'true' ? (actor?.userId ?? '00000000-0000-0000-0000-000000000000') : undefined,
   };
 }

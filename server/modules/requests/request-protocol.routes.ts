@@ -11,6 +11,8 @@ import {
   postMessageBody,
   recordCarriedOutBody,
   referRequestBody,
+  followingSchema,
+  requestLookupParams,
   requestParams,
   requestSchema,
   reviewAnswerBody,
@@ -95,6 +97,30 @@ export function registerRequestProtocolRoutes(scope: FastifyInstance, service: R
     '/requests/:requestId/carried-out',
     { config: { access: 'request.answer' }, schema: { operationId: 'recordRequestCarriedOut', tags, description: 'A nu was carried out: the day it was done, and what was done.', params: requestParams, body: recordCarriedOutBody, response: changed } },
     async (request) => service.recordCarriedOut(contextOf(request), request.params.requestId, request.body),
+  );
+
+  app.put(
+    '/requests/:requestId/following',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'followRequest',
+        tags,
+        summary: 'Follow a public request: hear when it is acknowledged, answered, updated or closed',
+        description: 'For anyone logged in, on a public request that is not their own (409 NOT_FOLLOWABLE otherwise). Following twice is following once.',
+        params: requestLookupParams,
+        response: { 200: followingSchema, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => service.followRequest(contextOf(request), request.params.requestId),
+  );
+  app.delete(
+    '/requests/:requestId/following',
+    {
+      config: { access: 'authenticated' },
+      schema: { operationId: 'unfollowRequest', tags, summary: 'Stop following a request', params: requestLookupParams, response: { 200: followingSchema, ...problemResponses(401, 403, 404, 409) } },
+    },
+    async (request) => service.unfollowRequest(contextOf(request), request.params.requestId),
   );
 
   app.post(

@@ -7,10 +7,12 @@ import { DomainError } from '../../platform/errors.ts';
 import { createMunicipalityRepository } from '../municipalities/index.ts';
 import { type Notice, notifyUsers } from '../notifications/index.ts';
 import { findScopeMembers } from '../users/index.ts';
-import { accessTo, allowedActionsOf, isStaff, isSubmitterSide, type RequestAccess } from './request.policy.ts';
+import { accessTo, allowedActionsOf, isStaff, isSubmitterSide, type RequestAccess, type RequestUserAction } from './request.policy.ts';
 import { presentRequest } from './request.presenter.ts';
 import type { RequestEventKind } from './request-event.rules.ts';
 import { createRequestRepository, type RequestRow } from './request.repository.ts';
+import { createRequestFollowerRepository } from './request-follower.repository.ts';
+import { requestNotices } from './request.notices.ts';
 import { type RequestAction, transition } from './request.workflow.ts';
 import { type RequestSettings, resolveRequestSettings } from './request-settings.rules.ts';
 
@@ -55,12 +57,24 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
     const links = await repository.linksOf(row.municipalityId, row.id);
     const access = await accessOf(tx, context, row);
     const adviceRequest = row.adviceRequestId ? await repository.adviceRequestTitleOf(row.municipalityId, row.adviceRequestId) : null;
+    // Anyone logged in may follow a public request; its submitter's side hears of everything already.
+    const canFollow = Boolean(context.actor) && row.isPublic && !access.isSubmitterSide;
+    const isFollowing = canFollow && (await isFollowedBy(tx, row, context.actor!.userId));
+    const followActions: RequestUserAction[] = canFollow ? [isFollowing ? 'unfollow' : 'follow'] : [];
     return presentRequest(
       row,
       names,
       themes,
       events,
-      { isStaff: access.isStaff, isSubmitterSide: access.isSubmitterSide, now: clock.now(), language: context.language, allowedActions: allowedActionsOf(access, row), adviceRequest },
+      {
+        isStaff: access.isStaff,
+        isSubmitterSide: access.isSubmitterSide,
+        now: clock.now(),
+        language: context.language,
+        allowedActions: [...allowedActionsOf(access, row), ...followActions],
+        adviceRequest,
+        isFollowing: canFollow ? isFollowing : null,
+      },
       access.isStaff || access.isSubmitterSide ? links : links.filter((link) => link.isPublic),
     );
   }
@@ -131,11 +145,20 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
     await notifyUsers(tx, clock, publicUrl, { municipalityId: row.municipalityId, recipientUserIds, ...message, path: await pathOf(tx, row, context), payload: { requestId: row.id } });
   }
 
-  async function notifySubmitterSide(tx: Executor, row: RequestRow, message: { topic?: string; notice: Notice }, context?: UseCaseContext) {
+  async function notifySubmitterSide(tx: Executor, row: RequestRow, message: { topic?: string; notice: Notice }, context?: UseCaseContext, options: { withFollowers: boolean } = { withFollowers: true }) {
     // The one who acted does not need to hear of it.
-    const recipients = (await submitterSideOf(tx, row)).filter((userId) => userId !== context?.actor?.userId);
+    const submitterSide = await submitterSideOf(tx, row);
+    const recipients = submitterSide.filter((userId) => userId !== context?.actor?.userId);
     await notify(tx, row, recipients, { topic: message.topic ?? 'request.update', notice: message.notice }, context);
+    // Followers of a public request hear that there is news, in words for them (it is not their request).
+    if (options.withFollowers && row.isPublic) {
+      const followers = (await followersOf(tx, row)).filter((userId) => userId !== context?.actor?.userId && !submitterSide.includes(userId));
+      if (followers.length > 0) await notify(tx, row, followers, { topic: 'request.followed', notice: requestNotices.followedUpdate(row) }, context);
+    }
   }
+
+  const isFollowedBy = (tx: Executor, row: RequestRow, userId: string) => createRequestFollowerRepository(tx).isFollowedBy(row.municipalityId, row.id, userId);
+  const followersOf = (tx: Executor, row: RequestRow) => createRequestFollowerRepository(tx).followersOf(row.municipalityId, row.id);
 
   /**
    * The first point of contact (§3.3): the neighbourhood's advisors, or for a city-wide request the municipality's
@@ -156,7 +179,8 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
   /** Something from one side (a message, a file) is told to the other side; the one who did it is left out. */
   async function notifyOtherSide(tx: Executor, row: RequestRow, context: UseCaseContext, message: { topic: string; notice: Notice }) {
     if (isStaff(context.actor) && !isSubmitterSide(context.actor, row)) {
-      await notifySubmitterSide(tx, row, message, context);
+      // A message between the municipality and the submitter is theirs: followers are not told.
+      await notifySubmitterSide(tx, row, message, context, { withFollowers: false });
       return;
     }
     const recipients = (await handlersOf(tx, row)).filter((userId) => userId !== context.actor?.userId);

@@ -132,6 +132,7 @@ export const requestSchema = requestSummarySchema
     links: z.array(z.object({ id: z.uuid(), kind: z.enum(['duplicateOf', 'duplicatedBy', 'related']), title: z.string(), state: z.enum(requestStates) })),
     timeline: z.array(requestEventSchema),
     allowedActions: z.array(z.enum(requestUserActions)).describe('What you may do with this request now: its state × your roles'),
+    isFollowing: z.boolean().nullable().describe('Whether you follow this public request (PUT/DELETE …/following); null when following does not apply to you'),
     version: z.number().int(),
   })
   .meta({ id: 'Request' });
@@ -150,7 +151,8 @@ export const requestListQuery = pageQuery.extend({
   mine: z
     .enum(['true', 'false'])
     .optional()
-    .describe('Only your own work: an advisor’s neighbourhoods (and city-wide requests), an officer’s departments, a council member’s council, a resident’s own requests'),
+    .describe('Only your own work: an advisor’s neighbourhoods (and city-wide requests), an officer’s departments (lead or contributing), a council member’s council, a partner’s organisation, a resident’s own requests'),
+  isFollowed: z.enum(['true', 'false']).optional().describe('Only the public requests you follow'),
   sort: z.enum(['newest', 'deadline']).default('newest').describe('newest first, or the nearest answer deadline first'),
   search: z.string().trim().min(2).max(200).optional().describe('Dutch full-text search in title and text; a reference (HLM-2026-0142) finds exactly that request'),
 });
@@ -202,6 +204,7 @@ export const reviewAnswerBody = z
   .meta({ id: 'ReviewAnswer' });
 
 export const requestParams = z.object({ municipality: z.string(), requestId: z.uuid() });
+export const followingSchema = z.object({ isFollowing: z.boolean() }).meta({ id: 'Following' });
 /** Reading one request takes its id or its reference; anything else is simply not found (404). */
 export const requestLookupParams = z.object({ municipality: z.string(), requestId: z.string().max(64).describe('The request’s id or its reference, e.g. HLM-2026-0142') });
 

@@ -3,6 +3,14 @@ import { defineErrors } from '../../platform/errors.ts';
 /** The requests module's own error codes and the messages of its rules, in both languages. */
 export const requestErrors = defineErrors({
   codes: {
+    NOT_FOLLOWABLE: {
+      status: 409,
+      title: { nl: 'Niet te volgen', en: 'Cannot be followed' },
+      detail: {
+        nl: 'Alleen openbare vragen van anderen kun je volgen. Over je eigen vragen (en die van je wijkorgaan) krijg je de berichten al.',
+        en: 'You can only follow public requests of others. You already get the news about your own requests (and your council’s).',
+      },
+    },
     EXPORT_TOO_LARGE: {
       status: 422,
       title: { nl: 'Te veel voor één export', en: 'Too much for one export' },

@@ -42,6 +42,11 @@ export const requestNotices = {
       ].join('\n\n'),
     },
   }),
+  /** For someone following a public request that is not theirs. */
+  followedUpdate: (row: Titled): Notice => ({
+    nl: { subject: `Nieuws over: ${row.title}`, body: 'Er is nieuws over een openbare vraag die je volgt. Op de pagina van de vraag lees je wat er veranderd is.' },
+    en: { subject: `News about: ${row.title}`, body: 'There is news about a public request you follow. The request page says what changed.' },
+  }),
   acknowledged: (row: Titled & { answerBy: string }): Notice => ({
     nl: { subject: `Ontvangen: ${row.title}`, body: `Je vraag is in behandeling genomen. Je krijgt uiterlijk ${readableDay(row.answerBy, 'nl')} antwoord.` },
     en: { subject: `Received: ${row.title}`, body: `Your request is being handled. You will get an answer by ${readableDay(row.answerBy, 'en')} at the latest.` },

@@ -104,6 +104,8 @@ export const requestUserActions = [
   'writeNote',
   'addAttachment',
   'addInternalAttachment',
+  'follow',
+  'unfollow',
 ] as const;
 export type RequestUserAction = (typeof requestUserActions)[number];
 
@@ -143,6 +145,9 @@ export function allowedActionsOf(access: RequestAccess, request: RequestStateVie
     writeNote: access.isHandler,
     addAttachment: (access.isSubmitterSide || access.isHandler) && isOpen,
     addInternalAttachment: access.isHandler && isOpen,
+    // Decided by whether the person follows already: added by the service (request-following.service.ts).
+    follow: false,
+    unfollow: false,
   };
   return requestUserActions.filter((action) => rules[action]);
 }

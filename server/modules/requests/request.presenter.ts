@@ -80,7 +80,7 @@ export function presentRequest(
   names: { neighbourhoodName: string | null; councilName: string | null; departmentName: string | null; submitterName: string | null },
   themes: { id: string; name: string }[],
   events: RequestEventRow[],
-  view: { isStaff: boolean; isSubmitterSide: boolean; now: Date; language?: Language; allowedActions?: RequestUserAction[]; adviceRequest?: { id: string; title: string } | null },
+  view: { isStaff: boolean; isSubmitterSide: boolean; now: Date; language?: Language; allowedActions?: RequestUserAction[]; adviceRequest?: { id: string; title: string } | null; isFollowing?: boolean | null },
   links: { id: string; kind: 'duplicateOf' | 'duplicatedBy' | 'related'; title: string; state: string }[] = [],
 ) {
   const showsPeople = view.isStaff || view.isSubmitterSide;
@@ -106,6 +106,7 @@ export function presentRequest(
     links: links.map((link) => ({ id: link.id, kind: link.kind, title: link.title, state: link.state as never })),
     timeline: events.filter((event) => isEventVisible(event, view)).map((event) => presentEvent(event, showsPeople, view.language ?? 'nl')),
     allowedActions: view.allowedActions ?? [],
+    isFollowing: view.isFollowing ?? null,
     version: row.version,
   };
 }

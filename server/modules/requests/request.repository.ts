@@ -26,7 +26,9 @@ export interface RequestFilter {
   search?: string;
   isOpen?: boolean;
   /** "Mine": any of these; an empty scope matches nothing. */
-  mine?: { neighbourhoodIds: string[]; includesCityWide: boolean; departmentIds: string[]; councilIds: string[]; submitterUserId: string | null };
+  mine?: { neighbourhoodIds: string[]; includesCityWide: boolean; departmentIds: string[]; councilIds: string[]; partnerOrganisationIds: string[]; submitterUserId: string | null };
+  /** Only the requests this person follows. */
+  followedByUserId?: string;
   sort?: 'newest' | 'deadline';
   offset: number;
   limit: number;
@@ -62,6 +64,9 @@ export function filterConditions(filter: Omit<RequestFilter, 'offset' | 'limit'>
   }
   if (filter.isOpen) conditions.push(inArray(request.state, ['submitted', 'acknowledged', 'routed']));
   if (filter.mine) conditions.push(mineCondition(filter.mine));
+  if (filter.followedByUserId) {
+    conditions.push(sql`exists (select 1 from request_follower rf where rf.request_id = ${request.id} and rf.municipality_id = ${request.municipalityId} and rf.user_id = ${filter.followedByUserId})`);
+  }
   return conditions;
 }
 
@@ -69,6 +74,8 @@ function mineCondition(mine: NonNullable<RequestFilter['mine']>): SQL {
   const any: SQL[] = [];
   if (mine.neighbourhoodIds.length > 0) any.push(inArray(request.neighbourhoodId, mine.neighbourhoodIds));
   if (mine.includesCityWide) any.push(isNull(request.neighbourhoodId));
+  // A partner's organisation's own requests.
+  if (mine.partnerOrganisationIds.length > 0) any.push(inArray(request.partnerOrganisationId, mine.partnerOrganisationIds));
   if (mine.departmentIds.length > 0) {
     any.push(inArray(request.leadDepartmentId, mine.departmentIds));
     // A contributing department works on the request too: its officers find it among their own work.

@@ -1,3 +1,4 @@
+import { createFollowingService } from './request-following.service.ts';
 import type { Executor } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
@@ -47,6 +48,7 @@ export function createRequestService(dependencies: RequestServiceDependencies) {
     ...createAnswerService(steps),
     ...createConversationService(steps),
     ...createRequestSettingsService(steps),
+    ...createFollowingService(steps),
 
     async submitRequest(context: UseCaseContext, input: SubmitRequest) {
       if (!canSubmit(context.actor)) throw new DomainError('FORBIDDEN');

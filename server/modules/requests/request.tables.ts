@@ -201,3 +201,21 @@ export const requestReferenceCounter = pgTable(
   },
   (table) => [primaryKey({ columns: [table.municipalityId, table.year] })],
 );
+
+/** Someone who follows a public request and hears of its news: acknowledged, answered, progress, closed. */
+export const requestFollower = pgTable(
+  'request_follower',
+  {
+    municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    requestId: uuid('request_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.requestId, table.userId] }),
+    // "What do I follow" on the person's home page.
+    index('request_follower_user_idx').on(table.municipalityId, table.userId, table.createdAt),
+    foreignKey({ name: 'request_follower_request_fk', columns: [table.municipalityId, table.requestId], foreignColumns: [request.municipalityId, request.id] }).onDelete('cascade'),
+    foreignKey({ name: 'request_follower_user_fk', columns: [table.municipalityId, table.userId], foreignColumns: [userAccount.municipalityId, userAccount.id] }).onDelete('cascade'),
+  ],
+);

@@ -1,6 +1,6 @@
-import { Button, Checkbox, FormField, FormLabel, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormFieldErrorMessage, FormLabel, Heading, Paragraph, RadioButton } from '@utrecht/component-library-react/css-module';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiProblem, api, tenantPath } from '../../../api/client.ts';
 import { loginPathFor, useSession } from '../../../api/session.ts';
@@ -15,6 +15,8 @@ import { SubmittedConfirmation } from '../components/SubmittedConfirmation.tsx';
 import { type AttachmentFailure, AttachmentFailures, AttachmentsField, hasTooLargeFile, uploadAttachments } from '../components/AttachmentsField.tsx';
 
 const kinds = ['question', 'request', 'advice_solicited', 'advice_unsolicited', 'initiative'];
+// Advice is the neighbourhood council's (§3.3); a person asking for themselves asks, requests or proposes.
+const personalKinds = ['question', 'request', 'initiative'];
 const scales = ['street', 'area', 'neighbourhood', 'city_wide'];
 const breadths = ['broad', 'divided', 'narrow'];
 
@@ -22,7 +24,7 @@ const breadths = ['broad', 'divided', 'narrow'];
 export function SubmitRequestPage() {
   const { municipality = '' } = useParams();
   const location = useLocation();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const navigate = useNavigate();
   const session = useSession(municipality);
   const neighbourhoods = useNeighbourhoods(municipality);
@@ -32,8 +34,22 @@ export function SubmitRequestPage() {
   // Giving asked advice: the advice request, the council and the kind come from the link on the advice request.
   const [search] = useSearchParams();
   const adviceRequestId = search.get('adviesaanvraag');
-  const [values, setValues] = useState({ kind: search.get('soort') ?? 'question', title: '', body: '', neighbourhoodId: '', scale: 'neighbourhood', themeId: '', isPublic: true, councilId: search.get('wijkorgaan') ?? '', breadth: 'broad', dissent: '', openMeeting: false, boardDecision: false, surveyCount: '', petitionCount: '' });
-  const set = (name: keyof typeof values) => (value: string | boolean) => setValues((current) => ({ ...current, [name]: value }));
+  const [values, setValues] = useState({ kind: search.get('soort') ?? 'question', title: '', body: '', neighbourhoodId: search.get('wijk') ?? '', scale: 'neighbourhood', themeId: '', isPublic: undefined as boolean | undefined, councilId: search.get('wijkorgaan') ?? '', breadth: 'broad', dissent: '', openMeeting: false, boardDecision: false, surveyCount: '', petitionCount: '' });
+  const set = (name: keyof typeof values) => (value: string | boolean) =>
+    setValues((current) => {
+      const next = { ...current, [name]: value };
+      // Advice only on behalf of a council: choosing "myself" again turns it back into a question.
+      if (name === 'councilId' && !value && next.kind.startsWith('advice')) next.kind = 'question';
+      return next;
+    });
+  // The form starts in the person's own neighbourhood (a council member's: the council's), unless the link named one.
+  const homeNeighbourhoodId = session.data?.user.homeNeighbourhoodId ?? councils.data?.[0]?.neighbourhood.id ?? '';
+  const [isNeighbourhoodTouched, setNeighbourhoodTouched] = useState(Boolean(search.get('wijk')));
+  useEffect(() => {
+    if (!isNeighbourhoodTouched && homeNeighbourhoodId) setValues((current) => ({ ...current, neighbourhoodId: homeNeighbourhoodId }));
+  }, [homeNeighbourhoodId, isNeighbourhoodTouched]);
+  const [isPublicMissing, setPublicMissing] = useState(false);
+  const availableKinds = values.councilId ? kinds : personalKinds;
   const isAdvice = values.kind.startsWith('advice');
   const needsSupport = isAdvice && values.councilId !== '';
   const [files, setFiles] = useState<File[]>([]);
@@ -56,7 +72,7 @@ export function SubmitRequestPage() {
           neighbourhoodId: values.neighbourhoodId || null,
           scale: values.scale,
           themeIds: values.themeId ? [values.themeId] : [],
-          isPublic: values.isPublic,
+          isPublic: values.isPublic ?? true,
           councilId: values.councilId || undefined,
           supportStatement: needsSupport ? { origins, breadth: values.breadth, dissent: values.dissent } : undefined,
           adviceRequestId: adviceRequestId ?? undefined,
@@ -85,6 +101,11 @@ export function SubmitRequestPage() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (hasTooLargeFile(files)) return document.getElementById('request-attachments')?.focus();
+    // Public or not is the person's own choice, made knowingly: nothing is chosen for them.
+    if (values.isPublic === undefined) {
+      setPublicMissing(true);
+      return document.getElementById('request-isPublic-yes')?.focus();
+    }
     submit.mutate();
   };
   const fieldIds = {
@@ -101,28 +122,63 @@ export function SubmitRequestPage() {
         {councilIds.length > 0 && (
           <SelectField id="request-councilId" label={t('submit.onBehalfOf')} value={values.councilId} onChange={set('councilId')} options={[{ value: '', label: t('submit.myself') }, ...(councils.data ?? []).map((council) => ({ value: council.id, label: council.name }))]} />
         )}
-        <SelectField id="request-kind" label={t('requests.kind')} required value={values.kind} onChange={set('kind')} options={kinds.map((kind) => ({ value: kind, label: t(`requestKind.${kind}`) }))} error={error('kind')} />
+        <SelectField
+          id="request-kind"
+          label={t('requests.kind')}
+          description={t(`submit.kindHelp.${values.kind}`)}
+          required
+          value={values.kind}
+          onChange={set('kind')}
+          options={availableKinds.map((kind) => ({ value: kind, label: t(`requestKind.${kind}`) }))}
+          error={error('kind')}
+        />
         <TextField id="request-title" label={t('requests.title')} required value={values.title} onChange={set('title')} error={error('title')} />
         <TextField id="request-body" label={t('submit.body')} description={t('submit.bodyDescription')} required multiline value={values.body} onChange={set('body')} error={error('body')} />
         <SelectField
           id="request-neighbourhoodId"
           label={t('field.neighbourhood')}
+          description={t('submit.neighbourhoodHelp')}
           value={values.neighbourhoodId}
-          onChange={set('neighbourhoodId')}
+          onChange={(value) => {
+            setNeighbourhoodTouched(true);
+            set('neighbourhoodId')(value);
+          }}
           options={[{ value: '', label: t('submit.cityWide') }, ...(neighbourhoods.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))]}
           error={error('neighbourhoodId')}
         />
-        <SelectField id="request-scale" label={t('submit.scale')} required value={values.scale} onChange={set('scale')} options={scales.map((scale) => ({ value: scale, label: t(`scale.${scale}`) }))} error={error('scale')} />
-        <Paragraph>{t(values.scale === 'city_wide' ? 'submit.weightLimited' : 'submit.weightLarge')}</Paragraph>
-        <SelectField id="request-themeId" label={t('submit.theme')} value={values.themeId} onChange={set('themeId')} options={[{ value: '', label: t('common.choose') }, ...(themes.data?.items ?? []).filter((item) => item.isActive).map((item) => ({ value: item.id, label: item.nameNl }))]} />
-        <FormField type="checkbox">
-          <Paragraph>
-            <Checkbox id="request-isPublic" checked={values.isPublic} onChange={(event) => set('isPublic')((event.target as HTMLInputElement).checked)} />{' '}
-            <FormLabel htmlFor="request-isPublic" type="checkbox">
-              {t('submit.isPublic')}
-            </FormLabel>
-          </Paragraph>
-        </FormField>
+        <SelectField
+          id="request-scale"
+          label={t('submit.scale')}
+          description={t(values.scale === 'city_wide' ? 'submit.weightLimited' : 'submit.weightLarge')}
+          required
+          value={values.scale}
+          onChange={set('scale')}
+          options={scales.map((scale) => ({ value: scale, label: t(`scale.${scale}`) }))}
+          error={error('scale')}
+        />
+        <SelectField
+          id="request-themeId"
+          label={t('submit.theme')}
+          value={values.themeId}
+          onChange={set('themeId')}
+          options={[{ value: '', label: t('common.choose') }, ...(themes.data?.items ?? []).filter((item) => item.isActive).map((item) => ({ value: item.id, label: language === 'en' ? item.nameEn : item.nameNl }))]}
+        />
+        <Fieldset invalid={isPublicMissing && values.isPublic === undefined} aria-describedby={isPublicMissing && values.isPublic === undefined ? 'request-isPublic-error' : undefined}>
+          <FieldsetLegend>{t('submit.isPublicLegend')} *</FieldsetLegend>
+          {isPublicMissing && values.isPublic === undefined && (
+            <FormFieldErrorMessage id="request-isPublic-error">{t('submit.isPublicMissing')}</FormFieldErrorMessage>
+          )}
+          {(['yes', 'no'] as const).map((option) => (
+            <FormField key={option} type="radio">
+              <Paragraph>
+                <RadioButton id={`request-isPublic-${option}`} name="request-isPublic" checked={values.isPublic === (option === 'yes')} onChange={() => set('isPublic')(option === 'yes')} />{' '}
+                <FormLabel htmlFor={`request-isPublic-${option}`} type="radio">
+                  {t(`submit.isPublic.${option}`)}
+                </FormLabel>
+              </Paragraph>
+            </FormField>
+          ))}
+        </Fieldset>
         {needsSupport && (
           <fieldset className="app-fieldset" id="request-supportStatement">
             <legend>
