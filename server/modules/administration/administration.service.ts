@@ -6,7 +6,11 @@ import { DomainError } from '../../platform/errors.ts';
 import { browseOutboxMessages } from '../../platform/outbox.ts';
 import { can } from '../../platform/permissions.ts';
 import { listSecurityEvents } from '../../platform/security-events.ts';
+import { findNames } from './audit-names.repository.ts';
+import { isUpdate, isUuid, type NamedEntityType, namedEntityTypes, nameInSnapshot, readableChanges, referencesIn } from './audit-reading.rules.ts';
 import type { auditListQuery, outboxListQuery, securityEventListQuery } from './administration.contract.ts';
+
+const isNamedType = (type: string): type is NamedEntityType => (namedEntityTypes as readonly string[]).includes(type);
 
 export function createAdministrationService(dependencies: { db: Executor }) {
   const { db } = dependencies;
@@ -20,8 +24,25 @@ export function createAdministrationService(dependencies: { db: Executor }) {
         limit: query.pageSize,
       });
       const page = rows.slice(0, query.pageSize);
+      // Every id on the page, named in one query per kind of record: no query per row.
+      const nameOf = await findNames(db, context.municipalityId, page.flatMap(referencesIn), context.language);
       return {
-        items: page.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })),
+        items: page.map((row) => ({
+          id: row.id,
+          occurredAt: row.occurredAt.toISOString(),
+          actorUserId: row.actorUserId,
+          actorLabel: row.actorLabel,
+          actorName: row.actorUserId ? (nameOf('user', row.actorUserId) ?? row.actorLabel) : null,
+          action: row.action,
+          entityType: row.entityType,
+          entityId: row.entityId,
+          entityName: (isNamedType(row.entityType) && isUuid(row.entityId) ? nameOf(row.entityType, row.entityId) : undefined) ?? nameInSnapshot(row.before, row.after) ?? null,
+          isUpdate: isUpdate(row.before, row.after),
+          changes: readableChanges(row.before, row.after, nameOf),
+          before: row.before,
+          after: row.after,
+          requestId: row.requestId,
+        })),
         nextCursor: rows.length > query.pageSize ? (page.at(-1)?.id ?? null) : null,
       };
     },
