@@ -61,7 +61,9 @@ describe('an admin', () => {
     const { context, page } = await openPage(browser);
     await logIn(page, 'femke.janssen@helmond.example');
     await page.goto('/helmond/beheer/auditlog');
-    await expect.poll(() => page.getByRole('cell', { name: 'neighbourhood.create' }).count()).toBeGreaterThan(0);
+    // In words: what happened and to which record, not codes and ids.
+    await expect.poll(() => page.getByRole('cell', { name: 'Wijk aangemaakt', exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('cell', { name: 'Wijk: Suytkade', exact: true }).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'admin-audit-log');
     await page.goto('/helmond/beheer/gebruikers');
     await expect.poll(() => page.getByRole('cell', { name: 'Henk Aarts', exact: true }).isVisible()).toBe(true);

@@ -59,12 +59,19 @@ export function createAdministrationService(dependencies: { db: Executor }) {
         limit: query.pageSize,
       });
       const page = rows.slice(0, query.pageSize);
+      const nameOf = await findNames(
+        db,
+        context.municipalityId,
+        page.flatMap((row) => (row.actorUserId ? [['user', row.actorUserId] as const] : [])),
+        context.language,
+      );
       return {
         items: page.map((row) => ({
           id: row.id,
           occurredAt: row.occurredAt.toISOString(),
           kind: row.kind,
           actorUserId: row.actorUserId,
+          actorName: row.actorUserId ? (nameOf('user', row.actorUserId) ?? null) : null,
           clientAddress: row.clientAddress,
           method: row.method,
           route: row.route,
@@ -79,11 +86,18 @@ export function createAdministrationService(dependencies: { db: Executor }) {
     async browseOutbox(context: UseCaseContext, query: z.infer<typeof outboxListQuery>) {
       if (!can(context.actor, 'outbox.read')) throw new DomainError('FORBIDDEN');
       const { rows, nextCursor } = await browseOutboxMessages(db, context.municipalityId, { ...query, limit: query.pageSize });
+      const nameOf = await findNames(
+        db,
+        context.municipalityId,
+        rows.flatMap((row) => (row.recipientUserId ? [['user', row.recipientUserId] as const] : [])),
+        context.language,
+      );
       return {
         items: rows.map((row) => ({
           id: row.id,
           channel: row.channel,
           recipientUserId: row.recipientUserId,
+          recipientName: row.recipientUserId ? (nameOf('user', row.recipientUserId) ?? null) : null,
           recipientEmail: row.recipientEmail,
           topic: row.topic,
           subject: row.subject,

@@ -69,3 +69,12 @@ describe('the audit log in words', () => {
     expect(JSON.stringify(bad.json().errors)).toContain('actorUserId');
   });
 });
+
+describe('the outbox in words', () => {
+  it('names the person a message went to', async () => {
+    const response = await t.request({ url: `${tenantPath}/outbox?channel=in_app`, as: admin });
+    expect(response.statusCode).toBe(200);
+    const toKoen = (response.json().items as { recipientName: string | null; subject: string }[]).find((message) => message.subject.includes(title));
+    expect(toKoen).toMatchObject({ recipientName: expect.any(String) });
+  });
+});

@@ -1,4 +1,4 @@
-import { Button, Code, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
+import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
@@ -7,25 +7,14 @@ import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import type { AuditEntry, AuditList } from '../admin-types.ts';
+import type { AuditList } from '../admin-types.ts';
 import { AdminPage } from '../components/AdminPage.tsx';
 import { FilterForm } from '../components/FilterForm.tsx';
 import { AuditChanges } from '../components/AuditChanges.tsx';
+import { actionSentence, momentInWords, wordsFor } from '../components/audit-words.ts';
 
 /** Every kind of record the audit log names (see recordAudit calls on the server). */
 const entityTypes = ['neighbourhood', 'area', 'council', 'department', 'partner_organisation', 'theme', 'portfolio', 'council_term', 'user', 'api_token', 'request', 'notification', 'municipality'];
-
-/** The record's own name, when the entry carries one. */
-function nameIn(entry: AuditEntry): string | undefined {
-  for (const side of [entry.after, entry.before]) {
-    if (side && typeof side === 'object') {
-      const fields = side as { name?: unknown; displayName?: unknown; nameNl?: unknown; title?: unknown };
-      const name = fields.name ?? fields.displayName ?? fields.nameNl ?? fields.title;
-      if (typeof name === 'string') return name;
-    }
-  }
-  return undefined;
-}
 
 /** A calendar day in the browser's time zone → the moment it starts (or ends), as the API expects. */
 function momentOf(day: string, edge: 'start' | 'end'): string {
@@ -74,8 +63,7 @@ export function AuditLogPage() {
   };
   const rows = entries.data?.pages.flatMap((page) => page.items) ?? [];
   const isFiltered = Object.values(filters).some(Boolean);
-  const entityLabel = (type: string) => t(`admin.auditLog.entity.${type}`) === `admin.auditLog.entity.${type}` ? type : t(`admin.auditLog.entity.${type}`);
-  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+  const entityLabel = (type: string) => wordsFor(t, 'admin.auditLog.entity', type);
 
   return (
     <AdminPage title={t('admin.auditLog.title')} intro={t('admin.auditLog.intro')}>
@@ -109,18 +97,16 @@ export function AuditLogPage() {
               {rows.map((entry, index) => (
                 <TableRow key={entry.id} id={`audit-row-${index}`} tabIndex={-1}>
                   <TableCell>
-                    <time dateTime={entry.occurredAt}>{new Date(entry.occurredAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                    <time dateTime={entry.occurredAt}>{momentInWords(entry.occurredAt, language)}</time>
                   </TableCell>
-                  <TableCell>{entry.actorLabel === 'system' ? t('admin.auditLog.system') : entry.actorLabel}</TableCell>
-                  <TableCell>
-                    <Code>{entry.action}</Code>
-                  </TableCell>
+                  <TableCell>{entry.actorName ?? t('admin.auditLog.system')}</TableCell>
+                  <TableCell>{actionSentence(t, entry.action, entry.entityType)}</TableCell>
                   <TableCell>
                     {entityLabel(entry.entityType)}
-                    {nameIn(entry) && `: ${nameIn(entry)}`}
+                    {entry.entityName && `: ${entry.entityName}`}
                   </TableCell>
                   <TableCell>
-                    <AuditChanges before={entry.before} after={entry.after} />
+                    <AuditChanges entry={entry} />
                   </TableCell>
                 </TableRow>
               ))}
