@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** A CBS wijk- en buurtkaart for one municipality is a few megabytes; this leaves room without inviting abuse. */
+export const areaImportBodyLimit = 20 * 1024 * 1024;
+export const areaImportMaxFeatures = 20_000;
+
+export const areaImportQuery = z.object({
+  dryRun: z.enum(['true', 'false']).optional().describe('"true": count what would change, save nothing'),
+});
+
+/** The file as uploaded: a GeoJSON FeatureCollection; each feature is checked on its own and reported. */
+export const areaImportBody = z
+  .object({
+    type: z.literal('FeatureCollection').describe('Only a FeatureCollection is accepted'),
+    features: z
+      .array(z.unknown())
+      .min(1)
+      .max(areaImportMaxFeatures)
+      .describe('Features with CBS properties (wijkcode, wijknaam, buurtcode, buurtnaam, gemeentecode) and Polygon or MultiPolygon geometry in WGS84'),
+  })
+  .meta({ id: 'AreaImportFile' });
+
+export const areaImportReportSchema = z
+  .object({
+    isDryRun: z.boolean().describe('True when nothing was saved'),
+    created: z.number().int().describe('Wijken and buurten added (or that would be)'),
+    updated: z.number().int().describe('Wijken and buurten whose name or boundary changed'),
+    unchanged: z.number().int().describe('Already as in the file'),
+    rejected: z
+      .array(z.object({ index: z.number().int().describe("The feature's position in the file, from 0"), code: z.string().nullable().describe('Its CBS code, when it had one'), reason: z.string() }))
+      .describe('Features skipped, with the reason'),
+  })
+  .meta({ id: 'AreaImportReport' });
