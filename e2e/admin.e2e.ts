@@ -76,7 +76,7 @@ describe('an admin', () => {
     await expect.poll(() => page.getByRole('cell', { name: 'WK079416' }).isVisible()).toBe(true);
     await expectAccessible(page, 'admin-area-import-preview');
     await page.getByRole('button', { name: 'Importeren', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Import klaar' }).textContent()).toContain('Import klaar: 1 nieuw, 0 bijgewerkt, 0 al gelijk, 1 overgeslagen.');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Import klaar' }).first().textContent()).toContain('Import klaar: 1 nieuw, 0 bijgewerkt, 0 al gelijk, 1 overgeslagen.');
     await context.close();
   });
 
