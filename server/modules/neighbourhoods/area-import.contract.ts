@@ -27,7 +27,15 @@ export const areaImportReportSchema = z
     updated: z.number().int().describe('Wijken and buurten whose name or boundary changed'),
     unchanged: z.number().int().describe('Already as in the file'),
     rejected: z
-      .array(z.object({ index: z.number().int().describe("The feature's position in the file, from 0"), code: z.string().nullable().describe('Its CBS code, when it had one'), reason: z.string() }))
+      .array(
+        z.object({
+          index: z.number().int().describe("The feature's position in the file, from 0"),
+          code: z.string().nullable().describe('Its CBS code, when it had one'),
+          problem: z.string().describe('Stable code of the reason: notAFeature, noCode, otherMunicipality, noGeometry, notAPolygon, invalidCoordinates, rdNew, outsideWgs84, swappedCoordinates, invalidPolygon, invalidBuurtcode, invalidWijkcode, noBuurtnaam, noWijknaam, duplicateCode'),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Values the reason names, e.g. municipalityCode and expected'),
+          reason: z.string().describe('The reason in English, as the command prints it'),
+        }),
+      )
       .describe('Features skipped, with the reason'),
   })
   .meta({ id: 'AreaImportReport' });

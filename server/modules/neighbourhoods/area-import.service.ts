@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { createMunicipalityRepository } from '../municipalities/index.ts';
-import { type ParsedFeature, parseFeatures } from './area-import.rules.ts';
+import { type ParsedFeature, parseFeatures, type RejectionProblem } from './area-import.rules.ts';
 import { canManageNeighbourhoods } from './neighbourhood.policy.ts';
 import { createNeighbourhoodRepository, type NeighbourhoodRepository } from './neighbourhood.repository.ts';
 import { slugFromName } from './neighbourhood.rules.ts';
@@ -15,7 +15,7 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   /** index: the feature's position in the file's `features` array, from 0. */
-  rejected: { index: number; code: string | null; reason: string }[];
+  rejected: { index: number; code: string | null; problem: RejectionProblem; params?: Record<string, string | number>; reason: string }[];
 }
 
 export interface ImportOptions {
@@ -48,7 +48,7 @@ export async function importAreas(
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [] };
   const onProgress = options.onProgress ?? (() => {});
   const parsed = parseFeatures(features, municipality.cbsCode);
-  for (const { index, result } of parsed) if (result.kind === 'rejected') report.rejected.push({ index, code: result.code, reason: result.reason });
+  for (const { index, result } of parsed) if (result.kind === 'rejected') report.rejected.push({ index, code: result.code, problem: result.problem, ...(result.params ? { params: result.params } : {}), reason: result.reason });
   let done = report.rejected.length;
   onProgress(done, features.length);
 

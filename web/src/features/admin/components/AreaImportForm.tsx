@@ -34,6 +34,12 @@ export function AreaImportForm({ municipality, onImported }: { municipality: str
     if (file) send.mutate(true);
   };
   const report = preview;
+  /** The reason in the reader's language; the server's English reason when the catalogue does not know the problem. */
+  const problemText = (rejection: AreaImportReport['rejected'][number]) => {
+    const key = `admin.areaImport.problem.${rejection.problem}`;
+    const text = t(key, rejection.params ?? {});
+    return text === key ? rejection.reason : text;
+  };
 
   return (
     <section aria-labelledby="area-import-heading" className="admin-area-import">
@@ -87,7 +93,7 @@ export function AreaImportForm({ municipality, onImported }: { municipality: str
                   <TableRow key={rejection.index}>
                     <TableCell>{rejection.index + 1}</TableCell>
                     <TableCell>{rejection.code ?? '—'}</TableCell>
-                    <TableCell>{rejection.reason}</TableCell>
+                    <TableCell>{problemText(rejection)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
