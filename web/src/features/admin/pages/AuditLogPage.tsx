@@ -6,6 +6,7 @@ import { api, tenantPath } from '../../../api/client.ts';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
+import adminNl from '../../../i18n/admin.nl.json' with { type: 'json' };
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { AuditList } from '../admin-types.ts';
 import { AdminPage } from '../components/AdminPage.tsx';
@@ -15,6 +16,11 @@ import { actionSentence, momentInWords, wordsFor } from '../components/audit-wor
 
 /** Every kind of record the audit log names (see recordAudit calls on the server). */
 const entityTypes = ['neighbourhood', 'area', 'council', 'department', 'partner_organisation', 'theme', 'portfolio', 'council_term', 'user', 'api_token', 'request', 'notification', 'municipality'];
+/** Registers whose changes are recorded as `<kind>.create`, `.update` and `.delete`. */
+const registerTypes = ['neighbourhood', 'area', 'council', 'department', 'partner_organisation', 'theme', 'portfolio', 'council_term'];
+/** The actions a person can pick in the filter: every one the catalogue has words for, and the registers' changes. */
+const actionPrefix = 'admin.auditLog.do.';
+const knownActions = [...new Set([...Object.keys(adminNl).filter((key) => key.startsWith(actionPrefix)).map((key) => key.slice(actionPrefix.length)), ...registerTypes.flatMap((type) => ['create', 'update', 'delete'].map((verb) => `${type}.${verb}`))])];
 
 /** A calendar day in the browser's time zone → the moment it starts (or ends), as the API expects. */
 function momentOf(day: string, edge: 'start' | 'end'): string {
@@ -64,12 +70,19 @@ export function AuditLogPage() {
   const rows = entries.data?.pages.flatMap((page) => page.items) ?? [];
   const isFiltered = Object.values(filters).some(Boolean);
   const entityLabel = (type: string) => wordsFor(t, 'admin.auditLog.entity', type);
+  // In words, alphabetically; a code from an older link that is not in the list stays choosable as itself.
+  const actionOptions = [
+    { value: '', label: t('admin.auditLog.allActions') },
+    ...[...knownActions, ...(filters.action && !knownActions.includes(filters.action) ? [filters.action] : [])]
+      .map((action) => ({ value: action, label: actionSentence(t, action, action.split('.')[0]) }))
+      .sort((left, right) => left.label.localeCompare(right.label)),
+  ];
 
   return (
     <AdminPage title={t('admin.auditLog.title')} intro={t('admin.auditLog.intro')}>
       <FilterForm label={t('admin.auditLog.filters')} onSubmit={submit} isFiltered={isFiltered} onClear={clear}>
         <SelectField id="audit-entity-type" label={t('admin.auditLog.entityType')} value={draft.entityType} onChange={(value) => setDraft({ ...draft, entityType: value })} options={[{ value: '', label: t('admin.auditLog.allTypes') }, ...entityTypes.map((type) => ({ value: type, label: entityLabel(type) }))]} />
-        <TextField id="audit-action" label={t('admin.auditLog.action')} description={t('admin.auditLog.actionHint')} value={draft.action} onChange={(value) => setDraft({ ...draft, action: value })} />
+        <SelectField id="audit-action" label={t('admin.auditLog.action')} value={draft.action} onChange={(value) => setDraft({ ...draft, action: value })} options={actionOptions} />
         <TextField id="audit-from" type="date" label={t('admin.auditLog.from')} value={draft.from} onChange={(value) => setDraft({ ...draft, from: value })} />
         <TextField id="audit-to" type="date" label={t('admin.auditLog.to')} value={draft.to} onChange={(value) => setDraft({ ...draft, to: value })} />
       </FilterForm>
