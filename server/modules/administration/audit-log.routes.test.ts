@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit } from '../../platform/audit-log.ts';
 import { createTestApp, type DemoIds, findDemoIds, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
 
 let t: TestApp;
@@ -60,6 +61,27 @@ describe('the audit log in words', () => {
   it('answers for the system without a name, and never with a name of another municipality', async () => {
     const response = await t.request({ url: `${tenantPath}/audit-log?action=demo.seed`, as: admin });
     expect(response.json().items[0]).toMatchObject({ actorName: null, actorLabel: 'system', entityType: 'municipality', entityName: 'Helmond' });
+  });
+
+  it('names records of this municipality only: an id of another one stays without a name', async () => {
+    const other = t.other;
+    await recordAudit(t.database.db, t.clock, { municipalityId: t.municipalityId, actor: undefined, requestId: 'test-other-ids' }, {
+      action: 'test.otherIds',
+      entityType: 'department',
+      entityId: other.department.id,
+      before: { leadDepartmentId: null, neighbourhoodId: null },
+      after: { leadDepartmentId: other.department.id, neighbourhoodId: other.neighbourhood.id },
+    });
+    const [entry] = (await t.request({ url: `${tenantPath}/audit-log?action=test.otherIds`, as: admin })).json().items;
+    expect(entry.entityName).toBeNull();
+    // jsonb keeps its own key order.
+    expect(entry.changes).toHaveLength(2);
+    expect(entry.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'leadDepartmentId', before: null, after: { kind: 'reference', name: null } },
+        { field: 'neighbourhoodId', before: null, after: { kind: 'reference', name: null } },
+      ]),
+    );
   });
 
   it('refuses people without the right, and bad input with the field named', async () => {
