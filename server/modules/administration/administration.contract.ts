@@ -9,8 +9,8 @@ export const readableValueSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('text'), text: z.string() }),
     z.object({ kind: z.literal('yesNo'), value: z.boolean() }),
-    z.object({ kind: z.literal('moment'), value: z.iso.datetime({ offset: true }) }),
-    z.object({ kind: z.literal('day'), value: z.iso.date() }),
+    z.object({ kind: z.literal('moment'), value: z.string().describe('ISO 8601 moment') }),
+    z.object({ kind: z.literal('day'), value: z.string().describe('Calendar day, YYYY-MM-DD') }),
     z.object({ kind: z.literal('reference'), name: z.string().nullable().describe('The current name of the record referred to; null when it has none here (deleted, or not a named record)') }),
     z.object({ kind: z.literal('list'), items: z.array(z.string()) }),
     z.object({ kind: z.literal('shape').describe('A boundary or other geometry') }),

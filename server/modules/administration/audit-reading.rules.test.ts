@@ -62,3 +62,13 @@ describe('reading an audit entry', () => {
     expect(nameInSnapshot({ displayName: 'Eva Mulder' }, null)).toBe('Eva Mulder');
   });
 });
+
+describe('values that only look like dates', () => {
+  it('keeps them as they are, without failing', () => {
+    expect(readableChanges(null, { code: '2026-13-45', leap: '2026-02-30', stamp: '2026-12-02T99:99' }, () => undefined)).toEqual([
+      { field: 'code', before: null, after: { kind: 'text', text: '2026-13-45' } },
+      { field: 'leap', before: null, after: { kind: 'text', text: '2026-02-30' } },
+      { field: 'stamp', before: null, after: { kind: 'text', text: '2026-12-02T99:99' } },
+    ]);
+  });
+});

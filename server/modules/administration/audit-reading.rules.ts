@@ -93,12 +93,18 @@ function readableValue(field: string, value: unknown, lookup: NameLookup): Reada
   if (typeof value === 'string') {
     // An id is never shown as itself: its name, or "see the technical details" when it has none (or is gone).
     if (isUuid(value)) return { kind: 'reference', name: type ? (lookup(type, value) ?? null) : null };
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { kind: 'day', value };
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDay(value)) return { kind: 'day', value };
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value))) return { kind: 'moment', value: new Date(value).toISOString() };
     return { kind: 'text', text: value.length > shortText ? `${value.slice(0, shortText - 1)}…` : value };
   }
   if (isFields(value) && typeof value.type === 'string' && ('coordinates' in value || 'geometries' in value)) return { kind: 'shape' };
   return { kind: 'details' };
+}
+
+/** "2026-02-30" looks like a day but is none. */
+function isCalendarDay(value: string): boolean {
+  const moment = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(moment.getTime()) && moment.toISOString().startsWith(value);
 }
 
 /** Before and after describe the same record (an update), not a record and a note about it. */

@@ -9,6 +9,8 @@ const shownLines = 4;
 function useValueWords() {
   const { t, language } = useI18n();
   const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+  // A value the browser cannot read as a date is shown as it came: the page never fails on one entry.
+  const dateOr = (moment: Date, format: () => string, raw: string) => (Number.isNaN(moment.getTime()) ? raw : format());
   return (value: ReadableValue): string => {
     if (value === null) return t('admin.auditLog.empty');
     switch (value.kind) {
@@ -17,9 +19,9 @@ function useValueWords() {
       case 'yesNo':
         return value.value ? t('admin.auditLog.yes') : t('admin.auditLog.no');
       case 'moment':
-        return new Date(value.value).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+        return dateOr(new Date(value.value), () => new Date(value.value).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }), value.value);
       case 'day':
-        return new Date(`${value.value}T12:00:00Z`).toLocaleDateString(locale, { dateStyle: 'long', timeZone: 'UTC' });
+        return dateOr(new Date(`${value.value}T12:00:00Z`), () => new Date(`${value.value}T12:00:00Z`).toLocaleDateString(locale, { dateStyle: 'long', timeZone: 'UTC' }), value.value);
       case 'reference':
         return value.name ?? t('admin.auditLog.unnamed');
       case 'list':

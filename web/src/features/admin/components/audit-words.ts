@@ -34,5 +34,6 @@ export function actionSentence(t: Translate, action: string, entityType: string)
 
 /** "2 december 2026 om 14:05" / "2 December 2026 at 14:05": a moment as people read it, on the Dutch clock. */
 export function momentInWords(value: string, language: 'nl' | 'en'): string {
+  if (Number.isNaN(Date.parse(value))) return value;
   return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(new Date(value));
 }
