@@ -8,6 +8,7 @@ import { securityEventKinds } from '../../platform/security-event-kinds.ts';
 export const readableValueSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('text'), text: z.string() }),
+    z.object({ kind: z.literal('number'), value: z.number() }),
     z.object({ kind: z.literal('yesNo'), value: z.boolean() }),
     z.object({ kind: z.literal('moment'), value: z.string().describe('ISO 8601 moment') }),
     z.object({ kind: z.literal('day'), value: z.string().describe('Calendar day, YYYY-MM-DD') }),

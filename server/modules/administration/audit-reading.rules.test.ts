@@ -72,3 +72,12 @@ describe('values that only look like dates', () => {
     ]);
   });
 });
+
+describe('what a reader does not need', () => {
+  it('leaves ids of things without a name (a session) to the technical details, and keeps numbers as numbers', () => {
+    expect(readableChanges(null, { sessionId: gone, via: 'password', revokedSessions: 2 }, lookup)).toEqual([
+      { field: 'via', before: null, after: { kind: 'text', text: 'password' } },
+      { field: 'revokedSessions', before: null, after: { kind: 'number', value: 2 } },
+    ]);
+  });
+});

@@ -38,6 +38,7 @@ export const isUuid = (value: unknown): boolean => typeof value === "string" && 
 /** One value as a person reads it; the web app puts it into words in the reader's language. */
 export type ReadableValue =
   | { kind: 'text'; text: string }
+  | { kind: 'number'; value: number }
   | { kind: 'yesNo'; value: boolean }
   | { kind: 'moment'; value: string }
   | { kind: 'day'; value: string }
@@ -89,7 +90,7 @@ function readableValue(field: string, value: unknown, lookup: NameLookup): Reada
     return { kind: 'details' };
   }
   if (typeof value === 'boolean') return { kind: 'yesNo', value };
-  if (typeof value === 'number') return { kind: 'text', text: String(value) };
+  if (typeof value === 'number') return { kind: 'number', value };
   if (typeof value === 'string') {
     // An id is never shown as itself: its name, or "see the technical details" when it has none (or is gone).
     if (isUuid(value)) return { kind: 'reference', name: type ? (lookup(type, value) ?? null) : null };
@@ -114,6 +115,9 @@ export function isUpdate(before: unknown, after: unknown): boolean {
   return Object.keys(before).some((key) => !bookkeeping.has(key) && afterKeys.has(key));
 }
 
+/** An id of something without a name (a session, a second factor): only in the technical details. */
+const isTechnicalId = (field: string, value: unknown) => isUuid(value) && !referredEntityType(field);
+
 /** What changed, field by field, with ids as names: for an update old → new, for a creation or deletion the fields it had. */
 export function readableChanges(before: unknown, after: unknown, lookup: NameLookup): ReadableChange[] {
   if (isUpdate(before, after)) {
@@ -121,12 +125,12 @@ export function readableChanges(before: unknown, after: unknown, lookup: NameLoo
     const right = after as Fields;
     const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])];
     return keys
-      .filter((key) => !bookkeeping.has(key) && JSON.stringify(left[key]) !== JSON.stringify(right[key]))
+      .filter((key) => !bookkeeping.has(key) && JSON.stringify(left[key]) !== JSON.stringify(right[key]) && !isTechnicalId(key, left[key] ?? right[key]))
       .map((key) => ({ field: key, before: readableValue(key, left[key], lookup), after: readableValue(key, right[key], lookup) }));
   }
   const changes: ReadableChange[] = [];
-  if (isFields(before)) for (const [key, value] of Object.entries(before)) if (!bookkeeping.has(key) && !isEmpty(value)) changes.push({ field: key, before: readableValue(key, value, lookup), after: null });
-  if (isFields(after)) for (const [key, value] of Object.entries(after)) if (!bookkeeping.has(key) && !isEmpty(value)) changes.push({ field: key, before: null, after: readableValue(key, value, lookup) });
+  if (isFields(before)) for (const [key, value] of Object.entries(before)) if (!bookkeeping.has(key) && !isEmpty(value) && !isTechnicalId(key, value)) changes.push({ field: key, before: readableValue(key, value, lookup), after: null });
+  if (isFields(after)) for (const [key, value] of Object.entries(after)) if (!bookkeeping.has(key) && !isEmpty(value) && !isTechnicalId(key, value)) changes.push({ field: key, before: null, after: readableValue(key, value, lookup) });
   return changes;
 }
 

@@ -16,6 +16,8 @@ function useValueWords() {
     switch (value.kind) {
       case 'text':
         return `“${value.text}”`;
+      case 'number':
+        return value.value.toLocaleString(locale);
       case 'yesNo':
         return value.value ? t('admin.auditLog.yes') : t('admin.auditLog.no');
       case 'moment':
