@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { api, tenantPath } from '../../../api/client.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { AreaImportReport } from '../admin-types.ts';
+import { FocusOnChange } from './FocusOnChange.tsx';
 import { ErrorSummary, type Outcome, OutcomeMessage } from './Messages.tsx';
 
 /**
@@ -75,7 +76,8 @@ export function AreaImportForm({ municipality, onImported }: { municipality: str
         </ButtonGroup>
       </form>
       {report && (
-        <div className="admin-area-import-report">
+        // Keyboard and screen-reader users land on the preview, which is what they asked for.
+        <FocusOnChange signal={report} className="admin-area-import-report">
           <Heading level={3}>{t('admin.areaImport.previewTitle')}</Heading>
           <Paragraph>{t('admin.areaImport.previewText', counts(report))}</Paragraph>
           {report.rejected.length > 0 && (
@@ -107,7 +109,7 @@ export function AreaImportForm({ municipality, onImported }: { municipality: str
               {t('common.cancel')}
             </Button>
           </ButtonGroup>
-        </div>
+        </FocusOnChange>
       )}
     </section>
   );
