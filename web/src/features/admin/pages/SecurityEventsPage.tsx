@@ -61,6 +61,12 @@ export function SecurityEventsPage() {
     requestAnimationFrame(() => document.getElementById(`security-row-${firstNewIndex}`)?.focus());
   };
   const isFiltered = Object.values(filters).some(Boolean);
+  /** "body.name, body.cbsCode" → "Naam, CBS-code": the fields by their labels; the raw names stay in the details. */
+  const fieldsInWords = (reason: string) =>
+    reason
+      .split(/,\s*/)
+      .map((field) => wordsFor(t, 'admin.auditLog.field', field.replace(/^(body|query|params|headers)\./, '')))
+      .join(', ');
 
   return (
     <AdminPage title={t('admin.securityEvents.title')} intro={t('admin.securityEvents.intro')}>
@@ -108,13 +114,19 @@ export function SecurityEventsPage() {
                   </TableCell>
                   <TableCell>{event.actorName ?? (event.actorUserId ? t('admin.auditLog.unnamed') : t('admin.securityEvents.unknownUser'))}</TableCell>
                   <TableCell>
-                    {event.reason && <Paragraph>{t('admin.securityEvents.fields', { fields: event.reason })}</Paragraph>}
+                    {event.reason && <div>{t('admin.securityEvents.fields', { fields: fieldsInWords(event.reason) })}</div>}
                     <details>
                       <summary>{t('admin.auditLog.technical')}</summary>
                       <Code>
                         {event.method} {event.route ?? '—'}
                       </Code>{' '}
                       <Code>{event.code}</Code>
+                      {event.reason && (
+                        <>
+                          {' '}
+                          <Code>{event.reason}</Code>
+                        </>
+                      )}
                       {event.requestId && (
                         <>
                           {' '}
