@@ -5,17 +5,24 @@ import { wordsFor } from './audit-words.ts';
 type ReadableValue = AuditEntry['changes'][number]['after'];
 const shownLines = 4;
 
+/** Fields whose values the catalogue already has words for: "routed" → "Doorgezet". Request fields only where they are the request's. */
+const valueCatalogues: Record<string, string> = { scale: 'scale', verdict: 'verdict', weight: 'weight', role: 'role', legalForm: 'legalForm' };
+const requestValueCatalogues: Record<string, string> = { state: 'requestState', kind: 'requestKind' };
+
 /** One value in words: names instead of ids, "ja"/"nee", dates as people read them. */
-function useValueWords() {
+function useValueWords(entityType: string) {
   const { t, language } = useI18n();
   const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
   // A value the browser cannot read as a date is shown as it came: the page never fails on one entry.
   const dateOr = (moment: Date, format: () => string, raw: string) => (Number.isNaN(moment.getTime()) ? raw : format());
-  return (value: ReadableValue): string => {
+  return (value: ReadableValue, field: string): string => {
     if (value === null) return t('admin.auditLog.empty');
     switch (value.kind) {
-      case 'text':
-        return `“${value.text}”`;
+      case 'text': {
+        const catalogue = valueCatalogues[field] ?? (entityType === 'request' ? requestValueCatalogues[field] : undefined);
+        const key = catalogue && `${catalogue}.${value.text}`;
+        return key && t(key) !== key ? t(key) : `“${value.text}”`;
+      }
       case 'number':
         return value.value.toLocaleString(locale);
       case 'yesNo':
@@ -39,11 +46,15 @@ function useValueWords() {
 /** What one audit entry changed, in words: "Leidende afdeling: leeg → Verkeer"; the raw record under "Technische details". */
 export function AuditChanges({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
-  const words = useValueWords();
+  const words = useValueWords(entry.entityType);
   const { changes } = entry;
   const line = (change: (typeof changes)[number]) => (
     <li key={change.field}>
-      {wordsFor(t, 'admin.auditLog.field', change.field)}: {entry.isUpdate ? `${words(change.before)} → ${words(change.after)}` : change.after !== null ? words(change.after) : t('admin.auditLog.removedValue', { value: words(change.before) })}
+      {wordsFor(t, 'admin.auditLog.field', change.field)}: {entry.isUpdate
+        ? `${words(change.before, change.field)} → ${words(change.after, change.field)}`
+        : change.after !== null
+          ? words(change.after, change.field)
+          : t('admin.auditLog.removedValue', { value: words(change.before, change.field) })}
     </li>
   );
   return (
