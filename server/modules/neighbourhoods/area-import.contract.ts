@@ -11,10 +11,10 @@ export const areaImportQuery = z.object({
 /** The file as uploaded: a GeoJSON FeatureCollection; each feature is checked on its own and reported. */
 export const areaImportBody = z
   .object({
-    type: z.literal('FeatureCollection').describe('Only a FeatureCollection is accepted'),
+    // Checked by the service, so that a wrong file gets a message about files, not about a choice of values.
+    type: z.string().max(100).describe('Must be "FeatureCollection"'),
     features: z
       .array(z.unknown())
-      .min(1)
       .max(areaImportMaxFeatures)
       .describe('Features with CBS properties (wijkcode, wijknaam, buurtcode, buurtnaam, gemeentecode) and Polygon or MultiPolygon geometry in WGS84'),
   })

@@ -32,14 +32,18 @@ describe('importing wijken and buurten from the web app', () => {
   });
 
   it('answers a file that is not a GeoJSON FeatureCollection with 400 naming the problem', async () => {
-    const notACollection = await upload({ as: admin, body: JSON.stringify({ type: 'Feature', geometry: null, properties: {} }) });
+    const notACollection = await upload({ as: admin, body: JSON.stringify({ type: 'Feature', features: [], geometry: null, properties: {} }) });
     expect(notACollection.statusCode).toBe(400);
     expect(notACollection.headers['content-type']).toContain('application/problem+json');
-    expect(notACollection.json().errors.map((error: { field: string }) => error.field)).toContain('body.type');
+    expect(notACollection.json().errors).toEqual([{ field: 'body.type', code: 'notAFeatureCollection', message: expect.stringContaining('geen GeoJSON FeatureCollection (het type is “Feature”)') }]);
+
+    const noList = await upload({ as: admin, body: JSON.stringify({ type: 'Feature', geometry: null, properties: {} }) });
+    expect(noList.statusCode).toBe(400);
+    expect(noList.json().errors.map((error: { field: string }) => error.field)).toContain('body.features');
 
     const empty = await upload({ as: admin, body: JSON.stringify({ type: 'FeatureCollection', features: [] }), contentType: 'application/json' });
     expect(empty.statusCode).toBe(400);
-    expect(empty.json().errors.map((error: { field: string }) => error.field)).toContain('body.features');
+    expect(empty.json().errors).toEqual([{ field: 'body.features', code: 'noFeatures', message: expect.stringContaining('geen wijken of buurten') }]);
 
     const broken = await upload({ as: admin, body: '{"type": "FeatureCollection", "features": [' });
     expect(broken.statusCode).toBe(400);

@@ -148,8 +148,10 @@ async function freeSlug(repository: NeighbourhoodRepository, municipalityId: str
 export function createAreaImportService(dependencies: { db: Executor; clock: Clock }) {
   const { db, clock } = dependencies;
   return {
-    async importAreaFile(context: UseCaseContext, collection: { features: unknown[] }, options: { dryRun: boolean }) {
+    async importAreaFile(context: UseCaseContext, collection: { type: string; features: unknown[] }, options: { dryRun: boolean }) {
       if (!canManageNeighbourhoods(context.actor)) throw new DomainError('FORBIDDEN');
+      if (collection.type !== 'FeatureCollection') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.type', code: 'notAFeatureCollection', params: { type: collection.type } }] });
+      if (collection.features.length === 0) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.features', code: 'noFeatures' }] });
       const municipality = await createMunicipalityRepository(db).findById(context.municipalityId);
       if (!municipality) throw new DomainError('NOT_FOUND');
       const report = await importAreas(dependencies, municipality, collection.features, { dryRun: options.dryRun, auditContext: context });

@@ -49,7 +49,7 @@ export function AreaImportForm({ municipality, onImported }: { municipality: str
       </Heading>
       <Paragraph>{t('admin.areaImport.intro')}</Paragraph>
       <OutcomeMessage outcome={outcome} />
-      <ErrorSummary error={send.error} />
+      <ErrorSummary error={send.error} fieldIds={{ 'body.type': 'area-import-file', 'body.features': 'area-import-file' }} />
       <form onSubmit={showPreview} noValidate>
         <FormField>
           <Paragraph>
