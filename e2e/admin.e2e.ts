@@ -57,11 +57,36 @@ describe('an admin', () => {
     await context.close();
   });
 
+  it('imports a buurt from a GeoJSON file: preview first, then confirm', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'femke.janssen@helmond.example');
+    await page.goto('/helmond/beheer/wijken');
+    await page.getByRole('heading', { name: 'Wijken en buurten importeren', level: 2 }).waitFor();
+    const square = [[[5.69, 51.47], [5.7, 51.47], [5.7, 51.48], [5.69, 51.48], [5.69, 51.47]]];
+    const file = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { gemeentecode: 'GM0794', wijkcode: 'WK079412', buurtcode: 'BU07941201', buurtnaam: 'Suytkade-Noord' }, geometry: { type: 'Polygon', coordinates: square } },
+        { type: 'Feature', properties: { gemeentecode: 'GM0794', wijkcode: 'WK079416', wijknaam: 'Punt' }, geometry: { type: 'Point', coordinates: [5.69, 51.47] } },
+      ],
+    };
+    await page.getByLabel('GeoJSON-bestand').setInputFiles({ name: 'suytkade.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
+    await expect.poll(() => page.getByText('Bij importeren: 1 nieuw, 0 bijgewerkt, 0 al gelijk, 1 overgeslagen.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('cell', { name: 'WK079416' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'admin-area-import-preview');
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Import klaar' }).first().textContent()).toContain('Import klaar: 1 nieuw, 0 bijgewerkt, 0 al gelijk, 1 overgeslagen.');
+    await context.close();
+  });
+
   it('browses the audit log and sees the new neighbourhood there', async () => {
     const { context, page } = await openPage(browser);
     await logIn(page, 'femke.janssen@helmond.example');
     await page.goto('/helmond/beheer/auditlog');
-    await expect.poll(() => page.getByRole('cell', { name: 'neighbourhood.create' }).count()).toBeGreaterThan(0);
+    // In words: what happened and to which record, not codes and ids.
+    await expect.poll(() => page.getByRole('cell', { name: 'Wijk aangemaakt', exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('cell', { name: 'Wijk: Suytkade', exact: true }).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'admin-audit-log');
     await page.goto('/helmond/beheer/gebruikers');
     await expect.poll(() => page.getByRole('cell', { name: 'Henk Aarts', exact: true }).isVisible()).toBe(true);

@@ -11,7 +11,7 @@ import { createAdministrationService, registerAdministrationRoutes } from './mod
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
 import { createResponsivenessService, registerResponsivenessRoutes } from './modules/insights/index.ts';
 import { createMunicipalityService, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
-import { createNeighbourhoodService, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
+import { createAreaImportService, createNeighbourhoodService, registerAreaImportRoutes, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
@@ -219,6 +219,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerSecondFactorRoutes(tenantScope, { secondFactors, passwordLinks });
           registerRegistrationRoutes(tenantScope, { registrations, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
           registerNeighbourhoodRoutes(tenantScope, neighbourhoods);
+          registerAreaImportRoutes(tenantScope, createAreaImportService({ db, clock }));
           registerCouncilRoutes(tenantScope, councils);
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);

@@ -4,17 +4,36 @@ import { timeIdCursorSchema } from '../../platform/pagination.ts';
 import { outboxChannels, outboxStatuses } from '../../platform/outbox.tables.ts';
 import { securityEventKinds } from '../../platform/security-event-kinds.ts';
 
+/** One value of a change as a person reads it; the client puts it into words in the reader's language. */
+export const readableValueSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('text'), text: z.string() }),
+    z.object({ kind: z.literal('number'), value: z.number() }),
+    z.object({ kind: z.literal('yesNo'), value: z.boolean() }),
+    z.object({ kind: z.literal('moment'), value: z.string().describe('ISO 8601 moment') }),
+    z.object({ kind: z.literal('day'), value: z.string().describe('Calendar day, YYYY-MM-DD') }),
+    z.object({ kind: z.literal('reference'), name: z.string().nullable().describe('The current name of the record referred to; null when it has none here (deleted, or not a named record)') }),
+    z.object({ kind: z.literal('list'), items: z.array(z.string()) }),
+    z.object({ kind: z.literal('shape').describe('A boundary or other geometry') }),
+    z.object({ kind: z.literal('details').describe('A structured value: see before and after') }),
+  ])
+  .meta({ id: 'AuditReadableValue' });
+
 export const auditEntrySchema = z
   .object({
     id: z.number().int(),
     occurredAt: z.iso.datetime({ offset: true }),
     actorUserId: z.uuid().nullable(),
-    actorLabel: z.string(),
-    action: z.string(),
+    actorLabel: z.string().describe('The name the actor had at the time, or "system"'),
+    actorName: z.string().nullable().describe("The actor's current name; null for the system"),
+    action: z.string().describe('Stable code, e.g. request.route'),
     entityType: z.string(),
     entityId: z.string(),
-    before: z.unknown(),
-    after: z.unknown(),
+    entityName: z.string().nullable().describe('The record as people know it: a request’s title, a user’s or department’s name; from the entry itself when the record is gone'),
+    isUpdate: z.boolean().describe('True when changes are old → new; false when they list what was created or removed'),
+    changes: z.array(z.object({ field: z.string(), before: readableValueSchema.nullable(), after: readableValueSchema.nullable() })).describe('What changed, with ids replaced by names; empty values are null'),
+    before: z.unknown().describe('The raw snapshot, for auditors'),
+    after: z.unknown().describe('The raw snapshot, for auditors'),
     requestId: z.string().nullable(),
   })
   .meta({ id: 'AuditEntry' });
@@ -39,6 +58,7 @@ export const outboxMessageSchema = z
     id: z.uuid(),
     channel: z.enum(outboxChannels),
     recipientUserId: z.uuid().nullable(),
+    recipientName: z.string().nullable().describe("The recipient's current name, when the message went to an account"),
     recipientEmail: z.string().nullable(),
     topic: z.string(),
     subject: z.string(),
@@ -68,6 +88,7 @@ export const securityEventSchema = z
     occurredAt: z.iso.datetime({ offset: true }),
     kind: z.enum(securityEventKinds),
     actorUserId: z.uuid().nullable().describe('The logged-in user, when known'),
+    actorName: z.string().nullable().describe("That user's current name"),
     clientAddress: z.string().describe('The client address as resolved with TRUST_PROXY'),
     method: z.string(),
     route: z.string().nullable().describe('The route pattern, e.g. /api/v1/municipalities/:municipality/sessions; never the query string'),

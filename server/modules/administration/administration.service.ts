@@ -6,7 +6,11 @@ import { DomainError } from '../../platform/errors.ts';
 import { browseOutboxMessages } from '../../platform/outbox.ts';
 import { can } from '../../platform/permissions.ts';
 import { listSecurityEvents } from '../../platform/security-events.ts';
+import { findNames } from './audit-names.repository.ts';
+import { isUpdate, isUuid, type NamedEntityType, namedEntityTypes, nameInSnapshot, readableChanges, referencesIn } from './audit-reading.rules.ts';
 import type { auditListQuery, outboxListQuery, securityEventListQuery } from './administration.contract.ts';
+
+const isNamedType = (type: string): type is NamedEntityType => (namedEntityTypes as readonly string[]).includes(type);
 
 export function createAdministrationService(dependencies: { db: Executor }) {
   const { db } = dependencies;
@@ -20,8 +24,25 @@ export function createAdministrationService(dependencies: { db: Executor }) {
         limit: query.pageSize,
       });
       const page = rows.slice(0, query.pageSize);
+      // Every id on the page, named in one query per kind of record: no query per row.
+      const nameOf = await findNames(db, context.municipalityId, page.flatMap(referencesIn), context.language);
       return {
-        items: page.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })),
+        items: page.map((row) => ({
+          id: row.id,
+          occurredAt: row.occurredAt.toISOString(),
+          actorUserId: row.actorUserId,
+          actorLabel: row.actorLabel,
+          actorName: row.actorUserId ? (nameOf('user', row.actorUserId) ?? row.actorLabel) : null,
+          action: row.action,
+          entityType: row.entityType,
+          entityId: row.entityId,
+          entityName: (isNamedType(row.entityType) && isUuid(row.entityId) ? nameOf(row.entityType, row.entityId) : undefined) ?? nameInSnapshot(row.before, row.after) ?? null,
+          isUpdate: isUpdate(row.before, row.after),
+          changes: readableChanges(row.before, row.after, nameOf),
+          before: row.before,
+          after: row.after,
+          requestId: row.requestId,
+        })),
         nextCursor: rows.length > query.pageSize ? (page.at(-1)?.id ?? null) : null,
       };
     },
@@ -38,12 +59,19 @@ export function createAdministrationService(dependencies: { db: Executor }) {
         limit: query.pageSize,
       });
       const page = rows.slice(0, query.pageSize);
+      const nameOf = await findNames(
+        db,
+        context.municipalityId,
+        page.flatMap((row) => (row.actorUserId ? [['user', row.actorUserId] as const] : [])),
+        context.language,
+      );
       return {
         items: page.map((row) => ({
           id: row.id,
           occurredAt: row.occurredAt.toISOString(),
           kind: row.kind,
           actorUserId: row.actorUserId,
+          actorName: row.actorUserId ? (nameOf('user', row.actorUserId) ?? null) : null,
           clientAddress: row.clientAddress,
           method: row.method,
           route: row.route,
@@ -58,11 +86,18 @@ export function createAdministrationService(dependencies: { db: Executor }) {
     async browseOutbox(context: UseCaseContext, query: z.infer<typeof outboxListQuery>) {
       if (!can(context.actor, 'outbox.read')) throw new DomainError('FORBIDDEN');
       const { rows, nextCursor } = await browseOutboxMessages(db, context.municipalityId, { ...query, limit: query.pageSize });
+      const nameOf = await findNames(
+        db,
+        context.municipalityId,
+        rows.flatMap((row) => (row.recipientUserId ? [['user', row.recipientUserId] as const] : [])),
+        context.language,
+      );
       return {
         items: rows.map((row) => ({
           id: row.id,
           channel: row.channel,
           recipientUserId: row.recipientUserId,
+          recipientName: row.recipientUserId ? (nameOf('user', row.recipientUserId) ?? null) : null,
           recipientEmail: row.recipientEmail,
           topic: row.topic,
           subject: row.subject,

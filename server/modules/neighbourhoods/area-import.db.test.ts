@@ -31,9 +31,9 @@ describe('importing wijken and buurten', () => {
     // Suytkade, Hoogeind and Schooten (created for its buurt) are new; three buurten are new; Binnenstad/Centrum gets its official boundary.
     expect(report).toMatchObject({ created: 6, updated: 2, unchanged: 0 });
     expect(report.rejected).toEqual([
-      { index: 7, code: 'WK079415', reason: expect.stringContaining('RD New') },
-      { index: 8, code: 'WK077201', reason: 'belongs to GM0772, not GM0794' },
-      { index: 9, code: 'WK079416', reason: expect.stringContaining('geometry is Point') },
+      { index: 7, code: 'WK079415', problem: 'rdNew', reason: expect.stringContaining('RD New') },
+      { index: 8, code: 'WK077201', problem: 'otherMunicipality', params: { municipalityCode: 'GM0772', expected: 'GM0794' }, reason: 'belongs to GM0772, not GM0794' },
+      { index: 9, code: 'WK079416', problem: 'notAPolygon', params: { geometryType: 'Point' }, reason: expect.stringContaining('geometry is Point') },
     ]);
     expect(progress.at(-1)).toBe(features.length);
 

@@ -50,6 +50,6 @@ describe('reading a whole file', () => {
       'GM0794',
     );
     expect(parsed.map(({ result }) => result.kind)).toEqual(['neighbourhood', 'neighbourhood', 'rejected']);
-    expect(parsed[2]).toEqual({ index: 2, result: { kind: 'rejected', code: 'WK079401', reason: 'same code as feature 0' } });
+    expect(parsed[2]).toEqual({ index: 2, result: { kind: 'rejected', code: 'WK079401', problem: 'duplicateCode', params: { first: 0 }, reason: 'same code as feature 0' } });
   });
 });

@@ -2,7 +2,11 @@ import type { Executor } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { type ParsedFeature, parseFeatures } from './area-import.rules.ts';
+import type { UseCaseContext } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { createMunicipalityRepository } from '../municipalities/index.ts';
+import { type ParsedFeature, parseFeatures, type RejectionProblem } from './area-import.rules.ts';
+import { canManageNeighbourhoods } from './neighbourhood.policy.ts';
 import { createNeighbourhoodRepository, type NeighbourhoodRepository } from './neighbourhood.repository.ts';
 import { slugFromName } from './neighbourhood.rules.ts';
 
@@ -11,12 +15,14 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   /** index: the feature's position in the file's `features` array, from 0. */
-  rejected: { index: number; code: string | null; reason: string }[];
+  rejected: { index: number; code: string | null; problem: RejectionProblem; params?: Record<string, string | number>; reason: string }[];
 }
 
 export interface ImportOptions {
   /** Do everything, count it, then roll it all back. */
   dryRun?: boolean;
+  /** Who imports, for the audit rows: an administrator in the web app; "system" for the command. */
+  auditContext?: Pick<UseCaseContext, 'actor' | 'requestId'>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -38,10 +44,11 @@ export async function importAreas(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const { db } = dependencies;
+  const audit: AuditContext = { municipalityId: municipality.id, actor: options.auditContext?.actor, requestId: options.auditContext?.requestId ?? auditContextLabel };
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [] };
   const onProgress = options.onProgress ?? (() => {});
   const parsed = parseFeatures(features, municipality.cbsCode);
-  for (const { index, result } of parsed) if (result.kind === 'rejected') report.rejected.push({ index, code: result.code, reason: result.reason });
+  for (const { index, result } of parsed) if (result.kind === 'rejected') report.rejected.push({ index, code: result.code, problem: result.problem, ...(result.params ? { params: result.params } : {}), reason: result.reason });
   let done = report.rejected.length;
   onProgress(done, features.length);
 
@@ -54,7 +61,7 @@ export async function importAreas(
     for (let start = 0; start < ordered.length; start += batchSize) {
       await inTransaction(executor, async (tx) => {
         for (const result of ordered.slice(start, start + batchSize)) {
-          const outcome = result.kind === 'neighbourhood' ? await saveNeighbourhood(tx, dependencies.clock, municipality.id, result) : await saveArea(tx, dependencies.clock, municipality.id, result);
+          const outcome = result.kind === 'neighbourhood' ? await saveNeighbourhood(tx, dependencies.clock, audit, result) : await saveArea(tx, dependencies.clock, audit, result);
           for (const what of outcome) report[what]++;
           onProgress(++done, features.length);
         }
@@ -81,12 +88,13 @@ export async function importAreas(
 type NeighbourhoodFeature = Extract<ParsedFeature, { kind: 'neighbourhood' }>;
 type AreaFeature = Extract<ParsedFeature, { kind: 'area' }>;
 type Outcome = ('created' | 'updated' | 'unchanged')[];
+type AuditContext = Pick<UseCaseContext, 'municipalityId' | 'actor' | 'requestId'>;
 
 const isSameShape = (stored: unknown, imported: unknown) => JSON.stringify(stored) === JSON.stringify(imported);
 
-async function saveNeighbourhood(tx: Executor, clock: Clock, municipalityId: string, feature: NeighbourhoodFeature): Promise<Outcome> {
+async function saveNeighbourhood(tx: Executor, clock: Clock, context: AuditContext, feature: NeighbourhoodFeature): Promise<Outcome> {
   const repository = createNeighbourhoodRepository(tx);
-  const context = { municipalityId, actor: undefined, requestId: auditContextLabel };
+  const { municipalityId } = context;
   const now = clock.now();
   const existing = await repository.findByCbsCode(municipalityId, feature.code);
   if (!existing) {
@@ -102,9 +110,9 @@ async function saveNeighbourhood(tx: Executor, clock: Clock, municipalityId: str
   return ['updated'];
 }
 
-async function saveArea(tx: Executor, clock: Clock, municipalityId: string, feature: AreaFeature): Promise<Outcome> {
+async function saveArea(tx: Executor, clock: Clock, context: AuditContext, feature: AreaFeature): Promise<Outcome> {
   const repository = createNeighbourhoodRepository(tx);
-  const context = { municipalityId, actor: undefined, requestId: auditContextLabel };
+  const { municipalityId } = context;
   const now = clock.now();
   const outcome: Outcome = [];
   let parent = await repository.findByCbsCode(municipalityId, feature.neighbourhoodCode);
@@ -135,3 +143,28 @@ async function freeSlug(repository: NeighbourhoodRepository, municipalityId: str
     if (!(await repository.findBySlug(municipalityId, candidate))) return candidate;
   }
 }
+
+/** The import from the web app: an administrator uploads the file; every change is audited in their name. */
+export function createAreaImportService(dependencies: { db: Executor; clock: Clock }) {
+  const { db, clock } = dependencies;
+  return {
+    async importAreaFile(context: UseCaseContext, collection: { type: string; features: unknown[] }, options: { dryRun: boolean }) {
+      if (!canManageNeighbourhoods(context.actor)) throw new DomainError('FORBIDDEN');
+      if (collection.type !== 'FeatureCollection') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.type', code: 'notAFeatureCollection', params: { type: collection.type } }] });
+      if (collection.features.length === 0) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.features', code: 'noFeatures' }] });
+      const municipality = await createMunicipalityRepository(db).findById(context.municipalityId);
+      if (!municipality) throw new DomainError('NOT_FOUND');
+      const report = await importAreas(dependencies, municipality, collection.features, { dryRun: options.dryRun, auditContext: context });
+      if (!options.dryRun) {
+        // One row for the import as a whole, beside the row per wijk and buurt it changed.
+        const { created, updated, unchanged } = report;
+        await inTransaction(db, (tx) =>
+          recordAudit(tx, clock, context, { action: 'neighbourhood.importFile', entityType: 'municipality', entityId: context.municipalityId, after: { features: collection.features.length, created, updated, unchanged, rejected: report.rejected.length } }),
+        );
+      }
+      return { isDryRun: options.dryRun, ...report };
+    },
+  };
+}
+
+export type AreaImportService = ReturnType<typeof createAreaImportService>;

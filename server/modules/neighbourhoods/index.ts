@@ -6,3 +6,5 @@ export { registerNeighbourhoodRoutes } from './neighbourhood.routes.ts';
 export { slugFromName } from './neighbourhood.rules.ts';
 export { createNeighbourhoodService, type NeighbourhoodService } from './neighbourhood.service.ts';
 export { area, neighbourhood } from './neighbourhood.tables.ts';
+export { registerAreaImportRoutes } from './area-import.routes.ts';
+export { type AreaImportService, createAreaImportService } from './area-import.service.ts';

@@ -379,12 +379,13 @@ describe('who may not', () => {
     const { url } = await routedAdvice('Rolmatrix: wat mag wie');
     const actionsOf = async (session: Session | undefined) => (await t.request({ url, as: session })).json().allowedActions as string[];
     expect(await actionsOf(undefined)).toEqual([]);
-    expect(await actionsOf(await t.logIn('resident'))).toEqual([]);
-    expect(await actionsOf(await t.logIn('alderman'))).toEqual([]);
-    expect(await actionsOf(await t.logIn('advisor'))).toEqual([]);
-    expect(await actionsOf(await t.logIn('officerGreen'))).toEqual([]);
+    // Anyone logged in may follow a public request that is not theirs; its council hears of everything anyway.
+    expect(await actionsOf(await t.logIn('resident'))).toEqual(['follow']);
+    expect(await actionsOf(await t.logIn('alderman'))).toEqual(['follow']);
+    expect(await actionsOf(await t.logIn('advisor'))).toEqual(['follow']);
+    expect(await actionsOf(await t.logIn('officerGreen'))).toEqual(['follow']);
     expect(await actionsOf(member)).toEqual(['postMessage', 'addAttachment']);
-    expect(await actionsOf(await t.logIn('officer'))).toEqual(['answer', 'postMessage', 'writeNote', 'addAttachment', 'addInternalAttachment']);
+    expect(await actionsOf(await t.logIn('officer'))).toEqual(['answer', 'postMessage', 'writeNote', 'addAttachment', 'addInternalAttachment', 'follow']);
     expect(await actionsOf(await t.logIn('advisorSouth'))).toEqual([
       'route',
       'refer',
@@ -396,6 +397,7 @@ describe('who may not', () => {
       'writeNote',
       'addAttachment',
       'addInternalAttachment',
+      'follow',
     ]);
   });
 });

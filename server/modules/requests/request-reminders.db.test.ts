@@ -54,7 +54,7 @@ describe('reminders in the scheduler sweep', () => {
     await sweep();
     const told = await outboxFor('sanne.kuipers@helmond.example', 'request.overdue');
     expect(told.map((message) => message.channel)).toEqual(['email', 'in_app']);
-    expect(told[1]).toMatchObject({ subject: 'Over de termijn: Kapotte lantaarnpaal aan de Hazenwinkel', body: 'Deze vraag is over de termijn: de ontvangst had bevestigd moeten zijn op 22 juni 2026.' });
+    expect(told[1]).toMatchObject({ subject: 'Over de termijn: Kapotte lantaarnpaal aan de Hazenwinkel', body: 'Deze vraag is over de termijn: de ontvangst had bevestigd moeten zijn op maandag 22 juni 2026.' });
     expect(told[0].body).toContain(`https://wijkwerk.helmond.example/helmond/vragen/${request.reference}`);
     // The advisor of another part of the city hears nothing of it.
     expect(await outboxFor('jeroen.hermans@helmond.example', 'request.overdue')).toEqual([]);
@@ -78,7 +78,7 @@ describe('reminders in the scheduler sweep', () => {
     await sweep();
     const updateDue = (await outboxFor('koen.verhoeven@helmond.example', 'request.updateDue')).filter((message) => message.channel === 'in_app');
     expect(updateDue).toHaveLength(1);
-    expect(updateDue[0].body).toContain('is verwacht op 13 juli 2026');
+    expect(updateDue[0].body).toContain('is verwacht op maandag 13 juli 2026');
     // The decision date 31 July is 21 days away: no reminder yet (the window is 10 days).
     expect(await outboxFor('koen.verhoeven@helmond.example', 'request.decisionDue')).toEqual([]);
 
@@ -87,7 +87,7 @@ describe('reminders in the scheduler sweep', () => {
     await sweep();
     const decision = (await outboxFor('koen.verhoeven@helmond.example', 'request.decisionDue')).filter((message) => message.channel === 'in_app');
     expect(decision).toHaveLength(1);
-    expect(decision[0].body).toContain('Op 31 juli 2026 is een definitief antwoord beloofd');
+    expect(decision[0].body).toContain('Op vrijdag 31 juli 2026 is een definitief antwoord beloofd');
     expect(decision[0].subject).toBe('Besluit nadert: Bredere stoep bij de school');
     t.clock.advance(-37 * 86_400_000);
   });
@@ -106,7 +106,7 @@ describe('a decision date that passed unnoticed', () => {
     await sweep();
     const told = (await outboxFor('koen.verhoeven@helmond.example', 'request.decisionDue')).filter((message) => message.channel === 'in_app' && message.subject.endsWith('Zitbank bij de vijver'));
     expect(told).toEqual([expect.objectContaining({ subject: 'Besluitdatum verstreken: Zitbank bij de vijver' })]);
-    expect(told[0].body).toContain('Op 30 juni 2026 was een definitief antwoord beloofd.');
+    expect(told[0].body).toContain('Op dinsdag 30 juni 2026 was een definitief antwoord beloofd.');
     t.clock.advance(-30 * 86_400_000);
   });
 });
@@ -149,7 +149,7 @@ describe('in the recipient’s language', () => {
     await t.request({ method: 'POST', url: `${tenantPath}/requests/${created.id}/acknowledgement`, as: await t.logIn('advisorSouth'), payload: { version: 1 } });
     const told = (await outboxFor('eva.mulder@mail.example', 'request.update')).filter((message) => message.subject.includes('Bench by the pond'));
     expect(told.map((message) => message.subject)).toEqual(['Received: Bench by the pond is broken', 'Received: Bench by the pond is broken']);
-    expect(told[0].body).toMatch(/You will get an answer by [A-Z][a-z]+day,? \d{1,2} [A-Z][a-z]+ 2026 at the latest\./);
+    expect(told[0].body).toMatch(/You will get an answer by [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ 2026 at the latest\./);
     // The advisor reads Dutch, and was told in Dutch of the same request.
     expect((await outboxFor('sanne.kuipers@helmond.example', 'request.submitted')).map((message) => message.subject)).toContain('Nieuw: Bench by the pond is broken');
 

@@ -1,4 +1,4 @@
-import { type Notice, readableDate, readableDay } from '../notifications/index.ts';
+import { type Notice, readableDate } from '../notifications/index.ts';
 
 // What the requests module tells people, in Dutch and English; each recipient reads it in their own language.
 // Subjects start with the request's title's context so a list of notifications reads well. People on the
@@ -29,7 +29,7 @@ export const requestNotices = {
       subject: `Verstuurd: ${row.title} (${row.reference})`,
       body: [
         `We hebben je vraag ontvangen. Het kenmerk is ${row.reference}; noem dat als je contact met ons opneemt.`,
-        `Wat er nu gebeurt: de adviseur wijkgericht werken leest je vraag, bevestigt uiterlijk ${readableDay(row.acknowledgeBy, 'nl')} dat hij in behandeling is en zet hem door naar de juiste afdeling. Je krijgt uiterlijk ${readableDay(row.answerBy, 'nl')} antwoord.`,
+        `Wat er nu gebeurt: de adviseur wijkgericht werken leest je vraag, bevestigt uiterlijk ${readableDate(row.acknowledgeBy, 'nl')} dat hij in behandeling is en zet hem door naar de juiste afdeling. Je krijgt uiterlijk ${readableDate(row.answerBy, 'nl')} antwoord.`,
         'Op de pagina van je vraag volg je wat ermee gebeurt:',
       ].join('\n\n'),
     },
@@ -37,7 +37,7 @@ export const requestNotices = {
       subject: `Sent: ${row.title} (${row.reference})`,
       body: [
         `We have received your request. Its reference is ${row.reference}; please mention it when you contact us.`,
-        `What happens next: the neighbourhood advisor reads your request, confirms by ${readableDay(row.acknowledgeBy, 'en')} that it is being handled and passes it on to the right department. You will get an answer by ${readableDay(row.answerBy, 'en')} at the latest.`,
+        `What happens next: the neighbourhood advisor reads your request, confirms by ${readableDate(row.acknowledgeBy, 'en')} that it is being handled and passes it on to the right department. You will get an answer by ${readableDate(row.answerBy, 'en')} at the latest.`,
         'Follow what happens on the page of your request:',
       ].join('\n\n'),
     },
@@ -48,16 +48,16 @@ export const requestNotices = {
     en: { subject: `News about: ${row.title}`, body: 'There is news about a public request you follow. The request page says what changed.' },
   }),
   acknowledged: (row: Titled & { answerBy: string }): Notice => ({
-    nl: { subject: `Ontvangen: ${row.title}`, body: `Je vraag is in behandeling genomen. Je krijgt uiterlijk ${readableDay(row.answerBy, 'nl')} antwoord.` },
-    en: { subject: `Received: ${row.title}`, body: `Your request is being handled. You will get an answer by ${readableDay(row.answerBy, 'en')} at the latest.` },
+    nl: { subject: `Ontvangen: ${row.title}`, body: `Je vraag is in behandeling genomen. Je krijgt uiterlijk ${readableDate(row.answerBy, 'nl')} antwoord.` },
+    en: { subject: `Received: ${row.title}`, body: `Your request is being handled. You will get an answer by ${readableDate(row.answerBy, 'en')} at the latest.` },
   }),
   routed: (row: Titled & { answerBy: string }): Notice => ({
     nl: { subject: `Te beantwoorden: ${row.title}`, body: `Antwoord uiterlijk ${date(row.answerBy, 'nl')}.` },
     en: { subject: `To answer: ${row.title}`, body: `Answer by ${date(row.answerBy, 'en')} at the latest.` },
   }),
   contributing: (row: Titled & { answerBy: string }, leadDepartment: string | null): Notice => ({
-    nl: { subject: `Meewerken aan: ${row.title}`, body: `Je afdeling werkt mee aan deze vraag${leadDepartment ? `; ${leadDepartment} beantwoordt hem` : ''}. Antwoord uiterlijk ${readableDay(row.answerBy, 'nl')}.` },
-    en: { subject: `Contributing to: ${row.title}`, body: `Your department contributes to this request${leadDepartment ? `; ${leadDepartment} answers it` : ''}. Answer by ${readableDay(row.answerBy, 'en')}.` },
+    nl: { subject: `Meewerken aan: ${row.title}`, body: `Je afdeling werkt mee aan deze vraag${leadDepartment ? `; ${leadDepartment} beantwoordt hem` : ''}. Antwoord uiterlijk ${readableDate(row.answerBy, 'nl')}.` },
+    en: { subject: `Contributing to: ${row.title}`, body: `Your department contributes to this request${leadDepartment ? `; ${leadDepartment} answers it` : ''}. Answer by ${readableDate(row.answerBy, 'en')}.` },
   }),
   markedDuplicate: (row: Titled): Notice => ({
     nl: { subject: `Samengevoegd: ${row.title}`, body: 'Je vraag gaat over hetzelfde als een eerdere vraag. Het antwoord volgt bij die vraag; je vindt de verwijzing op de pagina van je vraag.' },

@@ -34,7 +34,7 @@ describe('a resident registers', () => {
     const [mail] = await mailsTo(email);
     expect(mail.subject).toBe('Bevestig je e-mailadres voor Wijkwerk');
     expect(mail.body).toContain('Wijkwerk Helmond');
-    expect(mail.body).toContain('De link werkt één keer, tot 16 juni 2026');
+    expect(mail.body).toContain('De link werkt één keer, tot dinsdag 16 juni 2026 om 12:00.');
 
     const confirmed = await t.request({ method: 'POST', url: `${tenantPath}/registrations/confirmation`, payload: { token: await confirmationTokenFor(email) } });
     expect(confirmed.statusCode).toBe(201);

@@ -1,4 +1,4 @@
-import { type Notice, readableDate } from '../notifications/index.ts';
+import { type Notice, readableDate, readableMoment } from '../notifications/index.ts';
 
 // What the users module tells a person about changes to how they log in, in Dutch and English. Each one ends
 // with what to do when the change was not theirs: these messages exist so that a stolen account is noticed.
@@ -8,8 +8,8 @@ const notYou = {
   en: 'If this was not you, or you did not know about it, contact the Wijkwerk administrator of your municipality at once.',
 } as const;
 
-/** A moment as people in the Netherlands read it: "9 december 2026 om 14:30". */
-const until = (moment: Date, language: 'nl' | 'en') => new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
+/** A moment as people in the Netherlands read it: "woensdag 9 december 2026 om 14:30". */
+const until = (moment: Date, language: 'nl' | 'en') => readableMoment(moment, language);
 
 const notYouHere = {
   nl: 'Heb je dit niet zelf gevraagd? Dan kun je dit bericht negeren: er verandert niets.',
@@ -113,10 +113,9 @@ export const userNotices = {
     },
   }),
   apiTokenCreated: (token: { name: string; expiresAt: Date }): Notice => {
-    const until = token.expiresAt.toISOString().slice(0, 10);
     return {
-      nl: { subject: `Nieuwe API-sleutel voor uw account: ${token.name}`, body: `Een beheerder heeft de API-sleutel "${token.name}" gemaakt. Een ander systeem kan daarmee tot ${readableDate(until, 'nl')} namens u werken.\n\n${notYou.nl}` },
-      en: { subject: `New API token for your account: ${token.name}`, body: `An administrator made the API token "${token.name}". Another system can use it to act as you until ${readableDate(until, 'en')}.\n\n${notYou.en}` },
+      nl: { subject: `Nieuwe API-sleutel voor uw account: ${token.name}`, body: `Een beheerder heeft de API-sleutel "${token.name}" gemaakt. Een ander systeem kan daarmee tot ${readableDate(token.expiresAt, 'nl')} namens u werken.\n\n${notYou.nl}` },
+      en: { subject: `New API token for your account: ${token.name}`, body: `An administrator made the API token "${token.name}". Another system can use it to act as you until ${readableDate(token.expiresAt, 'en')}.\n\n${notYou.en}` },
     };
   },
 };

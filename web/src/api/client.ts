@@ -47,17 +47,19 @@ export function setReauthenticator(handler: Reauthenticator | undefined) {
   reauthenticator = handler;
 }
 
-export async function api<T>(path: string, options: { method?: string; body?: unknown; signal?: AbortSignal; withoutStepUp?: boolean } = {}): Promise<T> {
+export async function api<T>(path: string, options: { method?: string; body?: unknown; signal?: AbortSignal; withoutStepUp?: boolean; contentType?: string } = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
   // A FormData body (file upload) goes as multipart/form-data; the browser writes that header with its boundary.
   const isForm = options.body instanceof FormData;
-  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
+  // A file sent as it is (a GeoJSON upload): its bytes, with the type the caller names.
+  const isFile = options.body instanceof Blob;
+  if (options.body !== undefined && !isForm) headers['content-type'] = isFile ? (options.contentType ?? 'application/octet-stream') : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(`/api/v1${path}`, {
     method,
     headers,
-    body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
+    body: options.body === undefined ? undefined : isForm || isFile ? (options.body as FormData | Blob) : JSON.stringify(options.body),
     credentials: 'same-origin',
     signal: options.signal,
   });

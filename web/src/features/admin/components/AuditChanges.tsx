@@ -1,76 +1,114 @@
 import { useI18n } from '../../../i18n/i18n.tsx';
+import type { AuditEntry } from '../admin-types.ts';
+import { wordsFor } from './audit-words.ts';
 
-type Fields = { [field: string]: unknown };
-
-/** Bookkeeping that changes with every save and says nothing to a reader. */
-const bookkeeping = new Set(['id', 'municipalityId', 'version', 'createdAt', 'updatedAt']);
+type ReadableValue = AuditEntry['changes'][number]['after'];
 const shownLines = 4;
 
-const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Fields whose values the catalogue already has words for: "routed" → "Doorgezet". Request fields only where they are the request's. */
+const valueCatalogues: Record<string, string> = { scale: 'scale', verdict: 'verdict', weight: 'weight', role: 'role', legalForm: 'legalForm' };
+const requestValueCatalogues: Record<string, string> = { state: 'requestState', kind: 'requestKind' };
 
-/** A value in a few characters: long text and shapes (boundaries) are cut short; the full record is one click away. */
-function compact(value: unknown, empty: string): string {
-  if (value === null || value === undefined || value === '') return empty;
-  const text = typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+/** One value in words: names instead of ids, "ja"/"nee", dates as people read them. */
+function useValueWords(entityType: string) {
+  const { t, language } = useI18n();
+  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+  // A value the browser cannot read as a date is shown as it came: the page never fails on one entry.
+  const dateOr = (moment: Date, format: () => string, raw: string) => (Number.isNaN(moment.getTime()) ? raw : format());
+  return (value: ReadableValue, field: string): string => {
+    if (value === null) return t('admin.auditLog.empty');
+    switch (value.kind) {
+      case 'text': {
+        const catalogue = valueCatalogues[field] ?? (entityType === 'request' ? requestValueCatalogues[field] : undefined);
+        const key = catalogue && `${catalogue}.${value.text}`;
+        return key && t(key) !== key ? t(key) : `“${value.text}”`;
+      }
+      case 'number':
+        return value.value.toLocaleString(locale);
+      case 'yesNo':
+        return value.value ? t('admin.auditLog.yes') : t('admin.auditLog.no');
+      case 'moment':
+        return dateOr(new Date(value.value), () => new Date(value.value).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }), value.value);
+      case 'day':
+        return dateOr(new Date(`${value.value}T12:00:00Z`), () => new Date(`${value.value}T12:00:00Z`).toLocaleDateString(locale, { dateStyle: 'long', timeZone: 'UTC' }), value.value);
+      case 'reference':
+        return value.name ?? t('admin.auditLog.unnamed');
+      case 'list':
+        return value.items.join(', ');
+      case 'shape':
+        return t('admin.auditLog.shape');
+      default:
+        return t('admin.auditLog.seeDetails');
+    }
+  };
 }
 
-/** Fields worth reading: no bookkeeping, no empty values. */
-function readableFields(record: Fields): string[] {
-  return Object.keys(record).filter((key) => !bookkeeping.has(key) && record[key] !== null && record[key] !== '');
-}
-
-/** Before and after describe the same record (an update), not a record and a note about it (a deletion). */
-function isUpdate(before: unknown, after: unknown): boolean {
-  if (!isFields(before) || !isFields(after)) return false;
-  const afterKeys = new Set(readableFields(after));
-  return readableFields(before).some((key) => afterKeys.has(key));
-}
-
-/** The fields that differ between before and after; for a creation or deletion, the fields it had. */
-export function changedFields(before: unknown, after: unknown): { field: string; before?: unknown; after?: unknown }[] {
-  if (isUpdate(before, after)) {
-    const left = before as Fields;
-    const right = after as Fields;
-    const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])];
-    return keys.filter((key) => !bookkeeping.has(key) && JSON.stringify(left[key]) !== JSON.stringify(right[key])).map((key) => ({ field: key, before: left[key], after: right[key] }));
-  }
-  return [after, before].filter(isFields).flatMap((record) => readableFields(record).map((key) => ({ field: key, after: record[key] })));
-}
-
-/** What one audit entry changed, compactly: a few lines "field: old → new", the full before/after on request. */
-export function AuditChanges({ before, after }: { before: unknown; after: unknown }) {
+/** What one audit entry changed, in words: "Leidende afdeling: leeg → Verkeer"; the raw record under "Technische details". */
+export function AuditChanges({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
-  const changes = changedFields(before, after);
-  const empty = t('admin.auditLog.empty');
-  const isChange = isUpdate(before, after);
-  if (changes.length === 0 && before == null && after == null) return <>{empty}</>;
+  const words = useValueWords(entry.entityType);
+  const { changes } = entry;
+  const line = (change: (typeof changes)[number]) => (
+    <li key={change.field}>
+      {wordsFor(t, 'admin.auditLog.field', change.field)}: {entry.isUpdate
+        ? `${words(change.before, change.field)} → ${words(change.after, change.field)}`
+        : change.after !== null
+          ? words(change.after, change.field)
+          : t('admin.auditLog.removedValue', { value: words(change.before, change.field) })}
+    </li>
+  );
   return (
     <div className="admin-changes">
-      <ul>
-        {changes.slice(0, shownLines).map((change) => (
-          <li key={change.field}>
-            <code>{change.field}</code>: {isChange ? `${compact(change.before, empty)} → ${compact(change.after, empty)}` : compact(change.after, empty)}
-          </li>
-        ))}
-      </ul>
-      {(changes.length > shownLines || isChange) && (
+      {changes.length === 0 ? <p>{t('admin.auditLog.noFields')}</p> : <ul>{changes.slice(0, shownLines).map(line)}</ul>}
+      {changes.length > shownLines && (
         <details>
-          <summary>{changes.length > shownLines ? t('admin.auditLog.moreFields', { count: changes.length - shownLines }) : t('admin.auditLog.fullRecord')}</summary>
-          {before != null && (
-            <>
-              <p>{t('admin.auditLog.before')}</p>
-              <pre>{JSON.stringify(before, null, 1)}</pre>
-            </>
-          )}
-          {after != null && (
-            <>
-              <p>{t('admin.auditLog.after')}</p>
-              <pre>{JSON.stringify(after, null, 1)}</pre>
-            </>
-          )}
+          <summary>{t('admin.auditLog.moreFields', { count: changes.length - shownLines })}</summary>
+          <ul>{changes.slice(shownLines).map(line)}</ul>
         </details>
       )}
+      <details>
+        <summary>{t('admin.auditLog.technical')}</summary>
+        <dl>
+          <dt>{t('admin.auditLog.technical.action')}</dt>
+          <dd>
+            <code>{entry.action}</code>
+          </dd>
+          <dt>{t('admin.auditLog.technical.entity')}</dt>
+          <dd>
+            <code>
+              {entry.entityType} {entry.entityId}
+            </code>
+          </dd>
+          {entry.actorUserId && (
+            <>
+              <dt>{t('admin.auditLog.technical.actor')}</dt>
+              <dd>
+                <code>{entry.actorUserId}</code> ({entry.actorLabel})
+              </dd>
+            </>
+          )}
+          {entry.requestId && (
+            <>
+              <dt>{t('admin.auditLog.technical.request')}</dt>
+              <dd>
+                <code>{entry.requestId}</code>
+              </dd>
+            </>
+          )}
+        </dl>
+        {entry.before != null && (
+          <>
+            <p>{t('admin.auditLog.before')}</p>
+            <pre>{JSON.stringify(entry.before, null, 1)}</pre>
+          </>
+        )}
+        {entry.after != null && (
+          <>
+            <p>{t('admin.auditLog.after')}</p>
+            <pre>{JSON.stringify(entry.after, null, 1)}</pre>
+          </>
+        )}
+      </details>
     </div>
   );
 }

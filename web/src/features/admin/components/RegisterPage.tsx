@@ -35,6 +35,8 @@ export interface RegisterDefinition<Item extends Versioned> {
   deleteConsequence?: string;
   /** What to do first when other data still points to the record (409 IN_USE). */
   inUseExplanation?: string;
+  /** More on the page below the register, e.g. importing a whole file of records. */
+  extra?(refresh: () => void): ReactNode;
 }
 
 type Mode = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'delete'; id: string } | null;
@@ -256,6 +258,7 @@ export function RegisterPage<Item extends Versioned>({ definition }: { definitio
           <Pagination page={page} pageCount={list.data.pageCount} onChange={turnPage} />
         </FocusOnChange>
       )}
+      {definition.extra?.(refresh)}
     </AdminPage>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Code, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
+import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
@@ -6,26 +6,21 @@ import { api, tenantPath } from '../../../api/client.ts';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
+import adminNl from '../../../i18n/admin.nl.json' with { type: 'json' };
 import { useI18n } from '../../../i18n/i18n.tsx';
-import type { AuditEntry, AuditList } from '../admin-types.ts';
+import type { AuditList } from '../admin-types.ts';
 import { AdminPage } from '../components/AdminPage.tsx';
 import { FilterForm } from '../components/FilterForm.tsx';
 import { AuditChanges } from '../components/AuditChanges.tsx';
+import { actionSentence, momentInWords, wordsFor } from '../components/audit-words.ts';
 
 /** Every kind of record the audit log names (see recordAudit calls on the server). */
 const entityTypes = ['neighbourhood', 'area', 'council', 'department', 'partner_organisation', 'theme', 'portfolio', 'council_term', 'user', 'api_token', 'request', 'notification', 'municipality'];
-
-/** The record's own name, when the entry carries one. */
-function nameIn(entry: AuditEntry): string | undefined {
-  for (const side of [entry.after, entry.before]) {
-    if (side && typeof side === 'object') {
-      const fields = side as { name?: unknown; displayName?: unknown; nameNl?: unknown; title?: unknown };
-      const name = fields.name ?? fields.displayName ?? fields.nameNl ?? fields.title;
-      if (typeof name === 'string') return name;
-    }
-  }
-  return undefined;
-}
+/** Registers whose changes are recorded as `<kind>.create`, `.update` and `.delete`. */
+const registerTypes = ['neighbourhood', 'area', 'council', 'department', 'partner_organisation', 'theme', 'portfolio', 'council_term'];
+/** The actions a person can pick in the filter: every one the catalogue has words for, and the registers' changes. */
+const actionPrefix = 'admin.auditLog.do.';
+const knownActions = [...new Set([...Object.keys(adminNl).filter((key) => key.startsWith(actionPrefix)).map((key) => key.slice(actionPrefix.length)), ...registerTypes.flatMap((type) => ['create', 'update', 'delete'].map((verb) => `${type}.${verb}`))])];
 
 /** A calendar day in the browser's time zone → the moment it starts (or ends), as the API expects. */
 function momentOf(day: string, edge: 'start' | 'end'): string {
@@ -74,14 +69,20 @@ export function AuditLogPage() {
   };
   const rows = entries.data?.pages.flatMap((page) => page.items) ?? [];
   const isFiltered = Object.values(filters).some(Boolean);
-  const entityLabel = (type: string) => t(`admin.auditLog.entity.${type}`) === `admin.auditLog.entity.${type}` ? type : t(`admin.auditLog.entity.${type}`);
-  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+  const entityLabel = (type: string) => wordsFor(t, 'admin.auditLog.entity', type);
+  // In words, alphabetically; a code from an older link that is not in the list stays choosable as itself.
+  const actionOptions = [
+    { value: '', label: t('admin.auditLog.allActions') },
+    ...[...knownActions, ...(filters.action && !knownActions.includes(filters.action) ? [filters.action] : [])]
+      .map((action) => ({ value: action, label: actionSentence(t, action, action.split('.')[0]) }))
+      .sort((left, right) => left.label.localeCompare(right.label)),
+  ];
 
   return (
     <AdminPage title={t('admin.auditLog.title')} intro={t('admin.auditLog.intro')}>
       <FilterForm label={t('admin.auditLog.filters')} onSubmit={submit} isFiltered={isFiltered} onClear={clear}>
         <SelectField id="audit-entity-type" label={t('admin.auditLog.entityType')} value={draft.entityType} onChange={(value) => setDraft({ ...draft, entityType: value })} options={[{ value: '', label: t('admin.auditLog.allTypes') }, ...entityTypes.map((type) => ({ value: type, label: entityLabel(type) }))]} />
-        <TextField id="audit-action" label={t('admin.auditLog.action')} description={t('admin.auditLog.actionHint')} value={draft.action} onChange={(value) => setDraft({ ...draft, action: value })} />
+        <SelectField id="audit-action" label={t('admin.auditLog.action')} value={draft.action} onChange={(value) => setDraft({ ...draft, action: value })} options={actionOptions} />
         <TextField id="audit-from" type="date" label={t('admin.auditLog.from')} value={draft.from} onChange={(value) => setDraft({ ...draft, from: value })} />
         <TextField id="audit-to" type="date" label={t('admin.auditLog.to')} value={draft.to} onChange={(value) => setDraft({ ...draft, to: value })} />
       </FilterForm>
@@ -109,18 +110,16 @@ export function AuditLogPage() {
               {rows.map((entry, index) => (
                 <TableRow key={entry.id} id={`audit-row-${index}`} tabIndex={-1}>
                   <TableCell>
-                    <time dateTime={entry.occurredAt}>{new Date(entry.occurredAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                    <time dateTime={entry.occurredAt}>{momentInWords(entry.occurredAt, language)}</time>
                   </TableCell>
-                  <TableCell>{entry.actorLabel === 'system' ? t('admin.auditLog.system') : entry.actorLabel}</TableCell>
-                  <TableCell>
-                    <Code>{entry.action}</Code>
-                  </TableCell>
+                  <TableCell>{entry.actorName ?? t('admin.auditLog.system')}</TableCell>
+                  <TableCell>{actionSentence(t, entry.action, entry.entityType)}</TableCell>
                   <TableCell>
                     {entityLabel(entry.entityType)}
-                    {nameIn(entry) && `: ${nameIn(entry)}`}
+                    {entry.entityName && `: ${entry.entityName}`}
                   </TableCell>
                   <TableCell>
-                    <AuditChanges before={entry.before} after={entry.after} />
+                    <AuditChanges entry={entry} />
                   </TableCell>
                 </TableRow>
               ))}

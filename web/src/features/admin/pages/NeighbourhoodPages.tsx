@@ -6,6 +6,7 @@ import type { Neighbourhood, NeighbourhoodSummary, UserList } from '../../../api
 import { AppLink } from '../../../components/AppLink.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useAdminHref } from '../components/AdminPage.tsx';
+import { AreaImportForm } from '../components/AreaImportForm.tsx';
 import { AreasEditor } from '../components/AreasEditor.tsx';
 import type { FieldDefinition, FormValues } from '../components/RecordForm.tsx';
 import { RecordPage } from '../components/RecordPage.tsx';
@@ -82,6 +83,7 @@ export function NeighbourhoodsPage() {
         nextAfterCreate: (item) => <AppLink to={editHref(item)}>{t('admin.neighbourhoods.continueWith', { name: item.name })}</AppLink>,
         deleteConsequence: t('admin.neighbourhoods.deleteConsequence'),
         inUseExplanation: t('admin.neighbourhoods.inUse'),
+        extra: (refresh) => <AreaImportForm municipality={municipality} onImported={refresh} />,
       }}
     />
   );

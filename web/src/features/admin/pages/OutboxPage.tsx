@@ -1,15 +1,15 @@
 import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { api, tenantPath } from '../../../api/client.ts';
-import type { UserList } from '../../../api/types.ts';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import type { OutboxList } from '../admin-types.ts';
+import type { OutboxList, OutboxMessage } from '../admin-types.ts';
 import { AdminPage } from '../components/AdminPage.tsx';
 import { FilterForm } from '../components/FilterForm.tsx';
+import { momentInWords } from '../components/audit-words.ts';
 
 const statuses = ['stored', 'sent', 'pending', 'failed'] as const;
 const channels = ['email', 'in_app'] as const;
@@ -34,9 +34,6 @@ export function OutboxPage() {
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  // In-app messages name their recipient by account; show the person's name instead of an id.
-  const users = useQuery({ queryKey: ['admin', municipality, '/users', 'names'], queryFn: () => api<UserList>(tenantPath(municipality, '/users?pageSize=100')) });
-  const nameOf = (userId: string | null) => users.data?.items.find((user) => user.id === userId)?.displayName;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next: Record<string, string> = { kanaal: draft.channel };
@@ -49,8 +46,15 @@ export function OutboxPage() {
     requestAnimationFrame(() => document.getElementById(`outbox-row-${firstNewIndex}`)?.focus());
   };
   const rows = messages.data?.pages.flatMap((page) => page.items) ?? [];
-  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
-  const when = (value: string) => new Date(value).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (value: string) => momentInWords(value, language);
+  /** Per message, plainly: sent by SMTP (or shown in the app), stored only because no SMTP is configured, waiting, or failed. */
+  const statusSentence = (message: OutboxMessage) => {
+    const moment = message.deliveredAt ?? message.createdAt;
+    if (message.status === 'sent') return t(message.channel === 'email' ? 'admin.outbox.sentence.sent' : 'admin.outbox.sentence.shown', { when: when(moment) });
+    if (message.status === 'stored') return t('admin.outbox.sentence.stored', { when: when(moment) });
+    if (message.status === 'failed') return t('admin.outbox.sentence.failed', { attempts: message.attempts });
+    return message.attempts > 0 ? t('admin.outbox.sentence.retrying', { attempts: message.attempts }) : t('admin.outbox.sentence.pending', { when: when(message.createdAt) });
+  };
 
   return (
     <AdminPage title={t('admin.outbox.title')} intro={t('admin.outbox.intro')}>
@@ -84,7 +88,8 @@ export function OutboxPage() {
                     <time dateTime={message.createdAt}>{when(message.createdAt)}</time>
                   </TableCell>
                   <TableCell>
-                    {message.recipientEmail ?? nameOf(message.recipientUserId) ?? ''}
+                    {message.recipientName ?? message.recipientEmail ?? ''}
+                    {message.recipientName && message.recipientEmail && <Paragraph className="admin-hint">{message.recipientEmail}</Paragraph>}
                     {message.channel === 'in_app' && <Paragraph className="admin-hint">{t('admin.outbox.inApp')}</Paragraph>}
                   </TableCell>
                   <TableCell>
@@ -95,8 +100,8 @@ export function OutboxPage() {
                   </TableCell>
                   <TableCell>
                     <span className="app-badge">{t(`admin.outbox.status.${message.status}`)}</span>
-                    {message.deliveredAt && <Paragraph className="admin-hint">{t('admin.outbox.deliveredAt', { when: when(message.deliveredAt) })}</Paragraph>}
-                    {message.lastError && <Paragraph className="admin-hint">{t('admin.outbox.lastError', { attempts: message.attempts, error: message.lastError })}</Paragraph>}
+                    <Paragraph className="admin-hint">{statusSentence(message)}</Paragraph>
+                    {message.lastError && <Paragraph className="admin-hint">{t('admin.outbox.lastErrorText', { error: message.lastError })}</Paragraph>}
                   </TableCell>
                 </TableRow>
               ))}

@@ -10,6 +10,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import type { SecurityEvent, SecurityEventList } from '../admin-types.ts';
 import { AdminPage } from '../components/AdminPage.tsx';
 import { FilterForm } from '../components/FilterForm.tsx';
+import { momentInWords, wordsFor } from '../components/audit-words.ts';
 
 const kinds: SecurityEvent['kind'][] = ['failed_login', 'login_throttled', 'not_authenticated', 'forbidden', 'csrf_token_invalid', 'rate_limited', 'validation_failed'];
 
@@ -60,7 +61,12 @@ export function SecurityEventsPage() {
     requestAnimationFrame(() => document.getElementById(`security-row-${firstNewIndex}`)?.focus());
   };
   const isFiltered = Object.values(filters).some(Boolean);
-  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+  /** "body.name, body.cbsCode" → "Naam, CBS-code": the fields by their labels; the raw names stay in the details. */
+  const fieldsInWords = (reason: string) =>
+    reason
+      .split(/,\s*/)
+      .map((field) => wordsFor(t, 'admin.auditLog.field', field.replace(/^(body|query|params|headers)\./, '')))
+      .join(', ');
 
   return (
     <AdminPage title={t('admin.securityEvents.title')} intro={t('admin.securityEvents.intro')}>
@@ -88,34 +94,46 @@ export function SecurityEventsPage() {
                 <TableHeaderCell scope="col">{t('admin.securityEvents.kind')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('admin.securityEvents.address')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('admin.securityEvents.who')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('admin.securityEvents.route')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('admin.securityEvents.reason')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {rows.length === 0 && (
                 <TableRow>
-                  <TableCell colSpan={6}>{t('admin.noResults')}</TableCell>
+                  <TableCell colSpan={5}>{t('admin.noResults')}</TableCell>
                 </TableRow>
               )}
               {rows.map((event, index) => (
                 <TableRow key={event.id} id={`security-row-${index}`} tabIndex={-1}>
                   <TableCell>
-                    <time dateTime={event.occurredAt}>{new Date(event.occurredAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'medium' })}</time>
+                    <time dateTime={event.occurredAt}>{momentInWords(event.occurredAt, language)}</time>
                   </TableCell>
-                  <TableCell>{t(`admin.securityEvents.kind.${event.kind}`)}</TableCell>
+                  <TableCell>{wordsFor(t, 'admin.securityEvents.sentence', event.kind)}</TableCell>
                   <TableCell>
                     <Code>{event.clientAddress}</Code>
                   </TableCell>
-                  <TableCell>{event.actorUserId ? <Code>{event.actorUserId}</Code> : t('admin.securityEvents.unknownUser')}</TableCell>
+                  <TableCell>{event.actorName ?? (event.actorUserId ? t('admin.auditLog.unnamed') : t('admin.securityEvents.unknownUser'))}</TableCell>
                   <TableCell>
-                    <Code>
-                      {event.method} {event.route ?? '—'}
-                    </Code>
-                  </TableCell>
-                  <TableCell>
-                    <Code>{event.code}</Code>
-                    {event.reason && ` ${event.reason}`}
+                    {event.reason && <div>{t('admin.securityEvents.fields', { fields: fieldsInWords(event.reason) })}</div>}
+                    <details>
+                      <summary>{t('admin.auditLog.technical')}</summary>
+                      <Code>
+                        {event.method} {event.route ?? '—'}
+                      </Code>{' '}
+                      <Code>{event.code}</Code>
+                      {event.reason && (
+                        <>
+                          {' '}
+                          <Code>{event.reason}</Code>
+                        </>
+                      )}
+                      {event.requestId && (
+                        <>
+                          {' '}
+                          <Code>{event.requestId}</Code>
+                        </>
+                      )}
+                    </details>
                   </TableCell>
                 </TableRow>
               ))}

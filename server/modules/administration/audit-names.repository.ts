@@ -1,0 +1,65 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client.ts';
+import type { Language } from '../../platform/language.ts';
+import { outboxMessage } from '../../platform/outbox.tables.ts';
+import { council } from '../councils/council.tables.ts';
+import { municipality } from '../municipalities/municipality.tables.ts';
+import { area, neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
+import { councilTerm, department, partnerOrganisation, portfolio, theme } from '../organisation/organisation.tables.ts';
+import { adviceRequest } from '../requests/advice-request.tables.ts';
+import { request } from '../requests/request.tables.ts';
+import { apiToken, userAccount } from '../users/user.tables.ts';
+import type { NamedEntityType } from './audit-reading.rules.ts';
+
+interface NameSource {
+  table: PgTable;
+  id: PgColumn;
+  /** The column that says which municipality a row belongs to (the municipality's own id for itself). */
+  tenant: PgColumn;
+  name: (language: Language) => PgColumn;
+}
+
+const sources: Record<NamedEntityType, NameSource> = {
+  user: { table: userAccount, id: userAccount.id, tenant: userAccount.municipalityId, name: () => userAccount.displayName },
+  request: { table: request, id: request.id, tenant: request.municipalityId, name: () => request.title },
+  advice_request: { table: adviceRequest, id: adviceRequest.id, tenant: adviceRequest.municipalityId, name: () => adviceRequest.title },
+  neighbourhood: { table: neighbourhood, id: neighbourhood.id, tenant: neighbourhood.municipalityId, name: () => neighbourhood.name },
+  area: { table: area, id: area.id, tenant: area.municipalityId, name: () => area.name },
+  council: { table: council, id: council.id, tenant: council.municipalityId, name: () => council.name },
+  department: { table: department, id: department.id, tenant: department.municipalityId, name: () => department.name },
+  partner_organisation: { table: partnerOrganisation, id: partnerOrganisation.id, tenant: partnerOrganisation.municipalityId, name: () => partnerOrganisation.name },
+  theme: { table: theme, id: theme.id, tenant: theme.municipalityId, name: (language) => (language === 'en' ? theme.nameEn : theme.nameNl) },
+  portfolio: { table: portfolio, id: portfolio.id, tenant: portfolio.municipalityId, name: () => portfolio.name },
+  council_term: { table: councilTerm, id: councilTerm.id, tenant: councilTerm.municipalityId, name: () => councilTerm.name },
+  api_token: { table: apiToken, id: apiToken.id, tenant: apiToken.municipalityId, name: () => apiToken.name },
+  municipality: { table: municipality, id: municipality.id, tenant: municipality.id, name: () => municipality.name },
+  notification: { table: outboxMessage, id: outboxMessage.id, tenant: outboxMessage.municipalityId, name: () => outboxMessage.subject },
+};
+
+const nameKey = (type: NamedEntityType, id: string) => `${type}:${id}`;
+
+/**
+ * The current names of the records an audit page mentions: one query per kind of record, only rows of this
+ * municipality (an id of another one stays nameless). Ids must be uuids (the caller checks).
+ */
+export async function findNames(db: Executor, municipalityId: string, references: [NamedEntityType, string][], language: Language) {
+  const idsByType = new Map<NamedEntityType, Set<string>>();
+  for (const [type, id] of references) {
+    const ids = idsByType.get(type) ?? new Set<string>();
+    ids.add(id.toLowerCase());
+    idsByType.set(type, ids);
+  }
+  const names = new Map<string, string>();
+  await Promise.all(
+    [...idsByType].map(async ([type, ids]) => {
+      const source = sources[type];
+      const rows = await db
+        .select({ id: source.id, name: source.name(language) })
+        .from(source.table)
+        .where(and(eq(source.tenant, municipalityId), inArray(source.id, [...ids])));
+      for (const row of rows as { id: string; name: string }[]) names.set(nameKey(type, row.id), row.name);
+    }),
+  );
+  return (type: NamedEntityType, id: string) => names.get(nameKey(type, id.toLowerCase()));
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprintDatabase } from '../../../test/database.ts';
+import { createTestApp, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
+
+let t: TestApp;
+let admin: Session;
+const fileText = readFileSync(path.resolve(import.meta.dirname, '../../../test/fixtures/helmond-areas.geojson'), 'utf8');
+const url = `${tenantPath}/neighbourhood-imports`;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.logIn('admin');
+});
+afterAll(async () => t?.close());
+
+const upload = (options: { as?: Session; query?: string; body?: string; contentType?: string }) =>
+  t.request({ method: 'POST', url: `${url}${options.query ?? ''}`, as: options.as, payload: options.body ?? fileText, headers: { 'content-type': options.contentType ?? 'application/geo+json' } });
+
+async function neighbourhoodsMatching(search: string) {
+  return (await t.request({ url: `${tenantPath}/neighbourhoods?search=${search}` })).json().items as { id: string }[];
+}
+
+describe('importing wijken and buurten from the web app', () => {
+  it('refuses everyone but administrators, and changes nothing', async () => {
+    const others = { advisor: await t.logIn('advisor'), officer: await t.logIn('officer'), councilMember: await t.logIn('councilMember'), resident: await t.logIn('resident') };
+    const before = await fingerprintDatabase(t.database.db);
+    expect((await upload({})).statusCode).toBe(401);
+    for (const [person, session] of Object.entries(others)) expect((await upload({ as: session })).statusCode, person).toBe(403);
+    expect(await fingerprintDatabase(t.database.db)).toEqual(before);
+  });
+
+  it('answers a file that is not a GeoJSON FeatureCollection with 400 naming the problem', async () => {
+    const notACollection = await upload({ as: admin, body: JSON.stringify({ type: 'Feature', features: [], geometry: null, properties: {} }) });
+    expect(notACollection.statusCode).toBe(400);
+    expect(notACollection.headers['content-type']).toContain('application/problem+json');
+    expect(notACollection.json().errors).toEqual([{ field: 'body.type', code: 'notAFeatureCollection', message: expect.stringContaining('geen GeoJSON FeatureCollection (het type is “Feature”)') }]);
+
+    const noList = await upload({ as: admin, body: JSON.stringify({ type: 'Feature', geometry: null, properties: {} }) });
+    expect(noList.statusCode).toBe(400);
+    expect(noList.json().errors.map((error: { field: string }) => error.field)).toContain('body.features');
+
+    const empty = await upload({ as: admin, body: JSON.stringify({ type: 'FeatureCollection', features: [] }), contentType: 'application/json' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors).toEqual([{ field: 'body.features', code: 'noFeatures', message: expect.stringContaining('geen wijken of buurten') }]);
+
+    const broken = await upload({ as: admin, body: '{"type": "FeatureCollection", "features": [' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().code).toBe('MALFORMED_JSON');
+  });
+
+  it('previews the import in a dry run and saves nothing', async () => {
+    const before = await fingerprintDatabase(t.database.db);
+    const response = await upload({ as: admin, query: '?dryRun=true' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ isDryRun: true, created: 6, updated: 2, unchanged: 0 });
+    expect(response.json().rejected).toEqual([
+      { index: 7, code: 'WK079415', problem: 'rdNew', reason: expect.stringContaining('RD New') },
+      { index: 8, code: 'WK077201', problem: 'otherMunicipality', params: { municipalityCode: 'GM0772', expected: 'GM0794' }, reason: 'belongs to GM0772, not GM0794' },
+      { index: 9, code: 'WK079416', problem: 'notAPolygon', params: { geometryType: 'Point' }, reason: expect.stringContaining('geometry is Point') },
+    ]);
+    expect(await fingerprintDatabase(t.database.db)).toEqual(before);
+    expect(await neighbourhoodsMatching('Suytkade')).toEqual([]);
+  });
+
+  it('imports, reports the same counts, and writes the changes to the audit log in the administrator’s name', async () => {
+    const response = await upload({ as: admin });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ isDryRun: false, created: 6, updated: 2, unchanged: 0 });
+    expect(await neighbourhoodsMatching('Suytkade')).toHaveLength(1);
+
+    const audit = (await t.request({ url: `${tenantPath}/audit-log?action=neighbourhood.importFile`, as: admin })).json().items;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorName: 'Femke Janssen', entityName: 'Helmond', after: { created: 6, updated: 2, unchanged: 0, rejected: 3 } });
+    const perRecord = (await t.request({ url: `${tenantPath}/audit-log?action=neighbourhood.import`, as: admin })).json().items;
+    expect(perRecord.length).toBeGreaterThan(0);
+    expect(perRecord.every((entry: { actorName: string | null }) => entry.actorName === 'Femke Janssen')).toBe(true);
+
+    // Again: everything is already there.
+    expect((await upload({ as: admin })).json()).toMatchObject({ created: 0, updated: 0, rejected: expect.any(Array) });
+  });
+});
