@@ -47,7 +47,7 @@ describe('passwords in the browser', () => {
     await logIn(elsewhere.page, 'lotte.smits@helmond.example');
     const here = await openPage(browser);
     await logIn(here.page, 'lotte.smits@helmond.example');
-    const sessions = here.page.getByRole('region', { name: 'Waar u bent ingelogd' });
+    const sessions = here.page.getByRole('region', { name: 'Waar je bent ingelogd' });
     await expect.poll(() => sessions.getByText('dit apparaat').isVisible()).toBe(true);
     const ends = sessions.getByRole('button', { name: 'Deze sessie beëindigen' });
     await expect.poll(() => ends.count()).toBeGreaterThan(0);

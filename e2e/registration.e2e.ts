@@ -66,7 +66,31 @@ describe('a resident without an account', () => {
     // Logged in, and on the form the visitor set out for.
     await page.waitForURL('**/helmond/vragen/nieuw?wijk=*');
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await expectAccessible(page, 'registration-5-back-at-the-form');
+    // The neighbourhood the visitor came from is filled in; advice is a council's, so a resident is not offered it.
+    await expect.poll(() => page.getByLabel('Wijk', { exact: true }).locator('option:checked').textContent()).toBe('Brandevoort');
+    expect(await page.getByLabel('Soort *').locator('option').allTextContents()).toEqual(['Vraag', 'Verzoek', 'Bewonersinitiatief']);
+    await page.getByLabel('Onderwerp *').fill('Bankje bij de speeltuin aan de Veste');
+    await page.getByLabel('Toelichting *').fill('Ouders die op hun kinderen wachten kunnen nergens zitten. Kan er een bankje bij de speeltuin komen?');
+    await page.getByRole('button', { name: 'Indienen' }).click();
+    // Public or not is asked, not assumed.
+    await page.getByText('Kies of je vraag openbaar mag zijn.').waitFor();
+    await expectAccessible(page, 'registration-5-form-asks-public');
+    await page.getByRole('radio', { name: /^Iedereen/ }).check();
+    await page.getByRole('button', { name: 'Indienen' }).click();
+    await page.waitForURL(/\/helmond\/vragen\/HLM-\d{4}-\d{4,}$/);
+    const reference = page.url().split('/').at(-1) ?? '';
+    const confirmation = page.getByRole('status').filter({ hasText: 'Je vraag is verstuurd' });
+    await expect.poll(() => confirmation.textContent()).toContain(reference);
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page, 'registration-6-submitted-with-reference');
+
+    // Mijn Wijkwerk lists it, with its reference.
+    await page.getByRole('navigation').getByRole('link', { name: 'Mijn Wijkwerk' }).click();
+    const mine = page.getByRole('region', { name: 'Mijn vragen' });
+    await expect.poll(() => mine.textContent()).toContain('Bankje bij de speeltuin aan de Veste');
+    expect(await mine.textContent()).toContain(reference);
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page, 'registration-7-my-requests');
     await context.close();
   });
 

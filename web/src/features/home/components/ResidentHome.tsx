@@ -1,47 +1,51 @@
-import { FormField, FormLabel, Heading, Link, Paragraph, Select, SelectOption } from '@utrecht/component-library-react/css-module';
-import { type ChangeEvent, useState } from 'react';
+import { Heading, Link, Paragraph } from '@utrecht/component-library-react/css-module';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, tenantPath } from '../../../api/client.ts';
+import { sessionKey, useSession } from '../../../api/session.ts';
+import { SelectField } from '../../../components/SelectField.tsx';
+import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 import type { NeighbourhoodSummary } from '../../../api/types.ts';
 import { AppLink } from '../../../components/AppLink.tsx';
-import { Loading } from '../../../components/Feedback.tsx';
+import { Loading, ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useCouncilsOf, useNeighbourhoods } from '../../public/queries.ts';
 
-const storageKey = 'wijkwerk.myNeighbourhood';
-
-/** A resident picks their neighbourhood once; the choice stays on this device, not in their account. */
+/**
+ * A resident's home: their own requests with their state and next date, the public requests they follow, and
+ * their neighbourhood (kept in their account, so forms start there on every device).
+ */
 export function ResidentHome({ municipality }: { municipality: string }) {
   const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const session = useSession(municipality);
   const neighbourhoods = useNeighbourhoods(municipality);
-  const [slug, setSlug] = useState(() => localStorage.getItem(`${storageKey}.${municipality}`) ?? '');
-  const chosen = neighbourhoods.data?.items.find((item) => item.slug === slug);
-  const choose = (value: string) => {
-    setSlug(value);
-    if (value) localStorage.setItem(`${storageKey}.${municipality}`, value);
-    else localStorage.removeItem(`${storageKey}.${municipality}`);
-  };
+  const homeId = session.data?.user.homeNeighbourhoodId ?? '';
+  const chosen = neighbourhoods.data?.items.find((item) => item.id === homeId);
+  const save = useMutation({
+    mutationFn: (homeNeighbourhoodId: string) => api<{ homeNeighbourhoodId: string | null }>(tenantPath(municipality, '/me/home-neighbourhood'), { method: 'PUT', body: { homeNeighbourhoodId: homeNeighbourhoodId || null } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey(municipality) }),
+  });
   return (
-    <section aria-labelledby="resident-home-heading">
-      <Heading level={2} id="resident-home-heading">
-        {t('home.resident.title')}
-      </Heading>
-      <FormField>
-        <Paragraph>
-          <FormLabel htmlFor="my-neighbourhood">{t('home.resident.pick')}</FormLabel>
-        </Paragraph>
-        <Select id="my-neighbourhood" value={slug} onChange={(event: ChangeEvent<HTMLSelectElement>) => choose(event.target.value)}>
-          <SelectOption value="">{t('home.resident.none')}</SelectOption>
-          {neighbourhoods.data?.items.map((item) => (
-            <SelectOption key={item.id} value={item.slug}>
-              {item.name}
-            </SelectOption>
-          ))}
-        </Select>
-      </FormField>
-      {chosen && <MyNeighbourhood municipality={municipality} neighbourhood={chosen} />}
-      <Paragraph>
-        <AppLink to={`/${municipality}/vragen/nieuw`}>{t('submit.link')}</AppLink>
-      </Paragraph>
-    </section>
+    <>
+      <RequestsSection municipality={municipality} heading={t('home.resident.myRequests')} filter={{ mine: 'true' }} emptyText={t('home.resident.noRequests')} showSubmitLink />
+      <RequestsSection municipality={municipality} heading={t('home.resident.followed')} filter={{ isFollowed: 'true' }} emptyText={t('home.resident.noFollowed')} />
+      <section aria-labelledby="resident-home-heading">
+        <Heading level={2} id="resident-home-heading">
+          {t('home.resident.title')}
+        </Heading>
+        <ProblemAlert error={save.error} />
+        {save.isSuccess && <SuccessAlert>{t(save.variables ? 'home.resident.saved' : 'home.resident.cleared')}</SuccessAlert>}
+        <SelectField
+          id="my-neighbourhood"
+          label={t('home.resident.pick')}
+          description={t('home.resident.pickDescription')}
+          value={homeId}
+          onChange={(value) => save.mutate(value)}
+          options={[{ value: '', label: t('home.resident.none') }, ...(neighbourhoods.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))]}
+        />
+        {chosen && <MyNeighbourhood municipality={municipality} neighbourhood={chosen} />}
+      </section>
+    </>
   );
 }
 

@@ -4,11 +4,14 @@ import { AppLink } from '../../../components/AppLink.tsx';
 import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 
-/** Requests in a table: what, where, status, deadline; overdue ones say so in words, not only in colour. */
+/**
+ * Requests in a table: what, where, status, deadline; overdue ones say so in words, not only in colour. On a phone
+ * each row becomes a card with the column names beside the values (styles.css, .app-card-table).
+ */
 export function RequestTable({ municipality, items, caption }: { municipality: string; items: RequestSummary[]; caption: string }) {
   const { t } = useI18n();
   return (
-    <Table>
+    <Table className="app-card-table">
       <TableCaption>{caption}</TableCaption>
       <TableHeader>
         <TableRow>
@@ -22,14 +25,16 @@ export function RequestTable({ municipality, items, caption }: { municipality: s
       <TableBody>
         {items.map((item) => (
           <TableRow key={item.id}>
-            <TableCell className="app-nowrap">{item.reference}</TableCell>
-            <TableCell>
+            <TableCell className="app-nowrap" data-label={t('requests.reference')}>
+              {item.reference}
+            </TableCell>
+            <TableCell data-label={t('requests.title')}>
               <AppLink to={`/${municipality}/vragen/${item.reference}`}>{item.title}</AppLink>
               {item.neighbourhood ? ` — ${item.neighbourhood.name}` : ''}
             </TableCell>
-            <TableCell>{t(`requestKind.${item.kind}`)}</TableCell>
-            <TableCell>{item.verdict ? t(`verdict.${item.verdict}`) : t(`requestState.${item.state}`)}</TableCell>
-            <TableCell>
+            <TableCell data-label={t('requests.kind')}>{t(`requestKind.${item.kind}`)}</TableCell>
+            <TableCell data-label={t('requests.state')}>{item.verdict ? t(`verdict.${item.verdict}`) : t(`requestState.${item.state}`)}</TableCell>
+            <TableCell data-label={t('requests.answerBy')}>
               <CalendarDate value={item.answerBy} />
               {item.isOverdue && <strong> {t('requests.overdue')}</strong>}
             </TableCell>

@@ -1,3 +1,5 @@
+import { FollowButton } from '../components/FollowButton.tsx';
+import { SupportStatementView } from '../components/SupportStatementView.tsx';
 import { DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react/css-module';
 import type { ReactNode } from 'react';
 import { useLocation, useParams } from 'react-router';
@@ -113,6 +115,22 @@ function RequestDetails({ municipality, item, status, isJustSubmitted }: { munic
   // exactly those forms, so nobody fills in one that would be refused.
   const may = (action: RequestUserAction) => item.allowedActions.includes(action);
   const handlesRequest = may('writeNote');
+  // The page reads top-down: the question and its answer, then the one step this person is expected to take
+  // next; the other things they may do wait behind "Meer acties".
+  const steps: { key: string; isShown: boolean; element: ReactNode }[] = [
+    { key: 'review', isShown: Boolean(item.proposedAnswer), element: <ReviewPanel municipality={municipality} request={item} canReview={may('reviewAnswer')} /> },
+    { key: 'triage', isShown: may('acknowledge') || may('route'), element: <TriagePanel municipality={municipality} request={item} /> },
+    { key: 'answer', isShown: may('answer') && !item.proposedAnswer, element: <AnswerForm municipality={municipality} request={item} isAdvisor={may('reviewAnswer') || may('route')} /> },
+    { key: 'update', isShown: may('postUpdate'), element: <ProgressUpdateForm municipality={municipality} request={item} /> },
+    { key: 'carriedOut', isShown: may('recordCarriedOut') || (handlesRequest && Boolean(item.carriedOutOn)), element: <CarriedOutForm municipality={municipality} request={item} /> },
+    { key: 'advicePosition', isShown: may('recordAdvicePosition'), element: <AdvicePositionForm municipality={municipality} request={item} /> },
+    { key: 'changeVerdict', isShown: may('changeVerdict'), element: <AnswerForm municipality={municipality} request={item} mode="changeVerdict" /> },
+    { key: 'formalInspraak', isShown: may('setFormalInspraak'), element: <FormalInspraakPanel municipality={municipality} request={item} /> },
+    { key: 'referral', isShown: may('refer') || may('updateReferral'), element: <ReferralPanel municipality={municipality} request={item} /> },
+    { key: 'links', isShown: may('link') && may('markDuplicate'), element: <LinkPanel municipality={municipality} request={item} /> },
+    { key: 'lifecycle', isShown: may('close') || may('reopen'), element: <LifecyclePanel municipality={municipality} request={item} /> },
+  ].filter((step) => step.isShown);
+  const [nextStep, ...otherSteps] = steps;
   return (
     <>
       <PageTitle>{item.title}</PageTitle>
@@ -124,22 +142,22 @@ function RequestDetails({ municipality, item, status, isJustSubmitted }: { munic
       </Paragraph>
       <div className="app-columns">
         <div>
-          <Paragraph>{item.body}</Paragraph>
+          <Paragraph className="app-preserve-lines">{item.body}</Paragraph>
           <AnswerView request={item} />
-          {item.proposedAnswer && <ReviewPanel municipality={municipality} request={item} canReview={may('reviewAnswer')} />}
-          {(may('acknowledge') || may('route')) && <TriagePanel municipality={municipality} request={item} />}
-          {may('answer') && !item.proposedAnswer && <AnswerForm municipality={municipality} request={item} isAdvisor={may('reviewAnswer') || may('route')} />}
-          {may('postUpdate') && <ProgressUpdateForm municipality={municipality} request={item} />}
-          {may('changeVerdict') && <AnswerForm municipality={municipality} request={item} mode="changeVerdict" />}
-          {(may('recordCarriedOut') || (handlesRequest && item.carriedOutOn)) && <CarriedOutForm municipality={municipality} request={item} />}
-          {may('setFormalInspraak') && <FormalInspraakPanel municipality={municipality} request={item} />}
-          {may('recordAdvicePosition') && <AdvicePositionForm municipality={municipality} request={item} />}
-          {/* Staff act first (triage, answer); the files and the conversation follow. */}
+          {(may('follow') || may('unfollow')) && <FollowButton municipality={municipality} request={item} />}
+          <SupportStatementView request={item} />
+          {nextStep && <div className="app-next-step">{nextStep.element}</div>}
+          {otherSteps.length > 0 && (
+            <details className="app-more-actions">
+              <summary>{t('requestPage.moreActions')}</summary>
+              {otherSteps.map((step) => (
+                <div key={step.key}>{step.element}</div>
+              ))}
+            </details>
+          )}
+          {/* The files and the conversation follow the step. */}
           <AttachmentsSection municipality={municipality} request={item} />
           {may('postMessage') && <ConversationPanel municipality={municipality} request={item} isStaff={handlesRequest} />}
-          {(may('refer') || may('updateReferral')) && <ReferralPanel municipality={municipality} request={item} />}
-          {may('link') && may('markDuplicate') && <LinkPanel municipality={municipality} request={item} />}
-          {(may('close') || may('reopen')) && <LifecyclePanel municipality={municipality} request={item} />}
         </div>
         <div>
           <Heading level={2}>{t('requestPage.facts')}</Heading>
