@@ -39,7 +39,7 @@ describe('the municipality’s answer rules', () => {
     await logIn(page, 'henk.aarts@brandevoort.example');
     await page.getByLabel('Eén e-mail per dag met alle berichten (’s ochtends)').check();
     await page.getByRole('button', { name: 'Voorkeur opslaan' }).click();
-    await expect.poll(() => page.getByText('Uw voorkeur is opgeslagen.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Je voorkeur is opgeslagen.').isVisible()).toBe(true);
     await expectAccessible(page, 'notification-preferences');
     await page.reload();
     await expect.poll(() => page.getByLabel('Eén e-mail per dag met alle berichten (’s ochtends)').isChecked()).toBe(true);

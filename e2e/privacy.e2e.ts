@@ -9,6 +9,7 @@ let server: RunningServer;
 let browser: Browser;
 const resident = 'eva.mulder@mail.example';
 const admin = 'femke.janssen@helmond.example';
+const councilMember = 'henk.aarts@brandevoort.example';
 
 beforeAll(async () => {
   server = await startServer({ env: { ADMIN_SECOND_FACTOR: 'optional' } });
@@ -41,15 +42,15 @@ describe('privacy in the browser', () => {
     await context.close();
   });
 
-  it('a resident downloads their data and asks for it to be erased; the administrator carries it out', async () => {
+  it('a council member downloads their data and asks for it to be erased; the administrator carries it out', async () => {
     const residentPage = await openPage(browser, { baseUrl: server.baseUrl });
-    await logIn(residentPage.page, resident);
+    await logIn(residentPage.page, councilMember);
     await residentPage.page.goto('/helmond/mijn/beveiliging');
     const myData = residentPage.page.getByRole('region', { name: 'Mijn gegevens' });
     const [download] = await Promise.all([residentPage.page.waitForEvent('download'), myData.getByRole('link', { name: 'Download mijn gegevens (JSON)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^wijkwerk-gegevens-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(await readFile((await download.path()) as string, 'utf8'));
-    expect(exported.account).toMatchObject({ email: resident, displayName: 'Eva Mulder' });
+    expect(exported.account).toMatchObject({ email: councilMember, displayName: 'Henk Aarts' });
     await expectAccessible(residentPage.page, 'security-my-data');
 
     await myData.getByRole('button', { name: 'Vraag om mijn gegevens te verwijderen' }).click();
@@ -61,17 +62,37 @@ describe('privacy in the browser', () => {
     await logIn(adminPage.page, admin);
     await adminPage.page.goto('/helmond/beheer/privacy');
     const requests = adminPage.page.getByRole('region', { name: 'Verzoeken om gegevens te verwijderen' });
-    await expect.poll(() => requests.getByText(`Eva Mulder · ${resident}`).isVisible()).toBe(true);
+    await expect.poll(() => requests.getByText(`Henk Aarts · ${councilMember}`).isVisible()).toBe(true);
     await expectAccessible(adminPage.page, 'admin-privacy');
     await requests.getByRole('button', { name: 'Gegevens verwijderen' }).click();
-    await requests.getByRole('button', { name: 'Ja, verwijder de gegevens van Eva Mulder' }).click();
+    await requests.getByRole('button', { name: 'Ja, verwijder de gegevens van Henk Aarts' }).click();
     await expect.poll(() => requests.getByText('De gegevens zijn verwijderd en het account is geanonimiseerd.').isVisible()).toBe(true);
     await expect.poll(() => requests.getByText('Er wachten geen verzoeken.').isVisible()).toBe(true);
 
-    // The resident's session ended with the erasure.
+    // The council member's session ended with the erasure.
     await residentPage.page.goto('/helmond/mijn');
     await expect.poll(() => residentPage.page.url()).toContain('/helmond/inloggen');
     await residentPage.context.close();
     await adminPage.context.close();
+  });
+
+  it('a resident deletes their own account at once; the page says so and the login no longer works', async () => {
+    const { context, page } = await openPage(browser, { baseUrl: server.baseUrl });
+    await logIn(page, resident);
+    await page.goto('/helmond/mijn/beveiliging');
+    const myData = page.getByRole('region', { name: 'Mijn gegevens' });
+    await myData.getByRole('button', { name: 'Account verwijderen' }).click();
+    await expectAccessible(page, 'security-delete-account-confirm');
+    await myData.getByRole('button', { name: 'Ja, verwijder mijn account' }).click();
+    await page.waitForURL(/\/helmond$/);
+    await page.getByRole('status').filter({ hasText: 'Je account is verwijderd en je bent uitgelogd.' }).waitFor();
+    await expectAccessible(page, 'account-deleted');
+
+    await page.goto('/helmond/inloggen');
+    await page.getByLabel('E-mailadres').fill(resident);
+    await page.getByLabel('Wachtwoord *', { exact: true }).fill(demoPassword());
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByText('Het e-mailadres of wachtwoord klopt niet.').waitFor();
+    await context.close();
   });
 });

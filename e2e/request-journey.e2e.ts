@@ -1,6 +1,12 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser, logIn, openPage } from './browser.ts';
+
+/** The request page shows the next step; the other steps this person may take are behind "Meer acties". */
+async function openMoreActions(page: Page) {
+  const more = page.locator('details.app-more-actions');
+  if ((await more.count()) > 0 && !(await more.evaluate((element) => (element as HTMLDetailsElement).open))) await more.locator('summary').click();
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -128,6 +134,7 @@ describe('advice from a council, answered ooit', () => {
     await page.getByRole('button', { name: 'Notitie opslaan' }).click();
     await expect.poll(() => page.getByText('De interne notitie is opgeslagen.').isVisible()).toBe(true);
 
+    await openMoreActions(page);
     const change = page.getByRole('region', { name: 'Ooit omzetten in nu of nooit' });
     await change.getByLabel('Antwoord', { exact: true }).selectOption({ label: 'Nu: we doen het op korte termijn' });
     await change.getByLabel('Wat gaat er gebeuren').fill('Drempels bij beide ingangen van De Veste aanleggen');
@@ -136,6 +143,7 @@ describe('advice from a council, answered ooit', () => {
     await change.getByRole('button', { name: 'Antwoord wijzigen' }).click();
     await expect.poll(() => page.getByRole('heading', { name: /Antwoord van de gemeente: Nu/ }).isVisible()).toBe(true);
 
+    await openMoreActions(page);
     const position = page.getByRole('region', { name: 'Standpunt over het advies' });
     await position.getByLabel('Standpunt').selectOption({ label: 'De gemeente volgt het advies gedeeltelijk' });
     await position.getByLabel('Motivering').fill('Drempels komen er bij beide ingangen; een rotonde past niet in het budget.');
@@ -144,6 +152,7 @@ describe('advice from a council, answered ooit', () => {
     await expectAccessible(page, 'request-verdict-changed');
 
     // A nu is a promise: once the thresholds are in, the officer records it and the council is told.
+    await openMoreActions(page);
     const carriedOut = page.getByRole('region', { name: 'Uitgevoerd' });
     await carriedOut.getByLabel('Wat is er gedaan? (optioneel)').fill('De drempels bij beide ingangen liggen er.');
     await carriedOut.getByRole('button', { name: 'Vastleggen als uitgevoerd' }).click();
@@ -164,8 +173,11 @@ describe('advice from a council, answered ooit', () => {
     const { context, page } = await openPage(browser);
     await logIn(page, 'sanne.kuipers@helmond.example');
     await page.goto(requestUrl);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await openMoreActions(page);
     await page.getByRole('button', { name: 'Afsluiten' }).click();
     await expect.poll(() => page.getByText('afgesloten (Sanne Kuipers)').isVisible()).toBe(true);
+    await openMoreActions(page);
     await page.getByRole('button', { name: 'Heropenen' }).click();
     await page.getByLabel('Waarom wordt de vraag heropend?').fill('Kort');
     await page.getByRole('button', { name: 'Heropenen' }).click();
@@ -183,6 +195,8 @@ describe('advice from a council, answered ooit', () => {
     await advisor.page.goto(requestUrl);
     await advisor.page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => advisor.page.getByRole('heading', { name: 'Timeline' }).isVisible()).toBe(true);
+    await openMoreActions(advisor.page);
+    expect(await advisor.page.locator('details.app-more-actions > summary').textContent()).toBe('More actions');
     expect(await advisor.page.getByRole('heading', { name: 'The municipality’s answer: Nu' }).isVisible()).toBe(true);
     expect(await advisor.page.getByRole('heading', { name: 'The municipality partly follows the advice' }).isVisible()).toBe(true);
     expect(await advisor.page.getByRole('heading', { name: 'Refer to a front-line team' }).isVisible()).toBe(true);

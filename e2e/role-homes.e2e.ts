@@ -9,17 +9,18 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 describe('the home page of each role', () => {
-  it('a resident picks their neighbourhood once and finds its page and council', async () => {
+  it('a resident picks their neighbourhood once and finds its page and council, next to their own and followed requests', async () => {
     const { context, page } = await openPage(browser);
     await logIn(page, 'eva.mulder@mail.example');
     await expect.poll(() => page.getByRole('heading', { name: 'Mijn wijk', exact: true }).isVisible()).toBe(true);
     await page.getByLabel('In welke wijk woon je?').selectOption({ label: 'Stiphout' });
+    await page.getByRole('status').filter({ hasText: 'Je wijk is opgeslagen.' }).waitFor();
     await expect.poll(() => page.getByText('Wijkorgaan: Wijkraad Stiphout.').isVisible()).toBe(true);
     await expectAccessible(page, 'resident-home');
 
-    // The choice stays on this device.
+    // The choice is kept in the account: the next visit, on any device, starts there.
     await page.reload();
-    await expect.poll(() => page.getByLabel('In welke wijk woon je?').inputValue()).toBe('stiphout');
+    await expect.poll(() => page.getByLabel('In welke wijk woon je?').locator('option:checked').textContent()).toBe('Stiphout');
     await page.getByRole('link', { name: 'Naar de pagina van Stiphout' }).click();
     await page.waitForURL('**/helmond/wijken/stiphout');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Stiphout');

@@ -131,6 +131,11 @@ describe('the municipality’s position on advice', () => {
     const byRaad = await t.request({ method: 'POST', url: `${url}/advice-position`, as: koen, payload: { version: answered.version, position: 'deviates', motivation, decidingBody: 'municipalCouncil' } });
     expect(byRaad.statusCode).toBe(200);
     expect(byRaad.json().advicePosition.decidingBody).toBe('municipalCouncil');
+    // An alderman's home lists the advice by the body that decides a deviation.
+    const alderman = await t.logIn('alderman');
+    const byBody = async (body: string) => (await t.request({ url: `${tenantPath}/requests?decidingBody=${body}&pageSize=100`, as: alderman })).json().items.map((item: { id: string }) => item.id);
+    expect(await byBody('municipalCouncil')).toContain(byRaad.json().id);
+    expect(await byBody('college')).not.toContain(byRaad.json().id);
     expect((await t.request({ method: 'POST', url: `${url}/advice-position`, as: member, payload: { version: answered.version + 1, position: 'follows' } })).statusCode).toBe(403);
   });
 });

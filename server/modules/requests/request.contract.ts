@@ -153,6 +153,7 @@ export const requestListQuery = pageQuery.extend({
     .optional()
     .describe('Only your own work: an advisor’s neighbourhoods (and city-wide requests), an officer’s departments (lead or contributing), a council member’s council, a partner’s organisation, a resident’s own requests'),
   isFollowed: z.enum(['true', 'false']).optional().describe('Only the public requests you follow'),
+  decidingBody: z.enum(decidingBodies).optional().describe('Only advice whose recorded position names this deciding body (college: the advice the college deviates from)'),
   sort: z.enum(['newest', 'deadline']).default('newest').describe('newest first, or the nearest answer deadline first'),
   search: z.string().trim().min(2).max(200).optional().describe('Dutch full-text search in title and text; a reference (HLM-2026-0142) finds exactly that request'),
 });

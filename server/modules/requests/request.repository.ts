@@ -29,6 +29,7 @@ export interface RequestFilter {
   mine?: { neighbourhoodIds: string[]; includesCityWide: boolean; departmentIds: string[]; councilIds: string[]; partnerOrganisationIds: string[]; submitterUserId: string | null };
   /** Only the requests this person follows. */
   followedByUserId?: string;
+  decidingBody?: string;
   sort?: 'newest' | 'deadline';
   offset: number;
   limit: number;
@@ -64,6 +65,7 @@ export function filterConditions(filter: Omit<RequestFilter, 'offset' | 'limit'>
   }
   if (filter.isOpen) conditions.push(inArray(request.state, ['submitted', 'acknowledged', 'routed']));
   if (filter.mine) conditions.push(mineCondition(filter.mine));
+  if (filter.decidingBody) conditions.push(sql`${request.advicePosition} ->> 'decidingBody' = ${filter.decidingBody}`);
   if (filter.followedByUserId) {
     conditions.push(sql`exists (select 1 from request_follower rf where rf.request_id = ${request.id} and rf.municipality_id = ${request.municipalityId} and rf.user_id = ${filter.followedByUserId})`);
   }

@@ -25,7 +25,8 @@ export function ProblemAlert({ error, fieldIds = {} }: { error: unknown; fieldId
         <UnorderedList>
           {problem.errors.map((fieldError) => (
             <UnorderedListItem key={fieldError.field + fieldError.code}>
-              {fieldIds[fieldError.field] ? <a href={`#${fieldIds[fieldError.field]}`}>{fieldError.message}</a> : `${fieldError.field}: ${fieldError.message}`}
+              {/* A field this form does not show still gets its message, never its place in the schema. */}
+              {fieldIds[fieldError.field] ? <a href={`#${fieldIds[fieldError.field]}`}>{fieldError.message}</a> : fieldError.message}
             </UnorderedListItem>
           ))}
         </UnorderedList>

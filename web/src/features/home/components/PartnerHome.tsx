@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, tenantPath } from '../../../api/client.ts';
 import type { Page, PartnerOrganisation } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 
 /** A partner's organisation (police, housing corporation, welfare) as the municipality registered it. */
 export function PartnerHome({ municipality, partnerIds }: { municipality: string; partnerIds: string[] }) {
@@ -26,6 +27,7 @@ export function PartnerHome({ municipality, partnerIds }: { municipality: string
           <Paragraph>{t('home.partner.text')}</Paragraph>
         </div>
       ))}
+      <RequestsSection municipality={municipality} heading={t('home.partner.requests')} filter={{ mine: 'true' }} emptyText={t('home.partner.noRequests')} showSubmitLink />
     </section>
   );
 }

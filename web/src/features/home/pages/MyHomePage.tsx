@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Paragraph } from '@utrecht/component-library-react/css-module';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { securityPath, useSession } from '../../../api/session.ts';
 import { AppLink } from '../../../components/AppLink.tsx';
@@ -6,6 +6,7 @@ import { Loading, SuccessAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { AdminHome } from '../components/AdminHome.tsx';
+import { AldermanHome } from '../components/AldermanHome.tsx';
 import { AdvisorHome } from '../components/AdvisorHome.tsx';
 import { ChangePassword } from '../components/ChangePassword.tsx';
 import { MySessions } from '../components/MySessions.tsx';
@@ -36,15 +37,7 @@ export function MyHomePage() {
       {roles.has('advisor') && <AdvisorHome municipality={municipality} neighbourhoodIds={scopes('advisor')} />}
       {roles.has('council_member') && <CouncilMemberHome municipality={municipality} councilIds={scopes('council_member')} />}
       {roles.has('officer') && <OfficerHome municipality={municipality} departmentIds={scopes('officer')} />}
-      {roles.has('alderman') && (
-        <section>
-          <Heading level={2}>{t('myHome.alderman')}</Heading>
-          <Paragraph>{t('myHome.aldermanText')}</Paragraph>
-          <Paragraph>
-            <AppLink to={`/${municipality}/reactiesnelheid`}>{t('insights.homeLink')}</AppLink>
-          </Paragraph>
-        </section>
-      )}
+      {roles.has('alderman') && <AldermanHome municipality={municipality} />}
       {roles.has('partner') && <PartnerHome municipality={municipality} partnerIds={scopes('partner')} />}
       {roles.has('resident') && <ResidentHome municipality={municipality} />}
       <NotificationPreferences municipality={municipality} />

@@ -33,6 +33,8 @@ export function RequestListPage() {
   const applied: Filter = Object.fromEntries(filterNames.map((name) => [name, params.get(name) ?? undefined]).filter((entry) => entry[1]));
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const [draft, setDraft] = useState<Filter>(applied);
+  const [areFiltersOpen, setFiltersOpen] = useState(false);
+  const activeFilterCount = Object.keys(applied).filter((name) => name !== 'sort').length;
   const set = (name: keyof Filter) => (value: string) => setDraft((current) => ({ ...current, [name]: value || undefined }));
   const requests = useRequests(municipality, { ...applied, page: String(page), pageSize: String(pageSize) });
   const options = <T,>(path: string) => ({ queryKey: ['options', municipality, path], staleTime: 5 * 60_000, queryFn: () => api<Page<T>>(tenantPath(municipality, path)) });
@@ -53,7 +55,11 @@ export function RequestListPage() {
       <PageTitle>{t('requestList.title')}</PageTitle>
       <Paragraph appearance="lead">{isStaff ? t('requestList.introStaff') : t('requestList.intro')}</Paragraph>
       <AskCallToAction municipality={municipality} />
-      <form className="app-filter" onSubmit={onSubmit} aria-label={t('requestList.filters')}>
+      {/* On a phone the filters fold away behind one button that says how many are in use. */}
+      <Button className="app-filter-toggle" appearance="secondary-action-button" aria-expanded={areFiltersOpen} aria-controls="request-filters" onClick={() => setFiltersOpen((open) => !open)}>
+        {activeFilterCount > 0 ? t('requestList.filterToggleCount', { count: activeFilterCount }) : t('requestList.filterToggle')}
+      </Button>
+      <form id="request-filters" className="app-filter" data-open={areFiltersOpen} onSubmit={onSubmit} aria-label={t('requestList.filters')}>
         <TextField id="filter-search" label={t('requestList.search')} value={draft.search ?? ''} onChange={set('search')} />
         <SelectField id="filter-neighbourhood" label={t('requestList.neighbourhood')} value={draft.neighbourhoodId ?? ''} onChange={set('neighbourhoodId')} options={choose((neighbourhoods.data?.items ?? []).map((item) => ({ value: item.id, label: item.name })))} />
         <SelectField id="filter-kind" label={t('requests.kind')} value={draft.kind ?? ''} onChange={set('kind')} options={choose(['question', 'request', 'advice_solicited', 'advice_unsolicited', 'initiative'].map((kind) => ({ value: kind, label: t(`requestKind.${kind}`) })))} />
