@@ -55,19 +55,26 @@ describe('the home page of each role', () => {
     await context.close();
   });
 
-  it('a partner sees their organisation', async () => {
+  it('a partner sees their organisation and the requests it submitted', async () => {
     const { context, page } = await openPage(browser);
     await logIn(page, 'bram.dewit@politie.example');
     await expect.poll(() => page.getByRole('heading', { name: 'Mijn organisatie', exact: true }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('heading', { name: 'Politie Eenheid Oost-Brabant, basisteam Helmond' }).isVisible()).toBe(true);
+    const requests = page.getByRole('region', { name: 'Vragen van jouw organisatie' });
+    await expect.poll(() => requests.getByRole('link').count()).toBeGreaterThan(1);
     await expectAccessible(page, 'partner-home');
     await context.close();
   });
 
-  it('an alderman sees what their role is about', async () => {
+  it('an alderman sees the advice the college deviates from and what is late', async () => {
     const { context, page } = await openPage(browser);
     await logIn(page, 'marieke.gerritsen@helmond.example');
     await expect.poll(() => page.getByRole('heading', { name: 'Wethouder', exact: true }).isVisible()).toBe(true);
+    const college = page.getByRole('region', { name: 'Afwijken van een advies: het college beslist' });
+    await expect.poll(() => college.getByRole('row').count()).toBeGreaterThan(1);
+    const late = page.getByRole('region', { name: 'Over de termijn' });
+    await expect.poll(() => late.getByRole('row').count()).toBeGreaterThan(1);
+    expect(await late.textContent()).toContain('(te laat)');
     await expectAccessible(page, 'alderman-home');
     await context.close();
   });

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { council } from '../modules/councils/index.ts';
 import { neighbourhood } from '../modules/neighbourhoods/index.ts';
-import { department, theme } from '../modules/organisation/index.ts';
+import { department, partnerOrganisation, theme } from '../modules/organisation/index.ts';
 import { allocateRequestReference, deadlinesFor, request, requestEvent, requestTheme } from '../modules/requests/index.ts';
 import { userAccount } from '../modules/users/index.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -54,6 +54,9 @@ export async function seedDemoRequests(tx: Executor, clock: Clock, municipalityI
     [councils.find((row) => row.name === 'Wijkraad Helmond-Oost')!.id, await person('ayse.yildiz@helmond-oost.example')],
   ]);
   const eva = await person('eva.mulder@mail.example');
+  // The police's neighbourhood team asks too, on behalf of its organisation.
+  const bram = await person('bram.dewit@politie.example');
+  const [police] = await tx.select().from(partnerOrganisation).where(and(eq(partnerOrganisation.municipalityId, municipalityId), eq(partnerOrganisation.name, 'Politie Eenheid Oost-Brabant, basisteam Helmond')));
   const advisors = [await person('jeroen.hermans@helmond.example'), await person('sanne.kuipers@helmond.example')];
   const officer = await person('koen.verhoeven@helmond.example');
 
@@ -88,7 +91,8 @@ export async function seedDemoRequests(tx: Executor, clock: Clock, municipalityI
             ? { verdict, motivation: answers.nooit.motivation, reasons: answers.nooit.reasons }
             : null;
     const id = randomUUID();
-    const submitter = fromCouncil ? member : eva;
+    const fromPartner = !fromCouncil && police !== undefined && index % 8 === 2;
+    const submitter = fromCouncil ? member : fromPartner ? bram : eva;
     // Advice gets the municipality's position once answered; deviating names who decided (§3.3).
     const position = topic.kind.startsWith('advice') && answeredOn ? positions[index % positions.length] : null;
     // Youth and safety problems go to a front-line team now and then.
@@ -116,6 +120,7 @@ export async function seedDemoRequests(tx: Executor, clock: Clock, municipalityI
       state,
       submitterUserId: submitter.id,
       councilId: fromCouncil ? placeCouncil!.id : null,
+      partnerOrganisationId: fromPartner ? police.id : null,
       isFormalInspraak,
       carriedOutOn,
       supportStatement: topic.kind.startsWith('advice') ? { origins: [{ kind: 'open_meeting' }, { kind: 'survey', count: 80 + index }], breadth: index % 2 ? 'broad' : 'divided', dissent: index % 2 ? '' : 'Een deel van de bewoners vreest extra verkeer.' } : null,

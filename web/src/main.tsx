@@ -1,11 +1,11 @@
 import './design-system.ts';
 import './styles.css';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { StrictMode, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiProblem } from './api/client.ts';
-import { I18nProvider } from './i18n/i18n.tsx';
+import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { router } from './router.tsx';
 
 const queryClient = new QueryClient({
@@ -18,10 +18,24 @@ const queryClient = new QueryClient({
   },
 });
 
+/** The API answers in the reader's language (timelines, problems, labels): switching language asks again. */
+function RefetchOnLanguageChange() {
+  const { language } = useI18n();
+  const client = useQueryClient();
+  const previous = useRef(language);
+  useEffect(() => {
+    if (previous.current === language) return;
+    previous.current = language;
+    void client.invalidateQueries();
+  }, [language, client]);
+  return null;
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
       <QueryClientProvider client={queryClient}>
+        <RefetchOnLanguageChange />
         <RouterProvider router={router} />
       </QueryClientProvider>
     </I18nProvider>

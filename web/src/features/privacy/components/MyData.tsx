@@ -81,10 +81,13 @@ function DeleteOwnAccount({ municipality }: { municipality: string }) {
   const remove = useMutation({
     mutationFn: () => api<unknown>(tenantPath(municipality, '/me/account'), { method: 'DELETE' }),
     onSuccess: () => {
-      rememberCsrfToken(null);
-      queryClient.setQueryData(sessionKey(municipality), null);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+      // Away from this page first: it sends anyone without a session to the login page.
       navigate(`/${municipality}`, { state: { notice: 'accountDeleted' } });
+      rememberCsrfToken(null);
+      setTimeout(() => {
+        queryClient.setQueryData(sessionKey(municipality), null);
+        queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+      }, 0);
     },
   });
   return (

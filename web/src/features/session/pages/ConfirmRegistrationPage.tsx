@@ -1,6 +1,6 @@
 import { Paragraph } from '@utrecht/component-library-react/css-module';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { api, rememberCsrfToken, tenantPath } from '../../../api/client.ts';
 import { returnAfterRegistration, sessionKey } from '../../../api/session.ts';
@@ -20,10 +20,13 @@ export function ConfirmRegistrationPage() {
   const { hash } = useLocation();
   const token = hash.replace(/^#/, '');
   const queryClient = useQueryClient();
+  // Where the person was going when they registered: read once, since reading it also forgets it.
+  const [destination, setDestination] = useState<string | null>(null);
   const confirm = useMutation({
     mutationFn: () => api<CurrentSession>(tenantPath(municipality, '/registrations/confirmation'), { method: 'POST', body: { token } }),
     onSuccess: (session) => {
       rememberCsrfToken(session.csrfToken);
+      setDestination(returnAfterRegistration(municipality));
       queryClient.setQueryData(sessionKey(municipality), session);
     },
   });
@@ -32,7 +35,7 @@ export function ConfirmRegistrationPage() {
     if (token) mutate();
   }, [token, mutate]);
 
-  if (confirm.isSuccess) return <Navigate to={returnAfterRegistration(municipality)} replace state={{ welcome: true }} />;
+  if (confirm.isSuccess && destination) return <Navigate to={destination} replace state={{ welcome: true }} />;
   if (!token) {
     return (
       <>
