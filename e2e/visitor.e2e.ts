@@ -11,9 +11,15 @@ afterAll(async () => browser?.close());
 describe('a visitor', () => {
   it('opens the Helmond home, sees the eleven neighbourhoods on a list and a map, and opens one', async () => {
     const { context, page } = await openPage(browser);
+    // A visitor is nobody's session: asking "who am I" is not refused.
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 401) refused.push(response.url());
+    });
     await page.goto('/');
     await page.waitForURL('**/helmond');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Wijken van Helmond');
+    expect(refused).toEqual([]);
     // Eleven demo neighbourhoods, and any the admin journey added.
     await expect.poll(() => page.locator('.app-grid > li').count()).toBeGreaterThanOrEqual(11);
     await expect.poll(() => page.getByText('schematisch en niet de officiële CBS-grenzen').isVisible()).toBe(true);

@@ -10,7 +10,7 @@ import type { DatabaseHandle } from './db/client.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
 import { createResponsivenessService, registerResponsivenessRoutes } from './modules/insights/index.ts';
-import { createMunicipalityService, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
+import { createAccessibilityStatementService, createMunicipalityService, registerAccessibilityStatementRoutes, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
 import { createAreaImportService, createNeighbourhoodService, registerAreaImportRoutes, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.ts';
@@ -217,6 +217,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerTenancy(tenantScope, (slug) => municipalities.findTenant(slug));
           registerUserRoutes(tenantScope, { sessions, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
           registerSecondFactorRoutes(tenantScope, { secondFactors, passwordLinks });
+          registerAccessibilityStatementRoutes(tenantScope, createAccessibilityStatementService({ db, clock }));
           registerRegistrationRoutes(tenantScope, { registrations, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
           registerNeighbourhoodRoutes(tenantScope, neighbourhoods);
           registerAreaImportRoutes(tenantScope, createAreaImportService({ db, clock }));

@@ -18,7 +18,18 @@ const helmondRequestSettings = {
   ],
 };
 
-export const helmond = { slug: 'helmond', name: 'Helmond', cbsCode: 'GM0794', settings: { requests: helmondRequestSettings } };
+/** The demo's accessibility statement: an invented address, and what is honestly not right yet. */
+const helmondAccessibility = {
+  status: 'partial',
+  statementDate: '2026-11-30',
+  contactEmail: 'toegankelijkheid@helmond.example',
+  contactPhone: null,
+  responseWorkingDays: 5,
+  knownIssues:
+    'De kaart met wijkgrenzen is met alleen een toetsenbord niet te bedienen en zegt een schermlezer weinig. Dezelfde wijken staan als lijst naast de kaart, en elke wijk heeft een eigen pagina.\nBijlagen die mensen zelf uploaden (pdf, foto) kunnen ontoegankelijk zijn; de gemeente vraagt om een beschrijving in de tekst van de vraag.',
+};
+
+export const helmond = { slug: 'helmond', name: 'Helmond', cbsCode: 'GM0794', settings: { requests: helmondRequestSettings, accessibility: helmondAccessibility } };
 
 export const demoNeighbourhoods = [
   { name: 'Binnenstad/Centrum', slug: 'binnenstad-centrum', centre: [5.6555, 51.4785], areas: ['Binnenstad', 'Heistraat-Kasteel'] },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 // The requests module's rows, so the matrix below is the whole one.
 import '../modules/councils/council.permissions.ts';
+import '../modules/insights/insights.permissions.ts';
+import '../modules/municipalities/municipality.permissions.ts';
 import '../modules/neighbourhoods/neighbourhood.permissions.ts';
 import '../modules/privacy/privacy.permissions.ts';
 import '../modules/requests/request.permissions.ts';
@@ -32,6 +34,8 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'request.configure': { admin: 'any' },
   'adviceRequest.create': { advisor: 'any', officer: 'any', admin: 'any' },
   'privacy.manage': { admin: 'any' },
+  'insights.manage': { admin: 'any' },
+  'municipality.manageStatements': { admin: 'any' },
 };
 
 const reachOf = (permission: Permission, role: Role): Reach => matrix[permission][role] ?? '-';

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { AccessibilityStatementPage } from './features/accessibility/pages/AccessibilityStatementPage.tsx';
 import { adminRoutes } from './features/admin/routes.tsx';
 import { AdviceRequestListPage } from './features/advice-requests/pages/AdviceRequestListPage.tsx';
 import { AdviceRequestPage } from './features/advice-requests/pages/AdviceRequestPage.tsx';
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
       { path: 'mijn/beveiliging', element: <SecurityPage /> },
       { path: 'wachtwoord-instellen', element: <SetPasswordPage /> },
       { path: 'privacy', element: <PrivacyStatementPage /> },
+      { path: 'toegankelijkheid', element: <AccessibilityStatementPage /> },
       { path: 'vragen', element: <RequestListPage /> },
       { path: 'vragen/nieuw', element: <SubmitRequestPage /> },
       { path: 'vragen/:requestId', element: <RequestPage /> },

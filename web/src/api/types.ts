@@ -1,6 +1,7 @@
 // Response types come straight from the server's zod contracts (type-only imports: nothing of the server is bundled).
 import type { z } from 'zod';
 import type { municipalitySchema } from '../../../server/modules/municipalities/municipality.contract.ts';
+import type { accessibilityStatementSchema } from '../../../server/modules/municipalities/accessibility-statement.contract.ts';
 import type { neighbourhoodListSchema, neighbourhoodSchema } from '../../../server/modules/neighbourhoods/neighbourhood.contract.ts';
 import type { currentSessionSchema, visitorSessionSchema, mySecondFactorsSchema, passwordLinkSchema, secondFactorChallengeSchema, totpEnrolmentSchema, userListSchema, userSchema } from '../../../server/modules/users/user.contract.ts';
 import type { councilListSchema, councilSchema } from '../../../server/modules/councils/council.contract.ts';
@@ -9,6 +10,7 @@ import type { requestListSchema, requestSchema } from '../../../server/modules/r
 import type { adviceRequestListSchema, adviceRequestSchema } from '../../../server/modules/requests/advice-request.contract.ts';
 
 export type Municipality = z.infer<typeof municipalitySchema>;
+export type AccessibilityStatement = z.infer<typeof accessibilityStatementSchema>;
 export type Neighbourhood = z.infer<typeof neighbourhoodSchema>;
 export type NeighbourhoodList = z.infer<typeof neighbourhoodListSchema>;
 export type NeighbourhoodSummary = NeighbourhoodList['items'][number];

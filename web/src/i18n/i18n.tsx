@@ -1,4 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import accessibilityEn from './accessibility.en.json' with { type: 'json' };
+import accessibilityNl from './accessibility.nl.json' with { type: 'json' };
 import accountEn from './account.en.json' with { type: 'json' };
 import accountNl from './account.nl.json' with { type: 'json' };
 import adminEn from './admin.en.json' with { type: 'json' };
@@ -20,7 +22,7 @@ import securityNl from './security.nl.json' with { type: 'json' };
 
 export type Language = 'nl' | 'en';
 // One catalogue per language, kept in a file per area of the app.
-const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl, ...securityNl, ...accountNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn, ...securityEn, ...accountEn } };
+const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl, ...securityNl, ...accountNl, ...accessibilityNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn, ...securityEn, ...accountEn, ...accessibilityEn } };
 const storageKey = 'wijkwerk.language';
 
 interface I18n {
