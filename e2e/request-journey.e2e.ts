@@ -164,7 +164,7 @@ describe('advice from a council, answered ooit', () => {
     await logIn(member.page, 'henk.aarts@brandevoort.example');
     await member.page.goto(requestUrl);
     await expect.poll(() => member.page.getByRole('heading', { name: 'De gemeente volgt het advies gedeeltelijk' }).isVisible()).toBe(true);
-    expect(await member.page.getByText('antwoord gewijzigd (Koen Verhoeven)').isVisible()).toBe(true);
+    expect(await member.page.getByText(/Antwoord gewijzigd van ooit naar nu \(Koen Verhoeven\)/).isVisible()).toBe(true);
     expect(await member.page.getByText('Navragen bij de aannemer').count()).toBe(0);
     await member.context.close();
   });

@@ -132,14 +132,14 @@ describe('responsiveness (reactiesnelheid) for municipal staff', () => {
 
     try {
       await page.reload();
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Geen toegang tot de reactiesnelheid');
+      await page.getByRole('heading', { level: 1, name: 'Geen toegang tot de reactiesnelheid' }).waitFor();
       expect(await page.getByRole('alert').textContent()).toContain('alleen aan haar medewerkers en aan de wijkorganen');
       expect(await page.getByRole('main').getByRole('link', { name: 'Inloggen' }).isVisible()).toBe(true);
       await expectAccessibleFromTop(page, 'responsiveness-visitor');
 
       await logIn(page, 'eva.mulder@mail.example');
       await page.goto('/helmond/reactiesnelheid');
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Geen toegang tot de reactiesnelheid');
+      await page.getByRole('heading', { level: 1, name: 'Geen toegang tot de reactiesnelheid' }).waitFor();
       expect(await page.getByRole('alert').textContent()).toContain('Je account heeft geen van die rollen');
       expect(await page.getByRole('main').getByRole('link', { name: 'Naar mijn pagina' }).isVisible()).toBe(true);
     } finally {

@@ -14,28 +14,36 @@ import { useI18n } from '../../../i18n/i18n.tsx';
  * Where the link from the registration e-mail leads. The token is in the fragment (#…), which the browser never
  * sends to a server; it goes to the API in a request body. Using it makes the account and logs the person in.
  */
+const sentTokens = new Set<string>();
+const destinations = new Map<string, string>();
+
 export function ConfirmRegistrationPage() {
   const { municipality = '' } = useParams();
   const { t } = useI18n();
   const { hash } = useLocation();
   const token = hash.replace(/^#/, '');
   const queryClient = useQueryClient();
-  // Where the person was going when they registered: read once, since reading it also forgets it.
-  const [destination, setDestination] = useState<string | null>(null);
+  const [destination, setDestination] = useState(() => destinations.get(token));
   const confirm = useMutation({
     mutationFn: () => api<CurrentSession>(tenantPath(municipality, '/registrations/confirmation'), { method: 'POST', body: { token } }),
     onSuccess: (session) => {
       rememberCsrfToken(session.csrfToken);
-      setDestination(returnAfterRegistration(municipality));
+      // Where the person was going when they registered: read once, since reading it also forgets it.
+      const next = returnAfterRegistration(municipality);
+      destinations.set(token, next);
+      setDestination(next);
       queryClient.setQueryData(sessionKey(municipality), session);
     },
   });
   const { mutate } = confirm;
   useEffect(() => {
-    if (token) mutate();
+    // The link works once: the page sends it once, even when it is rendered anew while the answer comes in.
+    if (!token || sentTokens.has(token)) return;
+    sentTokens.add(token);
+    mutate();
   }, [token, mutate]);
 
-  if (confirm.isSuccess && destination) return <Navigate to={destination} replace state={{ welcome: true }} />;
+  if (destination) return <Navigate to={destination} replace state={{ welcome: true }} />;
   if (!token) {
     return (
       <>
@@ -44,7 +52,7 @@ export function ConfirmRegistrationPage() {
       </>
     );
   }
-  if (confirm.isError) {
+  if (confirm.isError && !destinations.has(token)) {
     return (
       <>
         <PageTitle>{t('confirmRegistration.title')}</PageTitle>
