@@ -51,6 +51,10 @@ describe('advice from a council, answered ooit', () => {
     expect(confirmationText).toContain(`Het kenmerk van je vraag is ${requestUrl.split('/').at(-1)}`);
     expect(confirmationText).toMatch(/bevestigt uiterlijk \w+dag \d{1,2} \w+ \d{4}/);
     expect(await page.getByText('Groot (onderwerp binnen de wijk)').isVisible()).toBe(true);
+    // The council sees how its advice came about, as the municipality will.
+    const support = page.getByRole('region', { name: 'Draagvlak in de wijk' });
+    expect(await support.textContent()).toContain('Enquête (212)');
+    expect(await support.textContent()).toContain('Een deel van de bewoners wil liever een rotonde dan drempels.');
     await context.close();
   });
 
@@ -73,6 +77,13 @@ describe('advice from a council, answered ooit', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: routed }).isVisible()).toBe(true);
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(routed);
     expect(await page.getByRole('listitem').filter({ hasText: routed }).count()).toBe(1);
+
+    // An officer of the contributing department finds it among their own work.
+    const groen = await openPage(browser);
+    await logIn(groen.page, 'lotte.smits@helmond.example');
+    const inbox = groen.page.getByRole('region', { name: 'Open vragen voor mijn afdeling (behandelen of meewerken)' });
+    await expect.poll(() => inbox.getByRole('link', { name: title }).isVisible()).toBe(true);
+    await groen.context.close();
     await context.close();
   });
 

@@ -50,7 +50,7 @@ describe('the home page of each role', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Mijn afdeling', exact: true }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('heading', { name: 'Verkeer', exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'verkeer@helmond.example' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('heading', { name: 'Te beantwoorden door mijn afdeling' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Open vragen voor mijn afdeling (behandelen of meewerken)' }).isVisible()).toBe(true);
     await expectAccessible(page, 'officer-home');
     await context.close();
   });

@@ -21,7 +21,7 @@ const helmondRequestSettings = {
 /** The demo's accessibility statement: an invented address, and what is honestly not right yet. */
 const helmondAccessibility = {
   status: 'partial',
-  statementDate: '2026-11-30',
+  adoptedOn: '2026-11-30',
   contactEmail: 'toegankelijkheid@helmond.example',
   contactPhone: null,
   responseWorkingDays: 5,

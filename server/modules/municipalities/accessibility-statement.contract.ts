@@ -6,7 +6,7 @@ export const accessibilityStatuses = ['full', 'partial', 'firstMeasures', 'none'
 
 const statementFields = {
   status: z.enum(accessibilityStatuses).describe('full, partial, firstMeasures or none: how far Wijkwerk meets EN 301 549 / WCAG 2.1 AA here'),
-  statementDate: isoDate().nullable().describe('When the municipality adopted the statement'),
+  adoptedOn: isoDate().nullable().describe('When the municipality adopted the statement'),
   contactEmail: z.string().trim().toLowerCase().pipe(z.email()).nullable().describe('Where people report an accessibility problem'),
   contactPhone: z.string().trim().min(6).max(30).regex(/^[+\d][\d ()-]+$/, 'field:phoneNumber').nullable(),
   responseWorkingDays: z.number().int().min(1).max(20).describe('Within how many working days someone who reports a problem gets an answer'),

@@ -13,13 +13,13 @@ import { createMunicipalityRepository } from './municipality.repository.ts';
  * Until the municipality fills in its own: "partly compliant" (nobody outside has audited it yet), no date and no
  * contact, which the page says in words rather than inventing them.
  */
-const defaults: AccessibilityStatementInput = { status: 'partial', statementDate: null, contactEmail: null, contactPhone: null, responseWorkingDays: 5, knownIssues: null };
+const defaults: AccessibilityStatementInput = { status: 'partial', adoptedOn: null, contactEmail: null, contactPhone: null, responseWorkingDays: 5, knownIssues: null };
 
 function statementFrom(stored: unknown): AccessibilityStatementInput {
   const value = (stored && typeof stored === 'object' ? stored : {}) as Partial<AccessibilityStatementInput>;
   return {
     status: accessibilityStatuses.includes(value.status as never) ? (value.status as AccessibilityStatementInput['status']) : defaults.status,
-    statementDate: value.statementDate ?? null,
+    adoptedOn: value.adoptedOn ?? null,
     contactEmail: value.contactEmail ?? null,
     contactPhone: value.contactPhone ?? null,
     responseWorkingDays: typeof value.responseWorkingDays === 'number' ? value.responseWorkingDays : defaults.responseWorkingDays,

@@ -16,7 +16,7 @@ export function AccessibilityStatementForm({ municipality, statement }: { munici
   const queryClient = useQueryClient();
   const [values, setValues] = useState({
     status: statement.status,
-    statementDate: statement.statementDate ?? '',
+    adoptedOn: statement.adoptedOn ?? '',
     contactEmail: statement.contactEmail ?? '',
     contactPhone: statement.contactPhone ?? '',
     responseWorkingDays: String(statement.responseWorkingDays),
@@ -29,7 +29,7 @@ export function AccessibilityStatementForm({ municipality, statement }: { munici
         method: 'PUT',
         body: {
           status: values.status,
-          statementDate: values.statementDate || null,
+          adoptedOn: values.adoptedOn || null,
           contactEmail: values.contactEmail || null,
           contactPhone: values.contactPhone || null,
           responseWorkingDays: Number(values.responseWorkingDays),
@@ -54,7 +54,7 @@ export function AccessibilityStatementForm({ municipality, statement }: { munici
       <ProblemAlert error={save.error} fieldIds={ids} />
       <form className="app-form" onSubmit={submit} noValidate>
         <SelectField id="accessibility-status" label={t('accessibility.statusField')} value={values.status} onChange={set('status')} options={statuses.map((status) => ({ value: status, label: t(`accessibility.statusOption.${status}`) }))} error={error('status')} />
-        <TextField id="accessibility-statementDate" label={t('accessibility.dateField')} type="date" value={values.statementDate} onChange={set('statementDate')} error={error('statementDate')} />
+        <TextField id="accessibility-adoptedOn" label={t('accessibility.dateField')} type="date" value={values.adoptedOn} onChange={set('adoptedOn')} error={error('adoptedOn')} />
         <TextField id="accessibility-contactEmail" label={t('accessibility.email')} type="email" value={values.contactEmail} onChange={set('contactEmail')} error={error('contactEmail')} />
         <TextField id="accessibility-contactPhone" label={t('accessibility.phone')} type="tel" value={values.contactPhone} onChange={set('contactPhone')} error={error('contactPhone')} />
         <TextField id="accessibility-responseWorkingDays" label={t('accessibility.daysField')} inputMode="numeric" value={values.responseWorkingDays} onChange={set('responseWorkingDays')} error={error('responseWorkingDays')} />

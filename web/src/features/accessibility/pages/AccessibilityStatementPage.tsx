@@ -32,7 +32,7 @@ export function AccessibilityStatementPage() {
           {t('accessibility.statusTitle')}
         </Heading>
         <Paragraph>{t(`accessibility.status.${data.status}`)}</Paragraph>
-        <Paragraph>{data.statementDate ? t('accessibility.statedOn', { date: date(data.statementDate) }) : t('accessibility.notStated')}</Paragraph>
+        <Paragraph>{data.adoptedOn ? t('accessibility.statedOn', { date: date(data.adoptedOn) }) : t('accessibility.notStated')}</Paragraph>
       </section>
       <section aria-labelledby="accessibility-tested">
         <Heading level={2} id="accessibility-tested">

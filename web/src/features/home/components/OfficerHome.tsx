@@ -32,9 +32,8 @@ export function OfficerHome({ municipality, departmentIds }: { municipality: str
           <AppLink to={`/${municipality}/reactiesnelheid`}>{t('insights.homeLink')}</AppLink>
         </Paragraph>
       </section>
-      {departmentIds.map((departmentId) => (
-        <RequestsSection key={departmentId} municipality={municipality} heading={t('home.officer.inbox')} filter={{ departmentId, isOpen: 'true', sort: 'deadline' }} emptyText={t('home.officer.inboxEmpty')} isExportable />
-      ))}
+      {/* "Mine": what the department answers, and what it contributes to. */}
+      {departmentIds.length > 0 && <RequestsSection municipality={municipality} heading={t('home.officer.inbox')} filter={{ mine: 'true', isOpen: 'true', sort: 'deadline' }} emptyText={t('home.officer.inboxEmpty')} isExportable />}
     </>
   );
 }
