@@ -35,7 +35,7 @@ describe('privacy in the browser', () => {
     await page.getByRole('contentinfo').getByRole('link', { name: 'Privacy' }).click();
     await page.waitForURL('**/helmond/privacy');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Privacyverklaring Wijkwerk van de gemeente Helmond');
-    await expect.poll(() => page.getByRole('heading', { name: 'Uw rechten', level: 2 }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Je rechten', level: 2 }).isVisible()).toBe(true);
     await expectAccessible(page, 'privacy-statement');
     await page.setViewportSize({ width: 390, height: 844 });
     await expectAccessible(page, 'privacy-statement-390');

@@ -9,11 +9,11 @@ De gemeente {municipality} gebruikt Wijkwerk om vragen, verzoeken en adviezen ui
 
 # Welke gegevens
 
-Van uw account: uw e-mailadres, uw naam, de taal die u kiest, uw voorkeuren voor e-mail en, als u met de gemeente of een wijkraad werkt, uw rol. Uw wachtwoord bewaren we alleen als onomkeerbare hash. Bij het inloggen bewaren we per sessie het IP-adres en de browser, zodat u zelf kunt zien waar u bent ingelogd.
+Van je account: je e-mailadres, je naam, de taal die je kiest, je voorkeuren voor e-mail, de wijk waar je woont als je die opgeeft en, als je met de gemeente of een wijkorgaan werkt, je rol. Je wachtwoord bewaren we alleen als onomkeerbare hash. Bij het inloggen bewaren we per sessie het IP-adres en de browser, zodat je zelf kunt zien waar je bent ingelogd. Maak je zelf een account aan, dan bewaren we je gegevens tot je het bevestigt, hooguit een dag.
 
-Van uw vragen en verzoeken: de titel, de tekst, de plaats en bijlagen die u meestuurt, de berichten over uw vraag en het antwoord van de gemeente. Een openbare vraag is voor iedereen te lezen, maar nooit met uw naam erbij. Uw naam en contactgegevens zien alleen de medewerkers die uw vraag behandelen.
+Van je vragen en verzoeken: de titel, de tekst, de plaats en bijlagen die je meestuurt, de berichten over je vraag en het antwoord van de gemeente. Een openbare vraag is voor iedereen te lezen, maar nooit met je naam erbij. Je naam en contactgegevens zien alleen de medewerkers die je vraag behandelen. Volg je een openbare vraag, dan weten alleen jij en het systeem dat.
 
-Berichten die Wijkwerk u stuurt (e-mail en meldingen in de app) worden bewaard, zodat u en de beheerder kunnen nagaan wat is verstuurd.
+Berichten die Wijkwerk je stuurt (e-mail en meldingen in de app) worden bewaard, zodat jij en de beheerder kunnen nagaan wat is verstuurd.
 
 Elke wijziging wordt vastgelegd in een logboek (wie, wat en wanneer), omdat de gemeente verantwoording moet kunnen afleggen over haar besluiten.
 
@@ -25,9 +25,9 @@ De gemeente verwerkt deze gegevens om haar publieke taak uit te voeren: vragen u
 
 Beëindigde sessies worden na 30 dagen verwijderd, gebruikte of verlopen links na 7 dagen, verstuurde berichten na 90 dagen. Bijlagen van afgesloten vragen worden na 2 jaar verwijderd. In het logboek worden de details van een wijziging na 2 jaar gewist; dat er iets is gewijzigd, door wie en wanneer, blijft bewaard. De gemeente kan deze termijnen aanpassen. Vragen en antwoorden zelf vallen onder de Archiefwet.
 
-# Uw rechten
+# Je rechten
 
-U kunt in Wijkwerk onder "Beveiliging" al uw gegevens downloaden. U kunt daar ook vragen om uw gegevens te laten verwijderen; de beheerder van de gemeente voert dat uit. Uw account wordt dan geanonimiseerd: uw naam en e-mailadres verdwijnen, uw vragen blijven zonder uw naam bestaan. Wilt u gegevens laten verbeteren, of bent u het niet eens met hoe de gemeente met uw gegevens omgaat, neem dan contact op met de gemeente {municipality} of haar functionaris gegevensbescherming. U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.
+Je kunt in Wijkwerk onder "Beveiliging" al je gegevens downloaden. Als bewoner verwijder je daar ook je account; heb je een andere rol (bijvoorbeeld in een wijkorgaan), dan vraag je daar om verwijdering en voert de beheerder van de gemeente die uit. Je account wordt dan geanonimiseerd: je naam en e-mailadres verdwijnen, je vragen blijven zonder je naam bestaan. Wil je gegevens laten verbeteren, of ben je het niet eens met hoe de gemeente met je gegevens omgaat, neem dan contact op met de gemeente {municipality} of haar functionaris gegevensbescherming. Je kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.
 `;
 
 /** The statement as a municipality publishes it: its own text, or the standard one with its name filled in. */

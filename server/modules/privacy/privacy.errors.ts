@@ -6,7 +6,7 @@ export const privacyErrors = defineErrors({
     ERASURE_ALREADY_REQUESTED: {
       status: 409,
       title: { nl: 'Al aangevraagd', en: 'Already requested' },
-      detail: { nl: 'U hebt al gevraagd om uw gegevens te verwijderen. De beheerder van uw gemeente handelt dat af.', en: 'You have already asked for your data to be erased. The administrator of your municipality will deal with it.' },
+      detail: { nl: 'Je hebt al gevraagd om je gegevens te verwijderen. De beheerder van je gemeente handelt dat af.', en: 'You have already asked for your data to be erased. The administrator of your municipality will deal with it.' },
     },
     ALREADY_ERASED: {
       status: 409,

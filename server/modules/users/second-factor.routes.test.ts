@@ -70,7 +70,7 @@ describe('an administrator without a second factor', () => {
     ({ secret } = await enrolTotp(admin));
     expect((await t.request({ url: `${tenantPath}/users`, as: admin })).statusCode).toBe(200);
     const mails = await queryRows<{ subject: string }>(t.database.db, sql`select subject from outbox_message where topic = 'user.secondFactorAdded' and channel = 'email'`);
-    expect(mails.map((mail) => mail.subject)).toEqual(['Nieuwe tweede stap voor uw account']);
+    expect(mails.map((mail) => mail.subject)).toEqual(['Nieuwe tweede stap voor je account']);
     const factors = (await t.request({ url: `${tenantPath}/second-factors`, as: admin })).json();
     expect(factors.items).toMatchObject([{ kind: 'totp', label: 'telefoon' }]);
     expect(JSON.stringify(factors)).not.toContain(secret);

@@ -52,7 +52,7 @@ export const userErrors = defineErrors({
     scopeMismatch: { nl: 'Deze rol hoort bij een ander soort bereik ({expected}).', en: 'This role belongs to another kind of scope ({expected}).' },
     totpCodeIncorrect: { nl: 'Deze code klopt niet. Kijk of de tijd op je telefoon goed staat en typ de nieuwste code.', en: 'This code is not right. Check that the time on your phone is correct and type the newest code.' },
     passkeyNotVerified: { nl: 'De passkey kon niet worden gecontroleerd. Probeer het opnieuw.', en: 'The passkey could not be checked. Try again.' },
-    lastSecondFactor: { nl: 'Voor jouw rol is een tweede stap verplicht. Voeg eerst een andere toe voordat u deze verwijdert.', en: 'Your role requires a second step. Add another one before you remove this one.' },
+    lastSecondFactor: { nl: 'Voor jouw rol is een tweede stap verplicht. Voeg eerst een andere toe voordat je deze verwijdert.', en: 'Your role requires a second step. Add another one before you remove this one.' },
     passwordByLink: {
       nl: 'Een beheerder kiest geen wachtwoord voor een ander. De persoon krijgt een link per e-mail om zelf een wachtwoord te kiezen.',
       en: 'An administrator does not choose a password for someone else. The person gets a link by e-mail to choose their own.',

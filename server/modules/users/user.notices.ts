@@ -4,7 +4,7 @@ import { type Notice, readableDate, readableMoment } from '../notifications/inde
 // with what to do when the change was not theirs: these messages exist so that a stolen account is noticed.
 
 const notYou = {
-  nl: 'Was u dit niet, of wist u hier niets van? Neem dan meteen contact op met de beheerder van Wijkwerk bij uw gemeente.',
+  nl: 'Was jij dit niet, of wist je hier niets van? Neem dan meteen contact op met de beheerder van Wijkwerk bij je gemeente.',
   en: 'If this was not you, or you did not know about it, contact the Wijkwerk administrator of your municipality at once.',
 } as const;
 
@@ -52,8 +52,8 @@ export const userNotices = {
   }),
   invitation: (link: { name: string; link: string; expiresAt: Date }): Notice => ({
     nl: {
-      subject: 'Uw account in Wijkwerk: kies een wachtwoord',
-      body: `Beste ${link.name},\n\nEr is een Wijkwerk-account voor u gemaakt. Kies via deze link zelf een wachtwoord:\n\n${link.link}\n\nDe link werkt één keer, tot ${until(link.expiresAt, 'nl')}. Daarna kan de beheerder u een nieuwe sturen.`,
+      subject: 'Je account in Wijkwerk: kies een wachtwoord',
+      body: `Beste ${link.name},\n\nEr is een Wijkwerk-account voor je gemaakt. Kies via deze link zelf een wachtwoord:\n\n${link.link}\n\nDe link werkt één keer, tot ${until(link.expiresAt, 'nl')}. Daarna kan de beheerder je een nieuwe sturen.`,
     },
     en: {
       subject: 'Your Wijkwerk account: choose a password',
@@ -63,7 +63,7 @@ export const userNotices = {
   passwordReset: (link: { name: string; link: string; expiresAt: Date }): Notice => ({
     nl: {
       subject: 'Stel een nieuw wachtwoord in voor Wijkwerk',
-      body: `Beste ${link.name},\n\nEen beheerder heeft een link gestuurd waarmee u een nieuw wachtwoord kiest:\n\n${link.link}\n\nDe link werkt één keer, tot ${until(link.expiresAt, 'nl')}.\n\n${notYou.nl}`,
+      body: `Beste ${link.name},\n\nEen beheerder heeft een link gestuurd waarmee je een nieuw wachtwoord kiest:\n\n${link.link}\n\nDe link werkt één keer, tot ${until(link.expiresAt, 'nl')}.\n\n${notYou.nl}`,
     },
     en: {
       subject: 'Set a new password for Wijkwerk',
@@ -71,41 +71,41 @@ export const userNotices = {
     },
   }),
   passwordSetWithLink: (): Notice => ({
-    nl: { subject: 'Uw wachtwoord is ingesteld', body: `U heeft met de link uit uw e-mail een wachtwoord voor Wijkwerk ingesteld. Waar u nog ingelogd was, bent u uitgelogd.\n\n${notYou.nl}` },
+    nl: { subject: 'Je wachtwoord is ingesteld', body: `Je hebt met de link uit je e-mail een wachtwoord voor Wijkwerk ingesteld. Waar je nog ingelogd was, ben je uitgelogd.\n\n${notYou.nl}` },
     en: { subject: 'Your password was set', body: `You set a password for Wijkwerk with the link from your e-mail. Wherever you were still logged in, you have been logged out.\n\n${notYou.en}` },
   }),
   passwordBlockedByAdmin: (): Notice => ({
-    nl: { subject: 'Uw wachtwoord werkt niet meer', body: `Een beheerder heeft uw wachtwoord voor Wijkwerk geblokkeerd en u overal uitgelogd. Met de link die u apart krijgt, kiest u een nieuw wachtwoord.\n\n${notYou.nl}` },
+    nl: { subject: 'Je wachtwoord werkt niet meer', body: `Een beheerder heeft je wachtwoord voor Wijkwerk geblokkeerd en je overal uitgelogd. Met de link die je apart krijgt, kies je een nieuw wachtwoord.\n\n${notYou.nl}` },
     en: { subject: 'Your password no longer works', body: `An administrator blocked your Wijkwerk password and logged you out everywhere. Choose a new password with the link you receive separately.\n\n${notYou.en}` },
   }),
   secondFactorAdded: (factor: { label: string; kind: 'totp' | 'passkey' }): Notice => ({
-    nl: { subject: 'Nieuwe tweede stap voor uw account', body: `Aan uw Wijkwerk-account is ${factor.kind === 'totp' ? 'een authenticator-app' : 'een passkey'} toegevoegd: "${factor.label}".\n\n${notYou.nl}` },
+    nl: { subject: 'Nieuwe tweede stap voor je account', body: `Aan je Wijkwerk-account is ${factor.kind === 'totp' ? 'een authenticator-app' : 'een passkey'} toegevoegd: "${factor.label}".\n\n${notYou.nl}` },
     en: { subject: 'New second step for your account', body: `${factor.kind === 'totp' ? 'An authenticator app' : 'A passkey'} was added to your Wijkwerk account: "${factor.label}".\n\n${notYou.en}` },
   }),
   secondFactorRemoved: (factor: { label: string; byAdmin: boolean }): Notice => ({
-    nl: { subject: 'Tweede stap verwijderd van uw account', body: `${factor.byAdmin ? 'Een beheerder heeft' : 'U heeft'} de tweede stap "${factor.label}" van uw Wijkwerk-account verwijderd.\n\n${notYou.nl}` },
+    nl: { subject: 'Tweede stap verwijderd van je account', body: `${factor.byAdmin ? 'Een beheerder heeft' : 'Je hebt'} de tweede stap "${factor.label}" van je Wijkwerk-account verwijderd.\n\n${notYou.nl}` },
     en: { subject: 'Second step removed from your account', body: `${factor.byAdmin ? 'An administrator removed' : 'You removed'} the second step "${factor.label}" from your Wijkwerk account.\n\n${notYou.en}` },
   }),
   ownPasswordChanged: (): Notice => ({
-    nl: { subject: 'Uw wachtwoord is gewijzigd', body: `Het wachtwoord van uw Wijkwerk-account is gewijzigd. Op andere apparaten bent u uitgelogd.\n\n${notYou.nl}` },
+    nl: { subject: 'Je wachtwoord is gewijzigd', body: `Het wachtwoord van je Wijkwerk-account is gewijzigd. Op andere apparaten ben je uitgelogd.\n\n${notYou.nl}` },
     en: { subject: 'Your password was changed', body: `The password of your Wijkwerk account was changed. You have been logged out on other devices.\n\n${notYou.en}` },
   }),
   emailChanged: (change: { to: string }): Notice => ({
-    nl: { subject: 'Het e-mailadres van uw Wijkwerk-account is gewijzigd', body: `Een beheerder heeft het e-mailadres van uw Wijkwerk-account gewijzigd in ${change.to}. Berichten en links om een wachtwoord in te stellen gaan voortaan daarheen.\n\n${notYou.nl}` },
+    nl: { subject: 'Het e-mailadres van je Wijkwerk-account is gewijzigd', body: `Een beheerder heeft het e-mailadres van je Wijkwerk-account gewijzigd in ${change.to}. Berichten en links om een wachtwoord in te stellen gaan voortaan daarheen.\n\n${notYou.nl}` },
     en: { subject: 'The e-mail address of your Wijkwerk account was changed', body: `An administrator changed the e-mail address of your Wijkwerk account to ${change.to}. Messages and links to set a password now go there.\n\n${notYou.en}` },
   }),
   rolesChanged: (): Notice => ({
-    nl: { subject: 'Uw rollen in Wijkwerk zijn gewijzigd', body: `Een beheerder heeft gewijzigd wat u in Wijkwerk mag doen.\n\n${notYou.nl}` },
+    nl: { subject: 'Je rollen in Wijkwerk zijn gewijzigd', body: `Een beheerder heeft gewijzigd wat je in Wijkwerk mag doen.\n\n${notYou.nl}` },
     en: { subject: 'Your roles in Wijkwerk were changed', body: `An administrator changed what you may do in Wijkwerk.\n\n${notYou.en}` },
   }),
   deactivated: (): Notice => ({
-    nl: { subject: 'Uw Wijkwerk-account is gedeactiveerd', body: `Een beheerder heeft uw Wijkwerk-account gedeactiveerd. U kunt niet meer inloggen en uw API-sleutels werken niet meer.\n\n${notYou.nl}` },
+    nl: { subject: 'Je Wijkwerk-account is gedeactiveerd', body: `Een beheerder heeft je Wijkwerk-account gedeactiveerd. Je kunt niet meer inloggen en je API-sleutels werken niet meer.\n\n${notYou.nl}` },
     en: { subject: 'Your Wijkwerk account was deactivated', body: `An administrator deactivated your Wijkwerk account. You can no longer log in and your API tokens no longer work.\n\n${notYou.en}` },
   }),
   apiTokenExpiring: (token: { name: string; expiresAt: Date }): Notice => ({
     nl: {
       subject: `API-sleutel "${token.name}" verloopt binnenkort`,
-      body: `De API-sleutel "${token.name}" waarmee een ander systeem namens u werkt, verloopt op ${until(token.expiresAt, 'nl')}. Is de koppeling nog nodig, vraag de beheerder dan om een nieuwe sleutel en zet die in het andere systeem.`,
+      body: `De API-sleutel "${token.name}" waarmee een ander systeem namens jou werkt, verloopt op ${until(token.expiresAt, 'nl')}. Is de koppeling nog nodig, vraag de beheerder dan om een nieuwe sleutel en zet die in het andere systeem.`,
     },
     en: {
       subject: `API token "${token.name}" expires soon`,
@@ -114,7 +114,7 @@ export const userNotices = {
   }),
   apiTokenCreated: (token: { name: string; expiresAt: Date }): Notice => {
     return {
-      nl: { subject: `Nieuwe API-sleutel voor uw account: ${token.name}`, body: `Een beheerder heeft de API-sleutel "${token.name}" gemaakt. Een ander systeem kan daarmee tot ${readableDate(token.expiresAt, 'nl')} namens u werken.\n\n${notYou.nl}` },
+      nl: { subject: `Nieuwe API-sleutel voor je account: ${token.name}`, body: `Een beheerder heeft de API-sleutel "${token.name}" gemaakt. Een ander systeem kan daarmee tot ${readableDate(token.expiresAt, 'nl')} namens jou werken.\n\n${notYou.nl}` },
       en: { subject: `New API token for your account: ${token.name}`, body: `An administrator made the API token "${token.name}". Another system can use it to act as you until ${readableDate(token.expiresAt, 'en')}.\n\n${notYou.en}` },
     };
   },

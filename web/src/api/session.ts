@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem, api, rememberCsrfToken, tenantPath } from './client.ts';
 import type { CurrentSession, SecondFactorChallenge, VisitorSession } from './types.ts';
 
@@ -107,4 +107,11 @@ export function returnAfterRegistration(municipality: string): string {
 /** The page where a visitor creates an account, with the page to come back to. */
 export function registerPathFor(municipality: string, returnTo?: string | null): string {
   return returnTo ? `/${municipality}/registreren?naar=${encodeURIComponent(returnTo)}` : `/${municipality}/registreren`;
+}
+
+/** The session is gone on the server (the account was deleted): forget it here too, with everything read under it. */
+export function forgetSession(queryClient: QueryClient, municipality: string) {
+  rememberCsrfToken(null);
+  queryClient.setQueryData(sessionKey(municipality), null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' && query.queryKey[0] !== 'municipality' });
 }

@@ -1,8 +1,8 @@
 import { Button, Heading, Link, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, rememberCsrfToken, tenantPath } from '../../../api/client.ts';
-import { sessionKey, useSession } from '../../../api/session.ts';
+import { api, tenantPath } from '../../../api/client.ts';
+import { useSession } from '../../../api/session.ts';
 import { useNavigate } from 'react-router';
 import type { MyErasureRequest } from '../../../api/types.ts';
 import { AppLink } from '../../../components/AppLink.tsx';
@@ -75,20 +75,12 @@ export function MyData({ municipality }: { municipality: string }) {
 /** Deleting one's own account: asked twice, confirmed by the step-up dialog, then logged out with a message. */
 function DeleteOwnAccount({ municipality }: { municipality: string }) {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [isConfirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => api<unknown>(tenantPath(municipality, '/me/account'), { method: 'DELETE' }),
-    onSuccess: () => {
-      // Away from this page first: it sends anyone without a session to the login page.
-      navigate(`/${municipality}`, { state: { notice: 'accountDeleted' } });
-      rememberCsrfToken(null);
-      setTimeout(() => {
-        queryClient.setQueryData(sessionKey(municipality), null);
-        queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
-      }, 0);
-    },
+    // The home page forgets the session once it shows: this page would send anyone without one to the login page.
+    onSuccess: () => navigate(`/${municipality}`, { state: { notice: 'accountDeleted' } }),
   });
   return (
     <>

@@ -1,5 +1,7 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react/css-module';
-import { useCallback } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import { forgetSession } from '../../../api/session.ts';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { AppLink } from '../../../components/AppLink.tsx';
 import { BoundaryMap } from '../../../components/BoundaryMap.tsx';
@@ -16,6 +18,11 @@ export function MunicipalityHomePage() {
   const navigate = useNavigate();
   // A message handed over by the page that sent the person here (e.g. after deleting their account).
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    // Arrived here after deleting one's own account: the session no longer exists on the server.
+    if (notice === 'accountDeleted') forgetSession(queryClient, municipality);
+  }, [notice, queryClient, municipality]);
   const tenant = useMunicipality(municipality);
   const neighbourhoods = useNeighbourhoods(municipality);
   const boundaries = useBoundaries(municipality);
