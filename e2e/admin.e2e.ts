@@ -57,6 +57,37 @@ describe('an admin', () => {
     await context.close();
   });
 
+  it('records what a portfolio covers and an English name, and the English interface uses it', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'femke.janssen@helmond.example');
+    await page.goto('/helmond/beheer/portefeuilles');
+    await page.getByRole('heading', { level: 1, name: 'Portefeuilles' }).waitFor();
+    await page.getByRole('button', { name: 'Economie wijzigen' }).click();
+    const departments = page.getByRole('group', { name: 'Afdelingen' });
+    await departments.getByLabel('Groen').check();
+    await page.getByRole('group', { name: 'Wijken (wijkwethouder)' }).getByLabel('Warande').check();
+    await expectAccessible(page, 'admin-portfolio-editing');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '“Economie” is opgeslagen.' }).first().waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Economie en Werk, Groen' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Warande');
+
+    // A department's English name shows in the English interface; without one, the Dutch name does.
+    await page.goto('/helmond/beheer/afdelingen');
+    await page.getByRole('button', { name: 'Sport wijzigen' }).click();
+    await page.getByLabel('Naam in het Engels (niet verplicht)').fill('Sports and leisure');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '“Sport” is opgeslagen.' }).first().waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto('/helmond/vragen');
+    const departmentFilter = page.getByLabel('Department', { exact: true });
+    await departmentFilter.locator('option', { hasText: 'Sports and leisure' }).waitFor({ state: 'attached' });
+    const options = await departmentFilter.locator('option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining(['Sports and leisure', 'Traffic', 'Green spaces']));
+    await context.close();
+  });
+
   it('imports a buurt from a GeoJSON file: preview first, then confirm', async () => {
     const { context, page } = await openPage(browser);
     await logIn(page, 'femke.janssen@helmond.example');

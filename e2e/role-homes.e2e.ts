@@ -66,16 +66,29 @@ describe('the home page of each role', () => {
     await context.close();
   });
 
-  it('an alderman sees the advice the college deviates from and what is late', async () => {
+  it('an alderman sees their portfolio, how fast its departments answer, what is late in it and the advice the college deviates from', async () => {
     const { context, page } = await openPage(browser);
     await logIn(page, 'marieke.gerritsen@helmond.example');
-    await expect.poll(() => page.getByRole('heading', { name: 'Wethouder', exact: true }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Portefeuille Wijkbeleid' }).waitFor();
+    await page.getByText('Brandevoort, Helmond-Oost, Stiphout').waitFor();
+    const figures = page.getByRole('region', { name: 'Hoe snel je afdelingen antwoorden' });
+    await figures.getByRole('rowheader', { name: 'Wijkonderhoud' }).waitFor();
     const college = page.getByRole('region', { name: 'Afwijken van een advies: het college beslist' });
     await expect.poll(() => college.getByRole('row').count()).toBeGreaterThan(1);
-    const late = page.getByRole('region', { name: 'Over de termijn' });
-    await expect.poll(() => late.getByRole('row').count()).toBeGreaterThan(1);
+    const late = page.getByRole('region', { name: 'Over de termijn in je portefeuille' });
+    await late.getByRole('row').nth(1).waitFor();
     expect(await late.textContent()).toContain('(te laat)');
+    const open = page.getByRole('region', { name: 'Open vragen in je portefeuille' });
+    await open.getByRole('row').nth(1).waitFor();
     await expectAccessible(page, 'alderman-home');
+
+    // In English the portfolio, its departments and subjects carry their English names.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Portfolio Neighbourhood policy' }).waitFor();
+    await page.getByText('Neighbourhood maintenance, Neighbourhood development').waitFor();
+    await page.getByRole('region', { name: 'How fast your departments answer' }).getByRole('rowheader', { name: 'Neighbourhood maintenance' }).waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, 'alderman-home-en-390');
     await context.close();
   });
 });

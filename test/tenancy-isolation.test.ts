@@ -275,6 +275,9 @@ describe('ids of another municipality in bodies and query strings', () => {
     const brandevoort = (await t.request({ url: `${tenantPath}/neighbourhoods/${ids.brandevoort}`, as: admin })).json();
     const council = (await t.request({ url: `${tenantPath}/councils/${ids.councilBrandevoort}`, as: admin })).json();
     const settings = (await t.request({ url: `${tenantPath}/request-settings`, as: admin })).json();
+    const portfolio = (await t.request({ url: `${tenantPath}/portfolios` })).json().items[0];
+    const newPortfolio = { code: 'elders', name: 'Elders' };
+    const portfolioUrl = `${tenantPath}/portfolios/${portfolio.id}`;
     const adviceQuestion = { title: 'Groen in de wijk', question: 'Welke plekken in de wijk verdienen als eerste meer groen?', dueOn: '2026-09-01' };
     const submit = { kind: 'request', title: 'Kapotte lantaarnpaal', body: 'De lantaarnpaal op de hoek is al twee weken kapot.', neighbourhoodId: ids.brandevoort, scale: 'street' };
     const request = await freshRequest();
@@ -289,6 +292,12 @@ describe('ids of another municipality in bodies and query strings', () => {
       { operationId: 'updateNeighbourhood', field: 'body.programmeManagerUserId', as: 'admin', method: 'PATCH', url: `${tenantPath}/neighbourhoods/${ids.brandevoort}`, payload: { version: brandevoort.version, programmeManagerUserId: eindhoven.user } },
       { operationId: 'createCouncil', field: 'body.neighbourhoodId', as: 'admin', method: 'POST', url: `${tenantPath}/councils`, payload: { name: 'Wijkraad Elders', legalForm: 'association', neighbourhoodId: eindhoven.neighbourhood } },
       { operationId: 'updateCouncil', field: 'body.neighbourhoodId', as: 'admin', method: 'PATCH', url: `${tenantPath}/councils/${ids.councilBrandevoort}`, payload: { version: council.version, neighbourhoodId: eindhoven.neighbourhood } },
+      { operationId: 'createPortfolio', field: 'body.departmentIds', as: 'admin', method: 'POST', url: `${tenantPath}/portfolios`, payload: { ...newPortfolio, departmentIds: [eindhoven.department] } },
+      { operationId: 'createPortfolio', field: 'body.themeIds', as: 'admin', method: 'POST', url: `${tenantPath}/portfolios`, payload: { ...newPortfolio, themeIds: [eindhoven.theme] } },
+      { operationId: 'createPortfolio', field: 'body.neighbourhoodIds', as: 'admin', method: 'POST', url: `${tenantPath}/portfolios`, payload: { ...newPortfolio, neighbourhoodIds: [eindhoven.neighbourhood] } },
+      { operationId: 'updatePortfolio', field: 'body.departmentIds', as: 'admin', method: 'PATCH', url: portfolioUrl, payload: { version: portfolio.version, departmentIds: [eindhoven.department] } },
+      { operationId: 'updatePortfolio', field: 'body.themeIds', as: 'admin', method: 'PATCH', url: portfolioUrl, payload: { version: portfolio.version, themeIds: [eindhoven.theme] } },
+      { operationId: 'updatePortfolio', field: 'body.neighbourhoodIds', as: 'admin', method: 'PATCH', url: portfolioUrl, payload: { version: portfolio.version, neighbourhoodIds: [eindhoven.neighbourhood] } },
       { operationId: 'updateRequestSettings', field: 'body.cityWideAdvisorUserId', as: 'admin', method: 'PUT', url: `${tenantPath}/request-settings`, payload: { ...settings, cityWideAdvisorUserId: eindhoven.user } },
       { operationId: 'submitRequest', field: 'body.neighbourhoodId', as: 'resident', method: 'POST', url: `${tenantPath}/requests`, payload: { ...submit, neighbourhoodId: eindhoven.neighbourhood } },
       { operationId: 'submitRequest', field: 'body.areaId', as: 'resident', method: 'POST', url: `${tenantPath}/requests`, payload: { ...submit, areaId: eindhoven.area } },

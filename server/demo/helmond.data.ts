@@ -59,21 +59,21 @@ export const developmentAgreement = {
 };
 
 export const demoDepartments = [
-  { code: 'verkeer', name: 'Verkeer' },
-  { code: 'groen', name: 'Groen' },
-  { code: 'wijkonderhoud', name: 'Wijkonderhoud' },
-  { code: 'handhaving', name: 'Handhaving' },
-  { code: 'jeugd', name: 'Jeugd' },
-  { code: 'sport', name: 'Sport' },
-  { code: 'economie-en-werk', name: 'Economie en Werk' },
-  { code: 'wijkontwikkeling', name: 'Wijkontwikkeling' },
+  { code: 'verkeer', name: 'Verkeer', nameEn: 'Traffic' },
+  { code: 'groen', name: 'Groen', nameEn: 'Green spaces' },
+  { code: 'wijkonderhoud', name: 'Wijkonderhoud', nameEn: 'Neighbourhood maintenance' },
+  { code: 'handhaving', name: 'Handhaving', nameEn: 'Enforcement' },
+  { code: 'jeugd', name: 'Jeugd', nameEn: 'Youth' },
+  { code: 'sport', name: 'Sport', nameEn: 'Sport' },
+  { code: 'economie-en-werk', name: 'Economie en Werk', nameEn: 'Economy and Work' },
+  { code: 'wijkontwikkeling', name: 'Wijkontwikkeling', nameEn: 'Neighbourhood development' },
 ] as const;
 
 export const demoPartners = [
-  { name: 'Politie Eenheid Oost-Brabant, basisteam Helmond', kind: 'police' },
+  { name: 'Politie Eenheid Oost-Brabant, basisteam Helmond', nameEn: 'Police East Brabant, Helmond team', kind: 'police' },
   { name: 'Woningstichting Peelland', kind: 'housing_corporation' },
   { name: 'Wooncorporatie Kanaalzone', kind: 'housing_corporation' },
-  { name: 'Stichting Welzijn Helmond', kind: 'welfare' },
+  { name: 'Stichting Welzijn Helmond', nameEn: 'Helmond Welfare Foundation', kind: 'welfare' },
 ] as const;
 
 /** The subjects where a council's influence is largest (§3.1 "Schaalniveau"), plus the ones the note names in §2.3. */
@@ -92,14 +92,26 @@ export const demoThemes = [
 ] as const;
 
 export const demoPortfolios = [
-  { code: 'wijkbeleid', name: 'Wijkbeleid', isNeighbourhoodPolicy: true },
-  { code: 'verkeer-mobiliteit', name: 'Verkeer en mobiliteit', isNeighbourhoodPolicy: false },
-  { code: 'openbare-ruimte', name: 'Openbare ruimte', isNeighbourhoodPolicy: false },
-  { code: 'jeugd-onderwijs', name: 'Jeugd en onderwijs', isNeighbourhoodPolicy: false },
-  { code: 'economie', name: 'Economie', isNeighbourhoodPolicy: false },
+  { code: 'wijkbeleid', name: 'Wijkbeleid', nameEn: 'Neighbourhood policy', isNeighbourhoodPolicy: true },
+  { code: 'verkeer-mobiliteit', name: 'Verkeer en mobiliteit', nameEn: 'Traffic and mobility', isNeighbourhoodPolicy: false },
+  { code: 'openbare-ruimte', name: 'Openbare ruimte', nameEn: 'Public space', isNeighbourhoodPolicy: false },
+  { code: 'jeugd-onderwijs', name: 'Jeugd en onderwijs', nameEn: 'Youth and education', isNeighbourhoodPolicy: false },
+  { code: 'economie', name: 'Economie', nameEn: 'Economy', isNeighbourhoodPolicy: false },
 ] as const;
 
-export const demoTerm = { name: 'Collegeperiode 2026–2030', startsOn: '2026-03-30', endsOn: '2030-03-29' };
+/**
+ * What each portfolio covers, by code: the departments it steers, its subjects, and the neighbourhoods whose
+ * wijkwethouder holds it.
+ */
+export const demoPortfolioCoverage: Record<(typeof demoPortfolios)[number]['code'], { departments: string[]; themes: string[]; neighbourhoods: string[] }> = {
+  wijkbeleid: { departments: ['wijkontwikkeling', 'wijkonderhoud'], themes: ['social-facilities', 'social-safety', 'housing'], neighbourhoods: ['brandevoort', 'helmond-oost', 'stiphout'] },
+  'verkeer-mobiliteit': { departments: ['verkeer'], themes: ['traffic-safety', 'parking', 'accessibility'], neighbourhoods: ['binnenstad-centrum'] },
+  'openbare-ruimte': { departments: ['groen', 'handhaving'], themes: ['maintenance-green', 'maintenance-grey', 'maintenance-blue', 'public-space-layout'], neighbourhoods: ['warande', 'rijpelberg'] },
+  'jeugd-onderwijs': { departments: ['jeugd', 'sport'], themes: ['youth'], neighbourhoods: ['mierlo-hout', 'brouwhuis'] },
+  economie: { departments: ['economie-en-werk'], themes: [], neighbourhoods: ['helmond-noord', 'helmond-west', 'dierdonk'] },
+};
+
+export const demoTerm = { name: 'Collegeperiode 2026–2030', nameEn: 'Council term 2026–2030', startsOn: '2026-03-30', endsOn: '2030-03-29' };
 
 /** One fictional person per role; e-mail addresses on the reserved .example domain. */
 export const demoPeople = [

@@ -5,7 +5,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { council } from '../modules/councils/index.ts';
 import { createMunicipalityRepository, municipality } from '../modules/municipalities/index.ts';
 import { area, neighbourhood } from '../modules/neighbourhoods/index.ts';
-import { councilTerm, department, partnerOrganisation, portfolio, theme } from '../modules/organisation/index.ts';
+import { councilTerm, department, partnerOrganisation, portfolio, portfolioDepartment, portfolioNeighbourhood, portfolioTheme, theme } from '../modules/organisation/index.ts';
 import { hashPassword, roleAssignment, userAccount } from '../modules/users/index.ts';
 import { recordAudit } from '../platform/audit-log.ts';
 import { seedDemoRequests } from './helmond-requests.ts';
@@ -16,6 +16,7 @@ import {
   demoNeighbourhoods,
   demoPartners,
   demoPeople,
+  demoPortfolioCoverage,
   demoPortfolios,
   demoTerm,
   demoThemes,
@@ -121,8 +122,20 @@ async function seedHelmond(tx: Executor, clock: Clock, passwordHashes: string[])
     .values(demoDepartments.map((item) => ({ municipalityId, ...item, contactEmail: `${item.code}@helmond.example`, createdAt: now })))
     .returning();
   const partnerRows = await tx.insert(partnerOrganisation).values(demoPartners.map((item) => ({ municipalityId, ...item, createdAt: now }))).returning();
-  await tx.insert(theme).values(demoThemes.map((item, index) => ({ municipalityId, ...item, sortOrder: index })));
+  const themeRows = await tx.insert(theme).values(demoThemes.map((item, index) => ({ municipalityId, ...item, sortOrder: index }))).returning();
   const portfolioRows = await tx.insert(portfolio).values(demoPortfolios.map((item) => ({ municipalityId, ...item }))).returning();
+  const idOf = <Row extends { id: string }>(rows: Row[], key: (row: Row) => string, value: string) => rows.find((row) => key(row) === value)!.id;
+  for (const row of portfolioRows) {
+    const coverage = demoPortfolioCoverage[row.code as keyof typeof demoPortfolioCoverage];
+    const portfolioId = row.id;
+    if (coverage.departments.length > 0) {
+      await tx.insert(portfolioDepartment).values(coverage.departments.map((code) => ({ municipalityId, portfolioId, departmentId: idOf(departmentRows, (item) => item.code, code) })));
+    }
+    if (coverage.themes.length > 0) await tx.insert(portfolioTheme).values(coverage.themes.map((code) => ({ municipalityId, portfolioId, themeId: idOf(themeRows, (item) => item.code, code) })));
+    if (coverage.neighbourhoods.length > 0) {
+      await tx.insert(portfolioNeighbourhood).values(coverage.neighbourhoods.map((slug) => ({ municipalityId, portfolioId, neighbourhoodId: neighbourhoodBySlug.get(slug)!.id })));
+    }
+  }
   await tx.insert(councilTerm).values({ municipalityId, ...demoTerm });
 
   const userRows = await tx

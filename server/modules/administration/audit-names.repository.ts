@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import type { Language } from '../../platform/language.ts';
@@ -17,8 +17,11 @@ interface NameSource {
   id: PgColumn;
   /** The column that says which municipality a row belongs to (the municipality's own id for itself). */
   tenant: PgColumn;
-  name: (language: Language) => PgColumn;
+  name: (language: Language) => PgColumn | SQL;
 }
+
+/** The English name where the record has one, else the Dutch. */
+const localName = (dutch: PgColumn, english: PgColumn) => (language: Language) => (language === 'en' ? sql`coalesce(${english}, ${dutch})` : dutch);
 
 const sources: Record<NamedEntityType, NameSource> = {
   user: { table: userAccount, id: userAccount.id, tenant: userAccount.municipalityId, name: () => userAccount.displayName },
@@ -27,11 +30,11 @@ const sources: Record<NamedEntityType, NameSource> = {
   neighbourhood: { table: neighbourhood, id: neighbourhood.id, tenant: neighbourhood.municipalityId, name: () => neighbourhood.name },
   area: { table: area, id: area.id, tenant: area.municipalityId, name: () => area.name },
   council: { table: council, id: council.id, tenant: council.municipalityId, name: () => council.name },
-  department: { table: department, id: department.id, tenant: department.municipalityId, name: () => department.name },
-  partner_organisation: { table: partnerOrganisation, id: partnerOrganisation.id, tenant: partnerOrganisation.municipalityId, name: () => partnerOrganisation.name },
+  department: { table: department, id: department.id, tenant: department.municipalityId, name: localName(department.name, department.nameEn) },
+  partner_organisation: { table: partnerOrganisation, id: partnerOrganisation.id, tenant: partnerOrganisation.municipalityId, name: localName(partnerOrganisation.name, partnerOrganisation.nameEn) },
   theme: { table: theme, id: theme.id, tenant: theme.municipalityId, name: (language) => (language === 'en' ? theme.nameEn : theme.nameNl) },
-  portfolio: { table: portfolio, id: portfolio.id, tenant: portfolio.municipalityId, name: () => portfolio.name },
-  council_term: { table: councilTerm, id: councilTerm.id, tenant: councilTerm.municipalityId, name: () => councilTerm.name },
+  portfolio: { table: portfolio, id: portfolio.id, tenant: portfolio.municipalityId, name: localName(portfolio.name, portfolio.nameEn) },
+  council_term: { table: councilTerm, id: councilTerm.id, tenant: councilTerm.municipalityId, name: localName(councilTerm.name, councilTerm.nameEn) },
   api_token: { table: apiToken, id: apiToken.id, tenant: apiToken.municipalityId, name: () => apiToken.name },
   municipality: { table: municipality, id: municipality.id, tenant: municipality.id, name: () => municipality.name },
   notification: { table: outboxMessage, id: outboxMessage.id, tenant: outboxMessage.municipalityId, name: () => outboxMessage.subject },

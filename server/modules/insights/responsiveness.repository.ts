@@ -27,9 +27,9 @@ export function createResponsivenessRepository(db: Executor) {
      * `shortTermWeeks`: a nu is carried out within this many weeks of the answer. A nu counts once it was carried
      * out or its short term has ended; it is in time when carried out by the end of the short term.
      */
-    async figures(municipalityId: string, from: string, to: string, grouping: Grouping, shortTermWeeks: number, today: string): Promise<ResponsivenessRow[]> {
+    async figures(municipalityId: string, from: string, to: string, grouping: Grouping, shortTermWeeks: number, today: string, language: 'nl' | 'en' = 'nl'): Promise<ResponsivenessRow[]> {
       const group = {
-        department: { key: sql`r.lead_department_id::text`, label: sql`d.name`, join: sql`left join department d on d.id = r.lead_department_id` },
+        department: { key: sql`r.lead_department_id::text`, label: language === 'en' ? sql`coalesce(d.name_en, d.name)` : sql`d.name`, join: sql`left join department d on d.id = r.lead_department_id` },
         neighbourhood: { key: sql`r.neighbourhood_id::text`, label: sql`n.name`, join: sql`left join neighbourhood n on n.id = r.neighbourhood_id` },
         month: { key: sql`to_char(r.created_at at time zone 'Europe/Amsterdam', 'YYYY-MM')`, label: sql`to_char(r.created_at at time zone 'Europe/Amsterdam', 'YYYY-MM')`, join: sql`` },
       }[grouping];

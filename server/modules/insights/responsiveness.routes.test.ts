@@ -53,6 +53,9 @@ describe('responsiveness figures', () => {
     expect(unrouted).toMatchObject({ total: 1, acknowledged: 0, answered: 0, medianDaysToAnswer: null, answeredOnTimeShare: null });
     expect(body.verdicts).toEqual({ nu: 1, ooit: 1, nooit: 0 });
     expect(body.overdueOoitUpdates).toBe(1);
+    // The same figures for an English reader name the department in English.
+    const english = (await t.request({ url: `${tenantPath}/responsiveness?from=2026-06-01&to=2026-06-30&groupBy=department`, as: advisor, headers: { 'accept-language': 'en' } })).json();
+    expect(english.groups.find((group: { key: string | null }) => group.key === traffic.key)).toMatchObject({ label: 'Traffic', total: 2 });
   });
 
   it('groups by neighbourhood and by month, and counts only the period asked for', async () => {

@@ -53,7 +53,7 @@ export function createResponsivenessService(dependencies: { db: Executor; clock:
       const today = dateInAmsterdam(clock.now());
       const { shortTermWeeks } = await readRequestSettings(db, context.municipalityId);
       const [rows, verdictRows, overdueOoitUpdates] = await Promise.all([
-        repository.figures(context.municipalityId, query.from, query.to, query.groupBy, shortTermWeeks, today),
+        repository.figures(context.municipalityId, query.from, query.to, query.groupBy, shortTermWeeks, today, context.language),
         repository.verdicts(context.municipalityId, query.from, query.to),
         repository.overdueOoitUpdates(context.municipalityId, dateInAmsterdam(clock.now())),
       ]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, tenantPath } from '../../../test/harness.ts';
+import { createTestApp, findDemoIds, type TestApp, tenantPath } from '../../../test/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -39,6 +39,57 @@ describe('organisation reference lists', () => {
     const bad = await t.request({ method: 'POST', url: `${tenantPath}/themes`, as: admin, payload: { code: 'Met Spaties', nameNl: 'X' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['body.code', 'body.nameNl', 'body.nameEn']));
+  });
+
+  it('keeps an English name beside the Dutch one; an empty English name falls back to the Dutch', async () => {
+    const admin = await t.logIn('admin');
+    const created = await t.request({ method: 'POST', url: `${tenantPath}/departments`, as: admin, payload: { code: 'afvalbeheer', name: 'Afvalbeheer', nameEn: 'Waste management' } });
+    expect(created.json()).toMatchObject({ name: 'Afvalbeheer', nameEn: 'Waste management' });
+    const cleared = await t.request({ method: 'PATCH', url: `${tenantPath}/departments/${created.json().id}`, as: admin, payload: { version: 1, nameEn: '' } });
+    expect(cleared.json()).toMatchObject({ name: 'Afvalbeheer', nameEn: null, version: 2 });
+    const partners = (await t.request({ url: `${tenantPath}/partner-organisations` })).json().items;
+    expect(partners.find((item: { kind: string }) => item.kind === 'police')).toMatchObject({ nameEn: 'Police East Brabant, Helmond team' });
+    expect((await t.request({ url: `${tenantPath}/council-terms` })).json().items[0].nameEn).toBe('Council term 2026–2030');
+  });
+
+  it('records what a portfolio covers: departments, subjects and neighbourhoods of this municipality only', async () => {
+    const admin = await t.logIn('admin');
+    const ids = await findDemoIds(t);
+    const wijkbeleid = (await t.request({ url: `${tenantPath}/portfolios` })).json().items.find((item: { code: string }) => item.code === 'wijkbeleid');
+    expect(wijkbeleid.neighbourhoodIds).toContain(ids.brandevoort);
+    expect(wijkbeleid.departmentIds).toHaveLength(2);
+
+    const created = await t.request({
+      method: 'POST',
+      url: `${tenantPath}/portfolios`,
+      as: admin,
+      payload: { code: 'veiligheid', name: 'Veiligheid', nameEn: 'Safety', departmentIds: [ids.verkeer, ids.verkeer], themeIds: [ids.themeSafety], neighbourhoodIds: [ids.oost] },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ departmentIds: [ids.verkeer], themeIds: [ids.themeSafety], neighbourhoodIds: [ids.oost], version: 1 });
+    const id = created.json().id;
+
+    // Another municipality's department is not one of ours: refused whole, nothing changed.
+    const foreign = await t.request({ method: 'PATCH', url: `${tenantPath}/portfolios/${id}`, as: admin, payload: { version: 1, name: 'Anders', departmentIds: [t.other.department.id] } });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors[0]).toMatchObject({ field: 'body.departmentIds', code: 'unknownReference' });
+    const unchanged = (await t.request({ url: `${tenantPath}/portfolios` })).json().items.find((item: { id: string }) => item.id === id);
+    expect(unchanged).toMatchObject({ name: 'Veiligheid', departmentIds: [ids.verkeer], version: 1 });
+
+    // Changing only the coverage is a change: the version moves and the audit log has before and after.
+    const moved = await t.request({ method: 'PATCH', url: `${tenantPath}/portfolios/${id}`, as: admin, payload: { version: 1, departmentIds: [ids.groen], neighbourhoodIds: [] } });
+    expect(moved.json()).toMatchObject({ departmentIds: [ids.groen], themeIds: [ids.themeSafety], neighbourhoodIds: [], version: 2 });
+    const audit = (await t.request({ url: `${tenantPath}/audit-log?entityType=portfolio&entityId=${id}`, as: admin })).json();
+    expect(audit.items.map((item: { action: string }) => item.action)).toEqual(['portfolio.update', 'portfolio.create']);
+    const stale = await t.request({ method: 'PATCH', url: `${tenantPath}/portfolios/${id}`, as: admin, payload: { version: 1, themeIds: [] } });
+    expect(stale.statusCode).toBe(409);
+
+    // A department that closes leaves the portfolio; the portfolio stays.
+    const department = await t.request({ method: 'POST', url: `${tenantPath}/departments`, as: admin, payload: { code: 'tijdelijk', name: 'Tijdelijk' } });
+    await t.request({ method: 'PATCH', url: `${tenantPath}/portfolios/${id}`, as: admin, payload: { version: 2, departmentIds: [ids.groen, department.json().id] } });
+    await t.request({ method: 'DELETE', url: `${tenantPath}/departments/${department.json().id}`, as: admin });
+    expect((await t.request({ url: `${tenantPath}/portfolios` })).json().items.find((item: { id: string }) => item.id === id).departmentIds).toEqual([ids.groen]);
+    expect((await t.request({ method: 'DELETE', url: `${tenantPath}/portfolios/${id}`, as: admin })).statusCode).toBe(204);
   });
 
   it('keeps one neighbourhood-policy portfolio', async () => {

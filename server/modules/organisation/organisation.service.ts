@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { councilTerm, department, partnerOrganisation, portfolio, theme } from './organisation.tables.ts';
+import { councilTerm, department, partnerOrganisation, portfolio, portfolioDepartment, portfolioNeighbourhood, portfolioTheme, theme } from './organisation.tables.ts';
 import { isTermPeriodValid } from './organisation.rules.ts';
 import type { ReferenceRow } from './reference-list.repository.ts';
 import { createReferenceListService } from './reference-list.service.ts';
@@ -22,7 +22,7 @@ export function createOrganisationServices(dependencies: { db: Executor; clock: 
       constraintFields: { department_code_key: 'body.code' },
       present: (row: ReferenceRow) => {
         const item = row as unknown as Row<typeof department>;
-        return { id: item.id, code: item.code, name: item.name, contactEmail: item.contactEmail, version: item.version };
+        return { id: item.id, code: item.code, name: item.name, nameEn: item.nameEn, contactEmail: item.contactEmail, version: item.version };
       },
     }),
 
@@ -34,7 +34,7 @@ export function createOrganisationServices(dependencies: { db: Executor; clock: 
       constraintFields: { partner_organisation_name_key: 'body.name' },
       present: (row: ReferenceRow) => {
         const item = row as unknown as Row<typeof partnerOrganisation>;
-        return { id: item.id, name: item.name, kind: item.kind, contactEmail: item.contactEmail, version: item.version };
+        return { id: item.id, name: item.name, nameEn: item.nameEn, kind: item.kind, contactEmail: item.contactEmail, version: item.version };
       },
     }),
 
@@ -57,9 +57,32 @@ export function createOrganisationServices(dependencies: { db: Executor; clock: 
       orderBy: [portfolio.name],
       scopeType: 'portfolio',
       constraintFields: { portfolio_code_key: 'body.code' },
+      links: [
+        { field: 'departmentIds', table: portfolioDepartment, tenant: portfolioDepartment.municipalityId, owner: portfolioDepartment.portfolioId, target: portfolioDepartment.departmentId, ownerKey: 'portfolioId', targetKey: 'departmentId' },
+        { field: 'themeIds', table: portfolioTheme, tenant: portfolioTheme.municipalityId, owner: portfolioTheme.portfolioId, target: portfolioTheme.themeId, ownerKey: 'portfolioId', targetKey: 'themeId' },
+        {
+          field: 'neighbourhoodIds',
+          table: portfolioNeighbourhood,
+          tenant: portfolioNeighbourhood.municipalityId,
+          owner: portfolioNeighbourhood.portfolioId,
+          target: portfolioNeighbourhood.neighbourhoodId,
+          ownerKey: 'portfolioId',
+          targetKey: 'neighbourhoodId',
+        },
+      ],
       present: (row: ReferenceRow) => {
-        const item = row as unknown as Row<typeof portfolio>;
-        return { id: item.id, code: item.code, name: item.name, isNeighbourhoodPolicy: item.isNeighbourhoodPolicy, version: item.version };
+        const item = row as unknown as Row<typeof portfolio> & { departmentIds: string[]; themeIds: string[]; neighbourhoodIds: string[] };
+        return {
+          id: item.id,
+          code: item.code,
+          name: item.name,
+          nameEn: item.nameEn,
+          isNeighbourhoodPolicy: item.isNeighbourhoodPolicy,
+          departmentIds: item.departmentIds,
+          themeIds: item.themeIds,
+          neighbourhoodIds: item.neighbourhoodIds,
+          version: item.version,
+        };
       },
       // One alderman chairs the wijktafels: only one portfolio can be the neighbourhood-policy one.
       async check(repository, municipalityId, merged, id) {
@@ -76,7 +99,7 @@ export function createOrganisationServices(dependencies: { db: Executor; clock: 
       constraintFields: {},
       present: (row: ReferenceRow) => {
         const item = row as unknown as Row<typeof councilTerm>;
-        return { id: item.id, name: item.name, startsOn: item.startsOn, endsOn: item.endsOn, version: item.version };
+        return { id: item.id, name: item.name, nameEn: item.nameEn, startsOn: item.startsOn, endsOn: item.endsOn, version: item.version };
       },
       async check(_repository, _municipalityId, merged) {
         if (!isTermPeriodValid(String(merged.startsOn), String(merged.endsOn))) {

@@ -1,5 +1,6 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { municipality } from '../municipalities/municipality.tables.ts';
+import { neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
 
 /** A vakafdeling: the officers who answer requests work in one. */
 export const department = pgTable(
@@ -9,6 +10,8 @@ export const department = pgTable(
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
+    /** Shown in the English interface; the Dutch name when empty. */
+    nameEn: text('name_en'),
     contactEmail: text('contact_email'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -26,6 +29,7 @@ export const partnerOrganisation = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
     name: text('name').notNull(),
+    nameEn: text('name_en'),
     kind: text('kind').$type<PartnerKind>().notNull(),
     contactEmail: text('contact_email'),
     version: integer('version').notNull().default(1),
@@ -58,6 +62,7 @@ export const portfolio = pgTable(
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
+    nameEn: text('name_en'),
     isNeighbourhoodPolicy: boolean('is_neighbourhood_policy').notNull().default(false),
     version: integer('version').notNull().default(1),
   },
@@ -71,9 +76,60 @@ export const councilTerm = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
     name: text('name').notNull(),
+    nameEn: text('name_en'),
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),
     version: integer('version').notNull().default(1),
   },
   (table) => [index('council_term_period_idx').on(table.municipalityId, table.startsOn), unique('council_term_tenant_key').on(table.municipalityId, table.id)],
+);
+
+/**
+ * What a portfolio covers: the departments it steers, the subjects (themes) it holds and the neighbourhoods its
+ * alderman looks after as wijkwethouder. Decides which requests an alderman's home shows, and which alderman chairs
+ * a wijkwerkoverleg about a subject.
+ */
+export const portfolioDepartment = pgTable(
+  'portfolio_department',
+  {
+    municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    portfolioId: uuid('portfolio_id').notNull(),
+    departmentId: uuid('department_id').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.portfolioId, table.departmentId] }),
+    index('portfolio_department_department_idx').on(table.municipalityId, table.departmentId),
+    foreignKey({ name: 'portfolio_department_portfolio_fk', columns: [table.municipalityId, table.portfolioId], foreignColumns: [portfolio.municipalityId, portfolio.id] }).onDelete('cascade'),
+    foreignKey({ name: 'portfolio_department_department_fk', columns: [table.municipalityId, table.departmentId], foreignColumns: [department.municipalityId, department.id] }).onDelete('cascade'),
+  ],
+);
+
+export const portfolioTheme = pgTable(
+  'portfolio_theme',
+  {
+    municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    portfolioId: uuid('portfolio_id').notNull(),
+    themeId: uuid('theme_id').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.portfolioId, table.themeId] }),
+    index('portfolio_theme_theme_idx').on(table.municipalityId, table.themeId),
+    foreignKey({ name: 'portfolio_theme_portfolio_fk', columns: [table.municipalityId, table.portfolioId], foreignColumns: [portfolio.municipalityId, portfolio.id] }).onDelete('cascade'),
+    foreignKey({ name: 'portfolio_theme_theme_fk', columns: [table.municipalityId, table.themeId], foreignColumns: [theme.municipalityId, theme.id] }).onDelete('cascade'),
+  ],
+);
+
+export const portfolioNeighbourhood = pgTable(
+  'portfolio_neighbourhood',
+  {
+    municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    portfolioId: uuid('portfolio_id').notNull(),
+    neighbourhoodId: uuid('neighbourhood_id').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.portfolioId, table.neighbourhoodId] }),
+    index('portfolio_neighbourhood_neighbourhood_idx').on(table.municipalityId, table.neighbourhoodId),
+    foreignKey({ name: 'portfolio_neighbourhood_portfolio_fk', columns: [table.municipalityId, table.portfolioId], foreignColumns: [portfolio.municipalityId, portfolio.id] }).onDelete('cascade'),
+    foreignKey({ name: 'portfolio_neighbourhood_neighbourhood_fk', columns: [table.municipalityId, table.neighbourhoodId], foreignColumns: [neighbourhood.municipalityId, neighbourhood.id] }).onDelete('cascade'),
+  ],
 );

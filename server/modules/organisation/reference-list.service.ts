@@ -9,7 +9,7 @@ import { offsetOf, type PageQuery, pageOf } from '../../platform/pagination.ts';
 import type { ScopeType } from '../../platform/permissions.ts';
 import { removeGrantsOnScope } from '../users/index.ts';
 import { canManageOrganisation } from './organisation.policy.ts';
-import { createReferenceListRepository, type ReferenceListRepository, type ReferenceRow, type ReferenceTable } from './reference-list.repository.ts';
+import { createReferenceListRepository, loadLinks, type ReferenceLink, type ReferenceListRepository, type ReferenceRow, type ReferenceTable, replaceLinks } from './reference-list.repository.ts';
 
 export interface ReferenceListDefinition<Item> {
   /** Audit entity type and action prefix, e.g. "department". */
@@ -23,6 +23,8 @@ export interface ReferenceListDefinition<Item> {
   scopeType?: ScopeType;
   /** What the database refuses to lose a reference from (e.g. "request" for themes), named in the 409 IN_USE answer. */
   referencedBy?: string;
+  /** Lists of ids kept in link tables (a portfolio's departments), read and written with the record. */
+  links?: ReferenceLink[];
   /** Rules across fields or rows, checked in the transaction with the values as they will be stored. */
   check?(repository: ReferenceListRepository, municipalityId: string, merged: Record<string, unknown>, id?: string): Promise<void>;
 }
@@ -31,6 +33,30 @@ export interface ReferenceListDefinition<Item> {
 export function createReferenceListService<Item>(dependencies: { db: Executor; clock: Clock }, definition: ReferenceListDefinition<Item>) {
   const { db, clock } = dependencies;
   const repository = (executor: Executor) => createReferenceListRepository(executor, definition.table, definition.orderBy);
+  const links = definition.links ?? [];
+  const withLinks = (executor: Executor, municipalityId: string, rows: ReferenceRow[]) => loadLinks(executor, links, municipalityId, rows);
+  const oneWithLinks = async (executor: Executor, municipalityId: string, row: ReferenceRow) => (await withLinks(executor, municipalityId, [row]))[0];
+  /** The record's own columns apart from its linked ids. */
+  const splitLinks = (input: Record<string, unknown>) => {
+    const own = { ...input };
+    const linked = new Map<ReferenceLink, string[]>();
+    for (const link of links) {
+      if (Array.isArray(own[link.field])) linked.set(link, own[link.field] as string[]);
+      delete own[link.field];
+    }
+    return { own, linked };
+  };
+  const writeLinks = async (tx: Executor, municipalityId: string, ownerId: string, linked: Map<ReferenceLink, string[]>) => {
+    for (const [link, ids] of linked) {
+      try {
+        await replaceLinks(tx, link, municipalityId, ownerId, ids);
+      } catch (error) {
+        // An id that is not a record of this municipality: the composite foreign key refuses it.
+        if (findDatabaseError(error)?.code === '23503') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: `body.${link.field}`, code: 'unknownReference' }] });
+        throw error;
+      }
+    }
+  };
 
   async function guarded<T>(context: UseCaseContext, work: (tx: Executor) => Promise<T>): Promise<T> {
     if (!canManageOrganisation(context.actor)) throw new DomainError('FORBIDDEN');
@@ -44,13 +70,16 @@ export function createReferenceListService<Item>(dependencies: { db: Executor; c
   return {
     async list(context: Pick<UseCaseContext, 'municipalityId'>, query: PageQuery) {
       const { rows, total } = await repository(db).list(context.municipalityId, offsetOf(query), query.pageSize);
-      return pageOf(rows.map(definition.present), total, query);
+      return pageOf((await withLinks(db, context.municipalityId, rows)).map(definition.present), total, query);
     },
 
     async create(context: UseCaseContext, input: Record<string, unknown>): Promise<Item> {
       return guarded(context, async (tx) => {
         await definition.check?.(repository(tx), context.municipalityId, input);
-        const row = await repository(tx).insert({ ...input, municipalityId: context.municipalityId });
+        const { own, linked } = splitLinks(input);
+        const inserted = await repository(tx).insert({ ...own, municipalityId: context.municipalityId });
+        await writeLinks(tx, context.municipalityId, inserted.id, linked);
+        const row = await oneWithLinks(tx, context.municipalityId, inserted);
         await recordAudit(tx, clock, context, { action: `${definition.entityType}.create`, entityType: definition.entityType, entityId: row.id, after: row });
         return definition.present(row);
       });
@@ -58,13 +87,18 @@ export function createReferenceListService<Item>(dependencies: { db: Executor; c
 
     async update(context: UseCaseContext, id: string, input: { version: number } & Record<string, unknown>): Promise<Item> {
       return guarded(context, async (tx) => {
-        const before = await repository(tx).findById(context.municipalityId, id);
-        if (!before) throw new DomainError('NOT_FOUND');
+        const found = await repository(tx).findById(context.municipalityId, id);
+        if (!found) throw new DomainError('NOT_FOUND');
+        const before = await oneWithLinks(tx, context.municipalityId, found);
         const { version, ...changes } = input;
         const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
         await definition.check?.(repository(tx), context.municipalityId, { ...before, ...defined }, id);
-        const after = await repository(tx).update(context.municipalityId, id, version, defined);
-        if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
+        const { own, linked } = splitLinks(defined);
+        // The version moves with every change, a change of links only included, so two admins never overwrite each other.
+        const updated = await repository(tx).update(context.municipalityId, id, version, own);
+        if (!updated) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
+        await writeLinks(tx, context.municipalityId, id, linked);
+        const after = await oneWithLinks(tx, context.municipalityId, updated);
         await recordAudit(tx, clock, context, { action: `${definition.entityType}.update`, entityType: definition.entityType, entityId: id, before, after });
         return definition.present(after);
       });
@@ -72,8 +106,9 @@ export function createReferenceListService<Item>(dependencies: { db: Executor; c
 
     async remove(context: UseCaseContext, id: string): Promise<void> {
       await guarded(context, async (tx) => {
-        const before = await repository(tx).findById(context.municipalityId, id);
-        if (!before) throw new DomainError('NOT_FOUND');
+        const found = await repository(tx).findById(context.municipalityId, id);
+        if (!found) throw new DomainError('NOT_FOUND');
+        const before = await oneWithLinks(tx, context.municipalityId, found);
         const removedRoles = definition.scopeType ? await removeGrantsOnScope(tx, context.municipalityId, definition.scopeType, id) : 0;
         try {
           await repository(tx).delete(context.municipalityId, id);

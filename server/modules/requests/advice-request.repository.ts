@@ -44,9 +44,12 @@ export function createAdviceRequestRepository(db: Executor) {
         .orderBy(asc(council.name), desc(request.createdAt));
     },
 
-    async namesFor(row: AdviceRequestRow) {
+    async namesFor(row: AdviceRequestRow, language: 'nl' | 'en' = 'nl') {
       const [requester] = await db.select({ name: userAccount.displayName }).from(userAccount).where(and(eq(userAccount.municipalityId, row.municipalityId), eq(userAccount.id, row.requestedByUserId)));
-      const [unit] = row.departmentId ? await db.select({ id: department.id, name: department.name }).from(department).where(and(eq(department.municipalityId, row.municipalityId), eq(department.id, row.departmentId))) : [];
+      const [unit] = row.departmentId ? await db
+            .select({ id: department.id, name: language === 'en' ? sql<string>`coalesce(${department.nameEn}, ${department.name})` : department.name })
+            .from(department)
+            .where(and(eq(department.municipalityId, row.municipalityId), eq(department.id, row.departmentId))) : [];
       return { requestedBy: requester?.name ?? '', department: unit ?? null };
     },
 

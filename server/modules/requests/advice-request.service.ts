@@ -69,7 +69,7 @@ export function createAdviceRequestService(dependencies: RequestServiceDependenc
           path: context.municipalitySlug ? `/${context.municipalitySlug}/adviesaanvragen/${row.id}` : undefined,
           payload: { adviceRequestId: row.id },
         });
-        return presentAdviceRequest(row, await repository.namesFor(row), await repository.answersOf(context.municipalityId, row.id), []);
+        return presentAdviceRequest(row, await repository.namesFor(row, context.language), await repository.answersOf(context.municipalityId, row.id), []);
       });
     },
 
@@ -94,7 +94,7 @@ export function createAdviceRequestService(dependencies: RequestServiceDependenc
       // One not sent to your council does not exist for you.
       if (!row || (own && !sentTo.some((id) => own.includes(id)))) throw new DomainError('NOT_FOUND');
       const canAnswerFor = sentTo.filter((id) => scopeIdsOf(context.actor, 'council_member').includes(id));
-      return presentAdviceRequest(row, await repository.namesFor(row), await repository.answersOf(context.municipalityId, row.id), canAnswerFor);
+      return presentAdviceRequest(row, await repository.namesFor(row, context.language), await repository.answersOf(context.municipalityId, row.id), canAnswerFor);
     },
   };
 }

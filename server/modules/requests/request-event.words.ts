@@ -40,10 +40,13 @@ const positions: Record<string, Words> = {
 const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
 function routedWords(data: Record<string, unknown>, language: Language): string | null {
-  const department = text(data.leadDepartmentName);
+  // Routed before departments had English names: the Dutch names serve both languages.
+  const english = language === 'en' && text(data.leadDepartmentNameEn) !== null;
+  const department = text(english ? data.leadDepartmentNameEn : data.leadDepartmentName);
   if (!department) return null;
   const officer = text(data.leadOfficerName);
-  const contributing = Array.isArray(data.contributingDepartmentNames) ? data.contributingDepartmentNames.filter((name): name is string => typeof name === 'string') : [];
+  const names = english ? data.contributingDepartmentNamesEn : data.contributingDepartmentNames;
+  const contributing = Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
   const list = contributing.join(', ');
   if (language === 'en') return `Routed to ${department}${officer ? `, handled by ${officer}` : ''}${list ? `; contributing: ${list}` : ''}`;
   return `Doorgezet naar ${department}${officer ? `, behandelaar ${officer}` : ''}${list ? `; meewerkend: ${list}` : ''}`;

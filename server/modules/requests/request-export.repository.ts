@@ -41,7 +41,7 @@ export function createRequestExportRepository(db: Executor) {
           acknowledgedOn: amsterdamDate(request.acknowledgedAt),
           answerBy: request.answerBy,
           answeredOn: amsterdamDate(request.answeredAt),
-          departmentName: department.name,
+          departmentName: options.themeLanguage === 'en' ? sql<string | null>`coalesce(${department.nameEn}, ${department.name})` : department.name,
           themes: sql<string[]>`coalesce((select json_agg(${themeName} order by t.sort_order, ${themeName}) from request_theme rt join theme t on t.id = rt.theme_id where rt.municipality_id = ${request.municipalityId} and rt.request_id = ${request.id}), '[]'::json)`,
           nextUpdateDue: request.nextUpdateDue,
           isPublic: request.isPublic,

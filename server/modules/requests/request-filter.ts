@@ -27,6 +27,7 @@ export function listFilterOf(context: UseCaseContext, query: ListFilterQuery, to
             departmentIds: scopeIdsOf(actor, 'officer'),
             councilIds: scopeIdsOf(actor, 'council_member'),
             partnerOrganisationIds: scopeIdsOf(actor, 'partner'),
+            portfolioIds: scopeIdsOf(actor, 'alderman'),
             submitterUserId: actor?.userId ?? null,
           }
         : undefined,

@@ -158,7 +158,7 @@ describe('routing with contributing departments', () => {
     const routed = await step('routing', { version: 2, leadDepartmentId: ids.verkeer, leadOfficerUserId: ids.koen, contributingDepartmentIds: [ids.groen] });
     expect(routed.timeline.map((event: { summary: string }) => event.summary)).toEqual(['Ingediend', 'Ontvangst bevestigd', 'Doorgezet naar Verkeer, behandelaar Koen Verhoeven; meewerkend: Groen']);
     const inEnglish = (await t.request({ url: `${tenantPath}/requests/${submitted.reference}`, as: resident, headers: { 'accept-language': 'en' } })).json();
-    expect(inEnglish.timeline.at(-1).summary).toBe('Routed to Verkeer, handled by Koen Verhoeven; contributing: Groen');
+    expect(inEnglish.timeline.at(-1).summary).toBe('Routed to Traffic, handled by Koen Verhoeven; contributing: Green spaces');
 
     // Lotte works in Groen: the request is part of her own work now, and not before it was routed.
     const lotte = await t.logIn('officerGreen');

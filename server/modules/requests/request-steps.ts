@@ -51,8 +51,8 @@ export function createRequestSteps(dependencies: RequestServiceDependencies) {
   async function present(tx: Executor, context: UseCaseContext, row: RequestRow) {
     const repository = createRequestRepository(tx);
     // One after the other: a transaction is one connection, and queries on it do not run in parallel anyway.
-    const names = await repository.namesFor(row);
-    const themes = await repository.themesOf(row.municipalityId, row.id);
+    const names = await repository.namesFor(row, context.language);
+    const themes = await repository.themesOf(row.municipalityId, row.id, context.language);
     const events = await repository.eventsOf(row.municipalityId, row.id);
     const links = await repository.linksOf(row.municipalityId, row.id);
     const access = await accessOf(tx, context, row);

@@ -30,7 +30,13 @@ export function createTriageService(steps: RequestSteps) {
     },
 
     async routeRequest(context: UseCaseContext, requestId: string, input: RouteRequest) {
-      const routing: { leadDepartmentName: string | null; leadOfficerName: string | null; contributingDepartmentNames: string[] } = { leadDepartmentName: null, leadOfficerName: null, contributingDepartmentNames: [] };
+      const routing: { leadDepartmentName: string | null; leadDepartmentNameEn: string | null; leadOfficerName: string | null; contributingDepartmentNames: string[]; contributingDepartmentNamesEn: string[] } = {
+        leadDepartmentName: null,
+        leadDepartmentNameEn: null,
+        leadOfficerName: null,
+        contributingDepartmentNames: [],
+        contributingDepartmentNamesEn: [],
+      };
       return steps.step(context, requestId, {
         action: 'route',
         version: input.version,
@@ -46,8 +52,11 @@ export function createTriageService(steps: RequestSteps) {
             routing.leadOfficerName = officer.displayName;
           }
           const names = await repository.departmentNames(context.municipalityId, [input.leadDepartmentId, ...input.contributingDepartmentIds]);
-          routing.leadDepartmentName = names.get(input.leadDepartmentId) ?? null;
-          routing.contributingDepartmentNames = input.contributingDepartmentIds.map((id) => names.get(id)).filter((name): name is string => Boolean(name));
+          routing.leadDepartmentName = names.get(input.leadDepartmentId)?.nl ?? null;
+          routing.leadDepartmentNameEn = names.get(input.leadDepartmentId)?.en ?? null;
+          const contributing = input.contributingDepartmentIds.map((id) => names.get(id)).filter((name) => name !== undefined);
+          routing.contributingDepartmentNames = contributing.map((name) => name.nl);
+          routing.contributingDepartmentNamesEn = contributing.map((name) => name.en);
           return { routedAt: clock.now(), leadDepartmentId: input.leadDepartmentId, leadOfficerUserId: input.leadOfficerUserId ?? null, contributingDepartmentIds: input.contributingDepartmentIds };
         },
         // Names as they were at the time, so the timeline says in words where it went and stays true when a

@@ -151,7 +151,7 @@ export const requestListQuery = pageQuery.extend({
   mine: z
     .enum(['true', 'false'])
     .optional()
-    .describe('Only your own work: an advisor’s neighbourhoods (and city-wide requests), an officer’s departments (lead or contributing), a council member’s council, a partner’s organisation, a resident’s own requests'),
+    .describe('Only your own work: an advisor’s neighbourhoods (and city-wide requests), an officer’s departments (lead or contributing), a council member’s council, a partner’s organisation, an alderman’s portfolios (their departments, subjects and neighbourhoods), a resident’s own requests'),
   isFollowed: z.enum(['true', 'false']).optional().describe('Only the public requests you follow'),
   decidingBody: z.enum(decidingBodies).optional().describe('Only advice whose recorded position names this deciding body (college: the advice the college deviates from)'),
   sort: z.enum(['newest', 'deadline']).default('newest').describe('newest first, or the nearest answer deadline first'),

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Language } from '../../platform/language.ts';
 import type { Executor } from '../../db/client.ts';
 import { council } from '../councils/council.tables.ts';
 import { area, neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
@@ -26,7 +27,7 @@ export interface RequestFilter {
   search?: string;
   isOpen?: boolean;
   /** "Mine": any of these; an empty scope matches nothing. */
-  mine?: { neighbourhoodIds: string[]; includesCityWide: boolean; departmentIds: string[]; councilIds: string[]; partnerOrganisationIds: string[]; submitterUserId: string | null };
+  mine?: { neighbourhoodIds: string[]; includesCityWide: boolean; departmentIds: string[]; councilIds: string[]; partnerOrganisationIds: string[]; portfolioIds: string[]; submitterUserId: string | null };
   /** Only the requests this person follows. */
   followedByUserId?: string;
   decidingBody?: string;
@@ -72,6 +73,25 @@ export function filterConditions(filter: Omit<RequestFilter, 'offset' | 'limit'>
   return conditions;
 }
 
+/**
+ * An alderman's requests: those of the departments their portfolios steer (leading or contributing), of the
+ * subjects the portfolios hold, and of the neighbourhoods they look after as wijkwethouder.
+ */
+function portfolioCondition(portfolioIds: string[]): SQL {
+  const portfolios = sql.join(
+    portfolioIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const tenant = request.municipalityId;
+  return sql`(
+    ${request.leadDepartmentId} in (select pd.department_id from portfolio_department pd where pd.municipality_id = ${tenant} and pd.portfolio_id in (${portfolios}))
+    or ${request.contributingDepartmentIds} && array(select pd.department_id from portfolio_department pd where pd.municipality_id = ${tenant} and pd.portfolio_id in (${portfolios}))
+    or ${request.neighbourhoodId} in (select pn.neighbourhood_id from portfolio_neighbourhood pn where pn.municipality_id = ${tenant} and pn.portfolio_id in (${portfolios}))
+    or exists (select 1 from request_theme rt join portfolio_theme pt on pt.municipality_id = rt.municipality_id and pt.theme_id = rt.theme_id
+               where rt.municipality_id = ${tenant} and rt.request_id = ${request.id} and pt.portfolio_id in (${portfolios}))
+  )`;
+}
+
 function mineCondition(mine: NonNullable<RequestFilter['mine']>): SQL {
   const any: SQL[] = [];
   if (mine.neighbourhoodIds.length > 0) any.push(inArray(request.neighbourhoodId, mine.neighbourhoodIds));
@@ -87,6 +107,7 @@ function mineCondition(mine: NonNullable<RequestFilter['mine']>): SQL {
     )}]::uuid[]`);
   }
   if (mine.councilIds.length > 0) any.push(inArray(request.councilId, mine.councilIds));
+  if (mine.portfolioIds.length > 0) any.push(portfolioCondition(mine.portfolioIds));
   if (mine.submitterUserId) any.push(eq(request.submitterUserId, mine.submitterUserId));
   return any.length > 0 ? (or(...any) as SQL) : sql`false`;
 }
@@ -132,10 +153,15 @@ export function createRequestRepository(db: Executor) {
       return row.lastNumber;
     },
 
-    /** Names for what a request points at, in one query. */
-    async namesFor(row: RequestRow) {
+    /** Names for what a request points at, in one query; the department's English name where it has one. */
+    async namesFor(row: RequestRow, language: Language = 'nl') {
       const [names] = await db
-        .select({ neighbourhoodName: neighbourhood.name, councilName: council.name, departmentName: department.name, submitterName: userAccount.displayName })
+        .select({
+          neighbourhoodName: neighbourhood.name,
+          councilName: council.name,
+          departmentName: language === 'en' ? sql<string | null>`coalesce(${department.nameEn}, ${department.name})` : department.name,
+          submitterName: userAccount.displayName,
+        })
         .from(request)
         .leftJoin(neighbourhood, eq(neighbourhood.id, request.neighbourhoodId))
         .leftJoin(council, eq(council.id, request.councilId))
@@ -145,9 +171,9 @@ export function createRequestRepository(db: Executor) {
       return names;
     },
 
-    async themesOf(municipalityId: string, requestId: string) {
+    async themesOf(municipalityId: string, requestId: string, language: Language = 'nl') {
       return db
-        .select({ id: theme.id, name: theme.nameNl })
+        .select({ id: theme.id, name: language === 'en' ? theme.nameEn : theme.nameNl })
         .from(requestTheme)
         .innerJoin(theme, eq(theme.id, requestTheme.themeId))
         .where(and(eq(requestTheme.municipalityId, municipalityId), eq(requestTheme.requestId, requestId)))
@@ -190,11 +216,14 @@ export function createRequestRepository(db: Executor) {
       return rows.length === new Set(departmentIds).size;
     },
 
-    /** Department names by id, for words in the timeline. */
-    async departmentNames(municipalityId: string, departmentIds: string[]): Promise<Map<string, string>> {
+    /** Department names by id, in Dutch and English, for words in the timeline. */
+    async departmentNames(municipalityId: string, departmentIds: string[]): Promise<Map<string, { nl: string; en: string }>> {
       if (departmentIds.length === 0) return new Map();
-      const rows = await db.select({ id: department.id, name: department.name }).from(department).where(and(eq(department.municipalityId, municipalityId), inArray(department.id, departmentIds)));
-      return new Map(rows.map((row) => [row.id, row.name]));
+      const rows = await db
+        .select({ id: department.id, name: department.name, nameEn: department.nameEn })
+        .from(department)
+        .where(and(eq(department.municipalityId, municipalityId), inArray(department.id, departmentIds)));
+      return new Map(rows.map((row) => [row.id, { nl: row.name, en: row.nameEn ?? row.name }]));
     },
 
     async themesExist(municipalityId: string, themeIds: string[]): Promise<boolean> {

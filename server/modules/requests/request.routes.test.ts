@@ -246,4 +246,58 @@ describe('inboxes: my own work, open only, most urgent first', () => {
     // A visitor has no work of their own: "mine" finds nothing rather than everything.
     expect((await t.request({ url: `${tenantPath}/requests?mine=true` })).json().total).toBe(0);
   });
+  it('gives an alderman the requests of their portfolio: its departments, subjects and neighbourhoods', async () => {
+    const resident = await t.logIn('resident');
+    const admin = await t.logIn('admin');
+    const neighbourhoods = (await t.request({ url: `${tenantPath}/neighbourhoods?pageSize=100` })).json().items as { id: string; slug: string }[];
+    const warande = neighbourhoods.find((item) => item.slug === 'warande')!.id;
+    const submit = async (title: string, neighbourhoodId: string) =>
+      (
+        await t.request({
+          method: 'POST',
+          url: `${tenantPath}/requests`,
+          as: resident,
+          payload: { kind: 'question', title, body: 'Kan de gemeente hier iets aan doen? Het is al maanden zo en het wordt niet beter.', neighbourhoodId, scale: 'street', themeIds: [ids.themeSafety], isPublic: true },
+        })
+      ).json().id as string;
+    const inWarande = await submit('Hard rijden over de Warandelaan', warande);
+    const inBrandevoort = await submit('Hard rijden over de Brandevoortse Dreef', ids.brandevoort);
+    const alderman = await t.logIn('alderman');
+    const mineOf = async () => ((await t.request({ url: `${tenantPath}/requests?mine=true&pageSize=100`, as: alderman })).json().items as { id: string }[]).map((item) => item.id);
+
+    // The wijkbeleid portfolio looks after Brandevoort, not Warande, and holds no traffic subjects.
+    expect(await mineOf()).toContain(inBrandevoort);
+    expect(await mineOf()).not.toContain(inWarande);
+
+    // Once the portfolio holds traffic safety, the Warande question is the alderman's too.
+    const portfolio = (await t.request({ url: `${tenantPath}/portfolios` })).json().items.find((item: { code: string }) => item.code === 'wijkbeleid');
+    await t.request({ method: 'PATCH', url: `${tenantPath}/portfolios/${portfolio.id}`, as: admin, payload: { version: portfolio.version, themeIds: [...portfolio.themeIds, ids.themeSafety] } });
+    expect(await mineOf()).toContain(inWarande);
+
+    // A council member's "mine" is still their council's, not the alderman's.
+    const member = ((await t.request({ url: `${tenantPath}/requests?mine=true&pageSize=100`, as: await t.logIn('councilMember') })).json().items as { id: string }[]).map((item) => item.id);
+    expect(member).not.toContain(inWarande);
+  });
+
+  it('names departments and themes in English for an English reader, also in the timeline', async () => {
+    const advisor = await t.logIn('advisorSouth');
+    const created = (
+      await t.request({
+        method: 'POST',
+        url: `${tenantPath}/requests`,
+        as: await t.logIn('resident'),
+        payload: { kind: 'question', title: 'Drempels in de Brandevoortse Dreef', body: 'Kunnen er drempels komen? Auto’s rijden hier veel te hard langs de school.', neighbourhoodId: ids.brandevoort, scale: 'street', themeIds: [ids.themeSafety], isPublic: true },
+      })
+    ).json();
+    const url = `${tenantPath}/requests/${created.id}`;
+    await t.request({ method: 'POST', url: `${url}/acknowledgement`, as: advisor, payload: { version: 1 } });
+    await t.request({ method: 'POST', url: `${url}/routing`, as: advisor, payload: { version: 2, leadDepartmentId: ids.verkeer, contributingDepartmentIds: [ids.groen] } });
+    const english = (await t.request({ url, headers: { 'accept-language': 'en' } })).json();
+    expect(english.leadDepartment.name).toBe('Traffic');
+    expect(english.themes.map((theme: { name: string }) => theme.name)).toEqual(['Traffic safety']);
+    expect(english.timeline.find((event: { kind: string }) => event.kind === 'routed').summary).toBe('Routed to Traffic; contributing: Green spaces');
+    const dutch = (await t.request({ url })).json();
+    expect(dutch.leadDepartment.name).toBe('Verkeer');
+    expect(dutch.timeline.find((event: { kind: string }) => event.kind === 'routed').summary).toBe('Doorgezet naar Verkeer; meewerkend: Groen');
+  });
 });

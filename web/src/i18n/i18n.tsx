@@ -30,6 +30,14 @@ interface I18n {
   setLanguage(language: Language): void;
   /** The text for a key in the current language; {name} placeholders are filled from params. */
   t(key: string, params?: Record<string, string | number>): string;
+  /** A record's name in the current language: its English name where it has one (departments, partners…). */
+  nameOf(item: { name: string; nameEn?: string | null } | { nameNl: string; nameEn: string }): string;
+}
+
+/** Themes carry nameNl and nameEn; the other reference lists name and an optional nameEn. */
+export function localName(item: { name: string; nameEn?: string | null } | { nameNl: string; nameEn: string }, language: Language): string {
+  if (language === 'en' && item.nameEn) return item.nameEn;
+  return 'nameNl' in item ? item.nameNl : item.name;
 }
 
 const I18nContext = createContext<I18n | undefined>(undefined);
@@ -55,7 +63,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     },
     [language],
   );
-  const value = useMemo(() => ({ language, setLanguage, t }), [language, setLanguage, t]);
+  const nameOf = useCallback((item: Parameters<I18n['nameOf']>[0]) => localName(item, language), [language]);
+  const value = useMemo(() => ({ language, setLanguage, t, nameOf }), [language, setLanguage, t, nameOf]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Checkbox, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, Select, SelectOption } from '@utrecht/component-library-react/css-module';
+import { Button, ButtonGroup, Checkbox, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, Select, SelectOption } from '@utrecht/component-library-react/css-module';
 import { type ChangeEvent, type FormEvent, type ReactNode, useState } from 'react';
 import { ApiProblem } from '../../../api/client.ts';
 import { TextField } from '../../../components/TextField.tsx';
@@ -9,7 +9,8 @@ import { ErrorSummary } from './Messages.tsx';
 export interface FieldDefinition {
   name: string;
   label: string;
-  kind: 'text' | 'email' | 'url' | 'tel' | 'date' | 'textarea' | 'checkbox' | 'select' | 'number' | 'boundary';
+  /** `checkboxes`: several of the options, sent as a list of their values. */
+  kind: 'text' | 'email' | 'url' | 'tel' | 'date' | 'textarea' | 'checkbox' | 'checkboxes' | 'select' | 'number' | 'boundary';
   required?: boolean;
   description?: string;
   options?: { value: string; label: string }[];
@@ -18,7 +19,7 @@ export interface FieldDefinition {
   shownWhen?(values: FormValues): boolean;
 }
 
-export type FormValues = Record<string, string | boolean>;
+export type FormValues = Record<string, string | boolean | string[]>;
 
 /** Invalid JSON goes to the API as it is, so the answer names the field and what is wrong with it. */
 function parseJsonOrKeep(text: string): unknown {
@@ -39,6 +40,7 @@ export function bodyFrom(fields: FieldDefinition[], values: FormValues, isNew: b
     // A hidden field no longer applies: clear it on a change, leave it out of a new record.
     if (!isShown(field, values)) body[field.name] = isNew ? undefined : null;
     else if (field.kind === 'checkbox') body[field.name] = Boolean(value);
+    else if (field.kind === 'checkboxes') body[field.name] = Array.isArray(value) ? value : [];
     else if (field.kind === 'number') body[field.name] = value === '' ? undefined : Number(value);
     else if (field.kind === 'boundary' && typeof value === 'string' && value.trim() !== '') body[field.name] = boundaryFromText(value) ?? parseJsonOrKeep(value);
     else if (field.kind === 'textarea' && value === '' && !field.required) body[field.name] = isNew ? undefined : '';
@@ -92,7 +94,7 @@ export function RecordForm(props: {
   const { t } = useI18n();
   const [values, setValues] = useState<FormValues>(props.initial);
   const fieldId = (name: string) => `${props.idPrefix}-${name}`;
-  const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [name]: value }));
+  const set = (name: string, value: string | boolean | string[]) => setValues((current) => ({ ...current, [name]: value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // The button stays enabled while saving (a disabled button drops keyboard focus); a second press waits.
@@ -125,6 +127,10 @@ export function RecordForm(props: {
               errorMessage={error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
             />
           );
+        }
+        if (field.kind === 'checkboxes') {
+          const chosen = Array.isArray(values[field.name]) ? (values[field.name] as string[]) : [];
+          return <CheckboxesField key={field.name} id={id} field={field} value={chosen} onChange={(value) => set(field.name, value)} error={error} />;
         }
         if (field.kind === 'select') {
           return <ChoiceField key={field.name} id={id} field={field} value={String(values[field.name] ?? '')} onChange={(value) => set(field.name, value)} error={error} />;
@@ -200,3 +206,38 @@ function ChoiceField({ id, field, value, onChange, error }: { id: string; field:
   );
 }
 
+
+/** Several choices in one fieldset: the legend names the question, each option its own checkbox. */
+function CheckboxesField({ id, field, value, onChange, error }: { id: string; field: FieldDefinition; value: string[]; onChange(value: string[]): void; error?: string }) {
+  const describedBy = [field.description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <Fieldset id={id} className="admin-fieldset admin-checkboxes" invalid={Boolean(error)} aria-describedby={describedBy} tabIndex={-1}>
+      <FieldsetLegend>{field.label}</FieldsetLegend>
+      {field.description && <FormFieldDescription id={`${id}-description`}>{field.description}</FormFieldDescription>}
+      {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
+      <div className="admin-checkbox-columns">
+        {(field.options ?? []).map((option, index) => (
+          <FormField
+            key={option.value}
+            type="checkbox"
+            input={
+              <Checkbox
+                id={`${id}-${index}`}
+                checked={value.includes(option.value)}
+                onChange={(event) => {
+                  const isChecked = (event.target as HTMLInputElement).checked;
+                  onChange(isChecked ? [...value, option.value] : value.filter((chosen) => chosen !== option.value));
+                }}
+              />
+            }
+            label={
+              <FormLabel htmlFor={`${id}-${index}`} type="checkbox">
+                {option.label}
+              </FormLabel>
+            }
+          />
+        ))}
+      </div>
+    </Fieldset>
+  );
+}

@@ -28,16 +28,17 @@ export interface RoleScopes {
 
 /** The councils, wijken, departments, portfolios and partners a role can apply to, loaded once. */
 export function useRoleScopes(municipality: string): RoleScopes {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const sources = Object.values(scopeSources);
   const lists = useQuery({
     queryKey: ['admin', municipality, 'role-scopes'],
     queryFn: async () => {
-      const pages = await Promise.all(sources.map((path) => api<Page<{ id: string; name: string }>>(tenantPath(municipality, `${path}?pageSize=100`))));
-      return Object.fromEntries(sources.map((path, index) => [path, pages[index].items.map((item): Option => ({ value: item.id, label: item.name }))]));
+      const pages = await Promise.all(sources.map((path) => api<Page<{ id: string; name: string; nameEn?: string | null }>>(tenantPath(municipality, `${path}?pageSize=100`))));
+      return Object.fromEntries(sources.map((path, index) => [path, pages[index].items]));
     },
   });
-  const optionsFor = (role: string) => (scopeSources[role] ? (lists.data?.[scopeSources[role]] ?? []) : []);
+  // Named in the reader's language: a department's English name in the English interface.
+  const optionsFor = (role: string): Option[] => (scopeSources[role] ? (lists.data?.[scopeSources[role]] ?? []).map((item) => ({ value: item.id, label: nameOf(item) })) : []);
   /** "Wijkraad Warande (voorzitter)", or nothing for a municipality-wide role. */
   const scopeOf = (grant: RoleAssignment) => {
     const scope = grant.scopeId ? (optionsFor(grant.role).find((option) => option.value === grant.scopeId)?.label ?? '') : '';

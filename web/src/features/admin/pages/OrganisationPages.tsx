@@ -1,14 +1,25 @@
-import type { CouncilTerm, Department, PartnerOrganisation, Portfolio, Theme } from '../../../api/types.ts';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { api, tenantPath } from '../../../api/client.ts';
+import type { CouncilTerm, Department, NeighbourhoodList, Page, PartnerOrganisation, Portfolio, Theme } from '../../../api/types.ts';
 import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import type { FieldDefinition } from '../components/RecordForm.tsx';
 import { RegisterPage } from '../components/RegisterPage.tsx';
 
 // The municipality's short lists: alike enough for one editable-list page each, edited in the row.
 
 const text = (value: string | null | undefined) => value ?? '';
 
+/** The English name beside the Dutch one: optional, the Dutch name shows where it is empty. */
+function useEnglishNameField(): FieldDefinition {
+  const { t } = useI18n();
+  return { name: 'nameEn', label: t('field.nameEnOptional'), kind: 'text', description: t('admin.nameEnHint'), autoComplete: 'off' };
+}
+
 export function DepartmentsPage() {
   const { t } = useI18n();
+  const nameEnField = useEnglishNameField();
   return (
     <RegisterPage<Department>
       definition={{
@@ -17,15 +28,17 @@ export function DepartmentsPage() {
         nameOf: (item) => item.name,
         columns: [
           { label: t('field.name'), value: (item) => item.name },
+          { label: t('field.nameEn'), value: (item) => text(item.nameEn) },
           { label: t('field.code'), value: (item) => item.code },
           { label: t('field.contactEmail'), value: (item) => text(item.contactEmail) },
         ],
         fields: [
           { name: 'name', label: t('field.name'), kind: 'text', required: true },
+          nameEnField,
           { name: 'code', label: t('field.code'), kind: 'text', required: true, description: t('field.codeDescription') },
           { name: 'contactEmail', label: t('field.contactEmail'), kind: 'email', description: t('admin.departments.contactEmailHint'), autoComplete: 'off' },
         ],
-        valuesOf: (item) => ({ name: text(item?.name), code: text(item?.code), contactEmail: text(item?.contactEmail) }),
+        valuesOf: (item) => ({ name: text(item?.name), nameEn: text(item?.nameEn), code: text(item?.code), contactEmail: text(item?.contactEmail) }),
         deleteConsequence: t('admin.departments.deleteConsequence'),
       }}
     />
@@ -36,6 +49,7 @@ const partnerKinds = ['police', 'housing_corporation', 'welfare', 'education', '
 
 export function PartnersPage() {
   const { t } = useI18n();
+  const nameEnField = useEnglishNameField();
   return (
     <RegisterPage<PartnerOrganisation>
       definition={{
@@ -44,15 +58,17 @@ export function PartnersPage() {
         nameOf: (item) => item.name,
         columns: [
           { label: t('field.name'), value: (item) => item.name },
+          { label: t('field.nameEn'), value: (item) => text(item.nameEn) },
           { label: t('field.kind'), value: (item) => t(`partnerKind.${item.kind}`) },
           { label: t('field.contactEmail'), value: (item) => text(item.contactEmail) },
         ],
         fields: [
           { name: 'name', label: t('field.name'), kind: 'text', required: true },
+          nameEnField,
           { name: 'kind', label: t('field.kind'), kind: 'select', required: true, options: partnerKinds.map((kind) => ({ value: kind, label: t(`partnerKind.${kind}`) })) },
           { name: 'contactEmail', label: t('field.contactEmail'), kind: 'email', autoComplete: 'off' },
         ],
-        valuesOf: (item) => ({ name: text(item?.name), kind: text(item?.kind), contactEmail: text(item?.contactEmail) }),
+        valuesOf: (item) => ({ name: text(item?.name), nameEn: text(item?.nameEn), kind: text(item?.kind), contactEmail: text(item?.contactEmail) }),
         deleteConsequence: t('admin.partners.deleteConsequence'),
       }}
     />
@@ -87,8 +103,32 @@ export function ThemesPage() {
   );
 }
 
+/** The departments, themes and wijken a portfolio can cover, each list loaded once for the page. */
+function usePortfolioChoices(municipality: string) {
+  const { nameOf } = useI18n();
+  const load = <Item,>(path: string) => ({ queryKey: ['admin', municipality, path, 'choices'], queryFn: () => api<Page<Item>>(tenantPath(municipality, `${path}?pageSize=100`)) });
+  const departments = useQuery(load<Department>('/departments'));
+  const themes = useQuery(load<Theme>('/themes'));
+  const neighbourhoods = useQuery(load<NeighbourhoodList['items'][number]>('/neighbourhoods'));
+  const options = {
+    departmentIds: (departments.data?.items ?? []).map((item) => ({ value: item.id, label: nameOf(item) })),
+    themeIds: (themes.data?.items ?? []).map((item) => ({ value: item.id, label: nameOf(item) })),
+    neighbourhoodIds: (neighbourhoods.data?.items ?? []).map((item) => ({ value: item.id, label: item.name })),
+  };
+  /** "Verkeer, Groen" for the ids of one list, in the list's order. */
+  const names = (list: keyof typeof options, ids: string[]) =>
+    options[list]
+      .filter((option) => ids.includes(option.value))
+      .map((option) => option.label)
+      .join(', ');
+  return { options, names };
+}
+
 export function PortfoliosPage() {
   const { t } = useI18n();
+  const { municipality = '' } = useParams();
+  const nameEnField = useEnglishNameField();
+  const choices = usePortfolioChoices(municipality);
   return (
     <RegisterPage<Portfolio>
       definition={{
@@ -97,15 +137,29 @@ export function PortfoliosPage() {
         nameOf: (item) => item.name,
         columns: [
           { label: t('field.name'), value: (item) => item.name },
-          { label: t('field.code'), value: (item) => item.code },
           { label: t('field.isNeighbourhoodPolicy'), value: (item) => (item.isNeighbourhoodPolicy ? t('common.yes') : t('common.no')) },
+          { label: t('admin.portfolios.departments'), value: (item) => choices.names('departmentIds', item.departmentIds) || t('admin.portfolios.none') },
+          { label: t('admin.portfolios.themes'), value: (item) => choices.names('themeIds', item.themeIds) || t('admin.portfolios.none') },
+          { label: t('admin.portfolios.neighbourhoods'), value: (item) => choices.names('neighbourhoodIds', item.neighbourhoodIds) || t('admin.portfolios.none') },
         ],
         fields: [
           { name: 'name', label: t('field.name'), kind: 'text', required: true },
+          nameEnField,
           { name: 'code', label: t('field.code'), kind: 'text', required: true, description: t('field.codeDescription') },
           { name: 'isNeighbourhoodPolicy', label: t('field.isNeighbourhoodPolicy'), kind: 'checkbox', description: t('admin.portfolios.isNeighbourhoodPolicyHint') },
+          { name: 'departmentIds', label: t('admin.portfolios.departments'), kind: 'checkboxes', description: t('admin.portfolios.departmentsHint'), options: choices.options.departmentIds },
+          { name: 'themeIds', label: t('admin.portfolios.themes'), kind: 'checkboxes', description: t('admin.portfolios.themesHint'), options: choices.options.themeIds },
+          { name: 'neighbourhoodIds', label: t('admin.portfolios.neighbourhoods'), kind: 'checkboxes', description: t('admin.portfolios.neighbourhoodsHint'), options: choices.options.neighbourhoodIds },
         ],
-        valuesOf: (item) => ({ name: text(item?.name), code: text(item?.code), isNeighbourhoodPolicy: item?.isNeighbourhoodPolicy ?? false }),
+        valuesOf: (item) => ({
+          name: text(item?.name),
+          nameEn: text(item?.nameEn),
+          code: text(item?.code),
+          isNeighbourhoodPolicy: item?.isNeighbourhoodPolicy ?? false,
+          departmentIds: item?.departmentIds ?? [],
+          themeIds: item?.themeIds ?? [],
+          neighbourhoodIds: item?.neighbourhoodIds ?? [],
+        }),
         deleteConsequence: t('admin.portfolios.deleteConsequence'),
       }}
     />
@@ -114,6 +168,7 @@ export function PortfoliosPage() {
 
 export function CouncilTermsPage() {
   const { t } = useI18n();
+  const nameEnField = useEnglishNameField();
   return (
     <RegisterPage<CouncilTerm>
       definition={{
@@ -127,10 +182,11 @@ export function CouncilTermsPage() {
         ],
         fields: [
           { name: 'name', label: t('field.name'), kind: 'text', required: true, description: t('admin.councilTerms.nameHint') },
+          nameEnField,
           { name: 'startsOn', label: t('field.startsOn'), kind: 'date', required: true },
           { name: 'endsOn', label: t('field.endsOn'), kind: 'date', required: true },
         ],
-        valuesOf: (item) => ({ name: text(item?.name), startsOn: text(item?.startsOn), endsOn: text(item?.endsOn) }),
+        valuesOf: (item) => ({ name: text(item?.name), nameEn: text(item?.nameEn), startsOn: text(item?.startsOn), endsOn: text(item?.endsOn) }),
       }}
     />
   );

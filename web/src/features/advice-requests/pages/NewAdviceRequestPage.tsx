@@ -13,7 +13,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 /** Staff ask one or more councils for advice; the councils' members are told at once. */
 export function NewAdviceRequestPage() {
   const { municipality = '' } = useParams();
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const navigate = useNavigate();
   const councils = useQuery({ queryKey: ['councils', municipality, 'all'], queryFn: () => api<CouncilList>(tenantPath(municipality, '/councils?pageSize=100')) });
   const departments = useQuery({ queryKey: ['departments', municipality], queryFn: () => api<Page<Department>>(tenantPath(municipality, '/departments')) });
@@ -66,7 +66,7 @@ export function NewAdviceRequestPage() {
             </FormField>
           ))}
         </Fieldset>
-        <SelectField id="advice-departmentId" label={t('triage.department')} value={values.departmentId} onChange={set('departmentId')} options={[{ value: '', label: t('common.choose') }, ...(departments.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))]} />
+        <SelectField id="advice-departmentId" label={t('triage.department')} value={values.departmentId} onChange={set('departmentId')} options={[{ value: '', label: t('common.choose') }, ...(departments.data?.items ?? []).map((item) => ({ value: item.id, label: nameOf(item) }))]} />
         <TextField id="advice-documentTitle" label={t('adviceRequest.documentTitle')} value={values.documentTitle} onChange={set('documentTitle')} />
         <TextField id="advice-documentUrl" type="url" label={t('adviceRequest.documentUrl')} value={values.documentUrl} onChange={set('documentUrl')} error={error('documents.0.url')} />
         <FormField type="checkbox">

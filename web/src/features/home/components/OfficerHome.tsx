@@ -8,7 +8,7 @@ import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 
 /** An officer's department and what waits for an answer from it. */
 export function OfficerHome({ municipality, departmentIds }: { municipality: string; departmentIds: string[] }) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const departments = useQuery({ queryKey: ['departments', municipality, 'all'], queryFn: () => api<Page<Department>>(tenantPath(municipality, '/departments?pageSize=100')) });
   const mine = departments.data?.items.filter((item) => departmentIds.includes(item.id)) ?? [];
   return (
@@ -19,7 +19,7 @@ export function OfficerHome({ municipality, departmentIds }: { municipality: str
         </Heading>
         {mine.map((department) => (
           <div key={department.id} className="app-card">
-            <Heading level={3}>{department.name}</Heading>
+            <Heading level={3}>{nameOf(department)}</Heading>
             {department.contactEmail && (
               <Paragraph>
                 {t('council.email')}: <Link href={`mailto:${department.contactEmail}`}>{department.contactEmail}</Link>

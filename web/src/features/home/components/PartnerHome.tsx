@@ -7,7 +7,7 @@ import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 
 /** A partner's organisation (police, housing corporation, welfare) as the municipality registered it. */
 export function PartnerHome({ municipality, partnerIds }: { municipality: string; partnerIds: string[] }) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const partners = useQuery({ queryKey: ['partner-organisations', municipality, 'all'], queryFn: () => api<Page<PartnerOrganisation>>(tenantPath(municipality, '/partner-organisations?pageSize=100')) });
   const mine = partners.data?.items.filter((item) => partnerIds.includes(item.id)) ?? [];
   return (
@@ -17,7 +17,7 @@ export function PartnerHome({ municipality, partnerIds }: { municipality: string
       </Heading>
       {mine.map((partner) => (
         <div key={partner.id} className="app-card">
-          <Heading level={3}>{partner.name}</Heading>
+          <Heading level={3}>{nameOf(partner)}</Heading>
           <Paragraph>{t(`partnerKind.${partner.kind}`)}</Paragraph>
           {partner.contactEmail && (
             <Paragraph>

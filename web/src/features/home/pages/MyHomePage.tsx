@@ -37,7 +37,7 @@ export function MyHomePage() {
       {roles.has('advisor') && <AdvisorHome municipality={municipality} neighbourhoodIds={scopes('advisor')} />}
       {roles.has('council_member') && <CouncilMemberHome municipality={municipality} councilIds={scopes('council_member')} />}
       {roles.has('officer') && <OfficerHome municipality={municipality} departmentIds={scopes('officer')} />}
-      {roles.has('alderman') && <AldermanHome municipality={municipality} />}
+      {roles.has('alderman') && <AldermanHome municipality={municipality} portfolioIds={scopes('alderman')} />}
       {roles.has('partner') && <PartnerHome municipality={municipality} partnerIds={scopes('partner')} />}
       {roles.has('resident') && <ResidentHome municipality={municipality} />}
       <NotificationPreferences municipality={municipality} />

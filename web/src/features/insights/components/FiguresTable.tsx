@@ -11,7 +11,7 @@ export function FiguresTable(props: { caption: string; rowHeading: string; colum
     <div className="insights-table">
       <Table>
         {/* The chart's heading stands right above; the caption names the table for screen readers without repeating it on screen. */}
-        <TableCaption className="insights-visually-hidden">{props.caption}</TableCaption>
+        <TableCaption className="app-visually-hidden">{props.caption}</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{props.rowHeading}</TableHeaderCell>

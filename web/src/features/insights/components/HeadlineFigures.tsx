@@ -25,7 +25,7 @@ export function HeadlineFigures({ figures }: { figures: Responsiveness }) {
   ];
   return (
     <section aria-labelledby="insights-headline-heading" className="insights-section">
-      <Heading level={2} id="insights-headline-heading" className="insights-visually-hidden">
+      <Heading level={2} id="insights-headline-heading" className="app-visually-hidden">
         {t('insights.headline.title')}
       </Heading>
       <dl className="insights-headline">

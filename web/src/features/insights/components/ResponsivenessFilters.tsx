@@ -39,7 +39,7 @@ export function ResponsivenessFilters({ view, onApply }: { view: ResponsivenessV
 
   return (
     <section aria-labelledby="insights-filters-heading" className="insights-filters">
-      <Heading level={2} id="insights-filters-heading" className="insights-visually-hidden">
+      <Heading level={2} id="insights-filters-heading" className="app-visually-hidden">
         {t('insights.filters.title')}
       </Heading>
       <form onSubmit={onSubmit} noValidate className="insights-filters__form">

@@ -8,11 +8,11 @@ import { useI18n } from '../../../i18n/i18n.tsx';
  * Requests in a table: what, where, status, deadline; overdue ones say so in words, not only in colour. On a phone
  * each row becomes a card with the column names beside the values (styles.css, .app-card-table).
  */
-export function RequestTable({ municipality, items, caption }: { municipality: string; items: RequestSummary[]; caption: string }) {
+export function RequestTable({ municipality, items, caption, isCaptionShown = true }: { municipality: string; items: RequestSummary[]; caption: string; isCaptionShown?: boolean }) {
   const { t } = useI18n();
   return (
     <Table className="app-card-table">
-      <TableCaption>{caption}</TableCaption>
+      <TableCaption className={isCaptionShown ? undefined : 'app-visually-hidden'}>{caption}</TableCaption>
       <TableHeader>
         <TableRow>
           <TableHeaderCell scope="col">{t('requests.reference')}</TableHeaderCell>

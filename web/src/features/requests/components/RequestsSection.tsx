@@ -33,7 +33,7 @@ export function RequestsSection(props: { municipality: string; heading: string; 
       {props.isExportable && <RequestExportLinks municipality={props.municipality} filter={props.filter} />}
       {requests.isPending && <Loading />}
       {requests.data && items.length === 0 && <Paragraph>{props.emptyText}</Paragraph>}
-      {items.length > 0 && <RequestTable municipality={props.municipality} items={items} caption={props.heading} />}
+      {items.length > 0 && <RequestTable municipality={props.municipality} items={items} caption={props.heading} isCaptionShown={false} />}
       {total > items.length && (
         <Paragraph>
           <AppLink to={allHref}>{t('requests.showAll', { total })}</AppLink>

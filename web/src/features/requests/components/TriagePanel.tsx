@@ -11,7 +11,7 @@ import { useAnnounce } from './RequestStatus.tsx';
 
 /** The advisor's first steps: confirm receipt within five working days, then route to the right department. */
 export function TriagePanel({ municipality, request }: { municipality: string; request: Request }) {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   const queryClient = useQueryClient();
   const departments = useQuery({ queryKey: ['departments', municipality], queryFn: () => api<Page<Department>>(tenantPath(municipality, '/departments')) });
   const [departmentId, setDepartmentId] = useState(request.leadDepartment?.id ?? '');
@@ -63,7 +63,7 @@ export function TriagePanel({ municipality, request }: { municipality: string; r
               setDepartmentId(value);
               setOfficerId('');
             }}
-            options={[{ value: '', label: t('common.choose') }, ...(departments.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))]}
+            options={[{ value: '', label: t('common.choose') }, ...(departments.data?.items ?? []).map((item) => ({ value: item.id, label: nameOf(item) }))]}
             error={route.error instanceof ApiProblem ? route.error.fieldError('body.leadDepartmentId') : undefined}
           />
           {departmentId && (
@@ -89,7 +89,7 @@ export function TriagePanel({ municipality, request }: { municipality: string; r
                       onChange={(event) => setContributing((current) => ((event.target as HTMLInputElement).checked ? [...current, item.id] : current.filter((id) => id !== item.id)))}
                     />{' '}
                     <FormLabel htmlFor={`route-contributing-${item.id}`} type="checkbox">
-                      {item.name}
+                      {nameOf(item)}
                     </FormLabel>
                   </Paragraph>
                 </FormField>

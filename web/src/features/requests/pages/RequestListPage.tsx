@@ -27,7 +27,7 @@ const pageSize = 25;
  */
 export function RequestListPage() {
   const { municipality = '' } = useParams();
-  const { t, language } = useI18n();
+  const { t, nameOf } = useI18n();
   const session = useSession(municipality);
   const [params, setParams] = useSearchParams();
   const applied: Filter = Object.fromEntries(filterNames.map((name) => [name, params.get(name) ?? undefined]).filter((entry) => entry[1]));
@@ -65,8 +65,8 @@ export function RequestListPage() {
         <SelectField id="filter-kind" label={t('requests.kind')} value={draft.kind ?? ''} onChange={set('kind')} options={choose(['question', 'request', 'advice_solicited', 'advice_unsolicited', 'initiative'].map((kind) => ({ value: kind, label: t(`requestKind.${kind}`) })))} />
         <SelectField id="filter-state" label={t('requests.state')} value={draft.state ?? ''} onChange={set('state')} options={choose(['submitted', 'acknowledged', 'routed', 'answered', 'closed'].map((state) => ({ value: state, label: t(`requestState.${state}`) })))} />
         <SelectField id="filter-verdict" label={t('answer.verdict')} value={draft.verdict ?? ''} onChange={set('verdict')} options={choose(['nu', 'ooit', 'nooit'].map((verdict) => ({ value: verdict, label: t(`verdict.${verdict}`) })))} />
-        <SelectField id="filter-theme" label={t('submit.theme')} value={draft.themeId ?? ''} onChange={set('themeId')} options={choose((themes.data?.items ?? []).map((item) => ({ value: item.id, label: language === 'en' ? item.nameEn : item.nameNl })))} />
-        <SelectField id="filter-department" label={t('triage.department')} value={draft.departmentId ?? ''} onChange={set('departmentId')} options={choose((departments.data?.items ?? []).map((item) => ({ value: item.id, label: item.name })))} />
+        <SelectField id="filter-theme" label={t('submit.theme')} value={draft.themeId ?? ''} onChange={set('themeId')} options={choose((themes.data?.items ?? []).map((item) => ({ value: item.id, label: nameOf(item) })))} />
+        <SelectField id="filter-department" label={t('triage.department')} value={draft.departmentId ?? ''} onChange={set('departmentId')} options={choose((departments.data?.items ?? []).map((item) => ({ value: item.id, label: nameOf(item) })))} />
         <SelectField id="filter-sort" label={t('requestList.sort')} value={draft.sort ?? 'newest'} onChange={(value) => set('sort')(value === 'newest' ? '' : value)} options={['newest', 'deadline'].map((sort) => ({ value: sort, label: t(`requestList.sort.${sort}`) }))} />
         {(['isOverdue', 'isOpen', ...(session.data ? (['mine'] as const) : [])] as const).map((name) => (
           <FormField key={name} type="checkbox">

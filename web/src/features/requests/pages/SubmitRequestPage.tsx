@@ -24,7 +24,7 @@ const breadths = ['broad', 'divided', 'narrow'];
 export function SubmitRequestPage() {
   const { municipality = '' } = useParams();
   const location = useLocation();
-  const { t, language } = useI18n();
+  const { t, nameOf } = useI18n();
   const navigate = useNavigate();
   const session = useSession(municipality);
   const neighbourhoods = useNeighbourhoods(municipality);
@@ -161,7 +161,7 @@ export function SubmitRequestPage() {
           label={t('submit.theme')}
           value={values.themeId}
           onChange={set('themeId')}
-          options={[{ value: '', label: t('common.choose') }, ...(themes.data?.items ?? []).filter((item) => item.isActive).map((item) => ({ value: item.id, label: language === 'en' ? item.nameEn : item.nameNl }))]}
+          options={[{ value: '', label: t('common.choose') }, ...(themes.data?.items ?? []).filter((item) => item.isActive).map((item) => ({ value: item.id, label: nameOf(item) }))]}
         />
         <Fieldset invalid={isPublicMissing && values.isPublic === undefined} aria-describedby={isPublicMissing && values.isPublic === undefined ? 'request-isPublic-error' : undefined}>
           <FieldsetLegend>{t('submit.isPublicLegend')} *</FieldsetLegend>
