@@ -1,11 +1,11 @@
-import { Button, Heading, Link, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Heading, Link, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { api, tenantPath } from '../../../api/client.ts';
 import { useSession } from '../../../api/session.ts';
 import { useNavigate } from 'react-router';
 import type { MyErasureRequest } from '../../../api/types.ts';
 import { AppLink } from '../../../components/AppLink.tsx';
+import { ConfirmTwice } from '../../../components/ConfirmTwice.tsx';
 import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 
@@ -15,13 +15,9 @@ export function MyData({ municipality }: { municipality: string }) {
   const queryClient = useQueryClient();
   const key = ['my-erasure-request', municipality];
   const erasure = useQuery({ queryKey: key, queryFn: () => api<MyErasureRequest>(tenantPath(municipality, '/me/erasure-request')) });
-  const [isConfirming, setConfirming] = useState(false);
   const ask = useMutation({
     mutationFn: () => api<MyErasureRequest['erasureRequest']>(tenantPath(municipality, '/me/erasure-request'), { method: 'POST' }),
-    onSuccess: () => {
-      setConfirming(false);
-      return queryClient.invalidateQueries({ queryKey: key });
-    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
   });
   const session = useSession(municipality);
   // A resident deletes their account at once; someone with another role asks, so their work can be handed over.
@@ -48,24 +44,8 @@ export function MyData({ municipality }: { municipality: string }) {
       <ProblemAlert error={ask.error ?? erasure.error} />
       {pending ? (
         <SuccessAlert>{t('myData.erasurePending', { date: date(pending.requestedAt) })}</SuccessAlert>
-      ) : isConfirming ? (
-        <div>
-          <Paragraph>
-            <strong>{t('myData.erasureConfirm')}</strong>
-          </Paragraph>
-          <div className="app-actions">
-            <Button appearance="primary-action-button" busy={ask.isPending} disabled={ask.isPending} onClick={() => ask.mutate()}>
-              {t('myData.erasureConfirmYes')}
-            </Button>
-            <Button appearance="secondary-action-button" onClick={() => setConfirming(false)}>
-              {t('myData.erasureConfirmNo')}
-            </Button>
-          </div>
-        </div>
       ) : (
-        <Button appearance="secondary-action-button" disabled={!erasure.data} onClick={() => setConfirming(true)}>
-          {t('myData.erasureAsk')}
-        </Button>
+        <ConfirmTwice startLabel={t('myData.erasureAsk')} question={t('myData.erasureConfirm')} confirmLabel={t('myData.erasureConfirmYes')} busy={ask.isPending} disabled={!erasure.data} onConfirm={() => ask.mutate()} />
       )}
       </>}
     </section>
@@ -76,7 +56,6 @@ export function MyData({ municipality }: { municipality: string }) {
 function DeleteOwnAccount({ municipality }: { municipality: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [isConfirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => api<unknown>(tenantPath(municipality, '/me/account'), { method: 'DELETE' }),
     // The home page forgets the session once it shows: this page would send anyone without one to the login page.
@@ -87,25 +66,7 @@ function DeleteOwnAccount({ municipality }: { municipality: string }) {
       <Heading level={3}>{t('security.deleteAccountTitle')}</Heading>
       <Paragraph>{t('security.deleteAccountIntro')}</Paragraph>
       <ProblemAlert error={remove.error} />
-      {isConfirming ? (
-        <div>
-          <Paragraph>
-            <strong>{t('security.deleteAccountSure')}</strong>
-          </Paragraph>
-          <div className="app-actions">
-            <Button appearance="primary-action-button" busy={remove.isPending} disabled={remove.isPending} onClick={() => remove.mutate()}>
-              {t('security.deleteAccountConfirm')}
-            </Button>
-            <Button appearance="secondary-action-button" onClick={() => setConfirming(false)}>
-              {t('myData.erasureConfirmNo')}
-            </Button>
-          </div>
-        </div>
-      ) : (
-        <Button appearance="secondary-action-button" onClick={() => setConfirming(true)}>
-          {t('security.deleteAccount')}
-        </Button>
-      )}
+      <ConfirmTwice startLabel={t('security.deleteAccount')} question={t('security.deleteAccountSure')} confirmLabel={t('security.deleteAccountConfirm')} busy={remove.isPending} onConfirm={() => remove.mutate()} />
     </>
   );
 }
