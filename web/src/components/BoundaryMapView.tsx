@@ -20,8 +20,8 @@ const labelGap = 4;
 /**
  * Shows the names that fit: the highlighted wijk's first, then larger wijken before smaller ones (and, between
  * wijken alike, shorter names first, so that more fit). A name that would overlap one already shown, or stick out
- * of the map, is hidden, and its wijk tells its name on hover instead. Runs again after every zoom or resize, when
- * the room on the map changes.
+ * of the map, is hidden, and its wijk tells its name on hover instead. Runs again whenever the view or the frame
+ * changes.
  */
 function showNamesThatFit(labels: NameLabel[], frame: DOMRect) {
   for (const label of labels) label.element.classList.remove('app-map-label--hidden');
@@ -120,7 +120,8 @@ export function BoundaryMapView({
     });
     const placeNames = () => showNamesThatFit(labels, frame.getBoundingClientRect());
     placeNames();
-    map.on('zoomend', placeNames);
+    // After a zoom or a drag: other names fit, or stick out of the frame.
+    map.on('moveend', placeNames);
     // The frame's size can change after the map is made (the page around it settles, a phone turns): measure again,
     // fit the wijken to the new frame and place the names anew.
     const resizes = new ResizeObserver(() => {
@@ -140,7 +141,7 @@ export function BoundaryMapView({
   );
   return (
     <figure className="app-map-figure">
-      <div ref={container} className={`app-map${tileUrl ? ' app-map--base-map' : ''}`} role="img" aria-label={label} />
+      <div ref={container} className="app-map" role="img" aria-label={label} />
       {captions.length > 0 && (
         <figcaption className="app-map-caption">
           {captions.map((caption) => (
