@@ -5,13 +5,13 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
-import { type Config, isProduction, type TrustedProxies } from './config.ts';
+import { baseMapOf, type Config, isProduction, mapTileOrigin, type TrustedProxies } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
 import { createResponsivenessService, registerResponsivenessRoutes } from './modules/insights/index.ts';
 import { createAccessibilityStatementService, createMunicipalityService, registerAccessibilityStatementRoutes, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
-import { createAreaImportService, createNeighbourhoodService, registerAreaImportRoutes, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
+import { createAreaImportService, createNeighbourhoodService, registerAreaImportRoutes, registerMapSettingsRoutes, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
@@ -115,7 +115,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     maxRequestsPerSocket: config.HTTP_MAX_REQUESTS_PER_CONNECTION,
   });
   app.server.maxConnections = config.HTTP_MAX_CONNECTIONS;
-  registerSecurityHeaders(app, { publicUrl: config.PUBLIC_URL });
+  registerSecurityHeaders(app, { publicUrl: config.PUBLIC_URL, mapTileOrigin: mapTileOrigin(config) });
   app.setValidatorCompiler(validatorCompiler as never);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -212,6 +212,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(
     async (api) => {
       registerMunicipalityRoutes(api, municipalities);
+      registerMapSettingsRoutes(api, { baseMap: baseMapOf(config) });
       await api.register(
         async (tenantScope) => {
           registerTenancy(tenantScope, (slug) => municipalities.findTenant(slug));

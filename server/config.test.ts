@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDemoSeeded, loadConfig, migrationDatabaseUrl } from './config.ts';
+import { baseMapOf, isDemoSeeded, loadConfig, migrationDatabaseUrl } from './config.ts';
 
 describe('configuration', () => {
   it('points PUBLIC_URL at the port the server listens on when it is not set', () => {
@@ -44,6 +44,32 @@ describe('trusted proxies', () => {
   });
 });
 
+describe('the base map', () => {
+  const pdok = 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png';
+
+  it('is off by default, and credits the Kadaster for PDOK\'s tiles unless told otherwise', () => {
+    expect(baseMapOf(loadConfig({}))).toBeNull();
+    expect(baseMapOf(loadConfig({ MAP_TILE_URL: '', MAP_TILE_ATTRIBUTION: 'Iets' }))).toBeNull();
+    expect(baseMapOf(loadConfig({ MAP_TILE_URL: pdok }))).toEqual({ tileUrl: pdok, attribution: 'Kaartgegevens © Kadaster' });
+    expect(baseMapOf(loadConfig({ MAP_TILE_URL: pdok, MAP_TILE_ATTRIBUTION: 'Kaartgegevens © Kadaster (BRT)' }))?.attribution).toBe('Kaartgegevens © Kadaster (BRT)');
+    expect(baseMapOf(loadConfig({ MAP_TILE_URL: 'http://127.0.0.1:8080/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: 'Testkaart' }))).toEqual({ tileUrl: 'http://127.0.0.1:8080/{z}/{x}/{y}.png', attribution: 'Testkaart' });
+  });
+
+  it.each([
+    ['https://service.pdok.nl/brt/{z}/{x}.png', /MAP_TILE_URL: must contain \{z\}, \{x\} and \{y\}, e\.g\. https:\/\/service\.pdok\.nl/],
+    ['https://{s}.tile.example.org/{z}/{x}/{y}.png', /MAP_TILE_URL: may contain only the placeholders/],
+    ['tiles/{z}/{x}/{y}.png', /MAP_TILE_URL: must be an http\(s\) address/],
+    ['ftp://tiles.example.org/{z}/{x}/{y}.png', /MAP_TILE_URL: must be an http\(s\) address/],
+    ['https://user:secret@tiles.example.org/{z}/{x}/{y}.png', /MAP_TILE_URL: must not contain a user name or password/],
+  ])('refuses MAP_TILE_URL=%s at start, saying what a good one looks like', (value, message) => {
+    expect(() => loadConfig({ MAP_TILE_URL: value, MAP_TILE_ATTRIBUTION: 'Test' })).toThrow(message);
+  });
+
+  it('needs an attribution for tiles that are not PDOK\'s', () => {
+    expect(() => loadConfig({ MAP_TILE_URL: 'https://tile.example.org/{z}/{x}/{y}.png' })).toThrow(/MAP_TILE_ATTRIBUTION: is required with a MAP_TILE_URL that is not PDOK's/);
+  });
+});
+
 describe('production', () => {
   const key = 'q3Ft0Qm2Zr1mXk4pW8yN5aV7cJ9eL2gH6tB0sD3fR1o=';
   const production = { NODE_ENV: 'production', PUBLIC_URL: 'https://wijkwerk.helmond.nl', SECRET_ENCRYPTION_KEY: key };
@@ -74,6 +100,11 @@ describe('production', () => {
   it('refuses administrators without a second factor', () => {
     expect(() => loadConfig({ ...production, ADMIN_SECOND_FACTOR: 'optional' })).toThrow(/ADMIN_SECOND_FACTOR: must be "required" when NODE_ENV=production/);
     expect(loadConfig({ ADMIN_SECOND_FACTOR: 'optional' }).ADMIN_SECOND_FACTOR).toBe('optional');
+  });
+
+  it('takes base map tiles only over https', () => {
+    expect(() => loadConfig({ ...production, MAP_TILE_URL: 'http://tiles.helmond.nl/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: 'Gemeente Helmond' })).toThrow(/MAP_TILE_URL: must be an https:\/\/ address when NODE_ENV=production/);
+    expect(loadConfig({ ...production, MAP_TILE_URL: 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png' }).MAP_TILE_ATTRIBUTION).toBe('Kaartgegevens © Kadaster');
   });
 
   it('seeds the demo into an empty database in production only with DEMO_SEED=on', () => {

@@ -64,6 +64,45 @@ const securityAlertThresholds = z
     return thresholds;
   });
 
+/** The Netherlands' own base map: PDOK's BRT-Achtergrondkaart, free and open, in Web Mercator tiles. */
+const pdokHost = 'service.pdok.nl';
+export const pdokAttribution = 'Kaartgegevens © Kadaster';
+
+/** The tile template with an example tile filled in, so it parses as an address. */
+export function exampleTileAddress(template: string): URL | undefined {
+  try {
+    return new URL(template.replace(/\{[zxy]\}/g, '0'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An XYZ tile template (…/{z}/{x}/{y}.png). One fixed host, no `{s}` subdomains: its origin joins the CSP's
+ * img-src, which cannot hold a pattern. No user name or password: the address is handed to every browser.
+ */
+const mapTileUrl = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z
+    .string()
+    .trim()
+    .optional()
+    .superRefine((template, context) => {
+      if (template === undefined) return;
+      const address = exampleTileAddress(template);
+      const problem = !['{z}', '{x}', '{y}'].every((placeholder) => template.includes(placeholder))
+        ? 'must contain {z}, {x} and {y}'
+        : /\{(?![zxy]\})[^}]*\}/.test(template)
+          ? 'may contain only the placeholders {z}, {x} and {y} (one host: its origin joins the Content-Security-Policy)'
+          : !address || !['https:', 'http:'].includes(address.protocol)
+            ? 'must be an http(s) address'
+            : address.username || address.password
+              ? 'must not contain a user name or password (every browser receives it)'
+              : undefined;
+      if (problem) context.addIssue({ code: 'custom', message: `${problem}, e.g. https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png` });
+    }),
+);
+
 const environmentSchema = z.object({
   /** `production` turns on the checks below that refuse an unsafe configuration. */
   NODE_ENV: z.string().optional(),
@@ -140,6 +179,10 @@ const environmentSchema = z.object({
   /** More events of a kind than its number within the window e-mails the municipality's administrators, once a window. */
   SECURITY_ALERT_THRESHOLDS: securityAlertThresholds,
   WEB_DIST_DIR: z.string().default('./web/dist'),
+  /** XYZ tile template of the base map under the wijk boundaries; unset: the boundaries on a plain background. */
+  MAP_TILE_URL: mapTileUrl,
+  /** Who must be credited for the tiles, shown under the map; defaults to the Kadaster for PDOK's tiles. */
+  MAP_TILE_ATTRIBUTION: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.string().trim().max(200).optional()),
   /** A client must have sent all request headers within this time (slowloris), */
   HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().min(1).default(10),
   /** …and the whole request, body included, within this time. */
@@ -180,7 +223,21 @@ const configSchema = environmentSchema
     path: ['ADMIN_SECOND_FACTOR'],
     message: 'must be "required" when NODE_ENV=production: administrators always log in with a second factor',
   })
-  .transform((parsed) => ({ ...parsed, PUBLIC_URL: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}` }));
+  // Tiles over plain http on an https page are mixed content: browsers upgrade or block them.
+  .refine((parsed) => !isProduction(parsed) || parsed.ALLOW_INSECURE_HTTP || !parsed.MAP_TILE_URL || /^https:\/\//i.test(parsed.MAP_TILE_URL), {
+    path: ['MAP_TILE_URL'],
+    message: 'must be an https:// address when NODE_ENV=production, e.g. https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png',
+  })
+  // Crediting the map's maker is a condition of every tile service's licence; only PDOK's is known here.
+  .refine((parsed) => !parsed.MAP_TILE_URL || parsed.MAP_TILE_ATTRIBUTION || exampleTileAddress(parsed.MAP_TILE_URL)?.hostname === pdokHost, {
+    path: ['MAP_TILE_ATTRIBUTION'],
+    message: 'is required with a MAP_TILE_URL that is not PDOK\'s: the text that credits the map\'s maker as its licence asks, e.g. "© OpenStreetMap contributors"',
+  })
+  .transform((parsed) => ({
+    ...parsed,
+    PUBLIC_URL: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`,
+    MAP_TILE_ATTRIBUTION: parsed.MAP_TILE_URL ? (parsed.MAP_TILE_ATTRIBUTION ?? pdokAttribution) : undefined,
+  }));
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -191,6 +248,17 @@ export function isProduction(config: { NODE_ENV?: string }): boolean {
 /** The connection that runs migrations: the migration role's when it is set apart, otherwise the server's own. */
 export function migrationDatabaseUrl(config: Pick<Config, 'DATABASE_URL' | 'MIGRATION_DATABASE_URL'>): string | undefined {
   return config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL;
+}
+
+/** The base map under the wijk boundaries, if one is configured: the tile template and who to credit. */
+export function baseMapOf(config: Pick<Config, 'MAP_TILE_URL' | 'MAP_TILE_ATTRIBUTION'>): { tileUrl: string; attribution: string } | null {
+  if (!config.MAP_TILE_URL) return null;
+  return { tileUrl: config.MAP_TILE_URL, attribution: config.MAP_TILE_ATTRIBUTION ?? pdokAttribution };
+}
+
+/** The origin of the base map's tile server (it joins the CSP's img-src), if one is configured. */
+export function mapTileOrigin(config: Pick<Config, 'MAP_TILE_URL'>): string | undefined {
+  return config.MAP_TILE_URL ? exampleTileAddress(config.MAP_TILE_URL)?.origin : undefined;
 }
 
 /** Whether an empty database gets the Helmond demo: never in production unless asked for with DEMO_SEED=on. */

@@ -60,6 +60,22 @@ describe('security headers', () => {
     }
   });
 
+  it('let images come from a base map\'s tile server only when one is configured', async () => {
+    const page = await t.request({ url: '/helmond/wijken/brandevoort' });
+    expect(directivesOf(page.headers['content-security-policy']).get('img-src')).toEqual(["'self'", 'data:']);
+    const withTiles = await createTestApp({ WEB_DIST_DIR: webDist, MAP_TILE_URL: 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png' });
+    try {
+      for (const url of ['/helmond/wijken/brandevoort', `${tenantPath}/neighbourhoods`, '/api/v1/map-settings']) {
+        const policy = directivesOf((await withTiles.request({ url })).headers['content-security-policy']);
+        expect(policy.get('img-src'), url).toEqual(["'self'", 'data:', 'https://service.pdok.nl']);
+        expect(policy.get('connect-src'), url).toEqual(["'self'"]);
+        expect(policy.get('default-src'), url).toEqual(["'self'"]);
+      }
+    } finally {
+      await withTiles.close();
+    }
+  });
+
   it('tell browsers to insist on https when the public address is https', async () => {
     const secure = await createTestApp({ PUBLIC_URL: 'https://wijkwerk.helmond.nl' });
     try {

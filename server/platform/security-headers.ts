@@ -5,7 +5,7 @@ import helmet from 'helmet';
  * The Content-Security-Policy of every page and API answer. The web app is Vite's build: one module script
  * and stylesheets from this origin, no inline script; Leaflet and React style elements through the CSSOM,
  * which a policy does not restrict; images (Leaflet's, the design system's) from this origin or `data:`.
- * The map draws boundaries without a tile server; a tile server's origin would have to join `img-src`.
+ * A configured base map's tile server joins `img-src` (see registerSecurityHeaders).
  */
 export const contentSecurityPolicyDirectives = {
   'default-src': ["'self'"],
@@ -35,12 +35,14 @@ export const apiDocumentationContentSecurityPolicy = Object.entries({ ...content
  * async), which cost the public neighbourhood list a third of its throughput (77 % → 49 % of a bare Fastify
  * route in `npm run bench`).
  */
-export function registerSecurityHeaders(app: FastifyInstance, options: { publicUrl: string }) {
+export function registerSecurityHeaders(app: FastifyInstance, options: { publicUrl: string; mapTileOrigin?: string }) {
   const isHttps = new URL(options.publicUrl).protocol === 'https:';
+  // A base map's tiles are images from one other host: its origin joins, nothing more.
+  const imageSources = options.mapTileOrigin ? [...contentSecurityPolicyDirectives['img-src'], options.mapTileOrigin] : contentSecurityPolicyDirectives['img-src'];
   const applyHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: { ...contentSecurityPolicyDirectives, ...(isHttps ? { 'upgrade-insecure-requests': [] } : {}) },
+      directives: { ...contentSecurityPolicyDirectives, 'img-src': imageSources, ...(isHttps ? { 'upgrade-insecure-requests': [] } : {}) },
     },
     // Only a site reached over https may tell browsers to insist on https; over http the header is ignored
     // at best and locks a test install out at worst.

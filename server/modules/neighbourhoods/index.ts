@@ -8,3 +8,5 @@ export { createNeighbourhoodService, type NeighbourhoodService } from './neighbo
 export { area, neighbourhood } from './neighbourhood.tables.ts';
 export { registerAreaImportRoutes } from './area-import.routes.ts';
 export { type AreaImportService, createAreaImportService } from './area-import.service.ts';
+export { type MapSettings, mapSettingsSchema } from './map-settings.contract.ts';
+export { registerMapSettingsRoutes } from './map-settings.routes.ts';

@@ -1,7 +1,7 @@
 import { DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react/css-module';
 import type { FeatureCollection } from 'geojson';
-import { useMemo } from 'react';
-import { useParams } from 'react-router';
+import { useCallback, useMemo } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { BoundaryMap } from '../../../components/BoundaryMap.tsx';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { CalendarDate } from '../../../components/CalendarDate.tsx';
@@ -11,7 +11,7 @@ import { AskCallToAction } from '../../requests/components/AskCallToAction.tsx';
 import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 import { DevelopmentAgreementForm } from '../components/DevelopmentAgreementForm.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { useCouncilsOf, useNeighbourhoodBySlug } from '../queries.ts';
+import { useBoundaries, useCouncilsOf, useNeighbourhoodBySlug } from '../queries.ts';
 
 /** The public page of one neighbourhood: what it is, its buurten, its council and how to reach it. */
 export function NeighbourhoodPage() {
@@ -19,11 +19,16 @@ export function NeighbourhoodPage() {
   const { t } = useI18n();
   const neighbourhood = useNeighbourhoodBySlug(municipality, slug);
   const councils = useCouncilsOf(municipality, neighbourhood.data?.id);
+  // The same map as on the home page (often still in memory from there), centred on this wijk among its neighbours.
+  const allBoundaries = useBoundaries(municipality);
   const boundaries = useMemo<FeatureCollection | undefined>(() => {
     const item = neighbourhood.data;
     if (!item?.boundary) return undefined;
+    if (allBoundaries.data?.features.some((feature) => feature.properties?.slug === item.slug)) return allBoundaries.data;
     return { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: item.boundary as never, properties: { name: item.name, slug: item.slug, isBoundaryOfficial: item.isBoundaryOfficial } }] };
-  }, [neighbourhood.data]);
+  }, [neighbourhood.data, allBoundaries.data]);
+  const navigate = useNavigate();
+  const openNeighbourhood = useCallback((other: string) => navigate(`/${municipality}/wijken/${other}`), [municipality, navigate]);
 
   if (neighbourhood.isPending) return <Loading />;
   if (neighbourhood.error) return <ProblemAlert error={neighbourhood.error} />;
@@ -104,7 +109,13 @@ export function NeighbourhoodPage() {
         <div>
           <RequestsSection municipality={municipality} heading={t('neighbourhood.requests')} filter={{ neighbourhoodId: item.id }} emptyText={t('neighbourhood.noRequests')} />
           <Heading level={2}>{t('neighbourhood.map')}</Heading>
-          {boundaries ? <BoundaryMap boundaries={boundaries} label={t('neighbourhood.mapLabel', { name: item.name })} highlightSlug={item.slug} /> : <Paragraph>{t('neighbourhood.noBoundary')}</Paragraph>}
+          {!boundaries ? (
+            <Paragraph>{t('neighbourhood.noBoundary')}</Paragraph>
+          ) : allBoundaries.isPending ? (
+            <Loading />
+          ) : (
+            <BoundaryMap boundaries={boundaries} label={t('neighbourhood.mapLabel', { name: item.name })} highlightSlug={item.slug} onSelect={openNeighbourhood} />
+          )}
         </div>
       </div>
     </>
