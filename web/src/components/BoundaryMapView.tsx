@@ -92,6 +92,11 @@ export function BoundaryMapView({
     // A wijk's own page centres on that wijk, with its neighbours around it; other maps show every wijk.
     const highlighted = layer.getLayers().find((each) => isHighlighted((each as L.Polygon).feature as Feature)) as L.Polygon | undefined;
     const fitToFrame = () => {
+      // A frame without size (not laid out yet, or being taken down) has no zoom that fits: Leaflet would compute NaN.
+      if (frame.clientWidth === 0 || frame.clientHeight === 0) {
+        if (!map.getZoom()) map.setView(layer.getBounds().getCenter(), 12, { animate: false });
+        return;
+      }
       if (highlighted && boundaries.features.length > 1) map.fitBounds(highlighted.getBounds().pad(0.9), { animate: false });
       else map.fitBounds(layer.getBounds(), { padding: [12, 12], animate: false });
     };
@@ -125,6 +130,7 @@ export function BoundaryMapView({
     // The frame's size can change after the map is made (the page around it settles, a phone turns): measure again,
     // fit the wijken to the new frame and place the names anew.
     const resizes = new ResizeObserver(() => {
+      if (frame.clientWidth === 0 || frame.clientHeight === 0) return;
       map.invalidateSize({ animate: false });
       fitToFrame();
       placeNames();
