@@ -10,6 +10,7 @@ import type { DatabaseHandle } from './db/client.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
 import { createResponsivenessService, registerResponsivenessRoutes } from './modules/insights/index.ts';
+import { createMeetingKindService, registerMeetingKindRoutes } from './modules/meetings/index.ts';
 import { createAccessibilityStatementService, createMunicipalityService, registerAccessibilityStatementRoutes, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
 import { createAreaImportService, createNeighbourhoodService, registerAreaImportRoutes, registerMapSettingsRoutes, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
@@ -159,6 +160,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const registrations = createRegistrationService({ db, clock, publicUrl: config.PUBLIC_URL, policy: { linkValidHours: config.REGISTRATION_LINK_HOURS, resendAfterMinutes: 5 }, passwordLinks, sessions });
   const neighbourhoods = createNeighbourhoodService({ db, clock });
   const councils = createCouncilService({ db, clock });
+  const meetingKinds = createMeetingKindService({ db, clock });
   const organisation = createOrganisationServices({ db, clock });
   const requests = createRequestService({ db, clock, publicUrl: config.PUBLIC_URL });
   const responsiveness = createResponsivenessService({ db, clock });
@@ -223,6 +225,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerNeighbourhoodRoutes(tenantScope, neighbourhoods);
           registerAreaImportRoutes(tenantScope, createAreaImportService({ db, clock }));
           registerCouncilRoutes(tenantScope, councils);
+          registerMeetingKindRoutes(tenantScope, meetingKinds);
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../server/db/client.ts';
 import { seedDemoIfEmpty } from '../server/demo/seed.ts';
 import { council } from '../server/modules/councils/index.ts';
+import { insertDefaultMeetingKinds } from '../server/modules/meetings/index.ts';
 import { municipality } from '../server/modules/municipalities/index.ts';
 import { neighbourhood } from '../server/modules/neighbourhoods/index.ts';
 import { department } from '../server/modules/organisation/index.ts';
@@ -36,6 +37,7 @@ export async function createSecondMunicipality(db: Database, clock: Clock) {
     .values({ municipalityId: tenant.id, email: 'beheer@eindhoven.example', displayName: 'Beheerder Eindhoven', passwordHash: await hashPassword(otherPassword), createdAt: now })
     .returning();
   await db.insert(roleAssignment).values({ municipalityId: tenant.id, userId: admin.id, role: 'admin', scopeType: 'municipality', scopeId: null, createdAt: now });
+  await insertDefaultMeetingKinds(db, tenant.id, now);
   return secondMunicipality(tenant, wijk, wijkraad, afdeling, admin);
 }
 

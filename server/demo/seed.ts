@@ -6,6 +6,7 @@ import { council } from '../modules/councils/index.ts';
 import { createMunicipalityRepository, municipality } from '../modules/municipalities/index.ts';
 import { area, neighbourhood } from '../modules/neighbourhoods/index.ts';
 import { councilTerm, department, partnerOrganisation, portfolio, portfolioDepartment, portfolioNeighbourhood, portfolioTheme, theme } from '../modules/organisation/index.ts';
+import { insertDefaultMeetingKinds } from '../modules/meetings/index.ts';
 import { hashPassword, roleAssignment, userAccount } from '../modules/users/index.ts';
 import { recordAudit } from '../platform/audit-log.ts';
 import { seedDemoRequests } from './helmond-requests.ts';
@@ -137,6 +138,7 @@ async function seedHelmond(tx: Executor, clock: Clock, passwordHashes: string[])
     }
   }
   await tx.insert(councilTerm).values({ municipalityId, ...demoTerm });
+  await insertDefaultMeetingKinds(tx, municipalityId, now);
 
   const userRows = await tx
     .insert(userAccount)

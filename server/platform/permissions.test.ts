@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 // The requests module's rows, so the matrix below is the whole one.
 import '../modules/councils/council.permissions.ts';
 import '../modules/insights/insights.permissions.ts';
+import '../modules/meetings/meetings.permissions.ts';
 import '../modules/municipalities/municipality.permissions.ts';
 import '../modules/neighbourhoods/neighbourhood.permissions.ts';
 import '../modules/privacy/privacy.permissions.ts';
@@ -35,6 +36,7 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'adviceRequest.create': { advisor: 'any', officer: 'any', admin: 'any' },
   'privacy.manage': { admin: 'any' },
   'insights.manage': { admin: 'any' },
+  'meeting.manageKinds': { admin: 'any' },
   'municipality.manageStatements': { admin: 'any' },
 };
 

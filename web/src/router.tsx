@@ -39,6 +39,7 @@ export const router = createBrowserRouter([
       { path: 'wachtwoord-instellen', element: <SetPasswordPage /> },
       { path: 'privacy', element: <PrivacyStatementPage /> },
       { path: 'toegankelijkheid', element: <AccessibilityStatementPage /> },
+      { path: 'overlegvormen', lazy: async () => ({ Component: (await import('./features/meetings/pages/MeetingKindsPage.tsx')).MeetingKindsPage }) },
       { path: 'vragen', element: <RequestListPage /> },
       { path: 'vragen/nieuw', element: <SubmitRequestPage /> },
       { path: 'vragen/:requestId', element: <RequestPage /> },

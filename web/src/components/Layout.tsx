@@ -91,6 +91,9 @@ export function Layout() {
             <AppLink to={`/${municipality}/privacy`}>{t('layout.privacy')}</AppLink>
           </Paragraph>
           <Paragraph>
+            <AppLink to={`/${municipality}/overlegvormen`}>{t('layout.meetingKinds')}</AppLink>
+          </Paragraph>
+          <Paragraph>
             <AppLink to={`/${municipality}/toegankelijkheid`}>{t('layout.accessibility')}</AppLink>
           </Paragraph>
           <Paragraph>

@@ -14,6 +14,8 @@ import homeEn from './home.en.json' with { type: 'json' };
 import homeNl from './home.nl.json' with { type: 'json' };
 import insightsEn from './insights.en.json' with { type: 'json' };
 import insightsNl from './insights.nl.json' with { type: 'json' };
+import meetingsEn from './meetings.en.json' with { type: 'json' };
+import meetingsNl from './meetings.nl.json' with { type: 'json' };
 import nl from './nl.json' with { type: 'json' };
 import requestsEn from './requests.en.json' with { type: 'json' };
 import requestsNl from './requests.nl.json' with { type: 'json' };
@@ -22,7 +24,7 @@ import securityNl from './security.nl.json' with { type: 'json' };
 
 export type Language = 'nl' | 'en';
 // One catalogue per language, kept in a file per area of the app.
-const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl, ...securityNl, ...accountNl, ...accessibilityNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn, ...securityEn, ...accountEn, ...accessibilityEn } };
+const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl, ...securityNl, ...accountNl, ...accessibilityNl, ...meetingsNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn, ...securityEn, ...accountEn, ...accessibilityEn, ...meetingsEn } };
 const storageKey = 'wijkwerk.language';
 
 interface I18n {

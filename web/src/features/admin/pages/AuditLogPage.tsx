@@ -15,12 +15,14 @@ import { AuditChanges } from '../components/AuditChanges.tsx';
 import { actionSentence, momentInWords, wordsFor } from '../components/audit-words.ts';
 
 /** Every kind of record the audit log names (see recordAudit calls on the server). */
-const entityTypes = ['neighbourhood', 'area', 'council', 'department', 'partner_organisation', 'theme', 'portfolio', 'council_term', 'user', 'api_token', 'request', 'notification', 'municipality'];
+const entityTypes = ['neighbourhood', 'area', 'council', 'department', 'partner_organisation', 'theme', 'portfolio', 'council_term', 'meeting_kind', 'user', 'api_token', 'request', 'notification', 'municipality'];
 /** Registers whose changes are recorded as `<kind>.create`, `.update` and `.delete`. */
 const registerTypes = ['neighbourhood', 'area', 'council', 'department', 'partner_organisation', 'theme', 'portfolio', 'council_term'];
 /** The actions a person can pick in the filter: every one the catalogue has words for, and the registers' changes. */
 const actionPrefix = 'admin.auditLog.do.';
-const knownActions = [...new Set([...Object.keys(adminNl).filter((key) => key.startsWith(actionPrefix)).map((key) => key.slice(actionPrefix.length)), ...registerTypes.flatMap((type) => ['create', 'update', 'delete'].map((verb) => `${type}.${verb}`))])];
+const knownActions = [
+  ...new Set([...Object.keys(adminNl).filter((key) => key.startsWith(actionPrefix)).map((key) => key.slice(actionPrefix.length)), ...registerTypes.flatMap((type) => ['create', 'update', 'delete'].map((verb) => `${type}.${verb}`)), 'meeting_kind.update']),
+];
 
 /** A calendar day in the browser's time zone → the moment it starts (or ends), as the API expects. */
 function momentOf(day: string, edge: 'start' | 'end'): string {

@@ -1,0 +1,7 @@
+// The module's own permissions and field messages are known as soon as the module loads.
+import './meetings.permissions.ts';
+import './meeting-kind.errors.ts';
+import './meetings.errors.ts';
+export { registerMeetingKindRoutes } from './meeting-kind.routes.ts';
+export { createMeetingKindService, insertDefaultMeetingKinds, type MeetingKindService } from './meeting-kind.service.ts';
+export { meetingKind } from './meeting-kind.tables.ts';
