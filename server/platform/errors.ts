@@ -191,7 +191,7 @@ const fieldMessages = new Map<string, Text>(
   unknownReference: { nl: 'Deze verwijzing bestaat niet in deze gemeente.', en: 'This reference does not exist in this municipality.' },
   invalidGeometry: { nl: 'Geef een GeoJSON Polygon of MultiPolygon met coördinaten in lengte- en breedtegraden.', en: 'Give a GeoJSON Polygon or MultiPolygon with longitude/latitude coordinates.' },
   endBeforeStart: { nl: 'De einddatum moet na de begindatum liggen.', en: 'The end date must be after the start date.' },
-  dateInPast: { nl: 'Deze datum ligt in het verleden.', en: 'This date is in the past.' },
+  dateInPast: { nl: 'Deze datum ligt in het verleden. Kies vandaag of een latere datum.', en: 'This date is in the past. Choose today or a later date.' },
   dateNotInFuture: { nl: 'Kies een datum in de toekomst.', en: 'Choose a date in the future.' },
   cursorFormat: { nl: 'Gebruik de nextCursor van de vorige pagina zoals die is.', en: 'Use the nextCursor of the previous page as it is.' },
   kebabCode: { nl: 'Gebruik kleine letters en cijfers, met streepjes ertussen, bijvoorbeeld openbare-ruimte.', en: 'Use lower-case letters and digits, with hyphens between them, for example public-space.' },
