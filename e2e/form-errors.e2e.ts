@@ -218,6 +218,13 @@ describe('every form’s error state, in Dutch and in English', () => {
 
     // The notification preferences have no wrong answer; on a phone their labels read as sentences.
     await page.setViewportSize({ width: 390, height: 844 });
+    await chooseLanguage(page, 'nl');
+    await goTo(page, '/helmond/vragen/nieuw', '#request-title');
+    await page.locator('#request-isPublic-no').check();
+    await submitToServer(page, '#request-title');
+    await expectPlainErrors(page, 'new request at 390 px', 'nl');
+    await page.screenshot({ path: path.join(artifacts, 'form-errors-new-request-narrow-nl.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await goTo(page, '/helmond/mijn', '#preferences-each');
     await page.locator('#preferences-heading').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(artifacts, 'form-errors-preferences-narrow.png') });
