@@ -106,6 +106,14 @@ async function goTo(page: Page, address: string, ready: string) {
   await page.locator(ready).first().waitFor();
 }
 
+/** A step behind "Meer acties" on the request page: open the disclosure when the field is not in sight. */
+async function reveal(page: Page, field: string) {
+  const target = page.locator(field).first();
+  await target.waitFor({ state: 'attached' });
+  if (!(await target.isVisible())) await page.locator('details.app-more-actions > summary').click();
+  await target.waitFor();
+}
+
 async function loggedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
   const opened = await openPage(browser);
   await logIn(opened.page, email);
@@ -300,7 +308,7 @@ describe('every form’s error state, in Dutch and in English', () => {
     await context.close();
   });
 
-  it('an officer: the answer, nu, ooit with a date in the past', async () => {
+  it('an officer: the answer (nu, ooit with a date in the past) and carried out', async () => {
     const { context, page } = await loggedIn('koen.verhoeven@helmond.example');
     for (const language of languages) {
       await chooseLanguage(page, language);
@@ -313,6 +321,43 @@ describe('every form’s error state, in Dutch and in English', () => {
       await submitToServer(page, '#answer-verdict');
       await expectPlainErrors(page, 'answer ooit, date in the past', language);
       if (language === 'en') await expectAccessible(page, 'form-errors-answer-en');
+    }
+
+    // Answered nu: recording it as carried out has its own date check.
+    await chooseLanguage(page, 'nl');
+    await goTo(page, requestPath, '#answer-verdict');
+    await page.locator('#answer-verdict').selectOption('nu');
+    await page.locator('#answer-action').fill('Tegels bij de ingang van de bibliotheek opnieuw leggen');
+    await page.locator('#answer-plannedOn').fill(isoDay(14));
+    await page.locator('#answer-motivation').fill('De tegels liggen los en zijn gevaarlijk; de aannemer legt ze binnen twee weken opnieuw.');
+    await submitButtonOf(page, '#answer-verdict').click();
+    await page.getByRole('heading', { name: /Antwoord van de gemeente: Nu/ }).waitFor();
+    for (const language of languages) {
+      await chooseLanguage(page, language);
+      await goTo(page, requestPath, 'h1');
+      await reveal(page, '#carried-out-on');
+      await page.locator('#carried-out-on').fill(isoDay(5));
+      await submitToServer(page, '#carried-out-on');
+      await expectPlainErrors(page, 'carried out, date in the future', language);
+    }
+    await context.close();
+  });
+
+  it('an advisor closes the answered request; reopening it asks for a reason', async () => {
+    const { context, page } = await loggedIn('sanne.kuipers@helmond.example');
+    const lifecycle = page.locator('section[aria-labelledby="lifecycle-heading"]');
+    await goTo(page, requestPath, 'h1');
+    await reveal(page, '#lifecycle-heading');
+    await lifecycle.getByRole('button', { name: 'Afsluiten' }).click();
+    await page.getByText('afgesloten (Sanne Kuipers)').first().waitFor();
+    for (const language of languages) {
+      await chooseLanguage(page, language);
+      await goTo(page, requestPath, 'h1');
+      await reveal(page, '#lifecycle-heading');
+      await lifecycle.getByRole('button', { name: language === 'nl' ? 'Heropenen' : 'Reopen' }).click();
+      await page.locator('#reopen-reason').fill('Kort');
+      await submitToServer(page, '#reopen-reason');
+      await expectPlainErrors(page, 'reopen, reason too short', language);
     }
     await context.close();
   });
