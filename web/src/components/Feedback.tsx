@@ -57,7 +57,8 @@ function FieldLink({ fieldId, message }: { fieldId: string; message: string }) {
     const label = field instanceof HTMLFieldSetElement ? field.querySelector('legend') : isChoice ? field.closest('fieldset')?.querySelector('legend') : document.querySelector(`label[for="${CSS.escape(fieldId)}"]`);
     setName(label?.textContent?.replace(/[\s*:]+$/, '').trim() || undefined);
   }, [fieldId]);
-  return <a href={`#${fieldId}`}>{name ? `${name}: ${message}` : message}</a>;
+  // A label that is a question ("Waarom wordt de vraag heropend?") needs no colon after it.
+  return <a href={`#${fieldId}`}>{name ? `${name}${/[?!]$/.test(name) ? ' ' : ': '}${message}` : message}</a>;
 }
 
 export function SuccessAlert({ children }: { children: string }) {
