@@ -18,7 +18,7 @@ describe('the municipality asks a council for advice', () => {
     await advisor.page.getByRole('link', { name: 'Nieuwe adviesaanvraag' }).click();
     // Nothing filled in: every field that needs it is named.
     await advisor.page.getByRole('button', { name: 'Adviesaanvraag versturen' }).click();
-    await expect.poll(() => advisor.page.getByRole('alert').textContent()).toContain('Ongeldige invoer');
+    await expect.poll(() => advisor.page.getByRole('alert').textContent()).toContain('Controleer wat je hebt ingevuld');
     await expectAccessible(advisor.page, 'advice-request-errors');
 
     await advisor.page.getByLabel('Onderwerp *').fill('Speelplekken in De Veste');

@@ -18,7 +18,7 @@ describe('a council member', () => {
 
     await page.getByLabel('E-mailadres').fill('geen-adres');
     await page.getByRole('button', { name: 'Contactgegevens opslaan' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Ongeldige invoer');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Controleer wat je hebt ingevuld');
     await expectAccessible(page, 'council-member-error');
 
     await page.getByLabel('E-mailadres').fill('secretariaat@wijkraad-brandevoort.example');

@@ -54,7 +54,7 @@ describe('a visitor', () => {
     await form.getByLabel('Afspraak').selectOption({ label: 'De wijktafel en het wijkwerkoverleg gaan hier niet door zolang het programma loopt.' });
     await form.getByLabel('Waarom, gezien de bewonersparticipatie in het programma? *').fill('Kort');
     await form.getByRole('button', { name: 'Afspraak opslaan' }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Ongeldige invoer');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Controleer wat je hebt ingevuld');
     await expectAccessible(page, 'development-agreement-error');
     await form.getByLabel('Waarom, gezien de bewonersparticipatie in het programma? *').fill('De klankbordgroep van de wijkvisie komt elke maand bij elkaar; daar zitten dezelfde bewoners.');
     await form.getByRole('button', { name: 'Afspraak opslaan' }).click();

@@ -80,8 +80,8 @@ describe('problem+json', () => {
     const payload = { name: 5, isDevelopmentArea: 'ja', cbsCode: 12 };
     const dutch = (await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload })).json();
     const english = (await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, headers: { 'accept-language': 'en' }, payload })).json();
-    expect(dutch.title).toBe('Ongeldige invoer');
-    expect(english.title).toBe('Invalid input');
+    expect(dutch.title).toBe('Controleer wat je hebt ingevuld');
+    expect(english.title).toBe('Check what you entered');
     const fields = (problem: { errors: { field: string }[] }) => problem.errors.map((error) => error.field).sort();
     expect(fields(dutch)).toEqual(['body.cbsCode', 'body.isDevelopmentArea', 'body.name']);
     expect(fields(english)).toEqual(fields(dutch));

@@ -39,7 +39,7 @@ export interface ErrorDefinition {
 const platformErrors = {
   VALIDATION_FAILED: {
     status: 400,
-    title: { nl: 'Ongeldige invoer', en: 'Invalid input' },
+    title: { nl: 'Controleer wat je hebt ingevuld', en: 'Check what you entered' },
     detail: { nl: 'Een of meer velden zijn niet goed ingevuld. Zie de lijst per veld.', en: 'One or more fields are not filled in correctly. See the list per field.' },
   },
   MALFORMED_JSON: {
@@ -65,7 +65,7 @@ const platformErrors = {
   CSRF_TOKEN_INVALID: {
     status: 403,
     title: { nl: 'Beveiligingscontrole mislukt', en: 'Security check failed' },
-    detail: { nl: 'Stuur de X-CSRF-Token-header mee die je bij het inloggen kreeg. Laad de pagina opnieuw en probeer het nog eens.', en: 'Send the X-CSRF-Token header you received at login. Reload the page and try again.' },
+    detail: { nl: 'Je wijziging is niet opgeslagen. Laad de pagina opnieuw en probeer het nog eens.', en: 'Your change was not saved. Reload the page and try again.' },
   },
   FORBIDDEN: {
     status: 403,
@@ -191,9 +191,12 @@ const fieldMessages = new Map<string, Text>(
   unknownReference: { nl: 'Deze verwijzing bestaat niet in deze gemeente.', en: 'This reference does not exist in this municipality.' },
   invalidGeometry: { nl: 'Geef een GeoJSON Polygon of MultiPolygon met coördinaten in lengte- en breedtegraden.', en: 'Give a GeoJSON Polygon or MultiPolygon with longitude/latitude coordinates.' },
   endBeforeStart: { nl: 'De einddatum moet na de begindatum liggen.', en: 'The end date must be after the start date.' },
-  dateInPast: { nl: 'Deze datum ligt in het verleden.', en: 'This date is in the past.' },
+  dateInPast: { nl: 'Deze datum ligt in het verleden. Kies vandaag of een latere datum.', en: 'This date is in the past. Choose today or a later date.' },
   dateNotInFuture: { nl: 'Kies een datum in de toekomst.', en: 'Choose a date in the future.' },
   cursorFormat: { nl: 'Gebruik de nextCursor van de vorige pagina zoals die is.', en: 'Use the nextCursor of the previous page as it is.' },
+  kebabCode: { nl: 'Gebruik kleine letters en cijfers, met streepjes ertussen, bijvoorbeeld openbare-ruimte.', en: 'Use lower-case letters and digits, with hyphens between them, for example public-space.' },
+  cbsNeighbourhoodCode: { nl: 'Vul de CBS-wijkcode in: WK en zes cijfers, bijvoorbeeld WK079401.', en: 'Enter the CBS neighbourhood code: WK and six digits, for example WK079401.' },
+  cbsAreaCode: { nl: 'Vul de CBS-buurtcode in: BU en acht cijfers, bijvoorbeeld BU07940101.', en: 'Enter the CBS area code: BU and eight digits, for example BU07940101.' },
   codeFormat: { nl: 'Gebruik 2 tot 30 kleine letters, cijfers of streepjes.', en: 'Use 2 to 30 lower-case letters, digits or hyphens.' },
   dateInFuture: { nl: 'Deze datum ligt in de toekomst. Vul de dag in waarop het is gebeurd.', en: 'This date is in the future. Enter the day it happened.' },
   formRequired: { nl: 'Beschrijf in welke vorm de overleggen wel plaatsvinden.', en: 'Describe the form the meetings take instead.' },
@@ -296,7 +299,7 @@ function issueMessage(issue: ZodLikeIssue, language: Language): { code: string; 
   return { code: issue.code, message };
 }
 
-type PlainIssue = { code: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint; expected?: string; format?: string };
+type PlainIssue = { code: string; input?: unknown; origin?: string; minimum?: number | bigint; maximum?: number | bigint; expected?: string; format?: string };
 
 /**
  * The common validation problems in words a resident understands: how many characters or choices, a yes or no,
@@ -307,6 +310,9 @@ function plainIssueMessage(issue: PlainIssue, language: Language): string | unde
   const count = (value: number | bigint | undefined) => String(value ?? '');
   switch (issue.code) {
     case 'too_small':
+      // "at least 1 character" is a required field; "at least 1 choice" is one choice.
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return nl ? 'Dit veld is verplicht.' : 'This field is required.';
+      if ((issue.origin === 'array' || issue.origin === 'set') && Number(issue.minimum) === 1) return nl ? 'Kies er minstens één.' : 'Choose at least one.';
       if (issue.origin === 'string') return nl ? `Vul minstens ${count(issue.minimum)} tekens in.` : `Enter at least ${count(issue.minimum)} characters.`;
       if (issue.origin === 'array' || issue.origin === 'set') return nl ? `Kies er minstens ${count(issue.minimum)}.` : `Choose at least ${count(issue.minimum)}.`;
       if (issue.origin === 'number' || issue.origin === 'int') return nl ? `Vul een getal van minstens ${count(issue.minimum)} in.` : `Enter a number of at least ${count(issue.minimum)}.`;
@@ -322,9 +328,13 @@ function plainIssueMessage(issue: PlainIssue, language: Language): string | unde
       if (issue.expected === 'string') return nl ? 'Vul hier tekst in.' : 'Enter text here.';
       return nl ? 'Deze waarde heeft niet de goede vorm.' : 'This value does not have the right form.';
     case 'invalid_format':
+      // An empty date field: nothing to correct in its form, only something to choose.
+      if (issue.input === '' && (issue.format === 'date' || issue.format === 'datetime')) return nl ? 'Kies een datum.' : 'Choose a date.';
       if (issue.format === 'date') return nl ? 'Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-09-01.' : 'Enter a date as yyyy-mm-dd, for example 2026-09-01.';
       if (issue.format === 'datetime') return nl ? 'Vul een datum en tijd in, bijvoorbeeld 2026-09-01T09:30:00+02:00.' : 'Enter a date and time, for example 2026-09-01T09:30:00+02:00.';
       if (issue.format === 'uuid' || issue.format === 'guid') return nl ? 'Kies een bestaande waarde.' : 'Choose an existing value.';
+      return nl ? 'Deze waarde heeft niet de goede vorm.' : 'This value does not have the right form.';
+    case 'invalid_union':
       return nl ? 'Deze waarde heeft niet de goede vorm.' : 'This value does not have the right form.';
     case 'invalid_value':
       return nl ? 'Kies een van de mogelijkheden.' : 'Choose one of the options.';

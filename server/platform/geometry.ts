@@ -11,7 +11,7 @@ export const boundarySchema = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
     z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
-  ])
+  ], { error: 'field:invalidGeometry' })
   .meta({ id: 'Boundary', description: 'GeoJSON Polygon or MultiPolygon, WGS84 (longitude, latitude)' });
 
 export type Boundary = z.infer<typeof boundarySchema>;

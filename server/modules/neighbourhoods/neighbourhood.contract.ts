@@ -7,12 +7,12 @@ const name = z.string().trim().min(2).max(100);
 const cbsNeighbourhoodCode = z
   .string()
   .trim()
-  .regex(/^WK\d{6}$/)
+  .regex(/^WK\d{6}$/, 'field:cbsNeighbourhoodCode')
   .describe('CBS wijk code: WK followed by six digits, e.g. WK079401');
 const cbsAreaCode = z
   .string()
   .trim()
-  .regex(/^BU\d{8}$/)
+  .regex(/^BU\d{8}$/, 'field:cbsAreaCode')
   .describe('CBS buurt code: BU followed by eight digits, e.g. BU07940101');
 
 export const areaSchema = z.object({ id: z.uuid(), name: z.string(), cbsCode: z.string().nullable() }).meta({ id: 'Area' });
@@ -82,7 +82,7 @@ export const areaParams = z.object({ municipality: z.string(), areaId: z.uuid() 
 export const createNeighbourhoodBody = z
   .object({
     name,
-    slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100).optional().describe('Defaults to the name in kebab-case'),
+    slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'field:kebabCode').max(100).optional().describe('Defaults to the name in kebab-case'),
     cbsCode: cbsNeighbourhoodCode.nullable().optional(),
     description: z.string().max(5000).default(''),
     boundary: boundarySchema.nullable().optional(),

@@ -66,9 +66,9 @@ describe('neighbourhood registry', () => {
     expect(dutch.statusCode).toBe(400);
     const fields = dutch.json().errors.map((error: { field: string }) => error.field);
     expect(fields).toEqual(expect.arrayContaining(['body.name', 'body.cbsCode']));
-    expect(dutch.json().title).toBe('Ongeldige invoer');
+    expect(dutch.json().title).toBe('Controleer wat je hebt ingevuld');
     const english = await t.request({ method: 'POST', url: `${tenantPath}/neighbourhoods`, as: admin, payload, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
-    expect(english.json().title).toBe('Invalid input');
+    expect(english.json().title).toBe('Check what you entered');
   });
 
   it('updates with the version seen and refuses a stale version with 409', async () => {

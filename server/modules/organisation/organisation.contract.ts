@@ -7,7 +7,7 @@ const name = z.string().trim().min(2).max(150);
 const code = z
   .string()
   .trim()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'field:kebabCode')
   .max(60)
   .describe('Short stable code in kebab-case, e.g. "verkeer"');
 const email = z.string().trim().toLowerCase().pipe(z.email()).nullable().optional();

@@ -50,9 +50,10 @@ export function createAnswerService(steps: RequestSteps) {
       const today = dateInAmsterdam(clock.now());
       const { version, ...verdict } = input;
       // Validate before the transaction too, so the common mistakes answer fast; policy-dependent rules follow inside.
-      const basic = checkVerdict(verdict as Verdict, today, { shortTermWeeks: 52, minimumMotivationLength: 1 });
-      if (basic.length > 0) throw invalid(basic);
       const settings = await steps.settingsOf(steps.db, context.municipalityId);
+      // The municipality's own minimum length, so the message names the number that counts.
+      const basic = checkVerdict(verdict as Verdict, today, { shortTermWeeks: 52, minimumMotivationLength: settings.minimumMotivationLength });
+      if (basic.length > 0) throw invalid(basic);
       const row = await steps.loadVisible(steps.db, context, requestId);
       const needsReview = settings.requiresAnswerReview && !(await steps.accessOf(steps.db, context, row)).canTriage;
       if (needsReview) {

@@ -47,7 +47,7 @@ export function setReauthenticator(handler: Reauthenticator | undefined) {
   reauthenticator = handler;
 }
 
-export async function api<T>(path: string, options: { method?: string; body?: unknown; signal?: AbortSignal; withoutStepUp?: boolean; contentType?: string } = {}): Promise<T> {
+export async function api<T>(path: string, options: { method?: string; body?: unknown; signal?: AbortSignal; withoutStepUp?: boolean; withoutTokenRenewal?: boolean; contentType?: string } = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
   // A FormData body (file upload) goes as multipart/form-data; the browser writes that header with its boundary.
@@ -71,6 +71,16 @@ export async function api<T>(path: string, options: { method?: string; body?: un
     // The change needs a recent confirmation: ask for it, then make the same change once more.
     if (problem.code === 'REAUTHENTICATION_REQUIRED' && reauthenticator && !options.withoutStepUp && (await reauthenticator())) {
       return api<T>(path, { ...options, withoutStepUp: true });
+    }
+    // A change sent before the page knew its session's token (a click while the page was still loading): fetch
+    // the token and send the same change once more, instead of asking the person to reload.
+    const municipality = /^\/municipalities\/([^/?]+)/.exec(path)?.[1];
+    if (problem.code === 'CSRF_TOKEN_INVALID' && municipality && !options.withoutTokenRenewal) {
+      const session = await api<{ csrfToken?: string | null }>(`/municipalities/${municipality}/sessions/current`).catch(() => undefined);
+      if (session?.csrfToken) {
+        rememberCsrfToken(session.csrfToken);
+        return api<T>(path, { ...options, withoutTokenRenewal: true });
+      }
     }
     throw problem;
   }

@@ -39,7 +39,7 @@ export function SecuritySettingsForm({ municipality }: { municipality: string })
         <SuccessAlert>{`${t(save.data.staffSecondFactorRequired ? 'admin.security.saved' : 'admin.security.savedOff')} ${t(save.data.residentRegistration === 'open' ? 'admin.security.registrationOpen' : 'admin.security.registrationClosed')}`}</SuccessAlert>
       )}
       <ProblemAlert error={save.error ?? settings.error} />
-      <form className="app-form" onSubmit={submit}>
+      <form className="app-form" onSubmit={submit} noValidate>
         <FormField
           type="checkbox"
           input={<Checkbox id="staff-second-factor" checked={required} disabled={!settings.data} onChange={(event) => setRequired((event.target as HTMLInputElement).checked)} />}

@@ -114,7 +114,7 @@ function RetentionSettings({ municipality }: { municipality: string }) {
       <Paragraph>{t('admin.privacy.retentionIntro')}</Paragraph>
       {save.isSuccess && <SuccessAlert>{t('admin.privacy.saved')}</SuccessAlert>}
       <ProblemAlert error={save.error ?? settings.error} fieldIds={Object.fromEntries(settingKeys.map((name) => [`body.${name}`, `retention-${name}`]))} />
-      <form className="app-form" onSubmit={submit}>
+      <form className="app-form" onSubmit={submit} noValidate>
         {settingKeys.map((name) => (
           <TextField
             key={name}
@@ -164,7 +164,7 @@ function StatementForm({ municipality }: { municipality: string }) {
       <Paragraph>{t(statement.data?.isDefault === false ? 'admin.privacy.statementOwn' : 'admin.privacy.statementDefault')}</Paragraph>
       {save.isSuccess && <SuccessAlert>{t('admin.privacy.statementSaved')}</SuccessAlert>}
       <ProblemAlert error={save.error ?? statement.error} fieldIds={{ 'body.text': 'privacy-statement-text' }} />
-      <form className="app-form" onSubmit={submit}>
+      <form className="app-form" onSubmit={submit} noValidate>
         <TextField id="privacy-statement-text" label={t('admin.privacy.statementText')} description={t('admin.privacy.statementHint')} multiline required value={text} error={problem?.fieldError?.('body.text')} onChange={setText} />
         <div className="app-actions">
           <Button type="submit" appearance="secondary-action-button" busy={save.isPending} disabled={save.isPending || !statement.data}>
