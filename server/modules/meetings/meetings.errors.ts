@@ -1,0 +1,53 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+/** The meeting rules' field messages (§3.2); the generic ones (required, endBeforeStart, dateInPast) are the platform's. */
+export const meetingsErrors = defineErrors({
+  fieldMessages: {
+    initiatorNotAllowed: {
+      nl: 'Dit soort overleg organiseert {allowedNl}: die zorgt voor agenda, organisatie en verslag. Kies die als initiatiefnemer.',
+      en: 'This kind of meeting is organised by {allowedEn}, who takes care of agenda, logistics and minutes. Choose that side as initiator.',
+    },
+    chairRequired: { nl: 'Kies een voorzitter; bij dit soort overleg ligt vast wie voorzit.', en: 'Choose a chair; for this kind of meeting it is fixed who chairs.' },
+    chairNotNeighbourhoodPolicyAlderman: {
+      nl: 'Dit overleg wordt voorgezeten door de wethouder met wijkbeleid in de portefeuille. Kies die wethouder als voorzitter.',
+      en: 'The chair must be the alderman holding neighbourhood policy (wijkbeleid) in their portfolio. Choose that alderman.',
+    },
+    noNeighbourhoodPolicyPortfolio: {
+      nl: 'Er is nog geen portefeuille wijkbeleid aangewezen, dus niemand kan als wethouder wijkbeleid voorzitten. Een beheerder kan die portefeuille aanwijzen.',
+      en: 'No portfolio has been marked as neighbourhood policy yet, so nobody can chair as the neighbourhood-policy alderman. An administrator can mark that portfolio.',
+    },
+    chairNotSubjectAlderman: {
+      nl: 'De voorzitter moet een wethouder zijn met een van de onderwerpen van de dossiers in de portefeuille.',
+      en: 'The chair must be an alderman whose portfolio holds one of the subjects of the dossiers.',
+    },
+    chairNotCouncilMember: {
+      nl: 'Het wijkorgaan zit dit overleg voor. Kies een lid van het wijkorgaan van deze wijk als voorzitter.',
+      en: 'The neighbourhood council chairs this meeting. Choose a member of this neighbourhood’s council as chair.',
+    },
+    requiredGroupNotInvited: { nl: 'Nodig ook {groupNl} uit; die horen bij dit soort overleg.', en: 'Invite {groupEn} as well; they belong at this kind of meeting.' },
+    publicPartNotAllowed: {
+      nl: 'Dit soort overleg heeft geen apart openbaar deel: het is helemaal besloten of helemaal openbaar. Laat het openbare deel weg.',
+      en: 'This kind of meeting has no separate public part: it is either closed or public as a whole. Leave out the public part.',
+    },
+    publicClosingPartRequired: {
+      nl: 'Dit overleg sluit af met een openbaar deel waarin bewoners met de deelnemers in gesprek gaan. Vul tijd en plaats van dat deel in.',
+      en: 'This meeting ends with a public part in which residents talk with the participants. Enter the time and place of that part.',
+    },
+    publicPartNotAtEnd: {
+      nl: 'Het openbare deel hoort aan het eind: na het besloten deel, of hoogstens {minutes} minuten na afloop.',
+      en: 'The public part comes at the end: after the closed part, or at most {minutes} minutes after it ends.',
+    },
+    publicPartNotBeforeOrAfter: {
+      nl: 'Het openbare deel hoort vlak voor of vlak na het besloten overleg (hoogstens {minutes} minuten ertussen), niet midden erin.',
+      en: 'The public part comes directly before or after the closed meeting (at most {minutes} minutes in between), not in the middle of it.',
+    },
+    dossierRequired: {
+      nl: 'Dit overleg gaat over een of meer dossiers. Kies minstens één onderwerp.',
+      en: 'This meeting is about one or more dossiers. Choose at least one subject.',
+    },
+    notInNeighbourhood: {
+      nl: 'Dit overleg vindt in de wijk zelf plaats. Kies een plek in de wijk.',
+      en: 'This meeting takes place in the neighbourhood itself. Choose a place in the neighbourhood.',
+    },
+  },
+});
