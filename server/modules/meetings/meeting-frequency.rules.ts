@@ -159,7 +159,7 @@ type Finish = (nextDueOn: CalendarDate | null, explanation: Texts) => FrequencyS
 function yearlyStatus(target: number, source: Texts, held: CalendarDate[], today: CalendarDate, finish: Finish): FrequencyStatus {
   const year = Number(today.slice(0, 4));
   const heldThisYear = held.filter((date) => date.startsWith(`${year}-`)).length;
-  const times = { nl: target === 1 ? '1 keer' : `${target} keer`, en: target === 1 ? 'once' : `${target} times` };
+  const times = { nl: `${target} keer`, en: target === 1 ? 'Once' : target === 2 ? 'Twice' : `${target} times` };
   const goal = { nl: `${times.nl} per jaar (${source.nl}); in ${year} ${heldThisYear} gehouden.`, en: `${times.en} a year (${source.en}); ${heldThisYear} held in ${year}.` };
   if (heldThisYear >= target) {
     const due = yearlyDueOn(year + 1, target, 1);
