@@ -6,6 +6,7 @@ import {
   checkMeetingPlan,
   defaultMeetingKinds,
   isOverridable,
+  minutesDueOn,
   type MeetingKindCode,
   type MeetingKindRules,
   type MeetingPlan,
@@ -367,5 +368,21 @@ describe('messages', () => {
     }
     // Dutch addresses a person as "je", never "u".
     expect(fieldMessage(problem, 'nl')).not.toMatch(/\b(u|uw)\b/i);
+  });
+});
+
+describe('minutes', () => {
+  it.each<[string, MeetingKindCode | { minutesDueWorkingDays: number | null }, string, string | null]>([
+    ['wijkwerkoverleg: ten working days, around Koningsdag', 'wijkwerkoverleg', '2026-04-22', '2026-05-07'],
+    ['wijkwerkoverleg on a Friday before Christmas (Christmas and New Year’s Day do not count)', 'wijkwerkoverleg', '2026-12-18', '2027-01-05'],
+    ['a municipality that allows five working days', { minutesDueWorkingDays: 5 }, '2026-11-30', '2026-12-07'],
+    ['wijktafel: the action plan is its result, no minutes term', 'wijktafel', '2026-04-22', null],
+    ['wijkbezoek: no minutes term', 'wijkbezoek', '2026-04-22', null],
+  ])('%s', (_label, kindOrCode, heldOn, expected) => {
+    expect(minutesDueOn(typeof kindOrCode === 'string' ? kind(kindOrCode) : kindOrCode, heldOn)).toBe(expected);
+  });
+
+  it('skips the days the municipality is closed as well', () => {
+    expect(minutesDueOn(kind('wijkwerkoverleg'), '2026-04-22', new Set(['2026-05-05']))).toBe('2026-05-08');
   });
 });
