@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../platform/errors.ts';
+import { addWorkingDays, type CalendarDate } from '../../platform/working-days.ts';
 
 // The meeting structure of §3.2 (wijktafel, wijkwerkoverleg, wijkbezoek, plus bilateral and ad-hoc contacts) and the
 // checks a planned meeting must pass. Pure: the service gathers the chair's roles, the portfolios and the councils.
@@ -330,4 +331,9 @@ function checkParticipants(kind: MeetingKindRules, plan: MeetingPlan): FieldProb
 
 function checkDossiers(kind: MeetingKindRules, plan: MeetingPlan): FieldProblem[] {
   return kind.needsDossiers && plan.dossierThemeIds.length === 0 ? [{ field: 'body.dossierThemeIds', code: 'dossierRequired' }] : [];
+}
+
+/** The day the minutes are due (a wijkwerkoverleg: the responsible officer, within N working days); null when the kind sets no term. */
+export function minutesDueOn(kind: Pick<MeetingKindRules, 'minutesDueWorkingDays'>, heldOn: CalendarDate, extraClosedDates?: ReadonlySet<CalendarDate>): CalendarDate | null {
+  return kind.minutesDueWorkingDays === null ? null : addWorkingDays(heldOn, kind.minutesDueWorkingDays, extraClosedDates);
 }
