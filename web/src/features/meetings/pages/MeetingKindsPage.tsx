@@ -10,8 +10,10 @@ import { type MeetingKind, useMeetingKinds } from '../queries.ts';
 
 /** "Eens per 2 jaar", "1 tot 3 keer per jaar, per wijk afgesproken", "één keer per collegeperiode". */
 function frequencyInWords(kind: MeetingKind, t: (key: string, params?: Record<string, string | number>) => string): string {
-  if (kind.frequencyRule === 'none') return t('meetingKinds.frequencyText.none');
-  return t(`meetingKinds.frequencyText.${kind.frequencyRule}`, { count: kind.frequencyValue ?? 0 });
+  if (kind.frequencyRule === 'none' || kind.frequencyRule === 'yearly_target') return t(`meetingKinds.frequencyText.${kind.frequencyRule}`);
+  // "once per council term", "every year": a count of one reads as a word.
+  const suffix = kind.frequencyValue === 1 ? 'One' : '';
+  return t(`meetingKinds.frequencyText.${kind.frequencyRule}${suffix}`, { count: kind.frequencyValue ?? 0 });
 }
 
 /**
