@@ -10,7 +10,7 @@ import type { DatabaseHandle } from './db/client.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
 import { createResponsivenessService, registerResponsivenessRoutes } from './modules/insights/index.ts';
-import { createMeetingKindService, registerMeetingKindRoutes } from './modules/meetings/index.ts';
+import { createMeetingKindService, createMeetingService, registerMeetingKindRoutes, registerMeetingRoutes } from './modules/meetings/index.ts';
 import { createAccessibilityStatementService, createMunicipalityService, registerAccessibilityStatementRoutes, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
 import { createAreaImportService, createNeighbourhoodService, registerAreaImportRoutes, registerMapSettingsRoutes, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
@@ -161,6 +161,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const neighbourhoods = createNeighbourhoodService({ db, clock });
   const councils = createCouncilService({ db, clock });
   const meetingKinds = createMeetingKindService({ db, clock });
+  const meetings = createMeetingService({ db, clock });
   const organisation = createOrganisationServices({ db, clock });
   const requests = createRequestService({ db, clock, publicUrl: config.PUBLIC_URL });
   const responsiveness = createResponsivenessService({ db, clock });
@@ -226,6 +227,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerAreaImportRoutes(tenantScope, createAreaImportService({ db, clock }));
           registerCouncilRoutes(tenantScope, councils);
           registerMeetingKindRoutes(tenantScope, meetingKinds);
+          registerMeetingRoutes(tenantScope, meetings);
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));

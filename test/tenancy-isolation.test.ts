@@ -107,6 +107,15 @@ beforeAll(async () => {
     payload: { kind: 'request', title: 'Losliggende stoeptegels', body: 'Voor mijn deur liggen drie stoeptegels los; mijn buurman is er al over gestruikeld.', neighbourhoodId: neighbourhoods.find((item) => item.slug === 'brouwhuis')?.id, scale: 'street', isPublic: false },
   });
   expect(submitted.statusCode).toBe(201);
+  // A closed meeting of Helmond: only its participants and staff may know of it.
+  const bilateral = ((await t.request({ url: `${tenantPath}/meeting-kinds` })).json().items as { id: string; code: string }[]).find((kind) => kind.code === 'bilateral')!;
+  const meeting = await t.request({
+    method: 'POST',
+    url: `${tenantPath}/meetings`,
+    as: await t.logIn('advisor'),
+    payload: { kindId: bilateral.id, neighbourhoodId: neighbourhoods.find((item) => item.slug === 'stiphout')?.id, title: 'Gesprek over de subsidie', startsAt: '2026-12-20T10:00:00+01:00', endsAt: '2026-12-20T11:00:00+01:00', location: 'Stadskantoor', initiatorSide: 'municipality', invitedGroups: ['council', 'advisor'] },
+  });
+  expect(meeting.statusCode, meeting.body).toBe(201);
   const attachment = { 'content-type': 'multipart/form-data; boundary=x', ...resident.headers };
   const pdf = '--x\r\nContent-Disposition: form-data; name="file"; filename="foto.pdf"\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--x--\r\n';
   expect((await t.request({ method: 'POST', url: `${tenantPath}/requests/${submitted.json().id}/attachments`, headers: attachment, payload: pdf })).statusCode).toBe(201);
@@ -237,7 +246,7 @@ describe('tenant isolation', () => {
 // foreign keys make anything else impossible in the database, and the services name the field first.
 describe('ids of another municipality in bodies and query strings', () => {
   type Case = { operationId: string; field: string; as: DemoPerson; method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; payload?: Record<string, unknown> };
-  let eindhoven: { adviceRequest: string; neighbourhood: string; council: string; department: string; user: string; area: string; theme: string; partner: string; request: string };
+  let eindhoven: { meetingKind: string; adviceRequest: string; neighbourhood: string; council: string; department: string; user: string; area: string; theme: string; partner: string; request: string };
   let ids: DemoIds;
 
   beforeAll(async () => {
@@ -254,7 +263,8 @@ describe('ids of another municipality in bodies and query strings', () => {
       .insert(adviceRequest)
       .values({ municipalityId, title: 'Vraag om advies uit Eindhoven', question: 'Een vraag om advies uit een andere gemeente.', dueOn: '2026-09-01', requestedByUserId: t.other.admin.id, createdAt: now, updatedAt: now })
       .returning();
-    eindhoven = { adviceRequest: gevraagd.id, neighbourhood: t.other.neighbourhood.id, council: t.other.council.id, department: t.other.department.id, user: t.other.admin.id, area: buurt.id, theme: subject.id, partner: partner.id, request: vraag.id };
+    const eindhovenKinds = (await t.request({ url: '/api/v1/municipalities/eindhoven/meeting-kinds' })).json().items as { id: string }[];
+    eindhoven = { meetingKind: eindhovenKinds[0].id, adviceRequest: gevraagd.id, neighbourhood: t.other.neighbourhood.id, council: t.other.council.id, department: t.other.department.id, user: t.other.admin.id, area: buurt.id, theme: subject.id, partner: partner.id, request: vraag.id };
     ids = await findDemoIds(t);
   });
 
@@ -276,6 +286,8 @@ describe('ids of another municipality in bodies and query strings', () => {
     const council = (await t.request({ url: `${tenantPath}/councils/${ids.councilBrandevoort}`, as: admin })).json();
     const settings = (await t.request({ url: `${tenantPath}/request-settings`, as: admin })).json();
     const portfolio = (await t.request({ url: `${tenantPath}/portfolios` })).json().items[0];
+    const helmondKinds = (await t.request({ url: `${tenantPath}/meeting-kinds` })).json().items as { id: string; code: string }[];
+    const meetingPlan = { kindId: helmondKinds.find((kind) => kind.code === 'ad_hoc')!.id, neighbourhoodId: ids.brandevoort, title: 'Overleg elders', startsAt: '2026-12-21T10:00:00+01:00', endsAt: '2026-12-21T11:00:00+01:00', location: 'Stadskantoor', initiatorSide: 'municipality', invitedGroups: ['council'] };
     const newPortfolio = { code: 'elders', name: 'Elders' };
     const portfolioUrl = `${tenantPath}/portfolios/${portfolio.id}`;
     const adviceQuestion = { title: 'Groen in de wijk', question: 'Welke plekken in de wijk verdienen als eerste meer groen?', dueOn: '2026-09-01' };
@@ -312,6 +324,11 @@ describe('ids of another municipality in bodies and query strings', () => {
       { operationId: 'routeRequest', field: 'body.leadOfficerUserId', as: 'advisorSouth', method: 'POST', url: `${requestUrl}/routing`, payload: { version: acknowledged.version, leadDepartmentId: ids.verkeer, leadOfficerUserId: eindhoven.user } },
       { operationId: 'routeRequest', field: 'body.contributingDepartmentIds', as: 'advisorSouth', method: 'POST', url: `${requestUrl}/routing`, payload: { version: acknowledged.version, leadDepartmentId: ids.verkeer, contributingDepartmentIds: [eindhoven.department] } },
       { operationId: 'linkRequest', field: 'body.relatedRequestId', as: 'advisorSouth', method: 'POST', url: `${requestUrl}/links`, payload: { version: acknowledged.version, relatedRequestId: eindhoven.request, kind: 'related' } },
+      { operationId: 'listMeetings', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/meetings', 'neighbourhoodId', eindhoven.neighbourhood) },
+      { operationId: 'planMeeting', field: 'body.kindId', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, kindId: eindhoven.meetingKind } },
+      { operationId: 'planMeeting', field: 'body.neighbourhoodId', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, neighbourhoodId: eindhoven.neighbourhood } },
+      { operationId: 'planMeeting', field: 'body.chairUserId', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, chairUserId: eindhoven.user } },
+      { operationId: 'planMeeting', field: 'body.dossierThemeIds', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, dossierThemeIds: [eindhoven.theme] } },
       { operationId: 'listCouncils', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/councils', 'neighbourhoodId', eindhoven.neighbourhood) },
       ...(['neighbourhoodId', 'departmentId', 'themeId', 'councilId'] as const).flatMap((name) => {
         const value = { neighbourhoodId: eindhoven.neighbourhood, departmentId: eindhoven.department, themeId: eindhoven.theme, councilId: eindhoven.council }[name];

@@ -37,6 +37,9 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'privacy.manage': { admin: 'any' },
   'insights.manage': { admin: 'any' },
   'meeting.manageKinds': { admin: 'any' },
+  'meeting.plan': { advisor: 'own', council_member: 'own', admin: 'any' },
+  'meeting.override': { advisor: 'own', admin: 'any' },
+  'meeting.viewClosed': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any', council_member: 'own' },
   'municipality.manageStatements': { admin: 'any' },
 };
 

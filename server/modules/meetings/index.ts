@@ -5,3 +5,6 @@ import './meetings.errors.ts';
 export { registerMeetingKindRoutes } from './meeting-kind.routes.ts';
 export { createMeetingKindService, insertDefaultMeetingKinds, type MeetingKindService } from './meeting-kind.service.ts';
 export { meetingKind } from './meeting-kind.tables.ts';
+export { registerMeetingRoutes } from './meeting.routes.ts';
+export { createMeetingService, type MeetingService } from './meeting.service.ts';
+export { meeting, meetingTheme } from './meeting.tables.ts';

@@ -3,6 +3,11 @@ import { defineErrors } from '../../platform/errors.ts';
 /** The meeting rules' field messages (§3.2); the generic ones (required, endBeforeStart, dateInPast) are the platform's. */
 export const meetingsErrors = defineErrors({
   fieldMessages: {
+    termLimitReached: {
+      nl: 'In deze collegeperiode is er al een overleg van deze soort in de wijk. Een tweede kan alleen als de adviseur of beheerder dat met een reden vastlegt.',
+      en: 'This neighbourhood already has a meeting of this kind in this council term. A second one needs the advisor or administrator to record a reason.',
+    },
+    meetingNotPlanned: { nl: 'Dit overleg is al gehouden of afgezegd en kan niet meer worden afgezegd.', en: 'This meeting has already been held or called off and cannot be called off any more.' },
     initiatorNotAllowed: {
       nl: 'Dit soort overleg organiseert {allowedNl}: die zorgt voor agenda, organisatie en verslag. Kies die als initiatiefnemer.',
       en: 'This kind of meeting is organised by {allowedEn}, who takes care of agenda, logistics and minutes. Choose that side as initiator.',

@@ -4,3 +4,14 @@ import { definePermissions } from '../../platform/permissions.ts';
 export const meetingsPermissions = definePermissions({
   'meeting.manageKinds': { admin: 'any' },
 });
+
+/**
+ * Planning: the neighbourhood's advisor and administrators plan any kind; a council member plans what their council
+ * may initiate (the wijkbezoek, a wijkwerkoverleg) in their own neighbourhood. Only an advisor or administrator sets
+ * a rule of the note aside. Municipal staff read closed parts; so do the members of the neighbourhood's council.
+ */
+export const meetingPlanningPermissions = definePermissions({
+  'meeting.plan': { advisor: 'scoped', council_member: 'scoped', admin: 'any' },
+  'meeting.override': { advisor: 'scoped', admin: 'any' },
+  'meeting.viewClosed': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any', council_member: 'scoped' },
+});

@@ -1,0 +1,159 @@
+import type { Executor } from '../../db/client.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { recordAudit } from '../../platform/audit-log.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { UseCaseContext } from '../../platform/context.ts';
+import { DomainError, type FieldProblem } from '../../platform/errors.ts';
+import { offsetOf, pageOf } from '../../platform/pagination.ts';
+import { can, hasRole, scopeIdsOf } from '../../platform/permissions.ts';
+import { createMeetingKindRepository } from './meeting-kind.repository.ts';
+import type { CreateMeeting, MeetingListQuery } from './meeting.contract.ts';
+import { exceedsTermLimit } from './meeting-frequency.rules.ts';
+import { isVisibleToOutsiders, presentMeeting } from './meeting.presenter.ts';
+import { createMeetingRepository, type MeetingRecord } from './meeting.repository.ts';
+import { checkMeetingPlan, splitProblems } from './meeting.rules.ts';
+import { meetingPlanningPermissions as permissions } from './meetings.permissions.ts';
+
+const unknownReference = (field: string) => new DomainError('VALIDATION_FAILED', { fields: [{ field, code: 'unknownReference' }] });
+
+/** Participants and municipal staff: the staff roles read every closed part, a council member their own neighbourhood's. */
+function isInsiderFor(context: UseCaseContext, councilIds: string[]): boolean {
+  if (councilIds.some((councilId) => can(context.actor, permissions['meeting.viewClosed'], { councilId }))) return true;
+  return can(context.actor, permissions['meeting.viewClosed'], { councilId: '' });
+}
+
+/** Planning meetings under the note's rules, and reading them as far as each person may. */
+export function createMeetingService(dependencies: { db: Executor; clock: Clock }) {
+  const { db, clock } = dependencies;
+
+  async function recordOrNotFound(tx: Executor, context: UseCaseContext, meetingId: string) {
+    const repository = createMeetingRepository(tx);
+    const record = await repository.findRecord(context.municipalityId, meetingId);
+    if (!record) throw new DomainError('NOT_FOUND');
+    const councilIds = record.meeting.neighbourhoodId ? await repository.councilIdsOf(context.municipalityId, record.meeting.neighbourhoodId) : [];
+    const isInsider = isInsiderFor(context, councilIds);
+    // A closed meeting without a public part does not exist for outsiders.
+    if (!isInsider && !isVisibleToOutsiders(record)) throw new DomainError('NOT_FOUND');
+    return { record, isInsider, councilIds };
+  }
+
+  return {
+    async planMeeting(context: UseCaseContext, input: CreateMeeting) {
+      if (!can(context.actor, permissions['meeting.plan'])) throw new DomainError(context.actor ? 'FORBIDDEN' : 'NOT_AUTHENTICATED');
+      return inTransaction(db, async (tx) => {
+        const repository = createMeetingRepository(tx);
+        const kind = await createMeetingKindRepository(tx).findById(context.municipalityId, input.kindId);
+        if (!kind) throw unknownReference('body.kindId');
+        if (input.neighbourhoodId && !(await repository.neighbourhoodExists(context.municipalityId, input.neighbourhoodId))) throw unknownReference('body.neighbourhoodId');
+        if (!(await repository.themesExist(context.municipalityId, input.dossierThemeIds))) throw unknownReference('body.dossierThemeIds');
+        const chairRoles = input.chairUserId ? await repository.rolesOf(context.municipalityId, input.chairUserId) : null;
+        if (input.chairUserId && !chairRoles) throw unknownReference('body.chairUserId');
+
+        // The advisor plans in their own neighbourhoods; a council member only what their council initiates, there.
+        const councilIds = input.neighbourhoodId ? await repository.councilIdsOf(context.municipalityId, input.neighbourhoodId) : [];
+        const target = { neighbourhoodIds: input.neighbourhoodId ? [input.neighbourhoodId] : [], councilId: councilIds[0] };
+        const mayPlanHere = can(context.actor, permissions['meeting.plan'], target) && (input.neighbourhoodId !== null || hasRole(context.actor, 'admin'));
+        const plansForMunicipality = can(context.actor, permissions['meeting.override'], target);
+        if (!mayPlanHere || (!plansForMunicipality && input.initiatorSide !== 'council')) throw new DomainError('FORBIDDEN');
+
+        const { neighbourhoodPolicyPortfolioId, portfolios } = await repository.portfolios(context.municipalityId);
+        const now = clock.now();
+        const startsAt = new Date(input.startsAt);
+        const problems: FieldProblem[] = checkMeetingPlan(
+          kind,
+          {
+            startsAt,
+            endsAt: new Date(input.endsAt),
+            initiatorSide: input.initiatorSide,
+            neighbourhoodId: input.neighbourhoodId,
+            location: input.location,
+            isLocationInNeighbourhood: input.isLocationInNeighbourhood,
+            publicPart: input.publicPart ? { startsAt: new Date(input.publicPart.startsAt), endsAt: new Date(input.publicPart.endsAt), location: input.publicPart.location } : null,
+            chair: input.chairUserId && chairRoles ? { userId: input.chairUserId, roles: chairRoles } : null,
+            invitedGroups: input.invitedGroups,
+            dossierThemeIds: input.dossierThemeIds,
+          },
+          { now, neighbourhoodPolicyPortfolioId, portfolios, councilIdsOfNeighbourhood: councilIds },
+        );
+        const { blocking, rules } = splitProblems(problems);
+        // One wijkbezoek per council term: a second one in the same term is a deviation to account for.
+        if (input.neighbourhoodId && kind.frequencyRule === 'per_council_term') {
+          const earlier = await repository.startsOfKind(context.municipalityId, input.neighbourhoodId, kind.id);
+          if (exceedsTermLimit(kind, earlier.map((moment) => moment.toISOString()), await repository.terms(context.municipalityId), input.startsAt)) {
+            rules.push({ field: 'body.startsAt', code: 'termLimitReached' });
+          }
+        }
+        if (blocking.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: [...blocking, ...rules] });
+        if (rules.length > 0 && !input.override) throw new DomainError('VALIDATION_FAILED', { fields: rules });
+        if (rules.length > 0 && !plansForMunicipality) throw new DomainError('FORBIDDEN');
+
+        const row = await repository.insert(
+          {
+            municipalityId: context.municipalityId,
+            kindId: kind.id,
+            neighbourhoodId: input.neighbourhoodId,
+            title: input.title,
+            startsAt,
+            endsAt: new Date(input.endsAt),
+            location: input.location,
+            isLocationInNeighbourhood: input.isLocationInNeighbourhood,
+            initiatorSide: input.initiatorSide,
+            chairUserId: input.chairUserId,
+            publicPartStartsAt: input.publicPart ? new Date(input.publicPart.startsAt) : null,
+            publicPartEndsAt: input.publicPart ? new Date(input.publicPart.endsAt) : null,
+            publicPartLocation: input.publicPart?.location ?? null,
+            invitedGroups: [...new Set(input.invitedGroups)],
+            overriddenRules: [...new Set(rules.map((problem) => problem.code))],
+            overrideReason: rules.length > 0 ? (input.override?.reason ?? null) : null,
+            overriddenByUserId: rules.length > 0 ? (context.actor?.userId ?? null) : null,
+            createdByUserId: context.actor!.userId,
+            createdAt: now,
+            updatedAt: now,
+          },
+          input.dossierThemeIds,
+        );
+        await recordAudit(tx, clock, context, { action: 'meeting.plan', entityType: 'meeting', entityId: row.id, after: { ...row, dossierThemeIds: input.dossierThemeIds } });
+        const record = (await repository.findRecord(context.municipalityId, row.id)) as MeetingRecord;
+        return presentMeeting(record, true);
+      });
+    },
+
+    async getMeeting(context: UseCaseContext, meetingId: string) {
+      const { record, isInsider } = await recordOrNotFound(db, context, meetingId);
+      return presentMeeting(record, isInsider);
+    },
+
+    async listMeetings(context: UseCaseContext, query: MeetingListQuery) {
+      const repository = createMeetingRepository(db);
+      // Staff see every meeting; everyone else the public ones and public parts (a council member's own closed ones
+      // are on their neighbourhood's page, read one by one).
+      const isStaff = can(context.actor, permissions['meeting.viewClosed'], { councilId: '' });
+      const { rows, total } = await repository.list(context.municipalityId, { ...query, publicOnly: !isStaff, offset: offsetOf(query), limit: query.pageSize });
+      const ownCouncils = scopeIdsOf(context.actor, 'council_member');
+      const items = await Promise.all(
+        rows.map(async (record) => {
+          if (isStaff || ownCouncils.length === 0 || !record.meeting.neighbourhoodId) return presentMeeting(record, isStaff);
+          return presentMeeting(record, isInsiderFor(context, await repository.councilIdsOf(context.municipalityId, record.meeting.neighbourhoodId)));
+        }),
+      );
+      return pageOf(items, total, query);
+    },
+
+    async cancelMeeting(context: UseCaseContext, meetingId: string, input: { version: number; reason: string }) {
+      return inTransaction(db, async (tx) => {
+        const { record, councilIds } = await recordOrNotFound(tx, context, meetingId);
+        const target = { neighbourhoodIds: record.meeting.neighbourhoodId ? [record.meeting.neighbourhoodId] : [], councilId: councilIds[0] };
+        if (!can(context.actor, permissions['meeting.plan'], target)) throw new DomainError(context.actor ? 'FORBIDDEN' : 'NOT_AUTHENTICATED');
+        // A council calls off only what it initiated itself.
+        if (!can(context.actor, permissions['meeting.override'], target) && record.meeting.initiatorSide !== 'council') throw new DomainError('FORBIDDEN');
+        if (record.meeting.state !== 'planned') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.version', code: 'meetingNotPlanned' }] });
+        const after = await createMeetingRepository(tx).update(context.municipalityId, meetingId, input.version, { state: 'cancelled', updatedAt: clock.now() });
+        if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: record.meeting.version } });
+        await recordAudit(tx, clock, context, { action: 'meeting.cancel', entityType: 'meeting', entityId: meetingId, before: record.meeting, after: { ...after, reason: input.reason } });
+        return presentMeeting({ ...record, meeting: after }, true);
+      });
+    },
+  };
+}
+
+export type MeetingService = ReturnType<typeof createMeetingService>;
