@@ -46,4 +46,30 @@ describe('kinds of meeting', () => {
     expect(await page.getByRole('region', { name: 'Wijkwerkoverleg' }).textContent()).toContain('binnen 15 werkdagen na het overleg');
     await context.close();
   });
+
+  it('a visitor sees the public wijkbezoek and only the public part of a wijktafel on the wijk pages, and nothing of a closed meeting', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto('/helmond/wijken/brandevoort');
+    const meetings = page.getByRole('region', { name: 'Overleggen in deze wijk' });
+    await meetings.getByText('Wijkbezoek van het college aan Brandevoort').waitFor();
+    expect(await meetings.textContent()).toContain('iedereen is welkom');
+    // The wijkwerkoverleg about traffic safety is closed and has no public part.
+    expect(await meetings.textContent()).not.toContain('Wijkwerkoverleg verkeersveiligheid');
+    await expectAccessible(page, 'neighbourhood-meetings');
+
+    await page.goto('/helmond/wijken/helmond-oost');
+    const oost = page.getByRole('region', { name: 'Overleggen in deze wijk' });
+    await oost.getByText('Wijktafel Helmond-Oost').waitFor();
+    const text = (await oost.textContent()) ?? '';
+    expect(text).toContain('openbaar deel');
+    expect(text).toContain('Buurthuis De Geseldonk, café');
+    expect(text).toContain('21:00–22:00');
+    expect(text).not.toContain('Gesprek over de jaarplanning');
+
+    // The advisor sees the closed ones too.
+    await logIn(page, 'jeroen.hermans@helmond.example');
+    await page.goto('/helmond/wijken/helmond-oost');
+    await page.getByRole('region', { name: 'Overleggen in deze wijk' }).getByText('Gesprek over de jaarplanning van de wijkraad').waitFor();
+    await context.close();
+  });
 });

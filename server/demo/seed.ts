@@ -9,6 +9,7 @@ import { councilTerm, department, partnerOrganisation, portfolio, portfolioDepar
 import { insertDefaultMeetingKinds } from '../modules/meetings/index.ts';
 import { hashPassword, roleAssignment, userAccount } from '../modules/users/index.ts';
 import { recordAudit } from '../platform/audit-log.ts';
+import { seedDemoMeetings } from './helmond-meetings.ts';
 import { seedDemoRequests } from './helmond-requests.ts';
 import type { Clock } from '../platform/clock.ts';
 import { type Role, type ScopeType, scopeTypeOfRole } from '../platform/permissions.ts';
@@ -60,7 +61,10 @@ export async function seedDemoIfEmpty(db: Database, clock: Clock, options: { pas
   const municipalityId = await inTransaction(db, async (tx) => {
     const id = await seedHelmond(tx, clock, hashes);
     // A year of requests makes the demo look lived-in; tests start without it and make their own.
-    if (options.withActivity !== false) await seedDemoRequests(tx, clock, id);
+    if (options.withActivity !== false) {
+      await seedDemoRequests(tx, clock, id);
+      await seedDemoMeetings(tx, clock, id);
+    }
     return id;
   });
   return { municipalityId, logins };

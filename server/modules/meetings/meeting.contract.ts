@@ -37,6 +37,8 @@ export const meetingListQuery = pageQuery.extend({
   kindCode: z.enum(meetingKindCodes).optional(),
   from: isoDate().optional().describe('Meetings starting on or after this day'),
   to: isoDate().optional().describe('Meetings starting on or before this day'),
+  isOverridden: z.enum(['true', 'false']).optional().describe('Only meetings where a rule of the note was set aside (municipal staff; for anyone else the list is empty)'),
+  state: z.enum(meetingStates).optional(),
 });
 
 const moment = z.iso.datetime({ offset: true });

@@ -57,12 +57,14 @@ export function createMeetingRepository(db: Executor) {
      * A page of meetings by start, in SQL; `publicOnly` keeps what outsiders may see: public meetings and closed
      * ones with a public part.
      */
-    async list(municipalityId: string, filter: { neighbourhoodId?: string; kindCode?: string; from?: string; to?: string; publicOnly: boolean; offset: number; limit: number }) {
+    async list(municipalityId: string, filter: { neighbourhoodId?: string; kindCode?: string; from?: string; to?: string; state?: string; overriddenOnly: boolean; publicOnly: boolean; offset: number; limit: number }) {
       const conditions: (SQL | undefined)[] = [eq(meeting.municipalityId, municipalityId)];
       if (filter.neighbourhoodId) conditions.push(eq(meeting.neighbourhoodId, filter.neighbourhoodId));
       if (filter.kindCode) conditions.push(eq(meetingKind.code, filter.kindCode as never));
       if (filter.from) conditions.push(gte(meeting.startsAt, sql`(${filter.from}::date)::timestamp at time zone 'Europe/Amsterdam'`));
       if (filter.to) conditions.push(lte(meeting.startsAt, sql`((${filter.to}::date) + 1)::timestamp at time zone 'Europe/Amsterdam'`));
+      if (filter.state) conditions.push(eq(meeting.state, filter.state as never));
+      if (filter.overriddenOnly) conditions.push(sql`cardinality(${meeting.overriddenRules}) > 0`);
       if (filter.publicOnly) conditions.push(or(eq(meetingKind.character, 'public'), sql`${meeting.publicPartStartsAt} is not null`));
       const where = and(...conditions);
       const [rows, [{ total }]] = await Promise.all([

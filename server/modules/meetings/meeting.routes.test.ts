@@ -111,6 +111,13 @@ describe('planning a meeting under the note’s rules', () => {
     const allowed = await plan('advisorSouth', { ...wijkbezoek, startsAt: at('2028-05-13', '09:30'), endsAt: at('2028-05-13', '13:30'), override: { reason: 'Nieuwbouwwijk De Veste is opgeleverd; het college wil de nieuwe bewoners ontmoeten.' } });
     expect(allowed.statusCode, allowed.body).toBe(201);
     expect(allowed.json().overriddenRules).toEqual(['termLimitReached']);
+
+    // The overview of deviations, for the evaluation: staff see where and why; anyone else nothing.
+    const overview = (await t.request({ url: `${tenantPath}/meetings?isOverridden=true&pageSize=100`, as: await t.logIn('alderman') })).json();
+    expect(overview.items.map((item: { title: string; overrideReason: string }) => item.title)).toContain('Wijkbezoek van het college aan Brandevoort');
+    expect(overview.items.every((item: { overriddenRules: string[] }) => item.overriddenRules.length > 0)).toBe(true);
+    expect((await t.request({ url: `${tenantPath}/meetings?isOverridden=true` })).json().total).toBe(0);
+    expect((await t.request({ url: `${tenantPath}/meetings?isOverridden=true`, as: await t.logIn('councilMember') })).json().total).toBe(0);
   });
 
   it('keeps a closed meeting without a public part from outsiders, in the list and by its address', async () => {

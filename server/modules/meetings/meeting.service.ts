@@ -128,7 +128,9 @@ export function createMeetingService(dependencies: { db: Executor; clock: Clock 
       // Staff see every meeting; everyone else the public ones and public parts (a council member's own closed ones
       // are on their neighbourhood's page, read one by one).
       const isStaff = can(context.actor, permissions['meeting.viewClosed'], { councilId: '' });
-      const { rows, total } = await repository.list(context.municipalityId, { ...query, publicOnly: !isStaff, offset: offsetOf(query), limit: query.pageSize });
+      // Where the rules were set aside is for staff: anyone else asking gets nothing rather than a hint.
+      if (query.isOverridden === 'true' && !isStaff) return pageOf([], 0, query);
+      const { rows, total } = await repository.list(context.municipalityId, { ...query, overriddenOnly: query.isOverridden === 'true', publicOnly: !isStaff, offset: offsetOf(query), limit: query.pageSize });
       const ownCouncils = scopeIdsOf(context.actor, 'council_member');
       const items = await Promise.all(
         rows.map(async (record) => {

@@ -9,6 +9,7 @@ import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { AskCallToAction } from '../../requests/components/AskCallToAction.tsx';
 import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
+import { UpcomingMeetings } from '../../meetings/components/UpcomingMeetings.tsx';
 import { DevelopmentAgreementForm } from '../components/DevelopmentAgreementForm.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { useBoundaries, useCouncilsOf, useNeighbourhoodBySlug } from '../queries.ts';
@@ -108,6 +109,7 @@ export function NeighbourhoodPage() {
         </div>
         <div>
           <RequestsSection municipality={municipality} heading={t('neighbourhood.requests')} filter={{ neighbourhoodId: item.id }} emptyText={t('neighbourhood.noRequests')} />
+          <UpcomingMeetings municipality={municipality} neighbourhoodId={item.id} />
           <Heading level={2}>{t('neighbourhood.map')}</Heading>
           {!boundaries ? (
             <Paragraph>{t('neighbourhood.noBoundary')}</Paragraph>

@@ -11,6 +11,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 export function RequestTable({ municipality, items, caption, isCaptionShown = true }: { municipality: string; items: RequestSummary[]; caption: string; isCaptionShown?: boolean }) {
   const { t } = useI18n();
   return (
+    <div className="app-card-table-frame">
     <Table className="app-card-table">
       <TableCaption className={isCaptionShown ? undefined : 'app-visually-hidden'}>{caption}</TableCaption>
       <TableHeader>
@@ -42,5 +43,6 @@ export function RequestTable({ municipality, items, caption, isCaptionShown = tr
         ))}
       </TableBody>
     </Table>
+    </div>
   );
 }

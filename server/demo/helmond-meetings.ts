@@ -1,0 +1,115 @@
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { meeting, meetingKind, meetingTheme } from '../modules/meetings/index.ts';
+import { neighbourhood } from '../modules/neighbourhoods/index.ts';
+import { theme } from '../modules/organisation/index.ts';
+import { userAccount } from '../modules/users/index.ts';
+import type { Clock } from '../platform/clock.ts';
+
+const day = 86_400_000;
+
+/** A moment some whole days from now at a local hour (Europe/Amsterdam in winter: UTC+1; good enough for a demo). */
+function daysFrom(now: Date, days: number, hour: number, minute = 0): Date {
+  const date = new Date(now.getTime() + days * day);
+  date.setUTCHours(hour - 1, minute, 0, 0);
+  return date;
+}
+
+/**
+ * Meetings of all three kinds, held and planned, in a few neighbourhoods: a wijktafel with its public closing part,
+ * a public wijkbezoek, a wijkwerkoverleg about traffic safety chaired — with a recorded reason — by the alderman of
+ * neighbourhood policy, and a closed bilateral meeting. All invented.
+ */
+export async function seedDemoMeetings(tx: Executor, clock: Clock, municipalityId: string) {
+  const now = clock.now();
+  const kinds = new Map((await tx.select().from(meetingKind).where(eq(meetingKind.municipalityId, municipalityId))).map((row) => [row.code, row.id]));
+  const wijk = new Map((await tx.select().from(neighbourhood).where(eq(neighbourhood.municipalityId, municipalityId))).map((row) => [row.slug, row.id]));
+  const person = async (email: string) => (await tx.select({ id: userAccount.id }).from(userAccount).where(and(eq(userAccount.municipalityId, municipalityId), eq(userAccount.email, email))))[0].id;
+  const [alderman, henk, sanne, jeroen, ayse] = await Promise.all(
+    ['marieke.gerritsen@helmond.example', 'henk.aarts@brandevoort.example', 'sanne.kuipers@helmond.example', 'jeroen.hermans@helmond.example', 'ayse.yildiz@helmond-oost.example'].map(person),
+  );
+  const [trafficSafety] = await tx.select({ id: theme.id }).from(theme).where(and(eq(theme.municipalityId, municipalityId), eq(theme.code, 'traffic-safety')));
+  const base = { municipalityId, isLocationInNeighbourhood: true, createdAt: now, updatedAt: now };
+  const wijktafel = ['college', 'council', 'partners', 'advisor', 'officers'] as const;
+  const rows: (typeof meeting.$inferInsert)[] = [
+    {
+      ...base,
+      kindId: kinds.get('wijktafel')!,
+      neighbourhoodId: wijk.get('brandevoort')!,
+      title: 'Wijktafel Brandevoort',
+      startsAt: daysFrom(now, -380, 19),
+      endsAt: daysFrom(now, -380, 21, 30),
+      location: 'Wijkhuis De Brandevoortse Hoeve',
+      initiatorSide: 'municipality',
+      chairUserId: alderman,
+      publicPartStartsAt: daysFrom(now, -380, 21),
+      publicPartEndsAt: daysFrom(now, -380, 22),
+      publicPartLocation: 'Wijkhuis De Brandevoortse Hoeve, grote zaal',
+      invitedGroups: [...wijktafel],
+      state: 'held',
+      createdByUserId: sanne,
+    },
+    {
+      ...base,
+      kindId: kinds.get('wijkbezoek')!,
+      neighbourhoodId: wijk.get('brandevoort')!,
+      title: 'Wijkbezoek van het college aan Brandevoort',
+      startsAt: daysFrom(now, 38, 9, 30),
+      endsAt: daysFrom(now, 38, 13, 30),
+      location: 'Start bij het station Helmond Brandevoort, daarna een wandeling door De Veste',
+      initiatorSide: 'council',
+      chairUserId: henk,
+      invitedGroups: ['college', 'council', 'residents', 'officers', 'partners', 'advisor', 'municipal_council_members'],
+      createdByUserId: henk,
+    },
+    {
+      ...base,
+      kindId: kinds.get('wijkwerkoverleg')!,
+      neighbourhoodId: wijk.get('brandevoort')!,
+      title: 'Wijkwerkoverleg verkeersveiligheid rond de scholen',
+      startsAt: daysFrom(now, 16, 19, 30),
+      endsAt: daysFrom(now, 16, 21),
+      location: 'Basisschool De Veste, teamkamer',
+      initiatorSide: 'council',
+      chairUserId: alderman,
+      invitedGroups: ['subject_aldermen', 'council', 'officers', 'partners', 'advisor'],
+      overriddenRules: ['chairNotSubjectAlderman'],
+      overrideReason: 'De wethouder verkeer is die avond verhinderd; de wethouder wijkbeleid zit het overleg voor en neemt de afspraken mee terug.',
+      overriddenByUserId: sanne,
+      createdByUserId: sanne,
+    },
+    {
+      ...base,
+      kindId: kinds.get('wijktafel')!,
+      neighbourhoodId: wijk.get('helmond-oost')!,
+      title: 'Wijktafel Helmond-Oost',
+      startsAt: daysFrom(now, 58, 19),
+      endsAt: daysFrom(now, 58, 21, 30),
+      location: 'Buurthuis De Geseldonk',
+      initiatorSide: 'municipality',
+      chairUserId: alderman,
+      publicPartStartsAt: daysFrom(now, 58, 21),
+      publicPartEndsAt: daysFrom(now, 58, 22),
+      publicPartLocation: 'Buurthuis De Geseldonk, café',
+      invitedGroups: [...wijktafel],
+      createdByUserId: jeroen,
+    },
+    {
+      ...base,
+      kindId: kinds.get('bilateral')!,
+      neighbourhoodId: wijk.get('helmond-oost')!,
+      title: 'Gesprek over de jaarplanning van de wijkraad',
+      startsAt: daysFrom(now, 9, 10),
+      endsAt: daysFrom(now, 9, 11),
+      location: 'Stadskantoor, kamer 2.14',
+      isLocationInNeighbourhood: false,
+      initiatorSide: 'council',
+      chairUserId: ayse,
+      invitedGroups: ['council', 'advisor'],
+      createdByUserId: jeroen,
+    },
+  ];
+  const inserted = await tx.insert(meeting).values(rows).returning({ id: meeting.id, title: meeting.title });
+  const overleg = inserted.find((row) => row.title.startsWith('Wijkwerkoverleg'))!;
+  await tx.insert(meetingTheme).values({ municipalityId, meetingId: overleg.id, themeId: trafficSafety.id });
+}

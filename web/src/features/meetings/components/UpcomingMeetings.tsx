@@ -1,0 +1,50 @@
+import { Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react/css-module';
+import { AppLink } from '../../../components/AppLink.tsx';
+import { Loading } from '../../../components/Feedback.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { todayInAmsterdam } from '../../insights/period.ts';
+import { type Meeting, useUpcomingMeetings } from '../queries.ts';
+
+/** "dinsdag 15 december 2026, 19.00–21.30 uur": the day and the hours in the Netherlands. */
+function whenInWords(meeting: Meeting, language: string): string {
+  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+  const zone = { timeZone: 'Europe/Amsterdam' } as const;
+  const day = new Date(meeting.startsAt).toLocaleDateString(locale, { ...zone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const time = (moment: string) => new Date(moment).toLocaleTimeString(locale, { ...zone, hour: '2-digit', minute: '2-digit' });
+  return language === 'nl' ? `${day}, ${time(meeting.startsAt)}–${time(meeting.endsAt)} uur` : `${day}, ${time(meeting.startsAt)}–${time(meeting.endsAt)}`;
+}
+
+/**
+ * The neighbourhood's coming meetings: public ones whole and, of closed ones, the public part residents may join.
+ * Participants and staff see the closed meetings too.
+ */
+export function UpcomingMeetings({ municipality, neighbourhoodId }: { municipality: string; neighbourhoodId: string }) {
+  const { t, language } = useI18n();
+  const meetings = useUpcomingMeetings(municipality, neighbourhoodId, todayInAmsterdam());
+  const items = (meetings.data?.items ?? []).filter((meeting) => meeting.state !== 'cancelled');
+  return (
+    <section aria-labelledby="meetings-heading">
+      <Heading level={2} id="meetings-heading">
+        {t('meetings.upcoming')}
+      </Heading>
+      {meetings.isPending && <Loading />}
+      {meetings.data && items.length === 0 && <Paragraph>{t('meetings.noneUpcoming')}</Paragraph>}
+      {items.length > 0 && (
+        <UnorderedList className="app-meetings">
+          {items.map((meeting) => (
+            <UnorderedListItem key={meeting.id}>
+              <strong>{language === 'en' ? meeting.kind.nameEn : meeting.kind.nameNl}</strong>
+              {meeting.isPublicPartOnly ? ` — ${t('meetings.publicPart')}` : ''}: {meeting.title}
+              <br />
+              {whenInWords(meeting, language)}, {meeting.location}
+              {meeting.kind.character === 'public' && <> ({t('meetings.everyoneWelcome')})</>}
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      )}
+      <Paragraph>
+        <AppLink to={`/${municipality}/overlegvormen`}>{t('meetings.kindsLink')}</AppLink>
+      </Paragraph>
+    </section>
+  );
+}
