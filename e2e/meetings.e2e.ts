@@ -53,6 +53,11 @@ describe('kinds of meeting', () => {
     const meetings = page.getByRole('region', { name: 'Overleggen in deze wijk' });
     await meetings.getByText('Wijkbezoek van het college aan Brandevoort').waitFor();
     expect(await meetings.textContent()).toContain('iedereen is welkom');
+    // The visitor takes the wijkbezoek into their own calendar.
+    const ics = meetings.getByRole('link', { name: 'Wijkbezoek van het college aan Brandevoort in je agenda zetten (.ics)' });
+    const file = await page.request.get((await ics.getAttribute('href')) ?? '');
+    expect(file.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(await file.text()).toContain('SUMMARY:Wijkbezoek: Wijkbezoek van het college aan Brandevoort');
     // The wijkwerkoverleg about traffic safety is closed and has no public part.
     expect(await meetings.textContent()).not.toContain('Wijkwerkoverleg verkeersveiligheid');
     await expectAccessible(page, 'neighbourhood-meetings');

@@ -161,7 +161,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const neighbourhoods = createNeighbourhoodService({ db, clock });
   const councils = createCouncilService({ db, clock });
   const meetingKinds = createMeetingKindService({ db, clock });
-  const meetings = createMeetingService({ db, clock });
+  const meetings = createMeetingService({ db, clock, publicUrl: config.PUBLIC_URL });
   const organisation = createOrganisationServices({ db, clock });
   const requests = createRequestService({ db, clock, publicUrl: config.PUBLIC_URL });
   const responsiveness = createResponsivenessService({ db, clock });

@@ -15,8 +15,8 @@ describe('admin codes in words', () => {
   });
 
   it('makes a code the catalogue does not know readable instead of failing', () => {
-    expect(actionSentence(t, 'meeting.minutesPublished', 'meeting')).toBe('Meeting minutes published');
-    expect(actionSentence(t, 'meeting.create', 'meeting')).toBe('Meeting aangemaakt');
+    expect(actionSentence(t, 'report.minutesPublished', 'report')).toBe('Report minutes published');
+    expect(actionSentence(t, 'report.create', 'report')).toBe('Report aangemaakt');
     expect(wordsFor(t, 'admin.auditLog.field', 'leadDepartmentId')).toBe('Leidende afdeling');
     expect(wordsFor(t, 'admin.auditLog.field', 'someNewUserId')).toBe('Some new user');
     expect(readableCode('')).toBe('');

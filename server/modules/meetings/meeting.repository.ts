@@ -113,6 +113,11 @@ export function createMeetingRepository(db: Executor) {
       return Boolean(row);
     },
 
+    async neighbourhoodOf(municipalityId: string, neighbourhoodId: string): Promise<{ name: string; slug: string } | undefined> {
+      const [row] = await db.select({ name: neighbourhood.name, slug: neighbourhood.slug }).from(neighbourhood).where(and(eq(neighbourhood.municipalityId, municipalityId), eq(neighbourhood.id, neighbourhoodId)));
+      return row;
+    },
+
     async councilIdsOf(municipalityId: string, neighbourhoodId: string): Promise<string[]> {
       const rows = await db.select({ id: council.id }).from(council).where(and(eq(council.municipalityId, municipalityId), eq(council.neighbourhoodId, neighbourhoodId)));
       return rows.map((row) => row.id);

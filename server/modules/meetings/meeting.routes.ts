@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/auth.ts';
 import { problemResponses } from '../../platform/openapi.ts';
@@ -51,6 +52,50 @@ export function registerMeetingRoutes(scope: FastifyInstance, service: MeetingSe
       },
     },
     async (request, reply) => reply.code(201).send(await service.planMeeting(contextOf(request), request.body)),
+  );
+
+  app.get(
+    '/neighbourhoods/:neighbourhoodId/meeting-calendar',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'getNeighbourhoodMeetingCalendar',
+        tags,
+        summary: 'The neighbourhood’s public meetings as an iCalendar feed (RFC 5545) to subscribe to',
+        description: 'Public meetings whole and of closed meetings only the public part, from a year ago on. Answers 304 to If-None-Match with the current ETag.',
+        params: municipalityParams.extend({ neighbourhoodId: z.uuid() }),
+        response: {
+          200: { description: 'The calendar', content: { 'text/calendar': { schema: z.string().meta({ description: 'iCalendar (RFC 5545), UTF-8' }) } } },
+          304: z.null().describe('Not changed since the ETag you sent'),
+          ...problemResponses(404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const calendar = await service.publicCalendar(contextOf(request), request.params.neighbourhoodId);
+      reply.header('etag', calendar.etag).header('cache-control', 'public, max-age=300');
+      if (request.headers['if-none-match'] === calendar.etag) return reply.code(304).send(null);
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="overleggen.ics"').send(calendar.body);
+    },
+  );
+
+  app.get(
+    '/meetings/:meetingId/calendar',
+    {
+      config: { access: 'public-identified' },
+      schema: {
+        operationId: 'getMeetingCalendarFile',
+        tags,
+        summary: 'One meeting as an iCalendar file (.ics) to add to a calendar',
+        description: 'As the reader may see it: participants and staff get the meeting, anyone else a public meeting or the public part of a closed one.',
+        params: meetingParams,
+        response: { 200: { description: 'The calendar file', content: { 'text/calendar': { schema: z.string().meta({ description: 'iCalendar (RFC 5545), UTF-8' }) } } }, ...problemResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const calendar = await service.meetingCalendarFile(contextOf(request), request.params.meetingId);
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="overleg.ics"').send(calendar.body);
+    },
   );
 
   app.post(

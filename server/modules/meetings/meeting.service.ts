@@ -9,6 +9,7 @@ import { can, hasRole, scopeIdsOf } from '../../platform/permissions.ts';
 import { createMeetingKindRepository } from './meeting-kind.repository.ts';
 import type { CreateMeeting, MeetingListQuery } from './meeting.contract.ts';
 import { exceedsTermLimit } from './meeting-frequency.rules.ts';
+import { meetingCalendar, publicMeetingCalendar } from './meeting-calendar.ts';
 import { isVisibleToOutsiders, presentMeeting } from './meeting.presenter.ts';
 import { createMeetingRepository, type MeetingRecord } from './meeting.repository.ts';
 import { checkMeetingPlan, splitProblems } from './meeting.rules.ts';
@@ -23,8 +24,9 @@ function isInsiderFor(context: UseCaseContext, councilIds: string[]): boolean {
 }
 
 /** Planning meetings under the note's rules, and reading them as far as each person may. */
-export function createMeetingService(dependencies: { db: Executor; clock: Clock }) {
+export function createMeetingService(dependencies: { db: Executor; clock: Clock; publicUrl?: string }) {
   const { db, clock } = dependencies;
+  const publicUrl = dependencies.publicUrl ?? 'http://localhost:3000';
 
   async function recordOrNotFound(tx: Executor, context: UseCaseContext, meetingId: string) {
     const repository = createMeetingRepository(tx);
@@ -139,6 +141,34 @@ export function createMeetingService(dependencies: { db: Executor; clock: Clock 
         }),
       );
       return pageOf(items, total, query);
+    },
+
+    /** The neighbourhood's public meetings and public parts of the last year and to come, as a calendar feed. */
+    async publicCalendar(context: UseCaseContext, neighbourhoodId: string) {
+      const repository = createMeetingRepository(db);
+      const found = await repository.neighbourhoodOf(context.municipalityId, neighbourhoodId);
+      if (!found) throw new DomainError('NOT_FOUND');
+      const yearAgo = new Date(clock.now().getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
+      const { rows } = await repository.list(context.municipalityId, { neighbourhoodId, from: yearAgo, overriddenOnly: false, publicOnly: true, offset: 0, limit: 1000 });
+      return publicMeetingCalendar(rows, {
+        neighbourhoodName: found.name,
+        pageUrl: `${publicUrl}/${context.municipalitySlug ?? ''}/wijken/${found.slug}`,
+        host: new URL(publicUrl).host,
+        language: context.language,
+      });
+    },
+
+    /** One meeting as a calendar file to add to one's agenda, as the reader may see it. */
+    async meetingCalendarFile(context: UseCaseContext, meetingId: string) {
+      const { record, isInsider } = await recordOrNotFound(db, context, meetingId);
+      const slug = record.meeting.neighbourhoodId ? (await createMeetingRepository(db).neighbourhoodOf(context.municipalityId, record.meeting.neighbourhoodId))?.slug : undefined;
+      return meetingCalendar([record], {
+        name: record.meeting.title,
+        pageUrl: `${publicUrl}/${context.municipalitySlug ?? ''}${slug ? `/wijken/${slug}` : ''}`,
+        host: new URL(publicUrl).host,
+        language: context.language,
+        isInsider,
+      });
     },
 
     async cancelMeeting(context: UseCaseContext, meetingId: string, input: { version: number; reason: string }) {

@@ -38,10 +38,18 @@ export function UpcomingMeetings({ municipality, neighbourhoodId }: { municipali
               <br />
               {whenInWords(meeting, language)}, {meeting.location}
               {meeting.kind.character === 'public' && <> ({t('meetings.everyoneWelcome')})</>}
+              <br />
+              <a href={`/api/v1/municipalities/${municipality}/meetings/${meeting.id}/calendar`} aria-label={t('meetings.addToCalendarOf', { title: meeting.title })}>
+                {t('meetings.addToCalendar')}
+              </a>
             </UnorderedListItem>
           ))}
         </UnorderedList>
       )}
+      <Paragraph>
+        {/* A feed to subscribe to in any calendar app: the public meetings and public parts, as on this page. */}
+        <a href={`/api/v1/municipalities/${municipality}/neighbourhoods/${neighbourhoodId}/meeting-calendar`}>{t('meetings.subscribe')}</a>
+      </Paragraph>
       <Paragraph>
         <AppLink to={`/${municipality}/overlegvormen`}>{t('meetings.kindsLink')}</AppLink>
       </Paragraph>
