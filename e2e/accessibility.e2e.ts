@@ -36,6 +36,8 @@ const clippedText = (page: Page) =>
         const style = getComputedStyle(element);
         const clips = [style.overflowX, style.overflowY].some((value) => value === 'hidden' || value === 'clip');
         if (!clips || element.clientWidth <= 1 || element.clientHeight <= 1 || !element.textContent?.trim()) return false;
+        // A map is one image (role=img) whose names repeat the list beside it; its frame crops tiles and labels by design.
+        if (element.closest('[role="img"]')) return false;
         return element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1;
       })
       .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),

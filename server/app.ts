@@ -190,7 +190,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     transform: jsonSchemaTransform,
     transformObject: (documentObject) => finishOpenApiDocument(jsonSchemaTransformObject(documentObject) as never, config.PUBLIC_URL),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' }, staticCSP: apiDocumentationContentSecurityPolicy });
+  // Folded per subject: with every operation unfolded at once, Swagger UI stopped rendering part way.
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'none' }, staticCSP: apiDocumentationContentSecurityPolicy });
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -57,7 +57,10 @@ export function createMeetingRepository(db: Executor) {
      * A page of meetings by start, in SQL; `publicOnly` keeps what outsiders may see: public meetings and closed
      * ones with a public part.
      */
-    async list(municipalityId: string, filter: { neighbourhoodId?: string; kindCode?: string; from?: string; to?: string; state?: string; overriddenOnly: boolean; publicOnly: boolean; offset: number; limit: number }) {
+    async list(
+      municipalityId: string,
+      filter: { neighbourhoodId?: string; kindCode?: string; from?: string; to?: string; state?: string; overriddenOnly: boolean; publicOnly: boolean; insiderNeighbourhoodIds?: string[]; offset: number; limit: number },
+    ) {
       const conditions: (SQL | undefined)[] = [eq(meeting.municipalityId, municipalityId)];
       if (filter.neighbourhoodId) conditions.push(eq(meeting.neighbourhoodId, filter.neighbourhoodId));
       if (filter.kindCode) conditions.push(eq(meetingKind.code, filter.kindCode as never));
@@ -65,7 +68,11 @@ export function createMeetingRepository(db: Executor) {
       if (filter.to) conditions.push(lte(meeting.startsAt, sql`((${filter.to}::date) + 1)::timestamp at time zone 'Europe/Amsterdam'`));
       if (filter.state) conditions.push(eq(meeting.state, filter.state as never));
       if (filter.overriddenOnly) conditions.push(sql`cardinality(${meeting.overriddenRules}) > 0`);
-      if (filter.publicOnly) conditions.push(or(eq(meetingKind.character, 'public'), sql`${meeting.publicPartStartsAt} is not null`));
+      if (filter.publicOnly) {
+        // A council member also sees the closed meetings of their own neighbourhood.
+        const own = filter.insiderNeighbourhoodIds?.length ? inArray(meeting.neighbourhoodId, filter.insiderNeighbourhoodIds) : undefined;
+        conditions.push(or(eq(meetingKind.character, 'public'), sql`${meeting.publicPartStartsAt} is not null`, own));
+      }
       const where = and(...conditions);
       const [rows, [{ total }]] = await Promise.all([
         withNames().where(where).orderBy(asc(meeting.startsAt), asc(meeting.id)).offset(filter.offset).limit(filter.limit),
@@ -116,6 +123,13 @@ export function createMeetingRepository(db: Executor) {
     async neighbourhoodOf(municipalityId: string, neighbourhoodId: string): Promise<{ name: string; slug: string } | undefined> {
       const [row] = await db.select({ name: neighbourhood.name, slug: neighbourhood.slug }).from(neighbourhood).where(and(eq(neighbourhood.municipalityId, municipalityId), eq(neighbourhood.id, neighbourhoodId)));
       return row;
+    },
+
+    /** The neighbourhoods of these councils. */
+    async neighbourhoodIdsOfCouncils(municipalityId: string, councilIds: string[]): Promise<string[]> {
+      if (councilIds.length === 0) return [];
+      const rows = await db.select({ id: council.neighbourhoodId }).from(council).where(and(eq(council.municipalityId, municipalityId), inArray(council.id, councilIds)));
+      return rows.map((row) => row.id);
     },
 
     async councilIdsOf(municipalityId: string, neighbourhoodId: string): Promise<string[]> {

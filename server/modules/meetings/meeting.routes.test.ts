@@ -142,6 +142,9 @@ describe('planning a meeting under the note’s rules', () => {
     expect(await titles(null)).not.toContain('Gesprek over de begroting van de wijkraad');
     expect(await titles(null)).toContain('Wijkbezoek van het college aan Brandevoort');
     expect(await titles('advisor')).toContain('Gesprek over de begroting van de wijkraad');
+    // The council of Brandevoort finds its closed meeting in the list too; the council of Helmond-Oost does not.
+    expect(await titles('councilMember')).toContain('Gesprek over de begroting van de wijkraad');
+    expect(await titles('councilMemberOost')).not.toContain('Gesprek over de begroting van de wijkraad');
   });
 
   it('lets only planners plan and call off; a council cannot call off the municipality’s meeting', async () => {

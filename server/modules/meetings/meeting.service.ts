@@ -127,19 +127,22 @@ export function createMeetingService(dependencies: { db: Executor; clock: Clock;
 
     async listMeetings(context: UseCaseContext, query: MeetingListQuery) {
       const repository = createMeetingRepository(db);
-      // Staff see every meeting; everyone else the public ones and public parts (a council member's own closed ones
-      // are on their neighbourhood's page, read one by one).
+      // Staff see every meeting; everyone else the public ones and public parts, and a council member also the closed
+      // meetings of their own neighbourhood.
       const isStaff = can(context.actor, permissions['meeting.viewClosed'], { councilId: '' });
       // Where the rules were set aside is for staff: anyone else asking gets nothing rather than a hint.
       if (query.isOverridden === 'true' && !isStaff) return pageOf([], 0, query);
-      const { rows, total } = await repository.list(context.municipalityId, { ...query, overriddenOnly: query.isOverridden === 'true', publicOnly: !isStaff, offset: offsetOf(query), limit: query.pageSize });
-      const ownCouncils = scopeIdsOf(context.actor, 'council_member');
-      const items = await Promise.all(
-        rows.map(async (record) => {
-          if (isStaff || ownCouncils.length === 0 || !record.meeting.neighbourhoodId) return presentMeeting(record, isStaff);
-          return presentMeeting(record, isInsiderFor(context, await repository.councilIdsOf(context.municipalityId, record.meeting.neighbourhoodId)));
-        }),
-      );
+      // A council member is an insider for their own neighbourhood's meetings: found once, not per meeting.
+      const ownNeighbourhoods = isStaff ? [] : await repository.neighbourhoodIdsOfCouncils(context.municipalityId, scopeIdsOf(context.actor, 'council_member'));
+      const { rows, total } = await repository.list(context.municipalityId, {
+        ...query,
+        overriddenOnly: query.isOverridden === 'true',
+        publicOnly: !isStaff,
+        insiderNeighbourhoodIds: ownNeighbourhoods,
+        offset: offsetOf(query),
+        limit: query.pageSize,
+      });
+      const items = rows.map((record) => presentMeeting(record, isStaff || (record.meeting.neighbourhoodId !== null && ownNeighbourhoods.includes(record.meeting.neighbourhoodId))));
       return pageOf(items, total, query);
     },
 
