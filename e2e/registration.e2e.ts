@@ -92,7 +92,8 @@ describe('a resident without an account', () => {
     await expectNoSidewaysScroll(page);
     await expectAccessible(page, 'registration-7-my-requests');
     await context.close();
-  });
+  }, 120_000);
+
 
   it('resets a forgotten password in English, with a link from the e-mail', async () => {
     const { context, page } = await openPage(browser, { baseUrl: server.baseUrl, locale: 'en-GB' });

@@ -137,7 +137,9 @@ describe('responsiveness (reactiesnelheid) for municipal staff', () => {
       expect(await page.getByRole('main').getByRole('link', { name: 'Inloggen' }).isVisible()).toBe(true);
       await expectAccessibleFromTop(page, 'responsiveness-visitor');
 
-      await logIn(page, 'eva.mulder@mail.example');
+      // Someone logged in without a municipal or council role: the partner (the demo's resident is made a council
+      // member by the admin journey, and councils always see the figures).
+      await logIn(page, 'bram.dewit@politie.example');
       await page.goto('/helmond/reactiesnelheid');
       await page.getByRole('heading', { level: 1, name: 'Geen toegang tot de reactiesnelheid' }).waitFor();
       expect(await page.getByRole('alert').textContent()).toContain('Je account heeft geen van die rollen');
