@@ -1,24 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { describe, expect, it } from 'vitest';
-import { openPglite, queryRows } from '../../db/client.ts';
-
-const migrationsFolder = path.join(import.meta.dirname, '..', '..', 'db', 'migrations');
+import { openDatabaseBefore } from '../../../test/migrations.ts';
+import { queryRows } from '../../db/client.ts';
 
 describe('migration 0013_meeting_kinds', () => {
   it('gives every municipality that existed before it the note’s five kinds of meeting', async () => {
-    const before = mkdtempSync(path.join(tmpdir(), 'wijkwerk-migrations-'));
-    const old = await openPglite();
+    const old = await openDatabaseBefore('0013');
     try {
-      cpSync(migrationsFolder, before, { recursive: true });
-      const journalFile = path.join(before, 'meta', '_journal.json');
-      const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
-      journal.entries = journal.entries.filter((entry: { tag: string }) => entry.tag < '0013');
-      writeFileSync(journalFile, JSON.stringify(journal));
-      await migratePglite(old.db as never, { migrationsFolder: before });
       await old.db.execute(sql`insert into municipality (slug, name) values ('helmond', 'Helmond'), ('den-bosch', 'Den Bosch')`);
       await old.migrate();
       const rows = await queryRows<{ slug: string; codes: string[]; wijktafel: { chair_rule: string; frequency_value: number; initiators: string[] } }>(
@@ -34,7 +22,6 @@ describe('migration 0013_meeting_kinds', () => {
       expect(rows[1].wijktafel).toEqual({ chair_rule: 'neighbourhood_policy_alderman', frequency_value: 2, initiators: ['municipality'] });
     } finally {
       await old.close();
-      rmSync(before, { recursive: true, force: true });
     }
   });
 });

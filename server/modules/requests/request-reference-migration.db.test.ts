@@ -1,26 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { describe, expect, it } from 'vitest';
-import { openPglite, queryRows } from '../../db/client.ts';
+import { openDatabaseBefore } from '../../../test/migrations.ts';
+import { queryRows } from '../../db/client.ts';
 import { allocateRequestReference } from './request-reference.ts';
-
-const migrationsFolder = path.join(import.meta.dirname, '..', '..', 'db', 'migrations');
 
 describe('migration 0010_request_reference', () => {
   it('numbers the requests written before it in the order they were submitted, per municipality and year', async () => {
     // A database as it was before the migration, with requests in it, then migrated to the present.
-    const before = mkdtempSync(path.join(tmpdir(), 'wijkwerk-migrations-'));
-    const old = await openPglite();
+    const old = await openDatabaseBefore('0010');
     try {
-      cpSync(migrationsFolder, before, { recursive: true });
-      const journalFile = path.join(before, 'meta', '_journal.json');
-      const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
-      journal.entries = journal.entries.filter((entry: { tag: string }) => entry.tag < '0010');
-      writeFileSync(journalFile, JSON.stringify(journal));
-      await migratePglite(old.db as never, { migrationsFolder: before });
       const [withPrefix, withoutPrefix] = await queryRows<{ id: string }>(
         old.db,
         sql`insert into municipality (slug, name, settings) values ('helmond', 'Helmond', '{"requests":{"referencePrefix":"HLM"}}'::jsonb), ('den-bosch', 'Den Bosch', '{}'::jsonb) returning id::text as id`,
@@ -60,7 +48,6 @@ describe('migration 0010_request_reference', () => {
               values (${withPrefix.id}::uuid, 'question', 'zonder', 'Zonder kenmerk gaat niet.', 'street', 'large', true, 'submitted', ${users.get(withPrefix.id)}::uuid, '2026-01-10', '2026-02-10', now(), now())`)).rejects.toThrow();
     } finally {
       await old.close();
-      rmSync(before, { recursive: true, force: true });
     }
   });
 });
