@@ -40,6 +40,7 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'meeting.plan': { advisor: 'own', council_member: 'own', admin: 'any' },
   'meeting.override': { advisor: 'own', admin: 'any' },
   'meeting.viewClosed': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any', council_member: 'own' },
+  'meeting.writeMinutes': { officer: 'any', advisor: 'own', admin: 'any' },
   'municipality.manageStatements': { admin: 'any' },
 };
 

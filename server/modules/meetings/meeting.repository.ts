@@ -12,7 +12,7 @@ export type MeetingRow = typeof meeting.$inferSelect;
 /** A meeting with what its answer names: its kind, neighbourhood, chair and dossier subjects. */
 export interface MeetingRecord {
   meeting: MeetingRow;
-  kind: { id: string; code: string; nameNl: string; nameEn: string; character: string };
+  kind: { id: string; code: string; nameNl: string; nameEn: string; character: string; minutesDueWorkingDays: number | null };
   neighbourhoodName: string | null;
   chairName: string | null;
   themeIds: string[];
@@ -20,7 +20,7 @@ export interface MeetingRecord {
 
 const recordColumns = {
   meeting,
-  kind: { id: meetingKind.id, code: meetingKind.code, nameNl: meetingKind.nameNl, nameEn: meetingKind.nameEn, character: meetingKind.character },
+  kind: { id: meetingKind.id, code: meetingKind.code, nameNl: meetingKind.nameNl, nameEn: meetingKind.nameEn, character: meetingKind.character, minutesDueWorkingDays: meetingKind.minutesDueWorkingDays },
   neighbourhoodName: neighbourhood.name,
   chairName: userAccount.displayName,
 };
@@ -72,6 +72,8 @@ export function createMeetingRepository(db: Executor) {
         // A council member also sees the closed meetings of their own neighbourhood.
         const own = filter.insiderNeighbourhoodIds?.length ? inArray(meeting.neighbourhoodId, filter.insiderNeighbourhoodIds) : undefined;
         conditions.push(or(eq(meetingKind.character, 'public'), sql`${meeting.publicPartStartsAt} is not null`, own));
+        // A draft is the municipality's working copy, not yet a meeting anyone outside it knows of.
+        conditions.push(ne(meeting.state, 'draft'));
       }
       const where = and(...conditions);
       const [rows, [{ total }]] = await Promise.all([
