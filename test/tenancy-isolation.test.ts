@@ -372,6 +372,7 @@ describe('ids of another municipality in bodies and query strings', () => {
       { operationId: 'planMeeting', field: 'body.neighbourhoodId', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, neighbourhoodId: eindhoven.neighbourhood } },
       { operationId: 'planMeeting', field: 'body.chairUserId', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, chairUserId: eindhoven.user } },
       { operationId: 'planMeeting', field: 'body.dossierThemeIds', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, dossierThemeIds: [eindhoven.theme] } },
+      { operationId: 'listMeetingCandidates', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/meeting-candidates', 'neighbourhoodId', eindhoven.neighbourhood) },
       { operationId: 'addMeetingAgendaItem', field: 'body.requestId', as: 'admin', method: 'POST', url: `${plannedMeeting}/agenda-items`, payload: { title: 'Verzoek van elders', requestId: eindhoven.request } },
       { operationId: 'addMeetingContribution', field: 'body.assigneeUserId', as: 'admin', method: 'POST', url: `${plannedMeeting}/contributions`, payload: { title: 'Cijfers', assigneeUserId: eindhoven.user, dueOn: '2026-12-10' } },
       { operationId: 'addMeetingParticipant', field: 'body.userId', as: 'admin', method: 'POST', url: `${plannedMeeting}/participants`, payload: { userId: eindhoven.user } },

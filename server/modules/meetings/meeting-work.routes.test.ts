@@ -109,6 +109,18 @@ describe('the agenda', () => {
 });
 
 describe('participants and invitations', () => {
+  it('offers planners the aldermen with their portfolio and the neighbourhood’s council, and nobody else the list', async () => {
+    const offered = await t.request({ url: `${tenantPath}/meeting-candidates?neighbourhoodId=${ids.brandevoort}`, ...(await as('advisorSouth')) });
+    expect(offered.statusCode, offered.body).toBe(200);
+    const names = offered.json().items.map((person: { name: string }) => person.name);
+    expect(names).toEqual(expect.arrayContaining(['Marieke Gerritsen', 'Henk Aarts', 'Koen Verhoeven']));
+    expect(names).not.toContain('Ayşe Yıldız');
+    expect(offered.json().items.find((person: { name: string }) => person.name === 'Marieke Gerritsen').roles[0]).toMatchObject({ role: 'alderman', isNeighbourhoodPolicy: true });
+    for (const person of [null, 'resident', 'partner', 'officer'] as const) {
+      expect((await t.request({ url: `${tenantPath}/meeting-candidates`, ...(await as(person)) })).statusCode, String(person)).toBe(person ? 403 : 401);
+    }
+  });
+
   it('invites by e-mail with a calendar request, sends the change and the cancellation with the same UID and a higher SEQUENCE', async () => {
     const meeting = await plannedMeeting('2026-06-26');
     const url = `${tenantPath}/meetings/${meeting.id}`;

@@ -84,3 +84,16 @@ export const meetingListSchema = pageSchema(meetingSchema).meta({ id: 'MeetingLi
 export type CreateMeeting = z.infer<typeof createMeetingBody>;
 export type RescheduleMeeting = z.infer<typeof rescheduleMeetingBody>;
 export type MeetingListQuery = z.infer<typeof meetingListQuery>;
+
+export const candidateQuery = z.object({ neighbourhoodId: z.uuid().optional().describe('Adds the members of this neighbourhood’s council') });
+export const candidateListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        userId: z.uuid(),
+        name: z.string(),
+        roles: z.array(z.object({ role: z.string(), portfolio: z.string().nullable(), isNeighbourhoodPolicy: z.boolean() })),
+      }),
+    ),
+  })
+  .meta({ id: 'MeetingCandidateList' });

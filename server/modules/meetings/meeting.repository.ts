@@ -162,6 +162,22 @@ export function createMeetingRepository(db: Executor) {
       };
     },
 
+    /**
+     * Who can chair or take part: the aldermen with their portfolio, the officers and partners, and the members of the
+     * councils of these neighbourhoods. Active people only; bounded.
+     */
+    async candidates(municipalityId: string, councilIds: string[]) {
+      const councilMembers = councilIds.length > 0 ? and(eq(roleAssignment.role, 'council_member'), inArray(roleAssignment.scopeId, councilIds)) : undefined;
+      return db
+        .select({ userId: userAccount.id, name: userAccount.displayName, role: roleAssignment.role, portfolioName: portfolio.name, portfolioNameEn: portfolio.nameEn, isNeighbourhoodPolicy: portfolio.isNeighbourhoodPolicy })
+        .from(roleAssignment)
+        .innerJoin(userAccount, and(eq(userAccount.municipalityId, roleAssignment.municipalityId), eq(userAccount.id, roleAssignment.userId)))
+        .leftJoin(portfolio, and(eq(portfolio.municipalityId, roleAssignment.municipalityId), eq(roleAssignment.role, 'alderman'), eq(portfolio.id, roleAssignment.scopeId)))
+        .where(and(eq(roleAssignment.municipalityId, municipalityId), eq(userAccount.isActive, true), or(inArray(roleAssignment.role, ['alderman', 'officer', 'partner', 'advisor']), councilMembers)))
+        .orderBy(asc(roleAssignment.role), asc(userAccount.displayName))
+        .limit(500);
+    },
+
     async terms(municipalityId: string) {
       return db.select({ startsOn: councilTerm.startsOn, endsOn: councilTerm.endsOn }).from(councilTerm).where(eq(councilTerm.municipalityId, municipalityId)).limit(100);
     },

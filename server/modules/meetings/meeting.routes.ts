@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/auth.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import { municipalityParams } from '../municipalities/index.ts';
-import { rescheduleMeetingBody, cancelMeetingBody, createMeetingBody, meetingListQuery, meetingListSchema, meetingParams, meetingSchema } from './meeting.contract.ts';
+import { candidateListSchema, candidateQuery, rescheduleMeetingBody, cancelMeetingBody, createMeetingBody, meetingListQuery, meetingListSchema, meetingParams, meetingSchema } from './meeting.contract.ts';
 import type { MeetingService } from './meeting.service.ts';
 
 const tags = ['Meetings'];
@@ -26,6 +26,22 @@ export function registerMeetingRoutes(scope: FastifyInstance, service: MeetingSe
       },
     },
     async (request) => service.listMeetings(contextOf(request), request.query),
+  );
+
+  app.get(
+    '/meeting-candidates',
+    {
+      config: { access: 'meeting.plan' },
+      schema: {
+        operationId: 'listMeetingCandidates',
+        tags,
+        description: 'The people who can chair or be invited by name: aldermen with their portfolio, advisors, officers, partners, and the members of the given neighbourhood’s council. For those who plan meetings.',
+        params: municipalityParams,
+        querystring: candidateQuery,
+        response: { 200: candidateListSchema, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => service.listCandidates(contextOf(request), request.query.neighbourhoodId),
   );
 
   app.get(

@@ -107,6 +107,23 @@ export function createMeetingService(dependencies: { db: Executor; clock: Clock;
       });
     },
 
+    /** The people a planner may name as chair or participant; a council member gets the aldermen, staff and their own council. */
+    async listCandidates(context: UseCaseContext, neighbourhoodId: string | undefined) {
+      if (!can(context.actor, permissions['meeting.plan'])) throw new DomainError(context.actor ? 'FORBIDDEN' : 'NOT_AUTHENTICATED');
+      const repository = createMeetingRepository(db);
+      // A neighbourhood that is not this municipality's has nobody to offer.
+      if (neighbourhoodId && !(await repository.neighbourhoodExists(context.municipalityId, neighbourhoodId))) return { items: [] };
+      const councilIds = neighbourhoodId ? await repository.councilIdsOf(context.municipalityId, neighbourhoodId) : [];
+      const rows = await repository.candidates(context.municipalityId, councilIds);
+      const byPerson = new Map<string, { userId: string; name: string; roles: { role: string; portfolio: string | null; isNeighbourhoodPolicy: boolean }[] }>();
+      for (const row of rows) {
+        const person = byPerson.get(row.userId) ?? { userId: row.userId, name: row.name, roles: [] };
+        person.roles.push({ role: row.role, portfolio: row.portfolioName ? (context.language === 'en' ? (row.portfolioNameEn ?? row.portfolioName) : row.portfolioName) : null, isNeighbourhoodPolicy: row.isNeighbourhoodPolicy ?? false });
+        byPerson.set(row.userId, person);
+      }
+      return { items: [...byPerson.values()] };
+    },
+
     async getMeeting(context: UseCaseContext, meetingId: string) {
       const access = await loadMeetingAccess(db, clock, context, meetingId);
       return presentMeeting(access.record, access.isInsider, access.allowedActions);
