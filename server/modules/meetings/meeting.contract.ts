@@ -63,6 +63,7 @@ export const meetingSchema = z
     neighbourhood: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     title: z.string(),
     state: z.enum(meetingStates),
+    isInsider: z.boolean().describe('You are a participant or municipal staff: agenda, participants and minutes of the closed part are yours to read'),
     isPublicPartOnly: z.boolean().describe('You see only the public part of a closed meeting: its times and place are the public part’s'),
     startsAt: moment,
     endsAt: moment,

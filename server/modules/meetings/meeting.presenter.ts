@@ -25,6 +25,7 @@ export function presentMeeting(record: MeetingRecord, isInsider: boolean, allowe
     neighbourhood,
     title: row.title,
     state: row.state,
+    isInsider,
     isPublicPartOnly: false,
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),

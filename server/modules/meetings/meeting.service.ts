@@ -118,6 +118,8 @@ export function createMeetingService(dependencies: { db: Executor; clock: Clock;
       const byPerson = new Map<string, { userId: string; name: string; roles: { role: string; portfolio: string | null; isNeighbourhoodPolicy: boolean }[] }>();
       for (const row of rows) {
         const person = byPerson.get(row.userId) ?? { userId: row.userId, name: row.name, roles: [] };
+        // An advisor of several neighbourhoods is one advisor here.
+        if (person.roles.some((role) => role.role === row.role && role.portfolio === (row.portfolioName ?? null))) continue;
         person.roles.push({ role: row.role, portfolio: row.portfolioName ? (context.language === 'en' ? (row.portfolioNameEn ?? row.portfolioName) : row.portfolioName) : null, isNeighbourhoodPolicy: row.isNeighbourhoodPolicy ?? false });
         byPerson.set(row.userId, person);
       }
