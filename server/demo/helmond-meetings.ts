@@ -79,7 +79,7 @@ export async function seedDemoMeetings(tx: Executor, clock: Clock, municipalityI
       startsAt: daysFrom(now, 16, 19, 30),
       endsAt: daysFrom(now, 16, 21),
       location: 'Basisschool De Veste, teamkamer',
-      initiatorSide: 'council',
+      initiatorSide: 'municipality',
       chairUserId: alderman,
       invitedGroups: ['subject_aldermen', 'council', 'officers', 'partners', 'advisor'],
       overriddenRules: ['chairNotSubjectAlderman'],

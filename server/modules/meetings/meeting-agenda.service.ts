@@ -5,7 +5,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
-import { scopeIdsOf } from '../../platform/permissions.ts';
+import { can, scopeIdsOf } from '../../platform/permissions.ts';
+import { meetingPlanningPermissions } from './meetings.permissions.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import { loadMeetingAccess, type MeetingAccess, requireAction } from './meeting-access.ts';
 import type { AddAgendaItem, AddContribution, DecideAgendaItem } from './meeting-agenda.contract.ts';
@@ -65,7 +66,9 @@ export function createMeetingAgendaService(dependencies: { db: Executor; clock: 
         const repository = createMeetingAgendaRepository(tx);
         if (isProposal && !input.requestId) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.requestId', code: 'agendaRequestRequired' }] });
         if (input.requestId) {
-          const ofCouncils = isProposal ? { councilIds: scopeIdsOf(context.actor, 'council_member'), userId: context.actor!.userId } : undefined;
+          // The council's side links its own council's requests; the municipality's staff any request of the municipality.
+          const isCouncilSide = !can(context.actor, meetingPlanningPermissions['meeting.override'], access.target);
+          const ofCouncils = isCouncilSide ? { councilIds: scopeIdsOf(context.actor, 'council_member'), userId: context.actor!.userId } : undefined;
           if (!(await repository.findRequest(context.municipalityId, input.requestId, ofCouncils))) throw unknownReference('body.requestId');
         }
         const now = clock.now();

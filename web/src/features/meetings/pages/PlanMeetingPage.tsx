@@ -217,10 +217,10 @@ export function PlanMeetingPage() {
           <Fieldset>
             <FieldsetLegend>{t('plan.publicPart')}</FieldsetLegend>
             <div className="app-field-row">
-              <TextField id="plan-public-start" label={t('plan.startTime')} value={publicStart} onChange={setPublicStart} error={fieldError('publicPart.startsAt')} inputMode="numeric" />
-              <TextField id="plan-public-end" label={t('plan.endTime')} value={publicEnd} onChange={setPublicEnd} error={fieldError('publicPart.endsAt')} inputMode="numeric" />
+              <TextField id="plan-public-start" label={t('plan.publicStartTime')} value={publicStart} onChange={setPublicStart} error={fieldError('publicPart.startsAt')} inputMode="numeric" />
+              <TextField id="plan-public-end" label={t('plan.publicEndTime')} value={publicEnd} onChange={setPublicEnd} error={fieldError('publicPart.endsAt')} inputMode="numeric" />
             </div>
-            <TextField id="plan-public-location" label={t('plan.location')} value={publicLocation} onChange={setPublicLocation} error={fieldError('publicPart.location')} />
+            <TextField id="plan-public-location" label={t('plan.publicLocation')} value={publicLocation} onChange={setPublicLocation} error={fieldError('publicPart.location')} />
           </Fieldset>
         )}
         <CheckboxGroup id="plan-groups" legend={t('plan.groups')} value={groups} onChange={setGroups} options={['college', 'subject_aldermen', 'council', 'advisor', 'officers', 'partners', 'municipal_council_members', 'residents'].map((group) => ({ value: group, label: t(`meetingKinds.group.${group}`) }))} />
