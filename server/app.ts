@@ -174,7 +174,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const meetingWork = {
     agenda: createMeetingAgendaService({ db, clock }),
     participants: createMeetingParticipantService({ db, clock, invitations: { publicUrl: config.PUBLIC_URL, mailFrom: config.MAIL_FROM } }),
-    minutes: createMeetingMinutesService({ db, clock }),
+    minutes: createMeetingMinutesService({ db, clock, submitRequest: (context, input) => requests.submitRequest(context, input) }),
   };
   const organisation = createOrganisationServices({ db, clock });
   const requests = createRequestService({ db, clock, publicUrl: config.PUBLIC_URL });

@@ -15,3 +15,4 @@ export { createMeetingMinutesService } from './meeting-minutes.service.ts';
 export { meetingAgendaItem, meetingContribution } from './meeting-agenda.tables.ts';
 export { meetingParticipant } from './meeting-participant.tables.ts';
 export { meetingFollowUp, meetingMinutes } from './meeting-minutes.tables.ts';
+export { createMeetingReminderJobs } from './meeting-reminders.ts';
