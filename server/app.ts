@@ -10,7 +10,16 @@ import type { DatabaseHandle } from './db/client.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
 import { createResponsivenessService, registerResponsivenessRoutes } from './modules/insights/index.ts';
-import { createMeetingKindService, createMeetingService, registerMeetingKindRoutes, registerMeetingRoutes } from './modules/meetings/index.ts';
+import {
+  createCalendarFeedService,
+  createMeetingFrequencyService,
+  createMeetingKindService,
+  createMeetingService,
+  registerCalendarFeedRoutes,
+  registerMeetingFrequencyRoutes,
+  registerMeetingKindRoutes,
+  registerMeetingRoutes,
+} from './modules/meetings/index.ts';
 import { createAccessibilityStatementService, createMunicipalityService, registerAccessibilityStatementRoutes, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
 import { createAreaImportService, createNeighbourhoodService, registerAreaImportRoutes, registerMapSettingsRoutes, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
@@ -229,6 +238,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerCouncilRoutes(tenantScope, councils);
           registerMeetingKindRoutes(tenantScope, meetingKinds);
           registerMeetingRoutes(tenantScope, meetings);
+          registerMeetingFrequencyRoutes(tenantScope, createMeetingFrequencyService({ db, clock }));
+          registerCalendarFeedRoutes(tenantScope, createCalendarFeedService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));

@@ -12,6 +12,7 @@ import { request } from '../requests/request.tables.ts';
 import { apiToken, userAccount } from '../users/user.tables.ts';
 import { meetingKind } from '../meetings/meeting-kind.tables.ts';
 import { meeting } from '../meetings/meeting.tables.ts';
+import { calendarFeed } from '../meetings/calendar-feed.tables.ts';
 import type { NamedEntityType } from './audit-reading.rules.ts';
 
 interface NameSource {
@@ -41,6 +42,13 @@ const sources: Record<NamedEntityType, NameSource> = {
   meeting: { table: meeting, id: meeting.id, tenant: meeting.municipalityId, name: () => meeting.title },
   api_token: { table: apiToken, id: apiToken.id, tenant: apiToken.municipalityId, name: () => apiToken.name },
   municipality: { table: municipality, id: municipality.id, tenant: municipality.id, name: () => municipality.name },
+  // A feed has no name of its own: it is named after its owner, whom the admin reading the log may know anyway.
+  calendar_feed: {
+    table: calendarFeed,
+    id: calendarFeed.id,
+    tenant: calendarFeed.municipalityId,
+    name: () => sql`(select ${userAccount.displayName} from ${userAccount} where ${userAccount.municipalityId} = ${calendarFeed.municipalityId} and ${userAccount.id} = ${calendarFeed.userId})`,
+  },
   notification: { table: outboxMessage, id: outboxMessage.id, tenant: outboxMessage.municipalityId, name: () => outboxMessage.subject },
 };
 
