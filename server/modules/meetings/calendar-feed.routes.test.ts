@@ -108,6 +108,14 @@ describe('a personal calendar feed', () => {
     // Another municipality's path does not find Helmond's feed.
     expect((await t.request({ url: (await createFeed('councilMemberOost')).replace('/helmond/', '/eindhoven/') })).statusCode).toBe(404);
 
+    // The person's own data export says when each address was made and revoked, never the address.
+    const exported = await t.request({ url: `${tenantPath}/me/data-export`, as: member });
+    const feeds = exported.json().calendarFeeds as { createdAt: string; revokedAt: string | null }[];
+    expect(feeds).toHaveLength(3);
+    expect(feeds.filter((feed) => feed.revokedAt === null)).toHaveLength(1);
+    expect(feeds.every((feed) => feed.createdAt === '2026-06-15T10:00:00.000Z')).toBe(true);
+    expect(exported.body).not.toContain('wcal_');
+
     const audit = await queryRows<{ action: string }>(t.database.db, sql`select action from audit_log where entity_type = 'calendar_feed' order by occurred_at, id`);
     expect(audit.map((row) => row.action)).toEqual(expect.arrayContaining(['calendarFeed.create', 'calendarFeed.revoke']));
   });
