@@ -106,6 +106,32 @@ describe('the meeting frequency overview', () => {
     expect((await overview('councilMemberOost')).items.map((row) => row.neighbourhood.id)).toEqual([ids.oost, ids.oost, ids.oost]);
   });
 
+  it('asks the database as often for every neighbourhood as for one: no query per neighbourhood or kind', async () => {
+    const admin = await t.logIn('admin');
+    // Both drivers send every statement through their client's query(): count the calls during one request.
+    const client = (t.database.db as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } }).$client;
+    const original = client.query;
+    let statements = 0;
+    client.query = function (this: unknown, ...args: unknown[]) {
+      statements++;
+      return original.apply(this, args);
+    };
+    const countFor = async (query: string) => {
+      statements = 0;
+      expect((await t.request({ url: `${url}?${query}`, as: admin })).statusCode).toBe(200);
+      return statements;
+    };
+    try {
+      const forOne = await countFor(`neighbourhoodId=${ids.brandevoort}`);
+      const forAll = await countFor('pageSize=100');
+      // The session, then neighbourhoods, kinds, terms and all their meetings at once.
+      expect(forOne).toBeGreaterThanOrEqual(4);
+      expect(forAll).toBe(forOne);
+    } finally {
+      client.query = original;
+    }
+  });
+
   it('filters by kind and overdue and pages in order', async () => {
     const wijktafels = await overview('admin', 'kindCode=wijktafel&pageSize=5&page=2');
     expect(wijktafels).toMatchObject({ total: neighbourhoodCount, pageCount: Math.ceil(neighbourhoodCount / 5) });
