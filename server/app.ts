@@ -12,13 +12,17 @@ import { createCouncilService, registerCouncilRoutes } from './modules/councils/
 import { createResponsivenessService, registerResponsivenessRoutes } from './modules/insights/index.ts';
 import {
   createCalendarFeedService,
+  createMeetingAgendaService,
   createMeetingFrequencyService,
   createMeetingKindService,
+  createMeetingMinutesService,
+  createMeetingParticipantService,
   createMeetingService,
   registerCalendarFeedRoutes,
   registerMeetingFrequencyRoutes,
   registerMeetingKindRoutes,
   registerMeetingRoutes,
+  registerMeetingWorkRoutes,
 } from './modules/meetings/index.ts';
 import { createAccessibilityStatementService, createMunicipalityService, registerAccessibilityStatementRoutes, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
 import { createAreaImportService, createNeighbourhoodService, registerAreaImportRoutes, registerMapSettingsRoutes, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
@@ -170,7 +174,12 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const neighbourhoods = createNeighbourhoodService({ db, clock });
   const councils = createCouncilService({ db, clock });
   const meetingKinds = createMeetingKindService({ db, clock });
-  const meetings = createMeetingService({ db, clock, publicUrl: config.PUBLIC_URL });
+  const meetings = createMeetingService({ db, clock, publicUrl: config.PUBLIC_URL, mailFrom: config.MAIL_FROM });
+  const meetingWork = {
+    agenda: createMeetingAgendaService({ db, clock }),
+    participants: createMeetingParticipantService({ db, clock, invitations: { publicUrl: config.PUBLIC_URL, mailFrom: config.MAIL_FROM } }),
+    minutes: createMeetingMinutesService({ db, clock }),
+  };
   const organisation = createOrganisationServices({ db, clock });
   const requests = createRequestService({ db, clock, publicUrl: config.PUBLIC_URL });
   const responsiveness = createResponsivenessService({ db, clock });
@@ -240,6 +249,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerMeetingRoutes(tenantScope, meetings);
           registerMeetingFrequencyRoutes(tenantScope, createMeetingFrequencyService({ db, clock }));
           registerCalendarFeedRoutes(tenantScope, createCalendarFeedService({ db, clock, publicUrl: config.PUBLIC_URL }));
+          registerMeetingWorkRoutes(tenantScope, meetingWork);
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));

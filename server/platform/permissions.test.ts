@@ -44,7 +44,8 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'meeting.viewClosed': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any', council_member: 'own' },
   'meeting.viewFrequency': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any', council_member: 'own' },
   'meeting.recordYearlyTarget': { advisor: 'own', admin: 'any' },
-  'meeting.subscribeCalendar': { council_member: 'any', advisor: 'any', officer: 'any', alderman: 'any', admin: 'any' },
+  'meeting.subscribeCalendar': { council_member: 'any', advisor: 'any', officer: 'any', alderman: 'any', partner: 'any', admin: 'any' },
+  'meeting.writeMinutes': { officer: 'any', advisor: 'own', admin: 'any' },
   'municipality.manageStatements': { admin: 'any' },
 };
 

@@ -13,6 +13,7 @@ import { apiToken, userAccount } from '../users/user.tables.ts';
 import { meetingKind } from '../meetings/meeting-kind.tables.ts';
 import { meeting } from '../meetings/meeting.tables.ts';
 import { calendarFeed } from '../meetings/calendar-feed.tables.ts';
+import { meetingFollowUp } from '../meetings/meeting-minutes.tables.ts';
 import type { NamedEntityType } from './audit-reading.rules.ts';
 
 interface NameSource {
@@ -40,6 +41,7 @@ const sources: Record<NamedEntityType, NameSource> = {
   council_term: { table: councilTerm, id: councilTerm.id, tenant: councilTerm.municipalityId, name: localName(councilTerm.name, councilTerm.nameEn) },
   meeting_kind: { table: meetingKind, id: meetingKind.id, tenant: meetingKind.municipalityId, name: (language) => (language === 'en' ? meetingKind.nameEn : meetingKind.nameNl) },
   meeting: { table: meeting, id: meeting.id, tenant: meeting.municipalityId, name: () => meeting.title },
+  meeting_follow_up: { table: meetingFollowUp, id: meetingFollowUp.id, tenant: meetingFollowUp.municipalityId, name: () => meetingFollowUp.description },
   api_token: { table: apiToken, id: apiToken.id, tenant: apiToken.municipalityId, name: () => apiToken.name },
   municipality: { table: municipality, id: municipality.id, tenant: municipality.id, name: () => municipality.name },
   // A feed has no name of its own: it is named after its owner, whom the admin reading the log may know anyway.

@@ -1,10 +1,11 @@
-import { and, arrayContains, asc, eq, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, exists, gte, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { council } from '../councils/council.tables.ts';
 import { neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
 import { roleAssignment, userAccount } from '../users/user.tables.ts';
 import { calendarFeed } from './calendar-feed.tables.ts';
 import { meetingKind } from './meeting-kind.tables.ts';
+import { meetingParticipant } from './meeting-participant.tables.ts';
 import type { MeetingRecord } from './meeting.repository.ts';
 import { meeting } from './meeting.tables.ts';
 
@@ -64,24 +65,29 @@ export function createCalendarFeedRepository(db: Executor) {
 
     /**
      * The meetings from `from` on that this person takes part in, in one query: those of their neighbourhoods, those
-     * they chair or planned, and for a member of the college the wijktafels and wijkbezoeken the college is invited
-     * to. Dossier subjects are not read: a calendar event does not show them.
+     * they chair, planned or are invited to by name, and for a member of the college the wijktafels and wijkbezoeken
+     * the college is invited to. Drafts are the planner's working copy and stay out. Dossier subjects are not read: a
+     * calendar event does not show them.
      */
     async meetingsOf(municipalityId: string, participation: Participation, from: Date): Promise<MeetingRecord[]> {
-      const takesPart: (SQL | undefined)[] = [eq(meeting.chairUserId, participation.userId), eq(meeting.createdByUserId, participation.userId)];
+      const invitedByName = db
+        .select({ id: meetingParticipant.id })
+        .from(meetingParticipant)
+        .where(and(eq(meetingParticipant.municipalityId, meeting.municipalityId), eq(meetingParticipant.meetingId, meeting.id), eq(meetingParticipant.userId, participation.userId)));
+      const takesPart: (SQL | undefined)[] = [eq(meeting.chairUserId, participation.userId), eq(meeting.createdByUserId, participation.userId), exists(invitedByName)];
       if (participation.neighbourhoodIds.length > 0) takesPart.push(inArray(meeting.neighbourhoodId, participation.neighbourhoodIds));
       if (participation.isCollegeMember) takesPart.push(and(inArray(meetingKind.code, ['wijktafel', 'wijkbezoek']), arrayContains(meeting.invitedGroups, ['college'])));
       const rows = await db
         .select({
           meeting,
-          kind: { id: meetingKind.id, code: meetingKind.code, nameNl: meetingKind.nameNl, nameEn: meetingKind.nameEn, character: meetingKind.character },
+          kind: { id: meetingKind.id, code: meetingKind.code, nameNl: meetingKind.nameNl, nameEn: meetingKind.nameEn, character: meetingKind.character, minutesDueWorkingDays: meetingKind.minutesDueWorkingDays },
           neighbourhoodName: neighbourhood.name,
           chairName: sql<string | null>`null`,
         })
         .from(meeting)
         .innerJoin(meetingKind, and(eq(meetingKind.municipalityId, meeting.municipalityId), eq(meetingKind.id, meeting.kindId)))
         .leftJoin(neighbourhood, and(eq(neighbourhood.municipalityId, meeting.municipalityId), eq(neighbourhood.id, meeting.neighbourhoodId)))
-        .where(and(eq(meeting.municipalityId, municipalityId), gte(meeting.startsAt, from), or(...takesPart)))
+        .where(and(eq(meeting.municipalityId, municipalityId), gte(meeting.startsAt, from), ne(meeting.state, 'draft'), or(...takesPart)))
         .orderBy(asc(meeting.startsAt), asc(meeting.id))
         .limit(1000);
       return rows.map((row) => ({ ...row, themeIds: [] }));

@@ -29,7 +29,7 @@ export function registerCalendarFeedRoutes(scope: FastifyInstance, service: Cale
         operationId: 'createMyCalendarFeed',
         tags,
         summary: 'Makes your personal calendar feed address; an earlier address stops working',
-        description: 'For council members, advisors, aldermen, officers and administrators. The address is in this answer only: it is stored as a hash.',
+        description: 'For council members, advisors, aldermen, officers, partners and administrators; not for residents, whose neighbourhood feeds hold all they may see. The address is in this answer only: it is stored as a hash.',
         params: municipalityParams,
         response: { 201: createdCalendarFeedSchema, ...problemResponses(401, 403) },
       },
@@ -58,7 +58,7 @@ export function registerCalendarFeedRoutes(scope: FastifyInstance, service: Cale
         tags,
         summary: 'A person’s meetings as an iCalendar feed (RFC 5545), by its secret address',
         description:
-          'The meetings of the last year and to come that the feed’s owner takes part in, as they see them when logged in: for a council member their council’s neighbourhood, for an advisor their neighbourhoods, for an alderman what they chair and the wijktafels and wijkbezoeken the college is invited to, for anyone what they chair or planned. No session needed; an unknown or revoked address is a 404. Answers 304 to If-None-Match with the current ETag.',
+          'The meetings of the last year and to come that the feed’s owner takes part in, as they see them when logged in: for a council member their council’s neighbourhood, for an advisor their neighbourhoods, for an alderman what they chair and the wijktafels and wijkbezoeken the college is invited to, for anyone what they chair, planned or are invited to by name. No session needed; an unknown or revoked address is a 404. Answers 304 to If-None-Match with the current ETag.',
         params: calendarFeedParams,
         response: {
           200: { description: 'The calendar', content: { 'text/calendar': { schema: z.string().meta({ description: 'iCalendar (RFC 5545), UTF-8' }) } } },

@@ -14,8 +14,8 @@ import { meetingCalendar } from './meeting-calendar.ts';
 const newToken = () => `wcal_${randomBytes(32).toString('base64url')}`;
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** The roles that take part in meetings; only a resident or partner left: nothing to show. */
-const participatingRoles = new Set(['council_member', 'advisor', 'officer', 'alderman', 'admin']);
+/** The roles that take part in meetings; a resident's role alone gives nothing to show. */
+const participatingRoles = new Set(['council_member', 'advisor', 'officer', 'alderman', 'partner', 'admin']);
 
 /** A year back, so that a meeting just held stays in the calendar with its place and time. */
 const lookBackMs = 365 * 86_400_000;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
 import { councilTerm } from '../organisation/organisation.tables.ts';
@@ -40,15 +40,16 @@ export function createMeetingFrequencyRepository(db: Executor) {
     },
 
     /**
-     * The start of every meeting of these kinds in the municipality's neighbourhoods, cancelled ones left out: one
-     * query for the whole overview, read through meeting_neighbourhood_idx.
+     * The start of every meeting of these kinds in the municipality's neighbourhoods, one query for the whole overview
+     * through meeting_neighbourhood_idx. Cancelled meetings are left out, and so are drafts: a planner's working copy
+     * is not yet a meeting anyone was invited to.
      */
     async meetingStarts(municipalityId: string, kindIds: string[], neighbourhoodIds: string[]) {
       if (kindIds.length === 0 || neighbourhoodIds.length === 0) return [];
       return db
         .select({ neighbourhoodId: meeting.neighbourhoodId, kindId: meeting.kindId, startsAt: meeting.startsAt })
         .from(meeting)
-        .where(and(eq(meeting.municipalityId, municipalityId), inArray(meeting.neighbourhoodId, neighbourhoodIds), inArray(meeting.kindId, kindIds), isNotNull(meeting.neighbourhoodId), ne(meeting.state, 'cancelled')));
+        .where(and(eq(meeting.municipalityId, municipalityId), inArray(meeting.neighbourhoodId, neighbourhoodIds), inArray(meeting.kindId, kindIds), isNotNull(meeting.neighbourhoodId), notInArray(meeting.state, ['cancelled', 'draft'])));
     },
 
     async terms(municipalityId: string) {

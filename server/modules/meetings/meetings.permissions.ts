@@ -15,3 +15,12 @@ export const meetingPlanningPermissions = definePermissions({
   'meeting.override': { advisor: 'scoped', admin: 'any' },
   'meeting.viewClosed': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any', council_member: 'scoped' },
 });
+
+/**
+ * The minutes: the kind says who writes them. On the municipality's side the involved officer (a wijkwerkoverleg's
+ * minutes are the responsible officer's), the advisor of the neighbourhood or an administrator; on the council's side
+ * its members — `meeting.plan` covers those.
+ */
+export const meetingMinutesPermissions = definePermissions({
+  'meeting.writeMinutes': { officer: 'any', advisor: 'scoped', admin: 'any' },
+});

@@ -42,7 +42,7 @@ export function MyHomePage() {
       {roles.has('partner') && <PartnerHome municipality={municipality} partnerIds={scopes('partner')} />}
       {roles.has('resident') && <ResidentHome municipality={municipality} />}
       <NotificationPreferences municipality={municipality} />
-      {(['council_member', 'advisor', 'officer', 'alderman', 'admin'] as const).some((role) => roles.has(role)) && <CalendarSubscription municipality={municipality} />}
+      {(['council_member', 'advisor', 'officer', 'alderman', 'partner', 'admin'] as const).some((role) => roles.has(role)) && <CalendarSubscription municipality={municipality} />}
       <Paragraph>
         <AppLink to={securityPath(municipality)}>{t('security.homeLink')}</AppLink>
       </Paragraph>
