@@ -133,6 +133,15 @@ describe('a personal calendar feed', () => {
     expect(summariesOf((await t.request({ url: path })).body)).toEqual([`Bilateraal overleg: ${titles.bilateral}`]);
   });
 
+  it('keeps one working address when two are made at the same moment: the second is refused or replaces, never a 500', async () => {
+    const officer = await t.logIn('officerGreen');
+    const answers = await Promise.all([t.request({ method: 'POST', url: feedUrl, as: officer }), t.request({ method: 'POST', url: feedUrl, as: officer })]);
+    expect(answers.map((answer) => answer.statusCode).every((status) => status === 201 || status === 409)).toBe(true);
+    expect(answers.some((answer) => answer.statusCode === 201)).toBe(true);
+    const [row] = await queryRows<{ count: number }>(t.database.db, sql`select count(*)::int as count from calendar_feed f join user_account u on u.id = f.user_id where u.email = ${demoEmails.officerGreen} and f.revoked_at is null`);
+    expect(row.count).toBe(1);
+  });
+
   it('is not for residents, nor without logging in', async () => {
     expect((await t.request({ method: 'POST', url: feedUrl })).statusCode).toBe(401);
     const resident = await t.logIn('resident');

@@ -31,7 +31,7 @@ export function registerCalendarFeedRoutes(scope: FastifyInstance, service: Cale
         summary: 'Makes your personal calendar feed address; an earlier address stops working',
         description: 'For council members, advisors, aldermen, officers, partners and administrators; not for residents, whose neighbourhood feeds hold all they may see. The address is in this answer only: it is stored as a hash.',
         params: municipalityParams,
-        response: { 201: createdCalendarFeedSchema, ...problemResponses(401, 403) },
+        response: { 201: createdCalendarFeedSchema, ...problemResponses(401, 403, 409) },
       },
     },
     async (request, reply) => reply.code(201).send(await service.createMyCalendarFeed(contextOf(request))),

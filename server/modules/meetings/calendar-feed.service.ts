@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, duplicateFromDatabase } from '../../platform/errors.ts';
 import { can } from '../../platform/permissions.ts';
 import { calendarFeedPermissions as permissions } from './calendar-feed.permissions.ts';
 import { createCalendarFeedRepository, type Participation } from './calendar-feed.repository.ts';
@@ -56,6 +56,7 @@ export function createCalendarFeedService(dependencies: { db: Executor; clock: C
     async createMyCalendarFeed(context: UseCaseContext) {
       const actor = requireSubscriber(context);
       const token = newToken();
+      // Two made at the same moment: the one-working-address index refuses the second (409), never a 500.
       return inTransaction(db, async (tx) => {
         const repository = createCalendarFeedRepository(tx);
         const now = clock.now();
@@ -67,6 +68,8 @@ export function createCalendarFeedService(dependencies: { db: Executor; clock: C
         const row = await repository.insert({ municipalityId: context.municipalityId, userId: actor.userId, tokenHash: hashOf(token), createdAt: now });
         await recordAudit(tx, clock, context, { action: 'calendarFeed.create', entityType: 'calendar_feed', entityId: row.id, after: row });
         return { url: `${publicUrl}/api/v1/municipalities/${context.municipalitySlug ?? ''}/calendar-feeds/${token}`, createdAt: row.createdAt.toISOString() };
+      }).catch((error: unknown) => {
+        throw duplicateFromDatabase(error, {}) ?? error;
       });
     },
 
@@ -77,7 +80,8 @@ export function createCalendarFeedService(dependencies: { db: Executor; clock: C
         const feed = await repository.findActiveFeedOf(context.municipalityId, actor.userId);
         if (!feed) throw new DomainError('NOT_FOUND');
         const now = clock.now();
-        await repository.revoke(context.municipalityId, feed.id, now);
+        // Revoked by a second request in the meantime: already gone.
+        if (!(await repository.revoke(context.municipalityId, feed.id, now))) throw new DomainError('NOT_FOUND');
         await recordAudit(tx, clock, context, { action: 'calendarFeed.revoke', entityType: 'calendar_feed', entityId: feed.id, before: { revokedAt: null }, after: { revokedAt: now } });
       });
     },
