@@ -11,11 +11,15 @@ import { createAdministrationService, registerAdministrationRoutes } from './mod
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
 import { createResponsivenessService, registerResponsivenessRoutes } from './modules/insights/index.ts';
 import {
+  createCalendarFeedService,
   createMeetingAgendaService,
+  createMeetingFrequencyService,
   createMeetingKindService,
   createMeetingMinutesService,
   createMeetingParticipantService,
   createMeetingService,
+  registerCalendarFeedRoutes,
+  registerMeetingFrequencyRoutes,
   registerMeetingKindRoutes,
   registerMeetingRoutes,
   registerMeetingWorkRoutes,
@@ -243,6 +247,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerCouncilRoutes(tenantScope, councils);
           registerMeetingKindRoutes(tenantScope, meetingKinds);
           registerMeetingRoutes(tenantScope, meetings);
+          registerMeetingFrequencyRoutes(tenantScope, createMeetingFrequencyService({ db, clock }));
+          registerCalendarFeedRoutes(tenantScope, createCalendarFeedService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerMeetingWorkRoutes(tenantScope, meetingWork);
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
