@@ -6,6 +6,7 @@ import { testStart } from '../../../test/factories.ts';
 import { createTestApp, type DemoIds, type DemoPerson, findDemoIds, type TestApp, tenantPath } from '../../../test/harness.ts';
 import { outboxMessage } from '../../platform/outbox.tables.ts';
 import { createMeetingReminderJobs } from './meeting-reminders.ts';
+import { meeting } from './meeting.tables.ts';
 
 let t: TestApp;
 let ids: DemoIds;
@@ -106,6 +107,40 @@ describe('the agenda', () => {
     // Refusals are recorded (audit log, security events); nothing else changes.
     const after = await fingerprintDatabase(t.database.db);
     expect(Object.keys(after).filter((table) => after[table] !== before[table] && !['audit_log', 'security_event', 'user_session'].includes(table))).toEqual([]);
+  });
+});
+
+describe('drafts', () => {
+  it('keeps a draft meeting among staff: not in lists, pages or the public feed for anyone else', async () => {
+    const sanne = (await t.request({ url: `${tenantPath}/sessions/current`, ...(await as('advisorSouth')) })).json().user.id;
+    const at = new Date('2026-09-05T08:00:00Z');
+    const [draft] = await t.database.db
+      .insert(meeting)
+      .values({
+        municipalityId: t.municipalityId,
+        kindId: kinds.wijkbezoek,
+        neighbourhoodId: ids.brandevoort,
+        title: 'Concept: wijkbezoek in september',
+        startsAt: at,
+        endsAt: new Date(at.getTime() + 4 * 3_600_000),
+        location: 'Nog te bepalen',
+        isLocationInNeighbourhood: true,
+        initiatorSide: 'council',
+        invitedGroups: ['college', 'council'],
+        state: 'draft',
+        createdByUserId: sanne,
+        createdAt: new Date(testStart),
+        updatedAt: new Date(testStart),
+      })
+      .returning();
+    const titles = async (person: DemoPerson | null) => ((await t.request({ url: `${tenantPath}/meetings?neighbourhoodId=${ids.brandevoort}&pageSize=100`, ...(await as(person)) })).json().items as { title: string }[]).map((item) => item.title);
+    for (const person of [null, 'resident', 'councilMember', 'partner'] as const) {
+      expect(await titles(person), String(person)).not.toContain(draft.title);
+      expect((await t.request({ url: `${tenantPath}/meetings/${draft.id}`, ...(await as(person)) })).statusCode, String(person)).toBe(404);
+    }
+    expect(await titles('advisorSouth')).toContain(draft.title);
+    const feed = await t.request({ url: `${tenantPath}/neighbourhoods/${ids.brandevoort}/meeting-calendar` });
+    expect(feed.body).not.toContain('september');
   });
 });
 
