@@ -242,6 +242,20 @@ describe('participants and invitations', () => {
     expect((await t.request({ method: 'POST', url: `${url}/agenda-items`, ...organiser, payload: { title: 'Te laat' } })).statusCode).toBe(409);
   });
 
+  it('refuses a chair who already chairs another meeting at that time, also when an advisor would set rules aside', async () => {
+    const payload = (day: string, title: string) => ({ kindId: kinds.ad_hoc, neighbourhoodId: ids.brandevoort, title, startsAt: at(day, '19:30'), endsAt: at(day, '21:00'), location: 'Wijkhuis', initiatorSide: 'municipality', invitedGroups: ['council'], chairUserId: people.alderman });
+    const first = await t.request({ method: 'POST', url: `${tenantPath}/meetings`, ...(await as('advisorSouth')), payload: payload('2026-07-07', 'Eerste overleg') });
+    expect(first.statusCode, first.body).toBe(201);
+    const clash = await t.request({ method: 'POST', url: `${tenantPath}/meetings`, ...(await as('advisorSouth')), payload: { ...payload('2026-07-07', 'Tweede overleg'), override: { reason: 'Het moet echt die avond gebeuren.' } } });
+    expect(clash.statusCode).toBe(400);
+    expect(clash.json().errors[0]).toMatchObject({ field: 'body.chairUserId', code: 'chairDoubleBooked', message: expect.stringContaining('voorzitter') });
+    const otherDay = await t.request({ method: 'POST', url: `${tenantPath}/meetings`, ...(await as('advisorSouth')), payload: payload('2026-07-08', 'Tweede overleg') });
+    expect(otherDay.statusCode, otherDay.body).toBe(201);
+    const movedOnto = await t.request({ method: 'PATCH', url: `${tenantPath}/meetings/${otherDay.json().id}`, ...(await as('advisorSouth')), payload: { version: 1, startsAt: at('2026-07-07', '20:00'), endsAt: at('2026-07-07', '21:30'), location: 'Wijkhuis' } });
+    expect(movedOnto.statusCode).toBe(400);
+    expect(movedOnto.json().errors[0].code).toBe('chairDoubleBooked');
+  });
+
   it('refuses an end before the start when rescheduling, and lets no council member reschedule what the municipality organises', async () => {
     const meeting = await plannedMeeting('2026-06-27');
     const url = `${tenantPath}/meetings/${meeting.id}`;

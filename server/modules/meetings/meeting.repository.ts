@@ -127,6 +127,24 @@ export function createMeetingRepository(db: Executor) {
       return row;
     },
 
+    /** Whether the person already chairs another meeting (not called off) that overlaps this time. */
+    async isChairBusy(municipalityId: string, chairUserId: string, startsAt: Date, endsAt: Date, exceptMeetingId?: string): Promise<boolean> {
+      const [row] = await db
+        .select({ id: meeting.id })
+        .from(meeting)
+        .where(
+          and(
+            eq(meeting.municipalityId, municipalityId),
+            eq(meeting.chairUserId, chairUserId),
+            ne(meeting.state, 'cancelled'),
+            sql`${meeting.startsAt} < ${endsAt.toISOString()}::timestamptz and ${meeting.endsAt} > ${startsAt.toISOString()}::timestamptz`,
+            exceptMeetingId ? ne(meeting.id, exceptMeetingId) : undefined,
+          ),
+        )
+        .limit(1);
+      return Boolean(row);
+    },
+
     /** Start moments of the neighbourhood's meetings of a kind that are not cancelled (for the per-term limit). */
     async startsOfKind(municipalityId: string, neighbourhoodId: string, kindId: string): Promise<Date[]> {
       const rows = await db

@@ -148,7 +148,13 @@ describe('planning a meeting under the note’s rules', () => {
   });
 
   it('lets only planners plan and call off; a council cannot call off the municipality’s meeting', async () => {
-    const payload = wijktafel({ title: 'Nog een wijktafel' });
+    // Another evening: the alderman chairs the first one on the 15th, and nobody chairs two at once.
+    const payload = wijktafel({
+      title: 'Nog een wijktafel',
+      startsAt: at('2026-12-17', '19:00'),
+      endsAt: at('2026-12-17', '21:00'),
+      publicPart: { startsAt: at('2026-12-17', '20:30'), endsAt: at('2026-12-17', '21:30'), location: 'Wijkhuis De Brandevoortse Hoeve, grote zaal' },
+    });
     expect((await plan(null, payload)).statusCode).toBe(401);
     for (const person of ['resident', 'officer', 'alderman', 'partner', 'advisor'] as const) {
       expect((await plan(person, payload)).statusCode, person).toBe(403);

@@ -65,6 +65,8 @@ export function createMeetingService(dependencies: { db: Executor; clock: Clock;
           { now, neighbourhoodPolicyPortfolioId, portfolios, councilIdsOfNeighbourhood: councilIds },
         );
         const { blocking, rules } = splitProblems(problems);
+        // Nobody chairs two meetings at once; that is never set aside.
+        if (input.chairUserId && (await repository.isChairBusy(context.municipalityId, input.chairUserId, startsAt, new Date(input.endsAt)))) blocking.push({ field: 'body.chairUserId', code: 'chairDoubleBooked' });
         // One wijkbezoek per council term: a second one in the same term is a deviation to account for.
         if (input.neighbourhoodId && kind.frequencyRule === 'per_council_term') {
           const earlier = await repository.startsOfKind(context.municipalityId, input.neighbourhoodId, kind.id);
@@ -227,6 +229,7 @@ export function createMeetingService(dependencies: { db: Executor; clock: Clock;
           { now: clock.now(), neighbourhoodPolicyPortfolioId, portfolios, councilIdsOfNeighbourhood: access.councilIds },
         );
         const { blocking, rules } = splitProblems(problems);
+        if (row.chairUserId && (await repository.isChairBusy(context.municipalityId, row.chairUserId, new Date(input.startsAt), new Date(input.endsAt), meetingId))) blocking.push({ field: 'body.startsAt', code: 'chairDoubleBooked' });
         // A rule set aside when planning stays set aside; a new deviation needs its own reason.
         const newRules = rules.filter((problem) => !row.overriddenRules.includes(problem.code));
         if (blocking.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: [...blocking, ...newRules] });

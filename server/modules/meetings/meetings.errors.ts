@@ -13,6 +13,10 @@ export const meetingsErrors = defineErrors({
     },
   },
   fieldMessages: {
+    chairDoubleBooked: {
+      nl: 'De voorzitter zit op dat moment al een ander overleg voor. Kies een ander tijdstip of een andere voorzitter.',
+      en: 'The chair already chairs another meeting at that time. Choose another time or another chair.',
+    },
     participantPersonOrGuest: {
       nl: 'Kies één persoon uit Wijkwerk óf vul naam en e-mailadres van een gast in, niet allebei.',
       en: 'Choose one person from Wijkwerk or enter a guest’s name and e-mail address, not both.',
