@@ -100,6 +100,9 @@ export function PlanMeetingPage() {
     setGroups([...kind.requiredParticipants]);
     setHasPublicPart(kind.character === 'closed_with_public_closing');
     setInNeighbourhood(kind.takesPlaceInNeighbourhood);
+    // A wijkbezoek is about half a day in the neighbourhood; the other kinds are an evening.
+    setStartTime(kind.takesPlaceInNeighbourhood ? '09:30' : '19:30');
+    setEndTime(kind.takesPlaceInNeighbourhood ? '13:30' : '21:30');
   }, [kind, mayOverride]);
 
   const plan = useMutation({
