@@ -1,6 +1,7 @@
 // npm run bench [-- --pglite] [-- --seconds 10]
 // Starts the real server on a generated dataset and measures, with autocannon, the public neighbourhood
-// list, one authenticated endpoint, and a bare Fastify route serving the same bytes (the ceiling).
+// list, one authenticated endpoint, and a bare Fastify route serving the same bytes (the ceiling); first, in process,
+// the staggered planner for every Dutch wijk (bench/planner.ts, also runnable on its own).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { type DatabaseHandle, openPglite, openPostgres } from '../server/db/clie
 import { seedDemoIfEmpty } from '../server/demo/seed.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { generateDataset } from './generate.ts';
+import { describePlannerMeasurement, measurePlanner } from './planner.ts';
 import { generateRequests } from './generate-requests.ts';
 
 const { values: options } = parseArgs({ options: { requests: { type: 'string', default: '100000' }, pglite: { type: 'boolean', default: false }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } } });
@@ -102,6 +104,10 @@ async function sampleLatency(url: string, headers: Record<string, string>, sampl
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
+// In-process first, before the server and load generator compete for the cores.
+const planner = measurePlanner();
+log(describePlannerMeasurement(planner));
+
 const prepared = await prepareDatabase();
 log(`Database: ${prepared.database.engine}. Migrating and generating data…`);
 await prepared.database.migrate();
@@ -170,7 +176,7 @@ try {
   log(`\nPublic list at ${(publicRatio * 100).toFixed(0)} % of the ceiling (target ≥ ${target * 100} % on PostgreSQL): ${publicRatio >= target ? 'met' : 'NOT met'}.`);
   writeFileSync(
     path.join(root, 'bench', 'results', 'latest.json'),
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), engine: prepared.database.engine, seconds, connections, dataset: { ...generated, requests: requestCount }, results: rows, filteredRequestList: { ...filteredList, targetP95Ms: 50 }, advisorInbox: { ...inbox, targetP95Ms: 50 }, responsivenessFigures: { ...figures, targetMs: 300 }, target: { publicListRatio: target, met: publicRatio >= target } }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), engine: prepared.database.engine, seconds, connections, dataset: { ...generated, requests: requestCount }, results: rows, filteredRequestList: { ...filteredList, targetP95Ms: 50 }, advisorInbox: { ...inbox, targetP95Ms: 50 }, responsivenessFigures: { ...figures, targetMs: 300 }, staggeredPlanner: planner, target: { publicListRatio: target, met: publicRatio >= target } }, null, 2)}\n`,
   );
 } finally {
   for (const child of children) child.kill('SIGTERM');
