@@ -10,7 +10,7 @@ import type { DatabaseHandle } from './db/client.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
 import { createResponsivenessService, registerResponsivenessRoutes } from './modules/insights/index.ts';
-import { createMeetingKindService, createMeetingService, registerMeetingKindRoutes, registerMeetingRoutes } from './modules/meetings/index.ts';
+import { createMeetingKindService, createMeetingPlannerService, createMeetingService, registerMeetingKindRoutes, registerMeetingPlannerRoutes, registerMeetingRoutes } from './modules/meetings/index.ts';
 import { createAccessibilityStatementService, createMunicipalityService, registerAccessibilityStatementRoutes, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
 import { createAreaImportService, createNeighbourhoodService, registerAreaImportRoutes, registerMapSettingsRoutes, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
@@ -162,6 +162,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const councils = createCouncilService({ db, clock });
   const meetingKinds = createMeetingKindService({ db, clock });
   const meetings = createMeetingService({ db, clock, publicUrl: config.PUBLIC_URL });
+  const meetingPlanner = createMeetingPlannerService({ db, clock });
   const organisation = createOrganisationServices({ db, clock });
   const requests = createRequestService({ db, clock, publicUrl: config.PUBLIC_URL });
   const responsiveness = createResponsivenessService({ db, clock });
@@ -229,6 +230,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerCouncilRoutes(tenantScope, councils);
           registerMeetingKindRoutes(tenantScope, meetingKinds);
           registerMeetingRoutes(tenantScope, meetings);
+          registerMeetingPlannerRoutes(tenantScope, meetingPlanner);
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));

@@ -129,6 +129,9 @@ beforeAll(async () => {
   });
   expect(asked.statusCode).toBe(201);
   expect((await t.request({ method: 'POST', url: `${tenantPath}/api-tokens`, as: admin, payload: { userId: adminId, name: 'Koppeling zaaksysteem' } })).statusCode).toBe(201);
+  // The staggered planner's periods: one without meetings for all of Helmond, and the admin's own days off.
+  expect((await t.request({ method: 'POST', url: `${tenantPath}/blackout-periods`, as: admin, payload: { kind: 'council_recess', from: '2026-07-04', to: '2026-08-30', description: 'Zomerreces' } })).statusCode).toBe(201);
+  expect((await t.request({ method: 'POST', url: `${tenantPath}/blocked-periods`, as: admin, payload: { from: '2026-09-01', to: '2026-09-04', reason: 'Verlof' } })).statusCode).toBe(201);
 
   // The Eindhoven admin, by session cookie (with its CSRF token) and by API token.
   const eindhovenAdmin: Session = await t.logIn(t.other.adminLogin);
@@ -329,6 +332,9 @@ describe('ids of another municipality in bodies and query strings', () => {
       { operationId: 'planMeeting', field: 'body.neighbourhoodId', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, neighbourhoodId: eindhoven.neighbourhood } },
       { operationId: 'planMeeting', field: 'body.chairUserId', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, chairUserId: eindhoven.user } },
       { operationId: 'planMeeting', field: 'body.dossierThemeIds', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, dossierThemeIds: [eindhoven.theme] } },
+      { operationId: 'createBlockedPeriod', field: 'body.userId', as: 'advisor', method: 'POST', url: `${tenantPath}/blocked-periods`, payload: { userId: eindhoven.user, from: '2026-09-01', to: '2026-09-04' } },
+      { operationId: 'listBlockedPeriods', field: 'query.userId', as: 'advisor', method: 'GET', url: query('/blocked-periods', 'userId', eindhoven.user) },
+      { operationId: 'acceptMeetingPlan', field: 'body.proposals[].neighbourhoodId', as: 'admin', method: 'POST', url: `${tenantPath}/meeting-plans/acceptance`, payload: { proposals: [{ neighbourhoodId: eindhoven.neighbourhood, kindCode: 'wijktafel', date: '2026-09-08' }] } },
       { operationId: 'listCouncils', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/councils', 'neighbourhoodId', eindhoven.neighbourhood) },
       ...(['neighbourhoodId', 'departmentId', 'themeId', 'councilId'] as const).flatMap((name) => {
         const value = { neighbourhoodId: eindhoven.neighbourhood, departmentId: eindhoven.department, themeId: eindhoven.theme, councilId: eindhoven.council }[name];

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { meeting, meetingKind, meetingTheme } from '../modules/meetings/index.ts';
+import { blackoutPeriod, blockedPeriod, meeting, meetingKind, meetingTheme } from '../modules/meetings/index.ts';
 import { neighbourhood } from '../modules/neighbourhoods/index.ts';
 import { theme } from '../modules/organisation/index.ts';
 import { userAccount } from '../modules/users/index.ts';
@@ -112,4 +112,17 @@ export async function seedDemoMeetings(tx: Executor, clock: Clock, municipalityI
   const inserted = await tx.insert(meeting).values(rows).returning({ id: meeting.id, title: meeting.title });
   const overleg = inserted.find((row) => row.title.startsWith('Wijkwerkoverleg'))!;
   await tx.insert(meetingTheme).values({ municipalityId, meetingId: overleg.id, themeId: trafficSafety.id });
+
+  // What the staggered planner must avoid: the school holidays of region South and the council's summer recess
+  // (dates of the published school-holiday calendar), and a fortnight's leave of the alderman for neighbourhood policy.
+  const planner = { municipalityId, createdByUserId: sanne, createdAt: now };
+  await tx.insert(blackoutPeriod).values([
+    { ...planner, kind: 'school_holiday', startsOn: '2027-02-06', endsOn: '2027-02-14', description: 'Voorjaarsvakantie 2027 (regio zuid)' },
+    { ...planner, kind: 'school_holiday', startsOn: '2027-04-24', endsOn: '2027-05-02', description: 'Meivakantie 2027' },
+    { ...planner, kind: 'school_holiday', startsOn: '2027-07-10', endsOn: '2027-08-22', description: 'Zomervakantie 2027 (regio zuid)' },
+    { ...planner, kind: 'council_recess', startsOn: '2027-07-03', endsOn: '2027-08-29', description: 'Zomerreces gemeenteraad 2027' },
+  ]);
+  const leave = daysFrom(now, 60, 12).toISOString().slice(0, 10);
+  const leaveEnds = daysFrom(now, 73, 12).toISOString().slice(0, 10);
+  await tx.insert(blockedPeriod).values({ ...planner, userId: alderman, startsOn: leave, endsOn: leaveEnds, reason: 'Verlof' });
 }

@@ -40,6 +40,11 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'meeting.plan': { advisor: 'own', council_member: 'own', admin: 'any' },
   'meeting.override': { advisor: 'own', admin: 'any' },
   'meeting.viewClosed': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any', council_member: 'own' },
+  'meeting.runPlanner': { advisor: 'own', admin: 'any' },
+  'meeting.manageBlackouts': { advisor: 'any', admin: 'any' },
+  'meeting.manageOwnBlockedDates': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any' },
+  'meeting.manageBlockedDates': { advisor: 'any', admin: 'any' },
+  'meeting.managePlannerSettings': { admin: 'any' },
   'municipality.manageStatements': { admin: 'any' },
 };
 

@@ -55,7 +55,7 @@ export function createMeetingRepository(db: Executor) {
 
     /**
      * A page of meetings by start, in SQL; `publicOnly` keeps what outsiders may see: public meetings and closed
-     * ones with a public part.
+     * ones with a public part, never drafts.
      */
     async list(
       municipalityId: string,
@@ -72,6 +72,8 @@ export function createMeetingRepository(db: Executor) {
         // A council member also sees the closed meetings of their own neighbourhood.
         const own = filter.insiderNeighbourhoodIds?.length ? inArray(meeting.neighbourhoodId, filter.insiderNeighbourhoodIds) : undefined;
         conditions.push(or(eq(meetingKind.character, 'public'), sql`${meeting.publicPartStartsAt} is not null`, own));
+        // A draft from the planner has no place yet and may still move: for municipal staff only.
+        conditions.push(ne(meeting.state, 'draft'));
       }
       const where = and(...conditions);
       const [rows, [{ total }]] = await Promise.all([

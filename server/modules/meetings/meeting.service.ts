@@ -34,8 +34,9 @@ export function createMeetingService(dependencies: { db: Executor; clock: Clock;
     if (!record) throw new DomainError('NOT_FOUND');
     const councilIds = record.meeting.neighbourhoodId ? await repository.councilIdsOf(context.municipalityId, record.meeting.neighbourhoodId) : [];
     const isInsider = isInsiderFor(context, councilIds);
-    // A closed meeting without a public part does not exist for outsiders.
+    // A closed meeting without a public part does not exist for outsiders; a draft exists for municipal staff only.
     if (!isInsider && !isVisibleToOutsiders(record)) throw new DomainError('NOT_FOUND');
+    if (record.meeting.state === 'draft' && !can(context.actor, permissions['meeting.viewClosed'], { councilId: '' })) throw new DomainError('NOT_FOUND');
     return { record, isInsider, councilIds };
   }
 
@@ -181,7 +182,8 @@ export function createMeetingService(dependencies: { db: Executor; clock: Clock;
         if (!can(context.actor, permissions['meeting.plan'], target)) throw new DomainError(context.actor ? 'FORBIDDEN' : 'NOT_AUTHENTICATED');
         // A council calls off only what it initiated itself.
         if (!can(context.actor, permissions['meeting.override'], target) && record.meeting.initiatorSide !== 'council') throw new DomainError('FORBIDDEN');
-        if (record.meeting.state !== 'planned') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.version', code: 'meetingNotPlanned' }] });
+        // A draft from the planner may be called off as well as a planned meeting.
+        if (record.meeting.state !== 'planned' && record.meeting.state !== 'draft') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.version', code: 'meetingNotPlanned' }] });
         const after = await createMeetingRepository(tx).update(context.municipalityId, meetingId, input.version, { state: 'cancelled', updatedAt: clock.now() });
         if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: record.meeting.version } });
         await recordAudit(tx, clock, context, { action: 'meeting.cancel', entityType: 'meeting', entityId: meetingId, before: record.meeting, after: { ...after, reason: input.reason } });

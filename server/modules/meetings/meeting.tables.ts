@@ -6,7 +6,8 @@ import { userAccount } from '../users/user.tables.ts';
 import { meetingKind } from './meeting-kind.tables.ts';
 import type { InitiatorSide, ParticipantGroup } from './meeting.rules.ts';
 
-export const meetingStates = ['planned', 'held', 'cancelled'] as const;
+// A draft comes from the planner: staff see it, nobody outside; it becomes planned once the advisor has fixed the place.
+export const meetingStates = ['draft', 'planned', 'held', 'cancelled'] as const;
 export type MeetingState = (typeof meetingStates)[number];
 
 /**

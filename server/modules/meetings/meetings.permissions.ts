@@ -15,3 +15,16 @@ export const meetingPlanningPermissions = definePermissions({
   'meeting.override': { advisor: 'scoped', admin: 'any' },
   'meeting.viewClosed': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any', council_member: 'scoped' },
 });
+
+/**
+ * The staggered planner: an advisor runs it for their own neighbourhoods, an administrator for all. Periods without
+ * meetings hold for the whole municipality (advisors and administrators). Every member of staff records their own
+ * unavailable days; advisors and administrators do so for colleagues too (an alderman's secretary calls the advisor).
+ */
+export const meetingPlannerPermissions = definePermissions({
+  'meeting.runPlanner': { advisor: 'scoped', admin: 'any' },
+  'meeting.manageBlackouts': { advisor: 'any', admin: 'any' },
+  'meeting.manageOwnBlockedDates': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any' },
+  'meeting.manageBlockedDates': { advisor: 'any', admin: 'any' },
+  'meeting.managePlannerSettings': { admin: 'any' },
+});
