@@ -47,6 +47,8 @@ export const router = createBrowserRouter([
       { path: 'adviesaanvragen/nieuw', element: <NewAdviceRequestPage /> },
       { path: 'adviesaanvragen/:adviceRequestId', element: <AdviceRequestPage /> },
       { path: 'reactiesnelheid', lazy: async () => ({ Component: (await import('./features/insights/pages/ResponsivenessPage.tsx')).ResponsivenessPage }) },
+      // For advisors as well as administrators, so outside the administrators' pages below /beheer.
+      { path: 'beheer/overlegplanner', lazy: async () => ({ Component: (await import('./features/meetings/pages/MeetingPlannerPage.tsx')).MeetingPlannerPage }) },
       { path: 'beheer', children: adminRoutes },
       { path: '*', element: <NotFoundPage /> },
     ],

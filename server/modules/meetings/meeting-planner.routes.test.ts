@@ -65,6 +65,14 @@ describe('proposing a staggered plan', () => {
     expect([...proposals, ...unplaced].filter((item) => item.kindCode === 'wijkbezoek')).toHaveLength(11);
   });
 
+  it('proposes nothing for today or the past, even when the period starts there', async () => {
+    const response = await propose('admin', { from: '2026-01-01', to: '2026-07-31', kindCodes: ['wijktafel'] });
+    expect(response.statusCode, response.body).toBe(200);
+    const dates = (response.json().proposals as Proposal[]).map((proposal) => proposal.date);
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.every((date) => date > '2026-06-15')).toBe(true);
+  });
+
   it.each<[string, Record<string, unknown>, string, string]>([
     ['an end before the start', { from: '2027-01-01', to: '2026-12-01' }, 'body.to', 'endBeforeStart'],
     ['more than three years', { from: '2027-01-01', to: '2031-01-01' }, 'body.to', 'plannerPeriodTooLong'],

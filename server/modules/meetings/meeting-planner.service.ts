@@ -231,7 +231,10 @@ export function createMeetingPlannerService(dependencies: { db: Executor; clock:
       refuseWithout(context, permissions['meeting.runPlanner']);
       checkPeriod(request.from, request.to);
       const kindCodes = [...new Set(request.kindCodes)];
-      const { input } = await plannerInput(db, context, { ...request, kindCodes }, planningScope(context));
+      // Never today or earlier: a draft must lie ahead, and people need a day's notice at the very least.
+      const tomorrow = addDays(dateInAmsterdam(clock.now()), 1);
+      const from = [request.from, tomorrow].sort()[1];
+      const { input } = await plannerInput(db, context, { ...request, from, kindCodes }, planningScope(context));
       const result = proposeMeetingSchedule(input);
       const names = new Map(input.neighbourhoods.map((item) => [item.id, item.name]));
       return {

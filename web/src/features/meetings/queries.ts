@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { meetingKindListSchema, meetingKindSchema } from '../../../../server/modules/meetings/meeting-kind.contract.ts';
+import type { acceptedProposalsSchema, proposalListSchema } from '../../../../server/modules/meetings/meeting-planner.contract.ts';
 import type { meetingListSchema } from '../../../../server/modules/meetings/meeting.contract.ts';
 import { api, tenantPath } from '../../api/client.ts';
 
@@ -25,3 +26,7 @@ export function useUpcomingMeetings(municipality: string, neighbourhoodId: strin
     queryFn: () => api<MeetingList>(tenantPath(municipality, `/meetings?${query}`)),
   });
 }
+
+export type MeetingPlanProposals = z.infer<typeof proposalListSchema>;
+export type MeetingProposal = MeetingPlanProposals['proposals'][number];
+export type AcceptedProposals = z.infer<typeof acceptedProposalsSchema>;
