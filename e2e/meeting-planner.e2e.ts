@@ -60,6 +60,16 @@ describe('the staggered meeting planner', () => {
     // Nothing wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectAccessible(page, 'meeting-planner-390');
+
+    // The advisor records a week off, then takes it back.
+    const mine = page.getByRole('region', { name: 'My unavailable days' });
+    await mine.getByLabel('First day').fill('2027-03-01');
+    await mine.getByLabel('Last day').fill('2027-03-05');
+    await mine.getByLabel('Reason (for colleagues only)').fill('Leave');
+    await mine.getByRole('button', { name: 'Add unavailable days' }).click();
+    await mine.getByText('(Leave)').waitFor();
+    await mine.getByRole('button', { name: 'Remove 2027-03-01 – 2027-03-05' }).click();
+    await mine.getByText('You have not recorded any unavailable days.').waitFor();
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { meetingKindListSchema, meetingKindSchema } from '../../../../server/modules/meetings/meeting-kind.contract.ts';
-import type { acceptedProposalsSchema, proposalListSchema } from '../../../../server/modules/meetings/meeting-planner.contract.ts';
+import type { acceptedProposalsSchema, blackoutPeriodListSchema, blockedPeriodListSchema, proposalListSchema } from '../../../../server/modules/meetings/meeting-planner.contract.ts';
 import type { meetingListSchema } from '../../../../server/modules/meetings/meeting.contract.ts';
 import { api, tenantPath } from '../../api/client.ts';
 
@@ -30,3 +30,6 @@ export function useUpcomingMeetings(municipality: string, neighbourhoodId: strin
 export type MeetingPlanProposals = z.infer<typeof proposalListSchema>;
 export type MeetingProposal = MeetingPlanProposals['proposals'][number];
 export type AcceptedProposals = z.infer<typeof acceptedProposalsSchema>;
+
+export type BlackoutPeriodList = z.infer<typeof blackoutPeriodListSchema>;
+export type BlockedPeriodList = z.infer<typeof blockedPeriodListSchema>;

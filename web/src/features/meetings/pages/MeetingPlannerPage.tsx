@@ -9,6 +9,7 @@ import { Loading, ProblemAlert, SuccessAlert } from '../../../components/Feedbac
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { PlannerPeriods } from '../components/PlannerPeriods.tsx';
 import type { AcceptedProposals, MeetingPlanProposals, MeetingProposal } from '../queries.ts';
 
 const keyOf = (proposal: MeetingProposal) => `${proposal.neighbourhood.id}|${proposal.kindCode}`;
@@ -199,6 +200,7 @@ export function MeetingPlannerPage() {
           )}
         </section>
       )}
+      <PlannerPeriods municipality={municipality} userId={session.data.user.id} />
     </>
   );
 }
