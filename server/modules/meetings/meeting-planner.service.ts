@@ -97,7 +97,8 @@ export function createMeetingPlannerService(dependencies: { db: Executor; clock:
       const key = `${row.neighbourhoodId}|${kindCodeById.get(row.kindId)}`;
       daysOf.set(key, [...(daysOf.get(key) ?? []), row.startsAt.toISOString()]);
     }
-    const aldermenOf = (code: string) => (code === 'wijkbezoek' ? people.college : people.neighbourhoodPolicy);
+    // The wijktafel's chair is the (first) alderman holding wijkbeleid, the one accepting a proposal names as chair.
+    const aldermenOf = (code: string) => (code === 'wijkbezoek' ? people.college : people.neighbourhoodPolicy.slice(0, 1));
     const input: PlannerInput = {
       from: request.from,
       to: request.to,
