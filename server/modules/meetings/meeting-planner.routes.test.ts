@@ -39,7 +39,7 @@ describe('proposing a staggered plan', () => {
     expect(unplaced).toEqual([]);
     expect(proposals.map((proposal) => proposal.neighbourhood.name).sort()).toEqual(['Brandevoort', 'Brouwhuis', 'Mierlo-Hout', 'Rijpelberg', 'Warande']);
     const brandevoort = proposals.find((proposal) => proposal.neighbourhood.id === ids.brandevoort)!;
-    expect(brandevoort.explanation.en).toMatch(/^Brandevoort has not had a wijktafel yet, so one is due now\. .* (Monday|Tuesday|Wednesday|Thursday|Friday) \d+ \w+ 202\d\.$/);
+    expect(brandevoort.explanation.en).toMatch(/^Brandevoort has not had a wijktafel yet, so one is due now\. .* (Monday|Tuesday|Wednesday|Thursday|Friday) \d+ \w+ 202\d\.( Days passed over: .+\.)?$/);
     expect(brandevoort.explanation.nl).toMatch(/^Brandevoort heeft nog geen wijktafel gehad, dus die is nu aan de beurt\./);
     // Five wijken due at once are spread over the period rather than piled into its first weeks.
     expect(new Set(proposals.map((proposal) => proposal.quarter)).size).toBe(5);

@@ -126,10 +126,10 @@ describe('the staggered planner: each constraint moves a meeting', () => {
     const brandevoort = result.proposals.find((proposal) => proposal.neighbourhoodName === 'Brandevoort');
     expect(brandevoort).toMatchObject({ date: '2027-01-12', startTime: '19:30', endTime: '21:30', kindCode: 'wijktafel' });
     expect(brandevoort?.explanation.en).toBe(
-      'Brandevoort had its last wijktafel on 12 March 2025, so the next one is due by 12 March 2027. Proposed: the first suitable day in the first quarter of 2027 without another wijktafel for the alderman that week: Tuesday 12 January 2027. Earlier days were left out: a public holiday and the alderman already had a wijktafel that week.',
+      'Brandevoort had its last wijktafel on 12 March 2025, so the next one is due by 12 March 2027. Proposed: the first suitable day in the first quarter of 2027 without another wijktafel for the alderman that week: Tuesday 12 January 2027. Days passed over: a public holiday and the alderman already had a wijktafel that week.',
     );
     expect(brandevoort?.explanation.nl).toBe(
-      'Brandevoort had de laatste wijktafel op 12 maart 2025, dus de volgende is aan de beurt uiterlijk 12 maart 2027. Voorstel: de eerste geschikte dag in het 1e kwartaal van 2027 zonder andere wijktafel voor de wethouder in die week: dinsdag 12 januari 2027. Eerdere dagen vielen af: een feestdag en de wethouder had die week al een wijktafel.',
+      'Brandevoort had de laatste wijktafel op 12 maart 2025, dus de volgende is aan de beurt uiterlijk 12 maart 2027. Voorstel: de eerste geschikte dag in het 1e kwartaal van 2027 zonder andere wijktafel voor de wethouder in die week: dinsdag 12 januari 2027. Overgeslagen dagen: een feestdag en de wethouder had die week al een wijktafel.',
     );
   });
 

@@ -367,7 +367,7 @@ function explain(
   const proposed = { nl: `${weekdayNames.nl[weekday]} ${plainDate(day.date, 'nl')}`, en: `${weekdayNames.en[weekday]} ${plainDate(day.date, 'en')}` };
   const alderman = need.aldermanIds.length > 0 ? { nl: ` zonder andere ${need.kindCode === 'wijkbezoek' ? 'overleggen' : 'wijktafel'} voor de wethouder in die week`, en: ` without another ${need.kindCode === 'wijkbezoek' ? 'meeting' : 'wijktafel'} for the alderman that week` } : { nl: '', en: '' };
   const skipped = skippedBecause(need, context.seen, context.blackoutsSeen, context.max);
-  const because = skipped ? { nl: ` Eerdere dagen vielen af: ${skipped.nl}.`, en: ` Earlier days were left out: ${skipped.en}.` } : { nl: '', en: '' };
+  const because = skipped ? { nl: ` Overgeslagen dagen: ${skipped.nl}.`, en: ` Days passed over: ${skipped.en}.` } : { nl: '', en: '' };
   const due = dueSentence(need, context.from);
   const sentence = (language: 'nl' | 'en') => `${due[language]} ${chosen[language].slice(0, -1)}${alderman[language]}: ${proposed[language]}.${because[language]}`;
   return { nl: sentence('nl'), en: sentence('en') };
