@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roleAssignment, userAccount } from '../users/index.ts';
 import { fingerprintDatabase } from '../../../test/database.ts';
 import { createTestApp, type DemoIds, type DemoPerson, findDemoIds, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
 
@@ -7,7 +8,8 @@ import { createTestApp, type DemoIds, type DemoPerson, findDemoIds, type Session
 
 let t: TestApp;
 let ids: DemoIds;
-let eindhovenAdmin: Session;
+/** An advisor of Eindhoven, for its own wijk: a planner elsewhere, never in Helmond. */
+let eindhovenAdvisor: Session;
 const sessions = new Map<DemoPerson, Session>();
 const people: DemoPerson[] = ['admin', 'advisor', 'advisorSouth', 'officer', 'alderman', 'councilMember', 'partner', 'resident'];
 
@@ -16,7 +18,16 @@ type Proposal = { neighbourhood: { id: string; name: string }; kindCode: string;
 beforeAll(async () => {
   t = await createTestApp();
   ids = await findDemoIds(t);
-  eindhovenAdmin = await t.logIn(t.other.adminLogin);
+  const now = t.clock.now();
+  const municipalityId = t.other.municipality.id;
+  const [advisor] = await t.database.db
+    .insert(userAccount)
+    .values({ municipalityId, email: 'adviseur@eindhoven.example', displayName: 'Adviseur Eindhoven', passwordHash: t.other.admin.passwordHash, createdAt: now })
+    .returning();
+  await t.database.db.insert(roleAssignment).values({ municipalityId, userId: advisor.id, role: 'advisor', scopeType: 'neighbourhood', scopeId: t.other.neighbourhood.id, createdAt: now });
+  eindhovenAdvisor = await t.logIn({ ...t.other.adminLogin, email: advisor.email });
+  // The same advisor plans in Eindhoven: the refusals below are about the municipality, not the role.
+  expect((await t.request({ method: 'POST', url: '/api/v1/municipalities/eindhoven/meeting-plans/proposals', payload: { ...period, kindCodes: ['wijktafel'] }, as: eindhovenAdvisor })).statusCode).toBe(200);
   // Logged in once, up front: a login writes a session, which would show in the before/after comparisons.
   for (const person of people) sessions.set(person, await t.logIn(person));
 });
@@ -88,7 +99,7 @@ describe('proposing a staggered plan', () => {
 
   it('is refused to everyone who does not plan wijktafels, and to another municipality', async () => {
     for (const person of outsiders) expect((await propose(person)).statusCode, String(person)).toBe(person ? 403 : 401);
-    const other = await t.request({ method: 'POST', url: `${tenantPath}/meeting-plans/proposals`, payload: { ...period, kindCodes: ['wijktafel'] }, as: eindhovenAdmin });
+    const other = await t.request({ method: 'POST', url: `${tenantPath}/meeting-plans/proposals`, payload: { ...period, kindCodes: ['wijktafel'] }, as: eindhovenAdvisor });
     expect([401, 403, 404]).toContain(other.statusCode);
   });
 });
@@ -164,7 +175,7 @@ describe('accepting proposals as draft meetings', () => {
     const proposal = [{ neighbourhoodId: ids.oost, kindCode: 'wijktafel', date: '2026-10-06' }];
     const before = await fingerprintDatabase(t.database.db);
     for (const person of outsiders) expect((await accept(person, proposal)).statusCode, String(person)).toBe(person ? 403 : 401);
-    const other = await t.request({ method: 'POST', url: `${tenantPath}/meeting-plans/acceptance`, payload: { proposals: proposal }, as: eindhovenAdmin });
+    const other = await t.request({ method: 'POST', url: `${tenantPath}/meeting-plans/acceptance`, payload: { proposals: proposal }, as: eindhovenAdvisor });
     expect([401, 403, 404]).toContain(other.statusCode);
     expect(await fingerprintDatabase(t.database.db)).toEqual(before);
   });
@@ -198,7 +209,7 @@ describe('periods without meetings', () => {
     const payload = { kind: 'other', from: '2027-03-01', to: '2027-03-05', description: 'Verbouwing stadhuis' };
     for (const person of ['resident', 'councilMember', 'partner', 'officer', 'alderman'] as const) expect((await create(person, payload)).statusCode, person).toBe(403);
     for (const person of ['resident', 'councilMember', 'partner'] as const) expect((await t.request({ url: `${tenantPath}/blackout-periods`, as: await session(person) })).statusCode, person).toBe(403);
-    expect((await t.request({ method: 'POST', url: `${tenantPath}/blackout-periods`, payload, as: eindhovenAdmin })).statusCode).not.toBe(201);
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/blackout-periods`, payload, as: eindhovenAdvisor })).statusCode).not.toBe(201);
   });
 });
 
