@@ -154,12 +154,21 @@ export function proposeMeetingSchedule(input: PlannerInput): PlannerResult {
     for (let date = start; date <= period.to && date <= input.to; date = addDays(date, 1)) dates.add(date);
   }
 
-  const aldermanWeeks = new Set<string>();
-  const advisorMonths = new Map<string, number>();
+  // Per person, the weeks (by their Monday) an alderman is taken and the meetings per month of an advisor.
+  const aldermanWeeks = new Map<string, Set<string>>();
+  const advisorMonths = new Map<string, Map<string, number>>();
+  const takeWeek = (aldermanId: string, weekKey: string) => {
+    const weeks = aldermanWeeks.get(aldermanId) ?? new Set<string>();
+    aldermanWeeks.set(aldermanId, weeks.add(weekKey));
+  };
+  const countMonth = (advisorId: string, monthKey: string) => {
+    const months = advisorMonths.get(advisorId) ?? new Map<string, number>();
+    advisorMonths.set(advisorId, months.set(monthKey, (months.get(monthKey) ?? 0) + 1));
+  };
   for (const meeting of input.occupied) {
     const weekKey = mondayOf(meeting.date);
-    for (const id of meeting.aldermanIds) aldermanWeeks.add(`${id}|${weekKey}`);
-    for (const id of meeting.advisorIds) advisorMonths.set(`${id}|${meeting.date.slice(0, 7)}`, (advisorMonths.get(`${id}|${meeting.date.slice(0, 7)}`) ?? 0) + 1);
+    for (const id of meeting.aldermanIds) takeWeek(id, weekKey);
+    for (const id of meeting.advisorIds) countMonth(id, meeting.date.slice(0, 7));
   }
 
   // What needs a date: due by the end of the period, not planned yet, not agreed away.
@@ -205,11 +214,11 @@ export function proposeMeetingSchedule(input: PlannerInput): PlannerResult {
         return false;
       }
       for (const id of need.aldermanIds) {
-        if (aldermanWeeks.has(`${id}|${day.weekKey}`)) return !seen.add('alderman');
+        if (aldermanWeeks.get(id)?.has(day.weekKey)) return !seen.add('alderman');
         if (blocked.get(id)?.has(day.date)) return !seen.add('blocked');
       }
       for (const id of need.neighbourhood.advisorIds) {
-        if ((advisorMonths.get(`${id}|${day.monthKey}`) ?? 0) >= input.maxPerAdvisorPerMonth) return !seen.add('advisorMonth');
+        if ((advisorMonths.get(id)?.get(day.monthKey) ?? 0) >= input.maxPerAdvisorPerMonth) return !seen.add('advisorMonth');
         if (blocked.get(id)?.has(day.date)) return !seen.add('blocked');
       }
       return true;
@@ -249,8 +258,8 @@ export function proposeMeetingSchedule(input: PlannerInput): PlannerResult {
     }
 
     quarterLoad[chosen.quarterIndex]++;
-    for (const id of need.aldermanIds) aldermanWeeks.add(`${id}|${chosen.weekKey}`);
-    for (const id of need.neighbourhood.advisorIds) advisorMonths.set(`${id}|${chosen.monthKey}`, (advisorMonths.get(`${id}|${chosen.monthKey}`) ?? 0) + 1);
+    for (const id of need.aldermanIds) takeWeek(id, chosen.weekKey);
+    for (const id of need.neighbourhood.advisorIds) countMonth(id, chosen.monthKey);
     proposals.push({
       neighbourhoodId: need.neighbourhood.id,
       neighbourhoodName: need.neighbourhood.name,
