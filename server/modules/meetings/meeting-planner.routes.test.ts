@@ -151,6 +151,7 @@ describe('accepting proposals as draft meetings', () => {
     ['a wijk of another advisor', () => [{ neighbourhoodId: ids.oost, kindCode: 'wijktafel', date: '2026-09-08' }], 'body.proposals.0.neighbourhoodId', 'neighbourhoodNotYours'],
     ['a wijk of another municipality', () => [{ neighbourhoodId: t.other.neighbourhood.id, kindCode: 'wijktafel', date: '2026-09-08' }], 'body.proposals.0.neighbourhoodId', 'unknownReference'],
     ['a Saturday', () => [{ neighbourhoodId: ids.brandevoort, kindCode: 'wijktafel', date: '2026-09-12' }], 'body.proposals.0.date', 'plannerWeekdayOnly'],
+    ['Christmas Day', () => [{ neighbourhoodId: ids.brandevoort, kindCode: 'wijktafel', date: '2026-12-25' }], 'body.proposals.0.date', 'plannerWeekdayOnly'],
     ['a day in the past', () => [{ neighbourhoodId: ids.brandevoort, kindCode: 'wijktafel', date: '2026-03-03' }], 'body.proposals.0.date', 'dateNotInFuture'],
     [
       'one good and one bad: nothing is saved',

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError, type FieldProblem } from '../../platform/errors.ts';
 import { can, hasRole, scopeIdsOf } from '../../platform/permissions.ts';
-import { addDays, dateInAmsterdam } from '../../platform/working-days.ts';
+import { addDays, dateInAmsterdam, isWorkingDay } from '../../platform/working-days.ts';
 import { frequencyStatus, type Term } from './meeting-frequency.rules.ts';
 import {
   type AcceptProposals,
@@ -262,8 +262,7 @@ export function createMeetingPlannerService(dependencies: { db: Executor; clock:
           if (!neighbourhoods.has(item.neighbourhoodId)) problems.push({ field: `${field}.neighbourhoodId`, code: 'unknownReference' });
           else if (scope && !scope.includes(item.neighbourhoodId)) problems.push({ field: `${field}.neighbourhoodId`, code: 'neighbourhoodNotYours' });
           if (item.date <= today) problems.push({ field: `${field}.date`, code: 'dateNotInFuture' });
-          const weekday = new Date(`${item.date}T12:00:00Z`).getUTCDay();
-          if (weekday === 0 || weekday === 6) problems.push({ field: `${field}.date`, code: 'plannerWeekdayOnly' });
+          if (!isWorkingDay(item.date)) problems.push({ field: `${field}.date`, code: 'plannerWeekdayOnly' });
           const key = `${item.neighbourhoodId}|${item.kindCode}`;
           if (seen.has(key)) problems.push({ field: `${field}.neighbourhoodId`, code: 'duplicate' });
           seen.add(key);
