@@ -133,7 +133,7 @@ export function registerMeetingPlannerRoutes(scope: FastifyInstance, service: Me
         tags,
         summary: 'Turns the chosen proposals into draft meetings',
         description:
-          'All or nothing: every proposal is checked again (the neighbourhood in your scope, a future weekday, nothing planned in the meantime). Draft meetings are for municipal staff only until the advisor fixes the place and plans them.',
+          'All or nothing: every proposal is checked again (the neighbourhood in your scope, a future working day, nothing planned in the meantime). Draft meetings are for municipal staff only until the advisor fixes the place and plans them.',
         params: municipalityParams,
         body: acceptProposalsBody,
         response: { 201: acceptedProposalsSchema, ...problemResponses(401, 403, 404, 413) },
