@@ -145,6 +145,21 @@ describe('accepting proposals as draft meetings', () => {
     expect(again.json().errors).toEqual([expect.objectContaining({ field: 'body.proposals.0.neighbourhoodId', code: 'meetingAlreadyPlanned' })]);
     expect(await fingerprintDatabase(t.database.db)).toEqual(before);
     expect((await propose('advisorSouth')).json().unplaced).toContainEqual(expect.objectContaining({ neighbourhood: { id: ids.brandevoort, name: 'Brandevoort' }, reasonCode: 'alreadyPlanned' }));
+
+    // Once its place is known the advisor fixes it: from then on it is a planned wijktafel with its public closing part.
+    const confirm = async (person: DemoPerson | null, payload: Record<string, unknown>) => t.request({ method: 'POST', url: `${url}/confirmation`, payload, ...(await as(person)) });
+    const fixing = { version: 1, location: 'Wijkhuis De Brandevoortse Hoeve' };
+    const beforeRefusals = await fingerprintDatabase(t.database.db);
+    // The council of Brandevoort does not know of the draft yet; the other advisor may not fix another's wijk.
+    const refusals: [DemoPerson | null, number][] = [[null, 401], ['resident', 403], ['councilMember', 404], ['partner', 403], ['officer', 403], ['alderman', 403], ['advisor', 403]];
+    for (const [person, status] of refusals) expect((await confirm(person, fixing)).statusCode, String(person)).toBe(status);
+    expect((await confirm('advisorSouth', { version: 1, location: '' })).json().errors).toContainEqual(expect.objectContaining({ field: 'body.location' }));
+    expect(await fingerprintDatabase(t.database.db)).toEqual(beforeRefusals);
+    const fixed = await confirm('advisorSouth', fixing);
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json()).toMatchObject({ state: 'planned', location: 'Wijkhuis De Brandevoortse Hoeve', publicPart: { location: 'Wijkhuis De Brandevoortse Hoeve' }, version: 2 });
+    expect((await t.request({ url })).json()).toMatchObject({ isPublicPartOnly: true, location: 'Wijkhuis De Brandevoortse Hoeve' });
+    expect((await confirm('advisorSouth', { ...fixing, version: 2 })).json().errors).toEqual([expect.objectContaining({ field: 'body.version', code: 'meetingNotDraft' })]);
   });
 
   it.each<[string, () => Record<string, unknown>[], string, string]>([

@@ -30,6 +30,14 @@ export const createMeetingBody = z
   })
   .meta({ id: 'CreateMeeting' });
 
+export const confirmMeetingBody = z
+  .object({
+    version: int32().min(1),
+    location: z.string().trim().min(2).max(300).describe('Where it takes place, now that it is known'),
+    publicPartLocation: z.string().trim().min(2).max(300).optional().describe('Where the public part takes place, if elsewhere; the same place when left out'),
+  })
+  .meta({ id: 'ConfirmMeeting' });
+
 export const cancelMeetingBody = z.object({ version: int32().min(1), reason: z.string().trim().min(5).max(1000) }).meta({ id: 'CancelMeeting' });
 
 export const meetingListQuery = pageQuery.extend({
@@ -68,4 +76,5 @@ export const meetingSchema = z
 export const meetingListSchema = pageSchema(meetingSchema).meta({ id: 'MeetingList' });
 
 export type CreateMeeting = z.infer<typeof createMeetingBody>;
+export type ConfirmMeeting = z.infer<typeof confirmMeetingBody>;
 export type MeetingListQuery = z.infer<typeof meetingListQuery>;

@@ -7,7 +7,7 @@ import { DomainError, type FieldProblem } from '../../platform/errors.ts';
 import { offsetOf, pageOf } from '../../platform/pagination.ts';
 import { can, hasRole, scopeIdsOf } from '../../platform/permissions.ts';
 import { createMeetingKindRepository } from './meeting-kind.repository.ts';
-import type { CreateMeeting, MeetingListQuery } from './meeting.contract.ts';
+import type { ConfirmMeeting, CreateMeeting, MeetingListQuery } from './meeting.contract.ts';
 import { exceedsTermLimit } from './meeting-frequency.rules.ts';
 import { meetingCalendar, publicMeetingCalendar } from './meeting-calendar.ts';
 import { isVisibleToOutsiders, presentMeeting } from './meeting.presenter.ts';
@@ -172,6 +172,26 @@ export function createMeetingService(dependencies: { db: Executor; clock: Clock;
         host: new URL(publicUrl).host,
         language: context.language,
         isInsider,
+      });
+    },
+
+    /** A draft from the planner becomes a planned meeting once its place is known: the municipality's side decides. */
+    async confirmDraft(context: UseCaseContext, meetingId: string, input: ConfirmMeeting) {
+      return inTransaction(db, async (tx) => {
+        const { record, councilIds } = await recordOrNotFound(tx, context, meetingId);
+        const target = { neighbourhoodIds: record.meeting.neighbourhoodId ? [record.meeting.neighbourhoodId] : [], councilId: councilIds[0] };
+        if (!can(context.actor, permissions['meeting.override'], target)) throw new DomainError(context.actor ? 'FORBIDDEN' : 'NOT_AUTHENTICATED');
+        if (record.meeting.state !== 'draft') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.version', code: 'meetingNotDraft' }] });
+        const hasPublicPart = record.meeting.publicPartStartsAt !== null;
+        const after = await createMeetingRepository(tx).update(context.municipalityId, meetingId, input.version, {
+          state: 'planned',
+          location: input.location,
+          publicPartLocation: hasPublicPart ? (input.publicPartLocation ?? input.location) : null,
+          updatedAt: clock.now(),
+        });
+        if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: record.meeting.version } });
+        await recordAudit(tx, clock, context, { action: 'meeting.confirmDraft', entityType: 'meeting', entityId: meetingId, before: record.meeting, after });
+        return presentMeeting({ ...record, meeting: after }, true);
       });
     },
 
