@@ -124,7 +124,7 @@ export function createMeetingPlannerRepository(db: Executor) {
 
     async kinds(municipalityId: string) {
       return db
-        .select({ id: meetingKind.id, code: meetingKind.code, nameNl: meetingKind.nameNl, frequencyRule: meetingKind.frequencyRule, frequencyValue: meetingKind.frequencyValue })
+        .select({ id: meetingKind.id, code: meetingKind.code, frequencyRule: meetingKind.frequencyRule, frequencyValue: meetingKind.frequencyValue })
         .from(meetingKind)
         .where(eq(meetingKind.municipalityId, municipalityId))
         .limit(100);

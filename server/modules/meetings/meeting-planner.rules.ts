@@ -204,7 +204,9 @@ export function proposeMeetingSchedule(input: PlannerInput): PlannerResult {
 
   for (const need of needs) {
     const due = need.nextDueOn as CalendarDate;
-    const dueQuarter = due < input.from ? 0 : quarters.indexOf(quarterOf(due)) === -1 ? quarters.length - 1 : quarters.indexOf(quarterOf(due));
+    // Overdue: the first quarter; due within the period: its own quarter (the last, should it have no weekday).
+    const dueIndex = quarters.indexOf(quarterOf(due));
+    const dueQuarter = due < input.from ? 0 : dueIndex === -1 ? quarters.length - 1 : dueIndex;
     const seen = new Set<SkipReason>();
     const blackoutsSeen = new Set<string>();
     const fits = (day: Day) => {
