@@ -10,7 +10,18 @@ import type { DatabaseHandle } from './db/client.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
 import { createResponsivenessService, registerResponsivenessRoutes } from './modules/insights/index.ts';
-import { createMeetingKindService, createMeetingPlannerService, createMeetingService, registerMeetingKindRoutes, registerMeetingPlannerRoutes, registerMeetingRoutes } from './modules/meetings/index.ts';
+import {
+  createMeetingAgendaService,
+  createMeetingKindService,
+  createMeetingMinutesService,
+  createMeetingParticipantService,
+  createMeetingPlannerService,
+  createMeetingService,
+  registerMeetingKindRoutes,
+  registerMeetingPlannerRoutes,
+  registerMeetingRoutes,
+  registerMeetingWorkRoutes,
+} from './modules/meetings/index.ts';
 import { createAccessibilityStatementService, createMunicipalityService, registerAccessibilityStatementRoutes, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
 import { createAreaImportService, createNeighbourhoodService, registerAreaImportRoutes, registerMapSettingsRoutes, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
@@ -161,8 +172,13 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const neighbourhoods = createNeighbourhoodService({ db, clock });
   const councils = createCouncilService({ db, clock });
   const meetingKinds = createMeetingKindService({ db, clock });
-  const meetings = createMeetingService({ db, clock, publicUrl: config.PUBLIC_URL });
+  const meetings = createMeetingService({ db, clock, publicUrl: config.PUBLIC_URL, mailFrom: config.MAIL_FROM });
   const meetingPlanner = createMeetingPlannerService({ db, clock });
+  const meetingWork = {
+    agenda: createMeetingAgendaService({ db, clock }),
+    participants: createMeetingParticipantService({ db, clock, invitations: { publicUrl: config.PUBLIC_URL, mailFrom: config.MAIL_FROM } }),
+    minutes: createMeetingMinutesService({ db, clock }),
+  };
   const organisation = createOrganisationServices({ db, clock });
   const requests = createRequestService({ db, clock, publicUrl: config.PUBLIC_URL });
   const responsiveness = createResponsivenessService({ db, clock });
@@ -231,6 +247,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerMeetingKindRoutes(tenantScope, meetingKinds);
           registerMeetingRoutes(tenantScope, meetings);
           registerMeetingPlannerRoutes(tenantScope, meetingPlanner);
+          registerMeetingWorkRoutes(tenantScope, meetingWork);
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));

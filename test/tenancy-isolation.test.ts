@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../server/db/client.ts';
+import { meeting as meetingTable, meetingFollowUp } from '../server/modules/meetings/index.ts';
 import { totpCodeAt } from '../server/modules/users/index.ts';
 import { area } from '../server/modules/neighbourhoods/index.ts';
 import { partnerOrganisation, theme } from '../server/modules/organisation/index.ts';
@@ -24,12 +25,38 @@ const parameterTables: Record<string, { table: string; condition?: string }> = {
   attachmentId: { table: 'request_attachment' },
   sessionId: { table: 'user_session' },
   factorId: { table: 'second_factor' },
+  agendaItemId: { table: 'meeting_agenda_item' },
+  contributionId: { table: 'meeting_contribution' },
+  participantId: { table: 'meeting_participant' },
+  followUpId: { table: 'meeting_follow_up' },
 };
 
 type Route = { method: string; url: string; access: string };
 type Caller = { label: string; headers: Record<string, string> };
 
 let t: TestApp;
+let plannedMeetingId: string;
+let heldMeetingId: string;
+
+/** A meeting row like one planned through the API, for what the API cannot make yet (a meeting held in the past). */
+function meetingValues(planned: { kind: { id: string }; neighbourhood: { id: string } | null; invitedGroups: string[] }, municipalityId: string, userId: string) {
+  const now = new Date('2026-01-01T00:00:00Z');
+  return {
+    municipalityId,
+    kindId: planned.kind.id,
+    neighbourhoodId: planned.neighbourhood?.id ?? null,
+    title: '',
+    startsAt: now,
+    endsAt: now,
+    location: 'Stadskantoor',
+    isLocationInNeighbourhood: false,
+    initiatorSide: 'municipality' as const,
+    invitedGroups: planned.invitedGroups as ['council'],
+    createdByUserId: userId,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
 let routes: Route[];
 let helmondIds: Record<string, string>;
 let eindhovenIds: Record<string, string>;
@@ -116,6 +143,20 @@ beforeAll(async () => {
     payload: { kindId: bilateral.id, neighbourhoodId: neighbourhoods.find((item) => item.slug === 'stiphout')?.id, title: 'Gesprek over de subsidie', startsAt: '2026-12-20T10:00:00+01:00', endsAt: '2026-12-20T11:00:00+01:00', location: 'Stadskantoor', initiatorSide: 'municipality', invitedGroups: ['council', 'advisor'] },
   });
   expect(meeting.statusCode, meeting.body).toBe(201);
+  // Its agenda, preparation and a participant; and a held meeting with an agreement, so every meeting route has ids.
+  const organiser = await t.logIn('advisor');
+  const meetingUrl = `${tenantPath}/meetings/${meeting.json().id}`;
+  const organiserId = (await t.request({ url: `${tenantPath}/sessions/current`, as: organiser })).json().user.id;
+  expect((await t.request({ method: 'POST', url: `${meetingUrl}/agenda-items`, as: organiser, payload: { title: 'De subsidieaanvraag' } })).statusCode).toBe(201);
+  expect((await t.request({ method: 'POST', url: `${meetingUrl}/contributions`, as: organiser, payload: { title: 'Begroting', assigneeUserId: organiserId, dueOn: '2026-12-18' } })).statusCode).toBe(201);
+  expect((await t.request({ method: 'POST', url: `${meetingUrl}/participants`, as: organiser, payload: { userId: organiserId } })).statusCode).toBe(201);
+  const [held] = await t.database.db
+    .insert(meetingTable)
+    .values({ ...meetingValues(meeting.json(), t.municipalityId, organiserId), title: 'Gehouden overleg', state: 'held', startsAt: new Date('2026-01-10T10:00:00Z'), endsAt: new Date('2026-01-10T11:00:00Z') })
+    .returning();
+  heldMeetingId = held.id;
+  await t.database.db.insert(meetingFollowUp).values({ municipalityId: t.municipalityId, meetingId: held.id, description: 'Iets uitzoeken', ownerUserId: organiserId, dueOn: '2026-02-01', createdByUserId: organiserId, createdAt: new Date('2026-01-10T12:00:00Z') });
+  plannedMeetingId = meeting.json().id;
   const attachment = { 'content-type': 'multipart/form-data; boundary=x', ...resident.headers };
   const pdf = '--x\r\nContent-Disposition: form-data; name="file"; filename="foto.pdf"\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--x--\r\n';
   expect((await t.request({ method: 'POST', url: `${tenantPath}/requests/${submitted.json().id}/attachments`, headers: attachment, payload: pdf })).statusCode).toBe(201);
@@ -291,6 +332,8 @@ describe('ids of another municipality in bodies and query strings', () => {
     const portfolio = (await t.request({ url: `${tenantPath}/portfolios` })).json().items[0];
     const helmondKinds = (await t.request({ url: `${tenantPath}/meeting-kinds` })).json().items as { id: string; code: string }[];
     const meetingPlan = { kindId: helmondKinds.find((kind) => kind.code === 'ad_hoc')!.id, neighbourhoodId: ids.brandevoort, title: 'Overleg elders', startsAt: '2026-12-21T10:00:00+01:00', endsAt: '2026-12-21T11:00:00+01:00', location: 'Stadskantoor', initiatorSide: 'municipality', invitedGroups: ['council'] };
+    const plannedMeeting = `${tenantPath}/meetings/${plannedMeetingId}`;
+    const heldMeeting = `${tenantPath}/meetings/${heldMeetingId}`;
     const newPortfolio = { code: 'elders', name: 'Elders' };
     const portfolioUrl = `${tenantPath}/portfolios/${portfolio.id}`;
     const adviceQuestion = { title: 'Groen in de wijk', question: 'Welke plekken in de wijk verdienen als eerste meer groen?', dueOn: '2026-09-01' };
@@ -335,6 +378,12 @@ describe('ids of another municipality in bodies and query strings', () => {
       { operationId: 'createBlockedPeriod', field: 'body.userId', as: 'advisor', method: 'POST', url: `${tenantPath}/blocked-periods`, payload: { userId: eindhoven.user, from: '2026-09-01', to: '2026-09-04' } },
       { operationId: 'listBlockedPeriods', field: 'query.userId', as: 'advisor', method: 'GET', url: query('/blocked-periods', 'userId', eindhoven.user) },
       { operationId: 'acceptMeetingPlan', field: 'body.proposals[].neighbourhoodId', as: 'admin', method: 'POST', url: `${tenantPath}/meeting-plans/acceptance`, payload: { proposals: [{ neighbourhoodId: eindhoven.neighbourhood, kindCode: 'wijktafel', date: '2026-09-08' }] } },
+      { operationId: 'listMeetingCandidates', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/meeting-candidates', 'neighbourhoodId', eindhoven.neighbourhood) },
+      { operationId: 'addMeetingAgendaItem', field: 'body.requestId', as: 'admin', method: 'POST', url: `${plannedMeeting}/agenda-items`, payload: { title: 'Verzoek van elders', requestId: eindhoven.request } },
+      { operationId: 'addMeetingContribution', field: 'body.assigneeUserId', as: 'admin', method: 'POST', url: `${plannedMeeting}/contributions`, payload: { title: 'Cijfers', assigneeUserId: eindhoven.user, dueOn: '2026-12-10' } },
+      { operationId: 'addMeetingParticipant', field: 'body.userId', as: 'admin', method: 'POST', url: `${plannedMeeting}/participants`, payload: { userId: eindhoven.user } },
+      { operationId: 'recordMeetingAttendance', field: 'body.presentParticipantIds', as: 'admin', method: 'PUT', url: `${heldMeeting}/attendance`, payload: { presentParticipantIds: [eindhoven.user] } },
+      { operationId: 'addMeetingFollowUp', field: 'body.ownerUserId', as: 'admin', method: 'POST', url: `${heldMeeting}/follow-ups`, payload: { description: 'Iets uitzoeken', ownerUserId: eindhoven.user, dueOn: '2027-01-10' } },
       { operationId: 'listCouncils', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/councils', 'neighbourhoodId', eindhoven.neighbourhood) },
       ...(['neighbourhoodId', 'departmentId', 'themeId', 'councilId'] as const).flatMap((name) => {
         const value = { neighbourhoodId: eindhoven.neighbourhood, departmentId: eindhoven.department, themeId: eindhoven.theme, councilId: eindhoven.council }[name];

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { blackoutPeriod, blockedPeriod, meeting, meetingKind, meetingTheme } from '../modules/meetings/index.ts';
+import { blackoutPeriod, blockedPeriod, meeting, meetingAgendaItem, meetingContribution, meetingFollowUp, meetingKind, meetingMinutes, meetingParticipant, meetingTheme } from '../modules/meetings/index.ts';
+import { request } from '../modules/requests/index.ts';
 import { neighbourhood } from '../modules/neighbourhoods/index.ts';
 import { theme } from '../modules/organisation/index.ts';
 import { userAccount } from '../modules/users/index.ts';
@@ -25,8 +26,16 @@ export async function seedDemoMeetings(tx: Executor, clock: Clock, municipalityI
   const kinds = new Map((await tx.select().from(meetingKind).where(eq(meetingKind.municipalityId, municipalityId))).map((row) => [row.code, row.id]));
   const wijk = new Map((await tx.select().from(neighbourhood).where(eq(neighbourhood.municipalityId, municipalityId))).map((row) => [row.slug, row.id]));
   const person = async (email: string) => (await tx.select({ id: userAccount.id }).from(userAccount).where(and(eq(userAccount.municipalityId, municipalityId), eq(userAccount.email, email))))[0].id;
-  const [alderman, henk, sanne, jeroen, ayse] = await Promise.all(
-    ['marieke.gerritsen@helmond.example', 'henk.aarts@brandevoort.example', 'sanne.kuipers@helmond.example', 'jeroen.hermans@helmond.example', 'ayse.yildiz@helmond-oost.example'].map(person),
+  const [alderman, henk, sanne, jeroen, ayse, koen, lotte] = await Promise.all(
+    [
+      'marieke.gerritsen@helmond.example',
+      'henk.aarts@brandevoort.example',
+      'sanne.kuipers@helmond.example',
+      'jeroen.hermans@helmond.example',
+      'ayse.yildiz@helmond-oost.example',
+      'koen.verhoeven@helmond.example',
+      'lotte.smits@helmond.example',
+    ].map(person),
   );
   const [trafficSafety] = await tx.select({ id: theme.id }).from(theme).where(and(eq(theme.municipalityId, municipalityId), eq(theme.code, 'traffic-safety')));
   const base = { municipalityId, isLocationInNeighbourhood: true, createdAt: now, updatedAt: now };
@@ -70,7 +79,7 @@ export async function seedDemoMeetings(tx: Executor, clock: Clock, municipalityI
       startsAt: daysFrom(now, 16, 19, 30),
       endsAt: daysFrom(now, 16, 21),
       location: 'Basisschool De Veste, teamkamer',
-      initiatorSide: 'council',
+      initiatorSide: 'municipality',
       chairUserId: alderman,
       invitedGroups: ['subject_aldermen', 'council', 'officers', 'partners', 'advisor'],
       overriddenRules: ['chairNotSubjectAlderman'],
@@ -108,10 +117,77 @@ export async function seedDemoMeetings(tx: Executor, clock: Clock, municipalityI
       invitedGroups: ['council', 'advisor'],
       createdByUserId: jeroen,
     },
+    {
+      ...base,
+      kindId: kinds.get('wijkwerkoverleg')!,
+      neighbourhoodId: wijk.get('brandevoort')!,
+      title: 'Wijkwerkoverleg parkeren rond het winkelcentrum',
+      startsAt: daysFrom(now, -6, 19, 30),
+      endsAt: daysFrom(now, -6, 21),
+      location: 'Wijkhuis De Brandevoortse Hoeve, zaal 2',
+      initiatorSide: 'municipality',
+      chairUserId: alderman,
+      invitedGroups: ['subject_aldermen', 'council', 'officers', 'advisor'],
+      overriddenRules: ['chairNotSubjectAlderman'],
+      overrideReason: 'Parkeren valt onder geen enkele portefeuille apart; de wethouder wijkbeleid zit voor in overleg met het wijkorgaan.',
+      overriddenByUserId: sanne,
+      state: 'held',
+      createdByUserId: sanne,
+    },
   ];
   const inserted = await tx.insert(meeting).values(rows).returning({ id: meeting.id, title: meeting.title });
-  const overleg = inserted.find((row) => row.title.startsWith('Wijkwerkoverleg'))!;
-  await tx.insert(meetingTheme).values({ municipalityId, meetingId: overleg.id, themeId: trafficSafety.id });
+  const byTitle = (start: string) => inserted.find((row) => row.title.startsWith(start))!.id;
+  const overleg = byTitle('Wijkwerkoverleg verkeersveiligheid');
+  const parkeren = byTitle('Wijkwerkoverleg parkeren');
+  const heldTable = byTitle('Wijktafel Brandevoort');
+  await tx.insert(meetingTheme).values([
+    { municipalityId, meetingId: overleg, themeId: trafficSafety.id },
+    { municipalityId, meetingId: parkeren, themeId: trafficSafety.id },
+  ]);
+
+  // Who was invited by name, and who came; a member of the municipal council joins the wijkbezoek as a guest.
+  const invitedAt = daysFrom(now, -400, 10);
+  await tx.insert(meetingParticipant).values([
+    { municipalityId, meetingId: heldTable, userId: koen, answer: 'yes', invitedSequence: 0, invitedAt, attended: true, createdAt: invitedAt },
+    { municipalityId, meetingId: heldTable, userId: lotte, answer: 'no', invitedSequence: 0, invitedAt, attended: false, createdAt: invitedAt },
+    { municipalityId, meetingId: heldTable, userId: henk, answer: 'yes', invitedSequence: 0, invitedAt, attended: true, createdAt: invitedAt },
+    { municipalityId, meetingId: overleg, userId: koen, createdAt: now },
+    { municipalityId, meetingId: overleg, userId: henk, createdAt: now },
+    { municipalityId, meetingId: parkeren, userId: koen, answer: 'yes', invitedSequence: 0, invitedAt: daysFrom(now, -30, 10), createdAt: daysFrom(now, -30, 10) },
+    { municipalityId, meetingId: byTitle('Wijkbezoek'), guestName: 'R. de Vries', guestEmail: 'raadslid.devries@gemeenteraad.example', guestKind: 'municipal_council_member', isOptional: true, createdAt: now },
+  ]);
+
+  // The agenda of the coming wijkwerkoverleg, one point asked for by the council, and what Koen prepares for it.
+  const [councilRequest] = await tx
+    .select({ id: request.id, title: request.title })
+    .from(request)
+    .where(and(eq(request.municipalityId, municipalityId), eq(request.neighbourhoodId, wijk.get('brandevoort')!)))
+    .limit(1);
+  await tx.insert(meetingAgendaItem).values([
+    { municipalityId, meetingId: overleg, position: 1, title: 'Opening en afspraken van de vorige keer', state: 'accepted', proposedByUserId: sanne, createdAt: now },
+    { municipalityId, meetingId: overleg, position: 2, title: 'Oversteken bij basisschool De Veste', description: 'Tellingen van de ochtendspits en mogelijke maatregelen.', state: 'accepted', proposedByUserId: sanne, createdAt: now },
+    ...(councilRequest ? [{ municipalityId, meetingId: overleg, position: 3, title: councilRequest.title, requestId: councilRequest.id, state: 'requested' as const, isProposal: true, proposedByUserId: henk, createdAt: now }] : []),
+    { municipalityId, meetingId: heldTable, position: 1, title: 'Wat speelt er in de wijk: terugblik van het wijkorgaan', state: 'accepted', proposedByUserId: sanne, createdAt: invitedAt },
+    { municipalityId, meetingId: heldTable, position: 2, title: 'Het wijkactieplan voor het komende jaar', state: 'accepted', proposedByUserId: sanne, createdAt: invitedAt },
+  ]);
+  await tx.insert(meetingContribution).values({ municipalityId, meetingId: overleg, title: 'Verkeerstellingen ochtendspits De Veste', assigneeUserId: koen, dueOn: daysFrom(now, 13, 12).toISOString().slice(0, 10), createdAt: now });
+
+  // The held wijktafel's minutes with its agreements: one done, one still open and overdue.
+  const heldOn = daysFrom(now, -375, 12);
+  await tx.insert(meetingMinutes).values({
+    municipalityId,
+    meetingId: heldTable,
+    body: 'Het wijkorgaan blikte terug op het jaar: de jongerenplek en de verkeersdrukte bij de scholen kwamen het vaakst terug.\n\nAfgesproken is dat de gemeente de verkeerssituatie bij de scholen laat tellen en dat het wijkorgaan met de jongerenwerkers een plek voor de jongeren zoekt.',
+    state: 'published',
+    authorUserId: sanne,
+    publishedAt: heldOn,
+    updatedAt: heldOn,
+  });
+  const followUp = { municipalityId, meetingId: heldTable, neighbourhoodId: wijk.get('brandevoort')!, createdByUserId: sanne, createdAt: heldOn };
+  await tx.insert(meetingFollowUp).values([
+    { ...followUp, description: 'Verkeerstellingen bij de scholen in De Veste laten uitvoeren', ownerUserId: koen, dueOn: daysFrom(now, -300, 12).toISOString().slice(0, 10), state: 'done', doneAt: daysFrom(now, -310, 12) },
+    { ...followUp, description: 'Met de jongerenwerkers een plek voor de jongeren zoeken', ownerName: 'Wijkorgaan Brandevoort', dueOn: daysFrom(now, -30, 12).toISOString().slice(0, 10) },
+  ]);
 
   // What the staggered planner must avoid: the school holidays of region South and the council's summer recess
   // (dates of the published school-holiday calendar), and a fortnight's leave of the alderman for neighbourhood policy.

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { Clock } from './clock.ts';
-import type { Mailer } from './mail.ts';
+import type { Mailer, OutgoingMail } from './mail.ts';
 import { type OutboxChannel, type OutboxStatus, outboxMessage } from './outbox.tables.ts';
 
 export interface OutgoingMessage {
@@ -46,8 +46,8 @@ const maxAttempts = 5;
  */
 export async function deliverPendingMail(db: Executor, clock: Clock, mailer: Mailer, batchSize = 50): Promise<{ delivered: number; failed: number }> {
   return db.transaction(async (tx) => {
-    const claimed = await queryRows<{ id: string; recipientEmail: string | null; subject: string; body: string; attempts: number }>(tx, sql`
-      select id, recipient_email as "recipientEmail", subject, body, attempts
+    const claimed = await queryRows<{ id: string; recipientEmail: string | null; subject: string; body: string; attempts: number; payload: { icalEvent?: OutgoingMail['icalEvent'] } | null }>(tx, sql`
+      select id, recipient_email as "recipientEmail", subject, body, attempts, payload
       from outbox_message
       where status = 'pending' and channel = 'email'
       order by created_at
@@ -57,7 +57,7 @@ export async function deliverPendingMail(db: Executor, clock: Clock, mailer: Mai
     let failed = 0;
     for (const row of claimed) {
       try {
-        const outcome = row.recipientEmail ? await mailer.send({ to: row.recipientEmail, subject: row.subject, text: row.body }) : 'stored';
+        const outcome = row.recipientEmail ? await mailer.send({ to: row.recipientEmail, subject: row.subject, text: row.body, icalEvent: row.payload?.icalEvent }) : 'stored';
         await tx.update(outboxMessage).set({ status: outcome, deliveredAt: clock.now(), attempts: row.attempts + 1, lastError: null }).where(eq(outboxMessage.id, row.id));
         delivered++;
       } catch (error) {

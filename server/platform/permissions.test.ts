@@ -45,6 +45,7 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'meeting.manageOwnBlockedDates': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any' },
   'meeting.manageBlockedDates': { advisor: 'any', admin: 'any' },
   'meeting.managePlannerSettings': { admin: 'any' },
+  'meeting.writeMinutes': { officer: 'any', advisor: 'own', admin: 'any' },
   'municipality.manageStatements': { admin: 'any' },
 };
 

@@ -3,6 +3,7 @@ import { int32, isoDate, isoDateTime } from '../../platform/input-bounds.ts';
 import { pageQuery, pageSchema } from '../../platform/pagination.ts';
 import { municipalityParams } from '../municipalities/index.ts';
 import { meetingStates } from './meeting.tables.ts';
+import { meetingActions } from './meeting-access.ts';
 import { initiatorSides, meetingCharacters, meetingKindCodes, participantGroups } from './meeting.rules.ts';
 
 export const meetingParams = municipalityParams.extend({ meetingId: z.uuid() });
@@ -37,6 +38,17 @@ export const confirmMeetingBody = z
     publicPartLocation: z.string().trim().min(2).max(300).optional().describe('Where the public part takes place, if elsewhere; the same place when left out'),
   })
   .meta({ id: 'ConfirmMeeting' });
+export const rescheduleMeetingBody = z
+  .object({
+    version: int32().min(1),
+    startsAt: isoDateTime(),
+    endsAt: isoDateTime(),
+    location: z.string().trim().min(2).max(300),
+    isLocationInNeighbourhood: z.boolean().default(false),
+    publicPart: publicPart.nullable().default(null),
+    override: z.object({ reason: z.string().trim().min(10).max(1000) }).optional().describe('As when planning: set aside a rule this change breaks (advisors and administrators)'),
+  })
+  .meta({ id: 'RescheduleMeeting' });
 
 export const cancelMeetingBody = z.object({ version: int32().min(1), reason: z.string().trim().min(5).max(1000) }).meta({ id: 'CancelMeeting' });
 
@@ -58,6 +70,7 @@ export const meetingSchema = z
     neighbourhood: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     title: z.string(),
     state: z.enum(meetingStates),
+    isInsider: z.boolean().describe('You are a participant or municipal staff: agenda, participants and minutes of the closed part are yours to read'),
     isPublicPartOnly: z.boolean().describe('You see only the public part of a closed meeting: its times and place are the public part’s'),
     startsAt: moment,
     endsAt: moment,
@@ -70,6 +83,7 @@ export const meetingSchema = z
     overriddenRules: z.array(z.string()).describe('The note’s rules set aside for this meeting; for municipal staff'),
     overrideReason: z.string().nullable(),
     version: z.number().int(),
+    allowedActions: z.array(z.enum(meetingActions)).describe('What you may do with this meeting now; empty in lists'),
   })
   .meta({ id: 'Meeting' });
 
@@ -77,4 +91,18 @@ export const meetingListSchema = pageSchema(meetingSchema).meta({ id: 'MeetingLi
 
 export type CreateMeeting = z.infer<typeof createMeetingBody>;
 export type ConfirmMeeting = z.infer<typeof confirmMeetingBody>;
+export type RescheduleMeeting = z.infer<typeof rescheduleMeetingBody>;
 export type MeetingListQuery = z.infer<typeof meetingListQuery>;
+
+export const candidateQuery = z.object({ neighbourhoodId: z.uuid().optional().describe('Adds the members of this neighbourhood’s council') });
+export const candidateListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        userId: z.uuid(),
+        name: z.string(),
+        roles: z.array(z.object({ role: z.string(), portfolio: z.string().nullable(), isNeighbourhoodPolicy: z.boolean() })),
+      }),
+    ),
+  })
+  .meta({ id: 'MeetingCandidateList' });

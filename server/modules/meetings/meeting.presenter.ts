@@ -14,7 +14,7 @@ export function isVisibleToOutsiders(record: Pick<MeetingRecord, 'kind' | 'meeti
  * meeting without its chair's name and the staff's notes, and of a closed meeting only its public part: its times
  * and place, never the closed part's agenda, invitees or who chairs it.
  */
-export function presentMeeting(record: MeetingRecord, isInsider: boolean): Meeting {
+export function presentMeeting(record: MeetingRecord, isInsider: boolean, allowedActions: Meeting['allowedActions'] = []): Meeting {
   const row = record.meeting;
   const publicPart = row.publicPartStartsAt && row.publicPartEndsAt ? { startsAt: row.publicPartStartsAt.toISOString(), endsAt: row.publicPartEndsAt.toISOString(), location: row.publicPartLocation ?? '' } : null;
   const kind = { id: record.kind.id, code: record.kind.code, nameNl: record.kind.nameNl, nameEn: record.kind.nameEn, character: record.kind.character } as Meeting['kind'];
@@ -25,6 +25,7 @@ export function presentMeeting(record: MeetingRecord, isInsider: boolean): Meeti
     neighbourhood,
     title: row.title,
     state: row.state,
+    isInsider,
     isPublicPartOnly: false,
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
@@ -37,6 +38,7 @@ export function presentMeeting(record: MeetingRecord, isInsider: boolean): Meeti
     overriddenRules: row.overriddenRules,
     overrideReason: row.overrideReason,
     version: row.version,
+    allowedActions,
   };
   if (isInsider) return whole;
   const outsiders = { ...whole, chair: null, overriddenRules: [], overrideReason: null };

@@ -12,7 +12,7 @@ export type MeetingRow = typeof meeting.$inferSelect;
 /** A meeting with what its answer names: its kind, neighbourhood, chair and dossier subjects. */
 export interface MeetingRecord {
   meeting: MeetingRow;
-  kind: { id: string; code: string; nameNl: string; nameEn: string; character: string };
+  kind: { id: string; code: string; nameNl: string; nameEn: string; character: string; minutesDueWorkingDays: number | null };
   neighbourhoodName: string | null;
   chairName: string | null;
   themeIds: string[];
@@ -20,7 +20,7 @@ export interface MeetingRecord {
 
 const recordColumns = {
   meeting,
-  kind: { id: meetingKind.id, code: meetingKind.code, nameNl: meetingKind.nameNl, nameEn: meetingKind.nameEn, character: meetingKind.character },
+  kind: { id: meetingKind.id, code: meetingKind.code, nameNl: meetingKind.nameNl, nameEn: meetingKind.nameEn, character: meetingKind.character, minutesDueWorkingDays: meetingKind.minutesDueWorkingDays },
   neighbourhoodName: neighbourhood.name,
   chairName: userAccount.displayName,
 };
@@ -55,7 +55,7 @@ export function createMeetingRepository(db: Executor) {
 
     /**
      * A page of meetings by start, in SQL; `publicOnly` keeps what outsiders may see: public meetings and closed
-     * ones with a public part, never drafts.
+     * ones with a public part.
      */
     async list(
       municipalityId: string,
@@ -72,7 +72,7 @@ export function createMeetingRepository(db: Executor) {
         // A council member also sees the closed meetings of their own neighbourhood.
         const own = filter.insiderNeighbourhoodIds?.length ? inArray(meeting.neighbourhoodId, filter.insiderNeighbourhoodIds) : undefined;
         conditions.push(or(eq(meetingKind.character, 'public'), sql`${meeting.publicPartStartsAt} is not null`, own));
-        // A draft from the planner has no place yet and may still move: for municipal staff only.
+        // A draft is the municipality's working copy, not yet a meeting anyone outside it knows of.
         conditions.push(ne(meeting.state, 'draft'));
       }
       const where = and(...conditions);
@@ -160,6 +160,22 @@ export function createMeetingRepository(db: Executor) {
         neighbourhoodPolicyPortfolioId: rows.find((row) => row.isNeighbourhoodPolicy)?.id ?? null,
         portfolios: rows.map((row) => ({ id: row.id, themeIds: links.filter((link) => link.portfolioId === row.id).map((link) => link.themeId) })),
       };
+    },
+
+    /**
+     * Who can chair or take part: the aldermen with their portfolio, the officers and partners, and the members of the
+     * councils of these neighbourhoods. Active people only; bounded.
+     */
+    async candidates(municipalityId: string, councilIds: string[]) {
+      const councilMembers = councilIds.length > 0 ? and(eq(roleAssignment.role, 'council_member'), inArray(roleAssignment.scopeId, councilIds)) : undefined;
+      return db
+        .select({ userId: userAccount.id, name: userAccount.displayName, role: roleAssignment.role, portfolioName: portfolio.name, portfolioNameEn: portfolio.nameEn, isNeighbourhoodPolicy: portfolio.isNeighbourhoodPolicy })
+        .from(roleAssignment)
+        .innerJoin(userAccount, and(eq(userAccount.municipalityId, roleAssignment.municipalityId), eq(userAccount.id, roleAssignment.userId)))
+        .leftJoin(portfolio, and(eq(portfolio.municipalityId, roleAssignment.municipalityId), eq(roleAssignment.role, 'alderman'), eq(portfolio.id, roleAssignment.scopeId)))
+        .where(and(eq(roleAssignment.municipalityId, municipalityId), eq(userAccount.isActive, true), or(inArray(roleAssignment.role, ['alderman', 'officer', 'partner', 'advisor']), councilMembers)))
+        .orderBy(asc(roleAssignment.role), asc(userAccount.displayName))
+        .limit(500);
     },
 
     async terms(municipalityId: string) {

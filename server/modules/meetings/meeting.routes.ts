@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/auth.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import { municipalityParams } from '../municipalities/index.ts';
-import { cancelMeetingBody, confirmMeetingBody, createMeetingBody, meetingListQuery, meetingListSchema, meetingParams, meetingSchema } from './meeting.contract.ts';
+import { candidateListSchema, candidateQuery, rescheduleMeetingBody, cancelMeetingBody, confirmMeetingBody, createMeetingBody, meetingListQuery, meetingListSchema, meetingParams, meetingSchema } from './meeting.contract.ts';
 import type { MeetingService } from './meeting.service.ts';
 
 const tags = ['Meetings'];
@@ -26,6 +26,22 @@ export function registerMeetingRoutes(scope: FastifyInstance, service: MeetingSe
       },
     },
     async (request) => service.listMeetings(contextOf(request), request.query),
+  );
+
+  app.get(
+    '/meeting-candidates',
+    {
+      config: { access: 'meeting.plan' },
+      schema: {
+        operationId: 'listMeetingCandidates',
+        tags,
+        description: 'The people who can chair or be invited by name: aldermen with their portfolio, advisors, officers, partners, and the members of the given neighbourhood’s council. For those who plan meetings.',
+        params: municipalityParams,
+        querystring: candidateQuery,
+        response: { 200: candidateListSchema, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => service.listCandidates(contextOf(request), request.query.neighbourhoodId),
   );
 
   app.get(
@@ -96,6 +112,22 @@ export function registerMeetingRoutes(scope: FastifyInstance, service: MeetingSe
       const calendar = await service.meetingCalendarFile(contextOf(request), request.params.meetingId);
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="overleg.ics"').send(calendar.body);
     },
+  );
+
+  app.patch(
+    '/meetings/:meetingId',
+    {
+      config: { access: 'meeting.plan' },
+      schema: {
+        operationId: 'rescheduleMeeting',
+        tags,
+        description: 'A new time or place under the same rules. Everyone already invited receives the update (METHOD:REQUEST, same UID, higher SEQUENCE).',
+        params: meetingParams,
+        body: rescheduleMeetingBody,
+        response: { 200: meetingSchema, ...problemResponses(401, 403, 404, 409, 413) },
+      },
+    },
+    async (request) => service.rescheduleMeeting(contextOf(request), request.params.meetingId, request.body),
   );
 
   app.post(

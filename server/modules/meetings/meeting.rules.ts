@@ -337,3 +337,11 @@ function checkDossiers(kind: MeetingKindRules, plan: MeetingPlan): FieldProblem[
 export function minutesDueOn(kind: Pick<MeetingKindRules, 'minutesDueWorkingDays'>, heldOn: CalendarDate, extraClosedDates?: ReadonlySet<CalendarDate>): CalendarDate | null {
   return kind.minutesDueWorkingDays === null ? null : addWorkingDays(heldOn, kind.minutesDueWorkingDays, extraClosedDates);
 }
+
+/**
+ * Which side writes the minutes (§3.2): the initiator, except for the wijkwerkoverleg, whose minutes the responsible
+ * officer writes whoever took the initiative.
+ */
+export function minutesWriterSide(kindCode: string, initiatorSide: InitiatorSide): InitiatorSide {
+  return kindCode === 'wijkwerkoverleg' ? 'municipality' : initiatorSide;
+}

@@ -7,38 +7,24 @@ import { DomainError, type FieldProblem } from '../../platform/errors.ts';
 import { offsetOf, pageOf } from '../../platform/pagination.ts';
 import { can, hasRole, scopeIdsOf } from '../../platform/permissions.ts';
 import { createMeetingKindRepository } from './meeting-kind.repository.ts';
-import type { ConfirmMeeting, CreateMeeting, MeetingListQuery } from './meeting.contract.ts';
+import { loadMeetingAccess, requireAction } from './meeting-access.ts';
+import type { ConfirmMeeting, CreateMeeting, MeetingListQuery, RescheduleMeeting } from './meeting.contract.ts';
+import { enqueueInvitations } from './meeting-participant.service.ts';
+import { createMeetingParticipantRepository } from './meeting-participant.repository.ts';
 import { exceedsTermLimit } from './meeting-frequency.rules.ts';
 import { meetingCalendar, publicMeetingCalendar } from './meeting-calendar.ts';
-import { isVisibleToOutsiders, presentMeeting } from './meeting.presenter.ts';
-import { createMeetingRepository, type MeetingRecord } from './meeting.repository.ts';
+import { presentMeeting } from './meeting.presenter.ts';
+import { createMeetingRepository } from './meeting.repository.ts';
 import { checkMeetingPlan, splitProblems } from './meeting.rules.ts';
 import { meetingPlanningPermissions as permissions } from './meetings.permissions.ts';
 
 const unknownReference = (field: string) => new DomainError('VALIDATION_FAILED', { fields: [{ field, code: 'unknownReference' }] });
 
-/** Participants and municipal staff: the staff roles read every closed part, a council member their own neighbourhood's. */
-function isInsiderFor(context: UseCaseContext, councilIds: string[]): boolean {
-  if (councilIds.some((councilId) => can(context.actor, permissions['meeting.viewClosed'], { councilId }))) return true;
-  return can(context.actor, permissions['meeting.viewClosed'], { councilId: '' });
-}
-
 /** Planning meetings under the note's rules, and reading them as far as each person may. */
-export function createMeetingService(dependencies: { db: Executor; clock: Clock; publicUrl?: string }) {
+export function createMeetingService(dependencies: { db: Executor; clock: Clock; publicUrl?: string; mailFrom?: string }) {
   const { db, clock } = dependencies;
   const publicUrl = dependencies.publicUrl ?? 'http://localhost:3000';
-
-  async function recordOrNotFound(tx: Executor, context: UseCaseContext, meetingId: string) {
-    const repository = createMeetingRepository(tx);
-    const record = await repository.findRecord(context.municipalityId, meetingId);
-    if (!record) throw new DomainError('NOT_FOUND');
-    const councilIds = record.meeting.neighbourhoodId ? await repository.councilIdsOf(context.municipalityId, record.meeting.neighbourhoodId) : [];
-    const isInsider = isInsiderFor(context, councilIds);
-    // A closed meeting without a public part does not exist for outsiders; a draft exists for municipal staff only.
-    if (!isInsider && !isVisibleToOutsiders(record)) throw new DomainError('NOT_FOUND');
-    if (record.meeting.state === 'draft' && !can(context.actor, permissions['meeting.viewClosed'], { councilId: '' })) throw new DomainError('NOT_FOUND');
-    return { record, isInsider, councilIds };
-  }
+  const invitations = { publicUrl, mailFrom: dependencies.mailFrom ?? 'Wijkwerk <noreply@wijkwerk.local>' };
 
   return {
     async planMeeting(context: UseCaseContext, input: CreateMeeting) {
@@ -116,14 +102,33 @@ export function createMeetingService(dependencies: { db: Executor; clock: Clock;
           input.dossierThemeIds,
         );
         await recordAudit(tx, clock, context, { action: 'meeting.plan', entityType: 'meeting', entityId: row.id, after: { ...row, dossierThemeIds: input.dossierThemeIds } });
-        const record = (await repository.findRecord(context.municipalityId, row.id)) as MeetingRecord;
-        return presentMeeting(record, true);
+        const access = await loadMeetingAccess(tx, clock, context, row.id);
+        return presentMeeting(access.record, true, access.allowedActions);
       });
     },
 
+    /** The people a planner may name as chair or participant; a council member gets the aldermen, staff and their own council. */
+    async listCandidates(context: UseCaseContext, neighbourhoodId: string | undefined) {
+      if (!can(context.actor, permissions['meeting.plan'])) throw new DomainError(context.actor ? 'FORBIDDEN' : 'NOT_AUTHENTICATED');
+      const repository = createMeetingRepository(db);
+      // A neighbourhood that is not this municipality's has nobody to offer.
+      if (neighbourhoodId && !(await repository.neighbourhoodExists(context.municipalityId, neighbourhoodId))) return { items: [] };
+      const councilIds = neighbourhoodId ? await repository.councilIdsOf(context.municipalityId, neighbourhoodId) : [];
+      const rows = await repository.candidates(context.municipalityId, councilIds);
+      const byPerson = new Map<string, { userId: string; name: string; roles: { role: string; portfolio: string | null; isNeighbourhoodPolicy: boolean }[] }>();
+      for (const row of rows) {
+        const person = byPerson.get(row.userId) ?? { userId: row.userId, name: row.name, roles: [] };
+        // An advisor of several neighbourhoods is one advisor here.
+        if (person.roles.some((role) => role.role === row.role && role.portfolio === (row.portfolioName ?? null))) continue;
+        person.roles.push({ role: row.role, portfolio: row.portfolioName ? (context.language === 'en' ? (row.portfolioNameEn ?? row.portfolioName) : row.portfolioName) : null, isNeighbourhoodPolicy: row.isNeighbourhoodPolicy ?? false });
+        byPerson.set(row.userId, person);
+      }
+      return { items: [...byPerson.values()] };
+    },
+
     async getMeeting(context: UseCaseContext, meetingId: string) {
-      const { record, isInsider } = await recordOrNotFound(db, context, meetingId);
-      return presentMeeting(record, isInsider);
+      const access = await loadMeetingAccess(db, clock, context, meetingId);
+      return presentMeeting(access.record, access.isInsider, access.allowedActions);
     },
 
     async listMeetings(context: UseCaseContext, query: MeetingListQuery) {
@@ -164,7 +169,7 @@ export function createMeetingService(dependencies: { db: Executor; clock: Clock;
 
     /** One meeting as a calendar file to add to one's agenda, as the reader may see it. */
     async meetingCalendarFile(context: UseCaseContext, meetingId: string) {
-      const { record, isInsider } = await recordOrNotFound(db, context, meetingId);
+      const { record, isInsider } = await loadMeetingAccess(db, clock, context, meetingId);
       const slug = record.meeting.neighbourhoodId ? (await createMeetingRepository(db).neighbourhoodOf(context.municipalityId, record.meeting.neighbourhoodId))?.slug : undefined;
       return meetingCalendar([record], {
         name: record.meeting.title,
@@ -178,36 +183,102 @@ export function createMeetingService(dependencies: { db: Executor; clock: Clock;
     /** A draft from the planner becomes a planned meeting once its place is known: the municipality's side decides. */
     async confirmDraft(context: UseCaseContext, meetingId: string, input: ConfirmMeeting) {
       return inTransaction(db, async (tx) => {
-        const { record, councilIds } = await recordOrNotFound(tx, context, meetingId);
-        const target = { neighbourhoodIds: record.meeting.neighbourhoodId ? [record.meeting.neighbourhoodId] : [], councilId: councilIds[0] };
-        if (!can(context.actor, permissions['meeting.override'], target)) throw new DomainError(context.actor ? 'FORBIDDEN' : 'NOT_AUTHENTICATED');
-        if (record.meeting.state !== 'draft') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.version', code: 'meetingNotDraft' }] });
-        const hasPublicPart = record.meeting.publicPartStartsAt !== null;
+        const access = await loadMeetingAccess(tx, clock, context, meetingId);
+        if (!can(context.actor, permissions['meeting.override'], access.target)) throw new DomainError(context.actor ? 'FORBIDDEN' : 'NOT_AUTHENTICATED');
+        const row = access.record.meeting;
+        if (row.state !== 'draft') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.version', code: 'meetingNotDraft' }] });
         const after = await createMeetingRepository(tx).update(context.municipalityId, meetingId, input.version, {
           state: 'planned',
           location: input.location,
-          publicPartLocation: hasPublicPart ? (input.publicPartLocation ?? input.location) : null,
+          publicPartLocation: row.publicPartStartsAt !== null ? (input.publicPartLocation ?? input.location) : null,
           updatedAt: clock.now(),
         });
-        if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: record.meeting.version } });
-        await recordAudit(tx, clock, context, { action: 'meeting.confirmDraft', entityType: 'meeting', entityId: meetingId, before: record.meeting, after });
-        return presentMeeting({ ...record, meeting: after }, true);
+        if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: row.version } });
+        await recordAudit(tx, clock, context, { action: 'meeting.confirmDraft', entityType: 'meeting', entityId: meetingId, before: row, after });
+        return presentMeeting({ ...access.record, meeting: after }, true);
       });
     },
 
     async cancelMeeting(context: UseCaseContext, meetingId: string, input: { version: number; reason: string }) {
       return inTransaction(db, async (tx) => {
-        const { record, councilIds } = await recordOrNotFound(tx, context, meetingId);
-        const target = { neighbourhoodIds: record.meeting.neighbourhoodId ? [record.meeting.neighbourhoodId] : [], councilId: councilIds[0] };
-        if (!can(context.actor, permissions['meeting.plan'], target)) throw new DomainError(context.actor ? 'FORBIDDEN' : 'NOT_AUTHENTICATED');
-        // A council calls off only what it initiated itself.
-        if (!can(context.actor, permissions['meeting.override'], target) && record.meeting.initiatorSide !== 'council') throw new DomainError('FORBIDDEN');
-        // A draft from the planner may be called off as well as a planned meeting.
-        if (record.meeting.state !== 'planned' && record.meeting.state !== 'draft') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.version', code: 'meetingNotPlanned' }] });
+        const access = await loadMeetingAccess(tx, clock, context, meetingId);
+        if (access.record.meeting.state === 'held' || access.record.meeting.state === 'cancelled') {
+          if (!access.isOrganiser) throw new DomainError(context.actor ? 'FORBIDDEN' : 'NOT_AUTHENTICATED');
+          throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.version', code: 'meetingNotPlanned' }] });
+        }
+        requireAction(access, 'cancel', context);
         const after = await createMeetingRepository(tx).update(context.municipalityId, meetingId, input.version, { state: 'cancelled', updatedAt: clock.now() });
-        if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: record.meeting.version } });
-        await recordAudit(tx, clock, context, { action: 'meeting.cancel', entityType: 'meeting', entityId: meetingId, before: record.meeting, after: { ...after, reason: input.reason } });
-        return presentMeeting({ ...record, meeting: after }, true);
+        if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: access.record.meeting.version } });
+        await recordAudit(tx, clock, context, { action: 'meeting.cancel', entityType: 'meeting', entityId: meetingId, before: access.record.meeting, after: { ...after, reason: input.reason } });
+        // Whoever has the invitation in their calendar gets the cancellation with the same UID and a higher SEQUENCE.
+        const record = { ...access.record, meeting: after };
+        const invited = (await createMeetingParticipantRepository(tx).list(context.municipalityId, meetingId)).filter(({ participant }) => participant.invitedSequence !== null);
+        await enqueueInvitations(tx, clock, context, record, invited, 'CANCEL', invitations);
+        return presentMeeting(record, true);
+      });
+    },
+
+    /** A new time or place under the same rules; everyone already invited receives the update. */
+    async rescheduleMeeting(context: UseCaseContext, meetingId: string, input: RescheduleMeeting) {
+      return inTransaction(db, async (tx) => {
+        const access = await loadMeetingAccess(tx, clock, context, meetingId);
+        requireAction(access, 'reschedule', context);
+        const row = access.record.meeting;
+        const repository = createMeetingRepository(tx);
+        const kind = (await createMeetingKindRepository(tx).findById(context.municipalityId, row.kindId))!;
+        const chairRoles = row.chairUserId ? await repository.rolesOf(context.municipalityId, row.chairUserId) : null;
+        const { neighbourhoodPolicyPortfolioId, portfolios } = await repository.portfolios(context.municipalityId);
+        const publicPartOf = (part: RescheduleMeeting['publicPart']) => (part ? { startsAt: new Date(part.startsAt), endsAt: new Date(part.endsAt), location: part.location } : null);
+        const problems = checkMeetingPlan(
+          kind,
+          {
+            startsAt: new Date(input.startsAt),
+            endsAt: new Date(input.endsAt),
+            initiatorSide: row.initiatorSide,
+            neighbourhoodId: row.neighbourhoodId,
+            location: input.location,
+            isLocationInNeighbourhood: input.isLocationInNeighbourhood,
+            publicPart: publicPartOf(input.publicPart),
+            chair: row.chairUserId && chairRoles ? { userId: row.chairUserId, roles: chairRoles } : null,
+            invitedGroups: row.invitedGroups,
+            dossierThemeIds: access.record.themeIds,
+          },
+          { now: clock.now(), neighbourhoodPolicyPortfolioId, portfolios, councilIdsOfNeighbourhood: access.councilIds },
+        );
+        const { blocking, rules } = splitProblems(problems);
+        // A rule set aside when planning stays set aside; a new deviation needs its own reason.
+        const newRules = rules.filter((problem) => !row.overriddenRules.includes(problem.code));
+        if (blocking.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: [...blocking, ...newRules] });
+        if (newRules.length > 0 && !input.override) throw new DomainError('VALIDATION_FAILED', { fields: newRules });
+        if (newRules.length > 0 && !can(context.actor, permissions['meeting.override'], access.target)) throw new DomainError('FORBIDDEN');
+        const publicPart = publicPartOf(input.publicPart);
+        const after = await repository.update(context.municipalityId, meetingId, input.version, {
+          startsAt: new Date(input.startsAt),
+          endsAt: new Date(input.endsAt),
+          location: input.location,
+          isLocationInNeighbourhood: input.isLocationInNeighbourhood,
+          publicPartStartsAt: publicPart?.startsAt ?? null,
+          publicPartEndsAt: publicPart?.endsAt ?? null,
+          publicPartLocation: publicPart?.location ?? null,
+          ...(newRules.length > 0
+            ? { overriddenRules: [...new Set([...row.overriddenRules, ...newRules.map((problem) => problem.code)])], overrideReason: [row.overrideReason, input.override?.reason].filter(Boolean).join(' — '), overriddenByUserId: context.actor!.userId }
+            : {}),
+          updatedAt: clock.now(),
+        });
+        if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: row.version } });
+        await recordAudit(tx, clock, context, { action: 'meeting.reschedule', entityType: 'meeting', entityId: meetingId, before: row, after });
+        const record = { ...access.record, meeting: after };
+        const participants = createMeetingParticipantRepository(tx);
+        const invited = (await participants.list(context.municipalityId, meetingId)).filter(({ participant }) => participant.invitedSequence !== null);
+        await enqueueInvitations(tx, clock, context, record, invited, 'REQUEST', invitations);
+        await participants.markInvited(
+          context.municipalityId,
+          invited.map(({ participant }) => participant.id),
+          after.version - 1,
+          clock.now(),
+        );
+        const reread = await loadMeetingAccess(tx, clock, context, meetingId);
+        return presentMeeting(reread.record, true, reread.allowedActions);
       });
     },
   };

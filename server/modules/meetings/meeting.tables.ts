@@ -6,7 +6,7 @@ import { userAccount } from '../users/user.tables.ts';
 import { meetingKind } from './meeting-kind.tables.ts';
 import type { InitiatorSide, ParticipantGroup } from './meeting.rules.ts';
 
-// A draft comes from the planner: staff see it, nobody outside; it becomes planned once the advisor has fixed the place.
+// A draft comes from the planner: the municipality's working copy, seen by its staff only, until it is planned.
 export const meetingStates = ['draft', 'planned', 'held', 'cancelled'] as const;
 export type MeetingState = (typeof meetingStates)[number];
 

@@ -2,7 +2,31 @@ import { defineErrors } from '../../platform/errors.ts';
 
 /** The meeting rules' field messages (§3.2); the generic ones (required, endBeforeStart, dateInPast) are the platform's. */
 export const meetingsErrors = defineErrors({
+  codes: {
+    MEETING_STATE_FORBIDS: {
+      status: 409,
+      title: { nl: 'Kan nu niet bij dit overleg', en: 'Not possible for this meeting now' },
+      detail: {
+        nl: 'Dit kan niet meer of nog niet bij dit overleg. Voor een overleg is gehouden verander je agenda, deelnemers en tijden; daarna alleen nog verslag, aanwezigheid en afspraken.',
+        en: 'This is not possible for this meeting now. Before a meeting is held you change its agenda, participants and times; afterwards only its minutes, attendance and follow-up.',
+      },
+    },
+  },
   fieldMessages: {
+    participantPersonOrGuest: {
+      nl: 'Kies één persoon uit Wijkwerk óf vul naam en e-mailadres van een gast in, niet allebei.',
+      en: 'Choose one person from Wijkwerk or enter a guest’s name and e-mail address, not both.',
+    },
+    participantAlreadyInvited: { nl: 'Deze persoon staat al op de lijst van deelnemers.', en: 'This person is already on the list of participants.' },
+    agendaRequestRequired: {
+      nl: 'Kies het verzoek van jullie wijkorgaan dat op de agenda moet; andere punten zet de organisator erop.',
+      en: 'Choose your council’s request to put on the agenda; other points are added by the organiser.',
+    },
+    contributionAfterMeeting: { nl: 'Kies een datum vóór of op de dag van het overleg.', en: 'Choose a date before or on the day of the meeting.' },
+    followUpOwnerRequired: {
+      nl: 'Zeg wie de afspraak uitvoert: kies een persoon of vul een naam of organisatie in.',
+      en: 'Say who carries out the agreement: choose a person or enter a name or organisation.',
+    },
     termLimitReached: {
       nl: 'In deze collegeperiode is er al een overleg van deze soort in de wijk. Een tweede kan alleen als de adviseur of beheerder dat met een reden vastlegt.',
       en: 'This neighbourhood already has a meeting of this kind in this council term. A second one needs the advisor or administrator to record a reason.',

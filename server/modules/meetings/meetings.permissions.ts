@@ -28,3 +28,12 @@ export const meetingPlannerPermissions = definePermissions({
   'meeting.manageBlockedDates': { advisor: 'any', admin: 'any' },
   'meeting.managePlannerSettings': { admin: 'any' },
 });
+
+/**
+ * The minutes: the kind says who writes them. On the municipality's side the involved officer (a wijkwerkoverleg's
+ * minutes are the responsible officer's), the advisor of the neighbourhood or an administrator; on the council's side
+ * its members — `meeting.plan` covers those.
+ */
+export const meetingMinutesPermissions = definePermissions({
+  'meeting.writeMinutes': { officer: 'any', advisor: 'scoped', admin: 'any' },
+});

@@ -40,6 +40,9 @@ export function Layout() {
                 </li>
               )}
               <li>
+                <AppLink to={`/${municipality}/overleggen`}>{t('layout.meetings')}</AppLink>
+              </li>
+              <li>
                 <AppLink to={`/${municipality}/reactiesnelheid`}>{t('layout.responsiveness')}</AppLink>
               </li>
               {user && (

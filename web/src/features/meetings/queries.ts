@@ -1,9 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { agendaSchema } from '../../../../server/modules/meetings/meeting-agenda.contract.ts';
 import type { meetingKindListSchema, meetingKindSchema } from '../../../../server/modules/meetings/meeting-kind.contract.ts';
 import type { acceptedProposalsSchema, blackoutPeriodListSchema, blockedPeriodListSchema, proposalListSchema } from '../../../../server/modules/meetings/meeting-planner.contract.ts';
-import type { meetingListSchema } from '../../../../server/modules/meetings/meeting.contract.ts';
-import { api, tenantPath } from '../../api/client.ts';
+import type { followUpListSchema, minutesSchema } from '../../../../server/modules/meetings/meeting-minutes.contract.ts';
+import type { participantListSchema } from '../../../../server/modules/meetings/meeting-participant.contract.ts';
+import type { candidateListSchema, meetingListSchema, meetingSchema } from '../../../../server/modules/meetings/meeting.contract.ts';
+import { ApiProblem, api, tenantPath } from '../../api/client.ts';
+import { useAnnounce } from '../requests/components/RequestStatus.tsx';
 
 export type MeetingKind = z.infer<typeof meetingKindSchema>;
 export type MeetingKindList = z.infer<typeof meetingKindListSchema>;
@@ -33,3 +37,58 @@ export type AcceptedProposals = z.infer<typeof acceptedProposalsSchema>;
 
 export type BlackoutPeriodList = z.infer<typeof blackoutPeriodListSchema>;
 export type BlockedPeriodList = z.infer<typeof blockedPeriodListSchema>;
+export type MeetingDetail = z.infer<typeof meetingSchema>;
+export type Agenda = z.infer<typeof agendaSchema>;
+export type ParticipantList = z.infer<typeof participantListSchema>;
+export type Minutes = z.infer<typeof minutesSchema>;
+export type FollowUpList = z.infer<typeof followUpListSchema>;
+export type CandidateList = z.infer<typeof candidateListSchema>;
+
+export const meetingKey = (municipality: string, meetingId: string) => ['meeting', municipality, meetingId];
+
+export function useMeeting(municipality: string, meetingId: string) {
+  return useQuery({ queryKey: meetingKey(municipality, meetingId), queryFn: () => api<MeetingDetail>(tenantPath(municipality, `/meetings/${meetingId}`)) });
+}
+
+/** One part of a meeting (agenda, participants, minutes); `enabled` keeps readers from asking for what is not theirs. */
+export function useMeetingPart<T>(municipality: string, meetingId: string, part: 'agenda' | 'participants' | 'minutes', enabled = true) {
+  return useQuery({ queryKey: [...meetingKey(municipality, meetingId), part], enabled, retry: false, queryFn: () => api<T>(tenantPath(municipality, `/meetings/${meetingId}/${part}`)) });
+}
+
+export function useMeetingCandidates(municipality: string, neighbourhoodId: string | undefined, enabled = true) {
+  const query = neighbourhoodId ? `?neighbourhoodId=${neighbourhoodId}` : '';
+  return useQuery({ queryKey: ['meeting-candidates', municipality, neighbourhoodId ?? ''], enabled, queryFn: () => api<CandidateList>(tenantPath(municipality, `/meeting-candidates${query}`)), staleTime: 60_000 });
+}
+
+export function useNeighbourhoodFollowUps(municipality: string, neighbourhoodId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['follow-ups', municipality, neighbourhoodId],
+    enabled,
+    retry: false,
+    queryFn: () => api<FollowUpList>(tenantPath(municipality, `/neighbourhoods/${neighbourhoodId}/follow-ups?state=open&pageSize=20`)),
+  });
+}
+
+export function useMeetingList(municipality: string, filter: Record<string, string>) {
+  const query = new URLSearchParams({ pageSize: '50', ...filter });
+  return useQuery({ queryKey: ['meetings', municipality, query.toString()], queryFn: () => api<MeetingList>(tenantPath(municipality, `/meetings?${query}`)) });
+}
+
+/**
+ * One step on a meeting through its API. Afterwards everything about the meeting is read again (a step on the agenda
+ * can change what the meeting allows), and the page says what was done.
+ */
+export function useMeetingStep<Body = unknown>(municipality: string, meetingId: string, path: string, options: { method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; done(body: Body): string }) {
+  const queryClient = useQueryClient();
+  const announce = useAnnounce();
+  const mutation = useMutation({
+    mutationFn: (body: Body) => api<unknown>(tenantPath(municipality, path.startsWith('/meeting-follow-ups') ? path : `/meetings/${meetingId}${path}`), { method: options.method ?? 'POST', body: options.method === 'DELETE' ? undefined : (body ?? {}) }),
+    onSuccess: async (_answer, body) => {
+      await queryClient.invalidateQueries({ queryKey: meetingKey(municipality, meetingId) });
+      await queryClient.invalidateQueries({ queryKey: ['follow-ups', municipality] });
+      announce(options.done(body));
+    },
+  });
+  const problem = mutation.error instanceof ApiProblem ? mutation.error : undefined;
+  return { ...mutation, fieldError: (field: string) => problem?.fieldError(`body.${field}`) };
+}

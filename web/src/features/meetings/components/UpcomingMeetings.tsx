@@ -3,16 +3,8 @@ import { AppLink } from '../../../components/AppLink.tsx';
 import { Loading } from '../../../components/Feedback.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { todayInAmsterdam } from '../../insights/period.ts';
-import { type Meeting, useUpcomingMeetings } from '../queries.ts';
-
-/** "dinsdag 15 december 2026, 19.00–21.30 uur": the day and the hours in the Netherlands. */
-function whenInWords(meeting: Meeting, language: string): string {
-  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
-  const zone = { timeZone: 'Europe/Amsterdam' } as const;
-  const day = new Date(meeting.startsAt).toLocaleDateString(locale, { ...zone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  const time = (moment: string) => new Date(moment).toLocaleTimeString(locale, { ...zone, hour: '2-digit', minute: '2-digit' });
-  return language === 'nl' ? `${day}, ${time(meeting.startsAt)}–${time(meeting.endsAt)} uur` : `${day}, ${time(meeting.startsAt)}–${time(meeting.endsAt)}`;
-}
+import { useUpcomingMeetings } from '../queries.ts';
+import { whenInWords } from '../when.ts';
 
 /**
  * The neighbourhood's coming meetings: public ones whole and, of closed ones, the public part residents may join.
@@ -34,7 +26,7 @@ export function UpcomingMeetings({ municipality, neighbourhoodId }: { municipali
           {items.map((meeting) => (
             <UnorderedListItem key={meeting.id}>
               <strong>{language === 'en' ? meeting.kind.nameEn : meeting.kind.nameNl}</strong>
-              {meeting.isPublicPartOnly ? ` — ${t('meetings.publicPart')}` : ''}: {meeting.title}
+              {meeting.isPublicPartOnly ? ` — ${t('meetings.publicPart')}` : ''}: <AppLink to={`/${municipality}/overleggen/${meeting.id}`}>{meeting.title}</AppLink>
               <br />
               {whenInWords(meeting, language)}, {meeting.location}
               {meeting.kind.character === 'public' && <> ({t('meetings.everyoneWelcome')})</>}

@@ -9,6 +9,7 @@ import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { AskCallToAction } from '../../requests/components/AskCallToAction.tsx';
 import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
+import { NeighbourhoodFollowUps } from '../../meetings/components/NeighbourhoodFollowUps.tsx';
 import { UpcomingMeetings } from '../../meetings/components/UpcomingMeetings.tsx';
 import { DevelopmentAgreementForm } from '../components/DevelopmentAgreementForm.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -110,6 +111,7 @@ export function NeighbourhoodPage() {
         <div>
           <RequestsSection municipality={municipality} heading={t('neighbourhood.requests')} filter={{ neighbourhoodId: item.id }} emptyText={t('neighbourhood.noRequests')} />
           <UpcomingMeetings municipality={municipality} neighbourhoodId={item.id} />
+          <NeighbourhoodFollowUps municipality={municipality} neighbourhoodId={item.id} />
           <Heading level={2}>{t('neighbourhood.map')}</Heading>
           {!boundaries ? (
             <Paragraph>{t('neighbourhood.noBoundary')}</Paragraph>
