@@ -37,6 +37,15 @@ describe('the staggered meeting planner', () => {
     await page.getByRole('status').filter({ hasText: '2 conceptoverleggen aangemaakt.' }).waitFor();
     await expectAccessible(page, 'meeting-planner-accepted');
 
+    // The advisor opens one of the drafts and fixes its place: it becomes a planned wijktafel.
+    await page.getByRole('region', { name: 'Aangemaakte concepten' }).getByRole('link', { name: 'Wijktafel Warande' }).click();
+    await page.getByRole('heading', { level: 1, name: /Wijktafel Warande/ }).waitFor();
+    await page.getByLabel('Plaats').fill('Wijkhuis Warande');
+    await page.getByRole('button', { name: 'Overleg vastleggen' }).click();
+    await page.getByText('Het overleg is vastgelegd en gepland.').first().waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Overlegplanner' }).waitFor();
+
     // Asked again, the planner leaves out what is now planned.
     await page.getByRole('button', { name: 'Voorstellen maken' }).click();
     const again = page.getByRole('region', { name: /voorstellen$/ });

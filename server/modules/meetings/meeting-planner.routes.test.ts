@@ -123,6 +123,8 @@ describe('accepting proposals as draft meetings', () => {
     const url = `${tenantPath}/meetings/${brandevoort.id}`;
     const seenByAdvisor = (await t.request({ url, as: await session('advisorSouth') })).json();
     expect(seenByAdvisor).toMatchObject({ state: 'draft', location: 'Nog te bepalen', chair: { name: 'Marieke Gerritsen' }, initiatorSide: 'municipality' });
+    expect(seenByAdvisor.allowedActions).toContain('confirm');
+    expect((await t.request({ url, as: await session('officer') })).json().allowedActions).not.toContain('confirm');
     for (const person of ['officer', 'alderman', 'admin'] as const) expect((await t.request({ url, as: await session(person) })).statusCode, person).toBe(200);
     // Never public: not for residents, not even for Brandevoort's own council yet.
     for (const person of [null, 'resident', 'councilMember', 'partner'] as const) {
@@ -159,6 +161,7 @@ describe('accepting proposals as draft meetings', () => {
     expect(fixed.statusCode, fixed.body).toBe(200);
     expect(fixed.json()).toMatchObject({ state: 'planned', location: 'Wijkhuis De Brandevoortse Hoeve', publicPart: { location: 'Wijkhuis De Brandevoortse Hoeve' }, version: 2 });
     expect((await t.request({ url })).json()).toMatchObject({ isPublicPartOnly: true, location: 'Wijkhuis De Brandevoortse Hoeve' });
+    expect((await t.request({ url, as: await session('advisorSouth') })).json().allowedActions).not.toContain('confirm');
     expect((await confirm('advisorSouth', { ...fixing, version: 2 })).json().errors).toEqual([expect.objectContaining({ field: 'body.version', code: 'meetingNotDraft' })]);
   });
 

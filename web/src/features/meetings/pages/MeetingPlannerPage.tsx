@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { api, tenantPath } from '../../../api/client.ts';
 import { hasRole, loginPathFor, useSession } from '../../../api/session.ts';
+import { AppLink } from '../../../components/AppLink.tsx';
 import { readableDay } from '../../../components/CalendarDate.tsx';
 import { Loading, ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
@@ -118,6 +119,20 @@ export function MeetingPlannerPage() {
       </form>
 
       {confirmation && <SuccessAlert>{confirmation}</SuccessAlert>}
+      {confirmation && accept.data && (
+        <section aria-labelledby="planner-created" className="app-card">
+          <Heading level={2} id="planner-created">
+            {t('planner.createdHeading')}
+          </Heading>
+          <ul>
+            {accept.data.meetings.map((meeting) => (
+              <li key={meeting.id}>
+                <AppLink to={`/${municipality}/overleggen/${meeting.id}`}>{meeting.title}</AppLink> — <time dateTime={meeting.startsAt}>{readableDay(meeting.startsAt.slice(0, 10), language)}</time>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {propose.isPending && <Loading />}
 
       {result && (
