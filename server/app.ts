@@ -11,12 +11,16 @@ import { createAdministrationService, registerAdministrationRoutes } from './mod
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
 import { createResponsivenessService, registerResponsivenessRoutes } from './modules/insights/index.ts';
 import {
+  createCalendarFeedService,
   createMeetingAgendaService,
+  createMeetingFrequencyService,
   createMeetingKindService,
   createMeetingMinutesService,
   createMeetingParticipantService,
   createMeetingPlannerService,
   createMeetingService,
+  registerCalendarFeedRoutes,
+  registerMeetingFrequencyRoutes,
   registerMeetingKindRoutes,
   registerMeetingPlannerRoutes,
   registerMeetingRoutes,
@@ -177,7 +181,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const meetingWork = {
     agenda: createMeetingAgendaService({ db, clock }),
     participants: createMeetingParticipantService({ db, clock, invitations: { publicUrl: config.PUBLIC_URL, mailFrom: config.MAIL_FROM } }),
-    minutes: createMeetingMinutesService({ db, clock }),
+    minutes: createMeetingMinutesService({ db, clock, submitRequest: (context, input) => requests.submitRequest(context, input) }),
   };
   const organisation = createOrganisationServices({ db, clock });
   const requests = createRequestService({ db, clock, publicUrl: config.PUBLIC_URL });
@@ -247,6 +251,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerMeetingKindRoutes(tenantScope, meetingKinds);
           registerMeetingRoutes(tenantScope, meetings);
           registerMeetingPlannerRoutes(tenantScope, meetingPlanner);
+          registerMeetingFrequencyRoutes(tenantScope, createMeetingFrequencyService({ db, clock }));
+          registerCalendarFeedRoutes(tenantScope, createCalendarFeedService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerMeetingWorkRoutes(tenantScope, meetingWork);
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);

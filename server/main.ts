@@ -7,6 +7,7 @@ import { announceDemoLogins } from './demo/demo-logins.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { sendDailyDigests } from './modules/notifications/index.ts';
 import { createSecurityEventJobs } from './modules/administration/index.ts';
+import { createMeetingReminderJobs } from './modules/meetings/index.ts';
 import { createRequestReminderJobs } from './modules/requests/index.ts';
 import { createApiTokenExpiryReminderJob, createLoginFailureCleanupJob, createRegistrationCleanupJob } from './modules/users/index.ts';
 import { createRetentionJobs } from './modules/privacy/index.ts';
@@ -148,6 +149,7 @@ try {
     [
       // Reminders, digests and alerts first, so the mail they queue goes out in the same sweep.
       ...createRequestReminderJobs({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
+      ...createMeetingReminderJobs({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
       ...createSecurityEventJobs({
         clock: systemClock,
         publicUrl: config.PUBLIC_URL,

@@ -285,7 +285,7 @@ async function fingerprint() {
 }
 
 describe('every operation of the OpenAPI document, with hostile input', () => {
-  it('never answers 5xx, refuses with problem+json in words a person understands (Dutch and English), changes nothing on a refusal and accepts no other municipality’s id', { timeout: 180_000 }, async () => {
+  it('never answers 5xx, refuses with problem+json in words a person understands (Dutch and English), changes nothing on a refusal and accepts no other municipality’s id', { timeout: 420_000 }, async () => {
     const random = createRandom(seed);
     const failures: string[] = [];
     let sent = 0;

@@ -29,6 +29,8 @@ const parameterTables: Record<string, { table: string; condition?: string }> = {
   contributionId: { table: 'meeting_contribution' },
   participantId: { table: 'meeting_participant' },
   followUpId: { table: 'meeting_follow_up' },
+  // A feed is found by its secret token, never by its id: the walk sends the row's id, which must find nothing.
+  calendarFeedToken: { table: 'calendar_feed' },
 };
 
 type Route = { method: string; url: string; access: string };
@@ -173,6 +175,8 @@ beforeAll(async () => {
   // The staggered planner's periods: one without meetings for all of Helmond, and the admin's own days off.
   expect((await t.request({ method: 'POST', url: `${tenantPath}/blackout-periods`, as: admin, payload: { kind: 'council_recess', from: '2026-07-04', to: '2026-08-30', description: 'Zomerreces' } })).statusCode).toBe(201);
   expect((await t.request({ method: 'POST', url: `${tenantPath}/blocked-periods`, as: admin, payload: { from: '2026-09-01', to: '2026-09-04', reason: 'Verlof' } })).statusCode).toBe(201);
+  // A personal calendar feed of Helmond, so that its routes are walked with a real row.
+  expect((await t.request({ method: 'POST', url: `${tenantPath}/users/me/calendar-feed`, as: admin })).statusCode).toBe(201);
 
   // The Eindhoven admin, by session cookie (with its CSRF token) and by API token.
   const eindhovenAdmin: Session = await t.logIn(t.other.adminLogin);
@@ -370,6 +374,7 @@ describe('ids of another municipality in bodies and query strings', () => {
       { operationId: 'routeRequest', field: 'body.leadOfficerUserId', as: 'advisorSouth', method: 'POST', url: `${requestUrl}/routing`, payload: { version: acknowledged.version, leadDepartmentId: ids.verkeer, leadOfficerUserId: eindhoven.user } },
       { operationId: 'routeRequest', field: 'body.contributingDepartmentIds', as: 'advisorSouth', method: 'POST', url: `${requestUrl}/routing`, payload: { version: acknowledged.version, leadDepartmentId: ids.verkeer, contributingDepartmentIds: [eindhoven.department] } },
       { operationId: 'linkRequest', field: 'body.relatedRequestId', as: 'advisorSouth', method: 'POST', url: `${requestUrl}/links`, payload: { version: acknowledged.version, relatedRequestId: eindhoven.request, kind: 'related' } },
+      { operationId: 'listMeetingFrequency', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/meeting-frequency', 'neighbourhoodId', eindhoven.neighbourhood) },
       { operationId: 'listMeetings', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/meetings', 'neighbourhoodId', eindhoven.neighbourhood) },
       { operationId: 'planMeeting', field: 'body.kindId', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, kindId: eindhoven.meetingKind } },
       { operationId: 'planMeeting', field: 'body.neighbourhoodId', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, neighbourhoodId: eindhoven.neighbourhood } },

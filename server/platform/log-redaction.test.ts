@@ -7,4 +7,9 @@ describe('what the request log keeps of an address', () => {
     expect(redactedUrl('/api/v1/municipalities/helmond/neighbourhoods')).toBe('/api/v1/municipalities/helmond/neighbourhoods');
     expect(redactedUrl('/helmond/vragen?')).toBe('/helmond/vragen?');
   });
+
+  it('hides the secret token of a personal calendar feed, with or without a query', () => {
+    expect(redactedUrl('/api/v1/municipalities/helmond/calendar-feeds/wcal_abc-DEF_123')).toBe('/api/v1/municipalities/helmond/calendar-feeds/…');
+    expect(redactedUrl('/api/v1/municipalities/helmond/calendar-feeds/wcal_abc?x=1')).toBe('/api/v1/municipalities/helmond/calendar-feeds/…?x=…');
+  });
 });

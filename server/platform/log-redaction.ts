@@ -6,7 +6,9 @@ import type { FastifyRequest } from 'fastify';
  * kept longer and read by more people than the data itself.
  */
 export function redactedUrl(url: string): string {
-  const [pathPart, query] = url.split('?', 2);
+  const [rawPath, query] = url.split('?', 2);
+  // A personal calendar feed's address is its secret: whoever reads the log must not be able to subscribe.
+  const pathPart = rawPath.replace(/\/calendar-feeds\/[^/]+/, '/calendar-feeds/…');
   if (query === undefined) return pathPart;
   const names = [...new URLSearchParams(query).keys()];
   return `${pathPart}?${names.map((name) => `${name}=…`).join('&')}`;

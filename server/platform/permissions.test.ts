@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import '../modules/councils/council.permissions.ts';
 import '../modules/insights/insights.permissions.ts';
 import '../modules/meetings/meetings.permissions.ts';
+import '../modules/meetings/meeting-frequency.permissions.ts';
+import '../modules/meetings/calendar-feed.permissions.ts';
 import '../modules/municipalities/municipality.permissions.ts';
 import '../modules/neighbourhoods/neighbourhood.permissions.ts';
 import '../modules/privacy/privacy.permissions.ts';
@@ -45,6 +47,9 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'meeting.manageOwnBlockedDates': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any' },
   'meeting.manageBlockedDates': { advisor: 'any', admin: 'any' },
   'meeting.managePlannerSettings': { admin: 'any' },
+  'meeting.viewFrequency': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any', council_member: 'own' },
+  'meeting.recordYearlyTarget': { advisor: 'own', admin: 'any' },
+  'meeting.subscribeCalendar': { council_member: 'any', advisor: 'any', officer: 'any', alderman: 'any', partner: 'any', admin: 'any' },
   'meeting.writeMinutes': { officer: 'any', advisor: 'own', admin: 'any' },
   'municipality.manageStatements': { admin: 'any' },
 };

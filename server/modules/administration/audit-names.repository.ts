@@ -13,6 +13,7 @@ import { apiToken, userAccount } from '../users/user.tables.ts';
 import { meetingKind } from '../meetings/meeting-kind.tables.ts';
 import { meeting } from '../meetings/meeting.tables.ts';
 import { blackoutPeriod, blockedPeriod } from '../meetings/meeting-planner.tables.ts';
+import { calendarFeed } from '../meetings/calendar-feed.tables.ts';
 import { meetingFollowUp } from '../meetings/meeting-minutes.tables.ts';
 import type { NamedEntityType } from './audit-reading.rules.ts';
 
@@ -47,6 +48,13 @@ const sources: Record<NamedEntityType, NameSource> = {
   meeting_follow_up: { table: meetingFollowUp, id: meetingFollowUp.id, tenant: meetingFollowUp.municipalityId, name: () => meetingFollowUp.description },
   api_token: { table: apiToken, id: apiToken.id, tenant: apiToken.municipalityId, name: () => apiToken.name },
   municipality: { table: municipality, id: municipality.id, tenant: municipality.id, name: () => municipality.name },
+  // A feed has no name of its own: it is named after its owner, whom the admin reading the log may know anyway.
+  calendar_feed: {
+    table: calendarFeed,
+    id: calendarFeed.id,
+    tenant: calendarFeed.municipalityId,
+    name: () => sql`(select ${userAccount.displayName} from ${userAccount} where ${userAccount.municipalityId} = ${calendarFeed.municipalityId} and ${userAccount.id} = ${calendarFeed.userId})`,
+  },
   notification: { table: outboxMessage, id: outboxMessage.id, tenant: outboxMessage.municipalityId, name: () => outboxMessage.subject },
 };
 

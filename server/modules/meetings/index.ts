@@ -1,8 +1,15 @@
 // The module's own permissions and field messages are known as soon as the module loads.
 import './meetings.permissions.ts';
+import './meeting-frequency.permissions.ts';
+import './calendar-feed.permissions.ts';
 import './meeting-kind.errors.ts';
 import './meetings.errors.ts';
 import './meeting-planner.errors.ts';
+export { registerCalendarFeedRoutes } from './calendar-feed.routes.ts';
+export { type CalendarFeedService, createCalendarFeedService } from './calendar-feed.service.ts';
+export { calendarFeed } from './calendar-feed.tables.ts';
+export { registerMeetingFrequencyRoutes } from './meeting-frequency.routes.ts';
+export { createMeetingFrequencyService, type MeetingFrequencyService } from './meeting-frequency.service.ts';
 export { registerMeetingKindRoutes } from './meeting-kind.routes.ts';
 export { createMeetingKindService, insertDefaultMeetingKinds, type MeetingKindService } from './meeting-kind.service.ts';
 export { meetingKind } from './meeting-kind.tables.ts';
@@ -19,3 +26,4 @@ export { createMeetingMinutesService } from './meeting-minutes.service.ts';
 export { meetingAgendaItem, meetingContribution } from './meeting-agenda.tables.ts';
 export { meetingParticipant } from './meeting-participant.tables.ts';
 export { meetingFollowUp, meetingMinutes } from './meeting-minutes.tables.ts';
+export { createMeetingReminderJobs } from './meeting-reminders.ts';

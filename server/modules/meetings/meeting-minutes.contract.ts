@@ -61,3 +61,12 @@ export const followUpListSchema = pageSchema(followUpSchema).meta({ id: 'FollowU
 
 export type SaveMinutes = z.infer<typeof saveMinutesBody>;
 export type CreateFollowUp = z.infer<typeof createFollowUpBody>;
+
+export const convertFollowUpBody = z
+  .object({
+    version: int32().min(1),
+    kind: z.enum(['request', 'question', 'initiative']).default('request').describe('What the council makes of the agreement'),
+    isPublic: z.boolean().default(true),
+  })
+  .meta({ id: 'ConvertFollowUp' });
+export type ConvertFollowUp = z.infer<typeof convertFollowUpBody>;

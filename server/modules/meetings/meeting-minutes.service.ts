@@ -5,10 +5,10 @@ import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { offsetOf, pageOf } from '../../platform/pagination.ts';
-import { can, type PermissionTarget } from '../../platform/permissions.ts';
+import { can, type PermissionTarget, scopeIdsOf } from '../../platform/permissions.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import { loadMeetingAccess, type MeetingAccess, requireAction } from './meeting-access.ts';
-import type { CreateFollowUp, SaveMinutes } from './meeting-minutes.contract.ts';
+import type { ConvertFollowUp, CreateFollowUp, SaveMinutes } from './meeting-minutes.contract.ts';
 import { createMeetingMinutesRepository, type FollowUpRecord } from './meeting-minutes.repository.ts';
 import { presentMeeting } from './meeting.presenter.ts';
 import { createMeetingRepository } from './meeting.repository.ts';
@@ -35,7 +35,10 @@ function presentFollowUp(record: FollowUpRecord, today: string) {
 }
 
 /** After the meeting: marking it held, its minutes, and the agreements in them that someone has to carry out. */
-export function createMeetingMinutesService(dependencies: { db: Executor; clock: Clock }) {
+/** The requests module's submission, handed in by the app: a follow-up item can become a request of the council. */
+export type SubmitRequestOnBehalf = (context: UseCaseContext, input: { kind: 'request' | 'question' | 'initiative'; title: string; body: string; neighbourhoodId: string | null; scale: 'neighbourhood'; themeIds: string[]; isPublic: boolean; councilId: string }) => Promise<{ id: string; reference: string }>;
+
+export function createMeetingMinutesService(dependencies: { db: Executor; clock: Clock; submitRequest?: SubmitRequestOnBehalf }) {
   const { db, clock } = dependencies;
 
   async function minutesOf(tx: Executor, context: UseCaseContext, access: MeetingAccess) {
@@ -150,6 +153,41 @@ export function createMeetingMinutesService(dependencies: { db: Executor; clock:
         if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: record.followUp.version } });
         await recordAudit(tx, clock, context, { action: 'meeting.completeFollowUp', entityType: 'meeting_follow_up', entityId: followUpId, before: record.followUp, after });
         return presentFollowUp({ ...record, followUp: after }, dateInAmsterdam(now));
+      });
+    },
+
+    /**
+     * A member of the neighbourhood's council turns an open agreement into a request of their council, so it gets the
+     * answer protocol (nu, ooit, nooit) from here on. The request is submitted first, then linked; if someone else
+     * linked one in between, the link stays theirs and this call says so (409) — the request made stays a request.
+     */
+    async convertFollowUp(context: UseCaseContext, followUpId: string, input: ConvertFollowUp) {
+      const repository = createMeetingMinutesRepository(db);
+      const record = await repository.findFollowUp(context.municipalityId, followUpId);
+      if (!record) throw new DomainError('NOT_FOUND');
+      await followUpAccess(db, context, record);
+      const neighbourhoodId = record.followUp.neighbourhoodId;
+      const councilIds = neighbourhoodId ? await createMeetingRepository(db).councilIdsOf(context.municipalityId, neighbourhoodId) : [];
+      const councilId = councilIds.find((id) => scopeIdsOf(context.actor, 'council_member').includes(id));
+      if (!councilId || !dependencies.submitRequest) throw new DomainError('FORBIDDEN');
+      if (record.followUp.requestId || record.followUp.state === 'done') throw new DomainError('MEETING_STATE_FORBIDS', { params: { state: record.followUp.state } });
+      if (record.followUp.version !== input.version) throw new DomainError('VERSION_CONFLICT', { params: { current: record.followUp.version } });
+      const heldOn = dateInAmsterdam(record.followUp.createdAt);
+      const submitted = await dependencies.submitRequest(context, {
+        kind: input.kind,
+        title: record.followUp.description.slice(0, 200).padEnd(5, '.'),
+        body: `${record.followUp.description}\n\nAfspraak uit “${record.meetingTitle}” (${heldOn}), uit te voeren door ${record.ownerDisplayName ?? record.followUp.ownerName ?? 'onbekend'} uiterlijk ${record.followUp.dueOn}.`,
+        neighbourhoodId,
+        scale: 'neighbourhood',
+        themeIds: [],
+        isPublic: input.isPublic,
+        councilId,
+      });
+      return inTransaction(db, async (tx) => {
+        const after = await createMeetingMinutesRepository(tx).updateFollowUp(context.municipalityId, followUpId, input.version, { requestId: submitted.id });
+        if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: record.followUp.version + 1 } });
+        await recordAudit(tx, clock, context, { action: 'meeting.convertFollowUp', entityType: 'meeting_follow_up', entityId: followUpId, before: record.followUp, after });
+        return presentFollowUp({ ...record, followUp: after }, dateInAmsterdam(clock.now()));
       });
     },
 

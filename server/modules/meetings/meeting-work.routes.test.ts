@@ -5,6 +5,8 @@ import { fingerprintDatabase } from '../../../test/database.ts';
 import { testStart } from '../../../test/factories.ts';
 import { createTestApp, type DemoIds, type DemoPerson, findDemoIds, type TestApp, tenantPath } from '../../../test/harness.ts';
 import { outboxMessage } from '../../platform/outbox.tables.ts';
+import { createMeetingReminderJobs } from './meeting-reminders.ts';
+import { meeting } from './meeting.tables.ts';
 
 let t: TestApp;
 let ids: DemoIds;
@@ -105,6 +107,72 @@ describe('the agenda', () => {
     // Refusals are recorded (audit log, security events); nothing else changes.
     const after = await fingerprintDatabase(t.database.db);
     expect(Object.keys(after).filter((table) => after[table] !== before[table] && !['audit_log', 'security_event', 'user_session'].includes(table))).toEqual([]);
+  });
+});
+
+describe('drafts', () => {
+  it('keeps a draft meeting among staff: not in lists, pages or the public feed for anyone else', async () => {
+    const sanne = (await t.request({ url: `${tenantPath}/sessions/current`, ...(await as('advisorSouth')) })).json().user.id;
+    const at = new Date('2026-09-05T08:00:00Z');
+    const [draft] = await t.database.db
+      .insert(meeting)
+      .values({
+        municipalityId: t.municipalityId,
+        kindId: kinds.wijkbezoek,
+        neighbourhoodId: ids.brandevoort,
+        title: 'Concept: wijkbezoek in september',
+        startsAt: at,
+        endsAt: new Date(at.getTime() + 4 * 3_600_000),
+        location: 'Nog te bepalen',
+        isLocationInNeighbourhood: true,
+        initiatorSide: 'council',
+        invitedGroups: ['college', 'council'],
+        state: 'draft',
+        createdByUserId: sanne,
+        createdAt: new Date(testStart),
+        updatedAt: new Date(testStart),
+      })
+      .returning();
+    const titles = async (person: DemoPerson | null) => ((await t.request({ url: `${tenantPath}/meetings?neighbourhoodId=${ids.brandevoort}&pageSize=100`, ...(await as(person)) })).json().items as { title: string }[]).map((item) => item.title);
+    for (const person of [null, 'resident', 'councilMember', 'partner'] as const) {
+      expect(await titles(person), String(person)).not.toContain(draft.title);
+      expect((await t.request({ url: `${tenantPath}/meetings/${draft.id}`, ...(await as(person)) })).statusCode, String(person)).toBe(404);
+    }
+    expect(await titles('advisorSouth')).toContain(draft.title);
+    const feed = await t.request({ url: `${tenantPath}/neighbourhoods/${ids.brandevoort}/meeting-calendar` });
+    expect(feed.body).not.toContain('september');
+  });
+});
+
+describe('preparation', () => {
+  it('reminds the person once, two working days before their contribution is due', async () => {
+    const meeting = await plannedMeeting('2026-06-30');
+    const url = `${tenantPath}/meetings/${meeting.id}`;
+    const asked = await t.request({ method: 'POST', url: `${url}/contributions`, ...(await as('advisorSouth')), payload: { title: 'Kosten van nieuwe speeltoestellen', assigneeUserId: people.koen, dueOn: '2026-06-26' } });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const late = await t.request({ method: 'POST', url: `${url}/contributions`, ...(await as('advisorSouth')), payload: { title: 'Te laat', assigneeUserId: people.koen, dueOn: '2026-07-02' } });
+    expect(late.json().errors[0]).toMatchObject({ field: 'body.dueOn', code: 'contributionAfterMeeting' });
+    const [job] = createMeetingReminderJobs({ clock: t.clock, publicUrl: 'http://localhost' });
+    const reminders = async () =>
+      (await t.database.db.select().from(outboxMessage).where(and(eq(outboxMessage.municipalityId, t.municipalityId), eq(outboxMessage.topic, 'meeting.contributionDue'), eq(outboxMessage.channel, 'in_app')))).filter((row) =>
+        row.body.includes('speeltoestellen'),
+      );
+    await job.run(t.database.db);
+    expect(await reminders()).toHaveLength(0);
+    t.clock.set('2026-06-24T08:00:00Z');
+    try {
+      await job.run(t.database.db);
+      await job.run(t.database.db);
+      expect(await reminders()).toHaveLength(1);
+    } finally {
+      t.clock.set(testStart);
+    }
+    // Koen hands it in; someone else cannot.
+    const id = asked.json().contributions[0].id;
+    expect((await t.request({ method: 'POST', url: `${url}/contributions/${id}/delivery`, ...(await as('councilMember')), payload: { text: 'Niet van mij' } })).statusCode).toBe(403);
+    const delivered = await t.request({ method: 'POST', url: `${url}/contributions/${id}/delivery`, ...(await as('officer')), payload: { text: 'Drie toestellen kosten samen 42.000 euro.' } });
+    expect(delivered.statusCode, delivered.body).toBe(200);
+    expect(delivered.json().contributions[0]).toMatchObject({ isDelivered: true });
   });
 });
 
@@ -250,6 +318,17 @@ describe('after the meeting: minutes and follow-up', () => {
         expect((await t.request({ url: `${tenantPath}/neighbourhoods/${ids.brandevoort}/follow-ups`, ...(await as(person)) })).statusCode, person).toBe(403);
       }
       expect((await t.request({ method: 'POST', url: `${tenantPath}/meeting-follow-ups/${followUp.json().id}/completion`, ...(await as('councilMemberOost')), payload: { version: 1 } })).statusCode).toBe(404);
+      // The council makes a second agreement a request of its own; once, and nobody else can.
+      const second = (await t.request({ method: 'POST', url: `${url}/follow-ups`, ...officer, payload: { description: 'Een zebrapad bij de kerk onderzoeken', ownerName: 'Afdeling Verkeer', dueOn: '2026-08-01' } })).json();
+      const convertUrl = `${tenantPath}/meeting-follow-ups/${second.id}/request`;
+      expect((await t.request({ method: 'POST', url: convertUrl, ...(await as('resident')), payload: { version: 1 } })).statusCode).toBe(404);
+      expect((await t.request({ method: 'POST', url: convertUrl, ...officer, payload: { version: 1 } })).statusCode).toBe(403);
+      const converted = await t.request({ method: 'POST', url: convertUrl, ...(await as('councilMember')), payload: { version: 1, kind: 'request' } });
+      expect(converted.statusCode, converted.body).toBe(201);
+      const made = (await t.request({ url: `${tenantPath}/requests/${converted.json().requestId}`, ...(await as('councilMember')) })).json();
+      expect(made).toMatchObject({ title: 'Een zebrapad bij de kerk onderzoeken', council: { id: ids.councilBrandevoort } });
+      expect((await t.request({ method: 'POST', url: convertUrl, ...(await as('councilMember')), payload: { version: 2 } })).statusCode).toBe(409);
+
       const done = await t.request({ method: 'POST', url: `${tenantPath}/meeting-follow-ups/${followUp.json().id}/completion`, ...officer, payload: { version: 1 } });
       expect(done.statusCode, done.body).toBe(200);
       expect(done.json().state).toBe('done');

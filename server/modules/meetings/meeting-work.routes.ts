@@ -8,6 +8,7 @@ import { addAgendaItemBody, addContributionBody, agendaItemParams, agendaSchema,
 import type { MeetingAgendaService } from './meeting-agenda.service.ts';
 import {
   completeFollowUpBody,
+  convertFollowUpBody,
   createFollowUpBody,
   followUpListQuery,
   followUpListSchema,
@@ -156,6 +157,21 @@ export function registerMeetingWorkRoutes(scope: FastifyInstance, services: { ag
     '/meeting-follow-ups/:followUpId/completion',
     { config: { access: 'authenticated' }, schema: { operationId: 'completeMeetingFollowUp', tags, params: followUpParams, body: completeFollowUpBody, response: { 200: followUpSchema, ...writeProblems } } },
     async (request) => minutes.completeFollowUp(contextOf(request), request.params.followUpId, request.body),
+  );
+  app.post(
+    '/meeting-follow-ups/:followUpId/request',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'convertMeetingFollowUp',
+        tags,
+        description: 'A member of the neighbourhood’s council turns an open agreement into a request of the council; it then follows the answer protocol.',
+        params: followUpParams,
+        body: convertFollowUpBody,
+        response: { 201: followUpSchema, ...writeProblems },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await minutes.convertFollowUp(contextOf(request), request.params.followUpId, request.body)),
   );
   app.get(
     '/neighbourhoods/:neighbourhoodId/follow-ups',

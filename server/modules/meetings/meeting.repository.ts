@@ -91,6 +91,26 @@ export function createMeetingRepository(db: Executor) {
       return { rows: rows.map((row) => ({ ...row, themeIds: themes.get(row.meeting.id) ?? [] })) as MeetingRecord[], total };
     },
 
+    /**
+     * What a neighbourhood's public calendar shows, in one query: public meetings and closed ones with a public part,
+     * from a day on, soonest first. No count and no dossier subjects — a calendar shows neither.
+     */
+    async publicCalendarRows(municipalityId: string, neighbourhoodId: string, from: string, limit: number): Promise<MeetingRecord[]> {
+      const rows = await withNames()
+        .where(
+          and(
+            eq(meeting.municipalityId, municipalityId),
+            eq(meeting.neighbourhoodId, neighbourhoodId),
+            gte(meeting.startsAt, sql`(${from}::date)::timestamp at time zone 'Europe/Amsterdam'`),
+            ne(meeting.state, 'draft'),
+            or(eq(meetingKind.character, 'public'), sql`${meeting.publicPartStartsAt} is not null`),
+          ),
+        )
+        .orderBy(asc(meeting.startsAt), asc(meeting.id))
+        .limit(limit);
+      return rows.map((row) => ({ ...row, themeIds: [] }));
+    },
+
     async insert(values: typeof meeting.$inferInsert, themeIds: string[]): Promise<MeetingRow> {
       const [row] = await db.insert(meeting).values(values).returning();
       const unique = [...new Set(themeIds)];

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { municipality } from '../municipalities/municipality.tables.ts';
 import { userAccount } from '../users/user.tables.ts';
 
@@ -32,6 +32,13 @@ export const neighbourhood = pgTable(
     isDevelopmentArea: boolean('is_development_area').notNull().default(false),
     programmeManagerUserId: uuid('programme_manager_user_id'),
     developmentAgreement: jsonb('development_agreement').$type<DevelopmentAgreement>(),
+    /**
+     * How many wijkwerkoverleggen a year this neighbourhood needs (§3.2: tailored, 1 to 3), as recorded by its advisor
+     * after sounding out college and council; null until recorded, when the overview counts on once a year.
+     */
+    yearlyMeetingTarget: integer('yearly_meeting_target'),
+    yearlyMeetingTargetRecordedByUserId: uuid('yearly_meeting_target_recorded_by_user_id'),
+    yearlyMeetingTargetRecordedAt: timestamp('yearly_meeting_target_recorded_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -42,6 +49,8 @@ export const neighbourhood = pgTable(
     index('neighbourhood_municipality_name_idx').on(table.municipalityId, table.name),
     // Lets other tenant tables reference (municipality_id, id), so an id from another municipality cannot be stored.
     unique('neighbourhood_tenant_key').on(table.municipalityId, table.id),
+    check('neighbourhood_yearly_meeting_target_range', sql`${table.yearlyMeetingTarget} between 1 and 3`),
+    foreignKey({ name: 'neighbourhood_yearly_meeting_target_recorded_by_fk', columns: [table.municipalityId, table.yearlyMeetingTargetRecordedByUserId], foreignColumns: [userAccount.municipalityId, userAccount.id] }),
     foreignKey({ name: 'neighbourhood_programme_manager_fk', columns: [table.municipalityId, table.programmeManagerUserId], foreignColumns: [userAccount.municipalityId, userAccount.id] }),
   ],
 );

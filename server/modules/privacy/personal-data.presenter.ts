@@ -15,6 +15,7 @@ export interface PersonalDataRows {
   roles: { role: string; scopeType: string; scopeId: string | null; title: string | null; createdAt: Date }[];
   sessions: { createdAt: Date; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null; ipAddress: string | null; device: string | null }[];
   apiTokens: { name: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date; revokedAt: Date | null }[];
+  calendarFeeds: { createdAt: Date; revokedAt: Date | null }[];
   secondFactors: { kind: string; label: string; createdAt: Date; confirmedAt: Date | null; lastUsedAt: Date | null }[];
   requests: {
     id: string;
@@ -45,7 +46,7 @@ export interface PersonalDataRows {
  */
 export function presentPersonalData(rows: PersonalDataRows): PersonalDataExport {
   const by = (event: PersonalDataRows['events'][number]) => (event.actorUserId === rows.userId ? 'you' : event.actorSide === 'staff' ? 'municipality' : event.actorSide === 'system' ? 'system' : 'someoneElse');
-  const lists = [rows.roles, rows.sessions, rows.apiTokens, rows.secondFactors, rows.requests, rows.events, rows.attachments, rows.eventsElsewhere, rows.messages, rows.auditTrail];
+  const lists = [rows.roles, rows.sessions, rows.apiTokens, rows.calendarFeeds, rows.secondFactors, rows.requests, rows.events, rows.attachments, rows.eventsElsewhere, rows.messages, rows.auditTrail];
   return {
     exportedAt: iso(rows.exportedAt),
     municipality: rows.municipality,
@@ -53,6 +54,7 @@ export function presentPersonalData(rows: PersonalDataRows): PersonalDataExport 
     notificationPreferences: { wantsEmailCopies: rows.account.wantsEmailCopies, wantsDailyDigest: rows.account.wantsDailyDigest },
     roles: rows.roles.map((role) => ({ ...role, createdAt: iso(role.createdAt) })),
     sessions: rows.sessions.map((session) => ({ ...session, createdAt: iso(session.createdAt), lastSeenAt: iso(session.lastSeenAt), expiresAt: iso(session.expiresAt), revokedAt: isoOrNull(session.revokedAt) })),
+    calendarFeeds: rows.calendarFeeds.map((feed) => ({ createdAt: iso(feed.createdAt), revokedAt: isoOrNull(feed.revokedAt) })),
     apiTokens: rows.apiTokens.map((token) => ({ ...token, createdAt: iso(token.createdAt), lastUsedAt: isoOrNull(token.lastUsedAt), expiresAt: iso(token.expiresAt), revokedAt: isoOrNull(token.revokedAt) })),
     secondFactors: rows.secondFactors.map((factor) => ({ ...factor, createdAt: iso(factor.createdAt), confirmedAt: isoOrNull(factor.confirmedAt), lastUsedAt: isoOrNull(factor.lastUsedAt) })),
     requests: rows.requests.map((item) => ({

@@ -6,6 +6,7 @@ import { outboxMessage } from '../../platform/outbox.tables.ts';
 import { request, requestAttachment, requestEvent, requestFollower } from '../requests/request.tables.ts';
 import { authChallenge, secondFactor } from '../users/second-factor.tables.ts';
 import { apiToken, loginFailure, passwordLink, roleAssignment, userAccount, userSession } from '../users/user.tables.ts';
+import { calendarFeed } from '../meetings/calendar-feed.tables.ts';
 import { erasureRequest } from './privacy.tables.ts';
 
 /** The most rows one list of an export holds; `truncated` says when a list reached it. */
@@ -59,6 +60,15 @@ export function createPersonalDataRepository(db: Executor) {
         .from(apiToken)
         .where(ofPerson(apiToken, municipalityId, userId))
         .orderBy(desc(apiToken.createdAt))
+        .limit(exportListLimit),
+
+    // When a personal calendar address was made and revoked; never its token (only a hash is stored anyway).
+    calendarFeeds: (municipalityId: string, userId: string) =>
+      db
+        .select({ createdAt: calendarFeed.createdAt, revokedAt: calendarFeed.revokedAt })
+        .from(calendarFeed)
+        .where(ofPerson(calendarFeed, municipalityId, userId))
+        .orderBy(desc(calendarFeed.createdAt))
         .limit(exportListLimit),
 
     secondFactors: (municipalityId: string, userId: string) =>

@@ -78,6 +78,7 @@ export const personalDataExportSchema = z
     roles: z.array(z.object({ role: z.string(), scopeType: z.string(), scopeId: z.uuid().nullable(), title: z.string().nullable(), createdAt: moment })),
     sessions: z.array(z.object({ createdAt: moment, lastSeenAt: moment, expiresAt: moment, revokedAt: nullableMoment, ipAddress: z.string().nullable(), device: z.string().nullable() })),
     apiTokens: z.array(z.object({ name: z.string(), createdAt: moment, lastUsedAt: nullableMoment, expiresAt: moment, revokedAt: nullableMoment })),
+    calendarFeeds: z.array(z.object({ createdAt: moment, revokedAt: nullableMoment })).describe('Personal calendar feed addresses: when made and revoked'),
     secondFactors: z.array(z.object({ kind: z.string(), label: z.string(), createdAt: moment, confirmedAt: nullableMoment, lastUsedAt: nullableMoment })),
     requests: z.array(
       z.object({

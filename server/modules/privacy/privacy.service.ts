@@ -123,6 +123,7 @@ export function createPrivacyService(dependencies: { db: Executor; clock: Clock;
         roles: await repository.roles(municipalityId, userId),
         sessions: await repository.sessions(municipalityId, userId),
         apiTokens: await repository.apiTokens(municipalityId, userId),
+        calendarFeeds: await repository.calendarFeeds(municipalityId, userId),
         secondFactors: await repository.secondFactors(municipalityId, userId),
         events: await repository.eventsOf(municipalityId, requestIds),
         attachments: await repository.attachmentsOf(municipalityId, requestIds),

@@ -45,6 +45,11 @@ export function Layout() {
               <li>
                 <AppLink to={`/${municipality}/reactiesnelheid`}>{t('layout.responsiveness')}</AppLink>
               </li>
+              {['advisor', 'officer', 'alderman', 'admin', 'council_member'].some((role) => hasRole(session.data, role)) && (
+                <li>
+                  <AppLink to={`/${municipality}/beheer/overlegfrequentie`}>{t('layout.meetingFrequency')}</AppLink>
+                </li>
+              )}
               {user && (
                 <li>
                   <AppLink to={`/${municipality}/mijn`}>{t('layout.myHome')}</AppLink>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { agendaSchema } from '../../../../server/modules/meetings/meeting-agenda.contract.ts';
 import type { meetingKindListSchema, meetingKindSchema } from '../../../../server/modules/meetings/meeting-kind.contract.ts';
@@ -6,6 +6,8 @@ import type { acceptedProposalsSchema, blackoutPeriodListSchema, blockedPeriodLi
 import type { followUpListSchema, minutesSchema } from '../../../../server/modules/meetings/meeting-minutes.contract.ts';
 import type { participantListSchema } from '../../../../server/modules/meetings/meeting-participant.contract.ts';
 import type { candidateListSchema, meetingListSchema, meetingSchema } from '../../../../server/modules/meetings/meeting.contract.ts';
+import type { meetingFrequencyListSchema, yearlyMeetingTargetSchema } from '../../../../server/modules/meetings/meeting-frequency.contract.ts';
+import type { calendarFeedStateSchema, createdCalendarFeedSchema } from '../../../../server/modules/meetings/calendar-feed.contract.ts';
 import { ApiProblem, api, tenantPath } from '../../api/client.ts';
 import { useAnnounce } from '../requests/components/RequestStatus.tsx';
 
@@ -91,4 +93,36 @@ export function useMeetingStep<Body = unknown>(municipality: string, meetingId: 
   });
   const problem = mutation.error instanceof ApiProblem ? mutation.error : undefined;
   return { ...mutation, fieldError: (field: string) => problem?.fieldError(`body.${field}`) };
+}
+
+export type MeetingFrequencyList = z.infer<typeof meetingFrequencyListSchema>;
+export type MeetingFrequencyRow = MeetingFrequencyList['items'][number];
+export type YearlyMeetingTarget = z.infer<typeof yearlyMeetingTargetSchema>;
+export const meetingFrequencyKey = (municipality: string) => ['meeting-frequency', municipality];
+
+/** The frequency overview as filtered in the address bar; all neighbourhoods fit on one page of 100 rows or a few. */
+export function useMeetingFrequency(municipality: string, query: URLSearchParams, isEnabled: boolean) {
+  return useQuery({
+    queryKey: [...meetingFrequencyKey(municipality), query.toString()],
+    enabled: isEnabled,
+    placeholderData: keepPreviousData,
+    queryFn: () => api<MeetingFrequencyList>(tenantPath(municipality, `/meeting-frequency?${query}`)),
+  });
+}
+
+export function useRecordYearlyTarget(municipality: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { neighbourhoodId: string; neighbourhoodName: string; yearlyTarget: number; version: number }) =>
+      api<YearlyMeetingTarget>(tenantPath(municipality, `/neighbourhoods/${input.neighbourhoodId}/yearly-meeting-target`), { method: 'PUT', body: { yearlyTarget: input.yearlyTarget, version: input.version } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meetingFrequencyKey(municipality) }),
+  });
+}
+
+export type CalendarFeedState = z.infer<typeof calendarFeedStateSchema>;
+export type CreatedCalendarFeed = z.infer<typeof createdCalendarFeedSchema>;
+export const calendarFeedKey = (municipality: string) => ['calendar-feed', municipality];
+
+export function useMyCalendarFeed(municipality: string) {
+  return useQuery({ queryKey: calendarFeedKey(municipality), queryFn: () => api<CalendarFeedState>(tenantPath(municipality, '/users/me/calendar-feed')) });
 }

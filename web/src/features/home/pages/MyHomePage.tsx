@@ -15,6 +15,7 @@ import { NotificationPreferences } from '../components/NotificationPreferences.t
 import { OfficerHome } from '../components/OfficerHome.tsx';
 import { PartnerHome } from '../components/PartnerHome.tsx';
 import { ResidentHome } from '../components/ResidentHome.tsx';
+import { CalendarSubscription } from '../../meetings/components/CalendarSubscription.tsx';
 
 /** One page, a section per role the user holds: a person can be both council member and resident. */
 export function MyHomePage() {
@@ -41,6 +42,7 @@ export function MyHomePage() {
       {roles.has('partner') && <PartnerHome municipality={municipality} partnerIds={scopes('partner')} />}
       {roles.has('resident') && <ResidentHome municipality={municipality} />}
       <NotificationPreferences municipality={municipality} />
+      {(['council_member', 'advisor', 'officer', 'alderman', 'partner', 'admin'] as const).some((role) => roles.has(role)) && <CalendarSubscription municipality={municipality} />}
       <Paragraph>
         <AppLink to={securityPath(municipality)}>{t('security.homeLink')}</AppLink>
       </Paragraph>

@@ -1,5 +1,7 @@
 import { Button, ButtonGroup, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react/css-module';
 import { type FormEvent, useState } from 'react';
+import { hasRole, useSession } from '../../../api/session.ts';
+import { AppLink } from '../../../components/AppLink.tsx';
 import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { TextField } from '../../../components/TextField.tsx';
@@ -10,6 +12,8 @@ import { type MeetingDetail, type Minutes, useMeetingPart, useMeetingStep } from
 export function MinutesSection({ municipality, meeting }: { municipality: string; meeting: MeetingDetail }) {
   const { t } = useI18n();
   const can = (action: string) => (meeting.allowedActions as string[]).includes(action);
+  const session = useSession(municipality);
+  const isCouncilMember = hasRole(session.data, 'council_member');
   const minutes = useMeetingPart<Minutes>(municipality, meeting.id, 'minutes', !meeting.isPublicPartOnly);
   if (meeting.isPublicPartOnly || minutes.isError) return null;
   if (!minutes.data) return <Loading />;
@@ -39,7 +43,7 @@ export function MinutesSection({ municipality, meeting }: { municipality: string
           {data.followUps.length === 0 ? (
             <Paragraph>{t('meeting.noFollowUps')}</Paragraph>
           ) : (
-            <FollowUpList municipality={municipality} meetingId={meeting.id} items={data.followUps} mayComplete={can('manageFollowUps')} />
+            <FollowUpList municipality={municipality} meetingId={meeting.id} items={data.followUps} mayComplete={can('manageFollowUps')} mayConvert={isCouncilMember && meeting.isInsider} />
           )}
           {can('manageFollowUps') && <AddFollowUp municipality={municipality} meeting={meeting} />}
         </>
@@ -48,7 +52,7 @@ export function MinutesSection({ municipality, meeting }: { municipality: string
   );
 }
 
-export function FollowUpList({ municipality, meetingId, items, mayComplete }: { municipality: string; meetingId: string; items: Minutes['followUps']; mayComplete: boolean }) {
+export function FollowUpList({ municipality, meetingId, items, mayComplete, mayConvert = false }: { municipality: string; meetingId: string; items: Minutes['followUps']; mayComplete: boolean; mayConvert?: boolean }) {
   const { t } = useI18n();
   return (
     <UnorderedList>
@@ -56,6 +60,13 @@ export function FollowUpList({ municipality, meetingId, items, mayComplete }: { 
         <UnorderedListItem key={item.id}>
           {item.description} — {item.owner.name}, {t('meeting.dueOn')} <CalendarDate value={item.dueOn} /> ({t(item.state === 'done' ? 'meeting.followUpDone' : item.isOverdue ? 'meeting.overdue' : 'meeting.followUpOpen')})
           {mayComplete && item.state === 'open' && <CompleteFollowUp municipality={municipality} meetingId={meetingId} followUpId={item.id} version={item.version} description={item.description} />}
+          {item.requestId && (
+            <>
+              {' '}
+              · <AppLink to={`/${municipality}/vragen/${item.requestId}`}>{t('meeting.followUpRequest')}</AppLink>
+            </>
+          )}
+          {mayConvert && item.state === 'open' && !item.requestId && <ConvertFollowUp municipality={municipality} meetingId={meetingId} followUpId={item.id} version={item.version} description={item.description} />}
         </UnorderedListItem>
       ))}
     </UnorderedList>
@@ -70,6 +81,21 @@ function CompleteFollowUp({ municipality, meetingId, followUpId, version, descri
       {' '}
       <Button appearance="subtle-button" busy={step.isPending} onClick={() => step.mutate({ version })} aria-label={t('meeting.completeOf', { description })}>
         {t('meeting.complete')}
+      </Button>
+      <ProblemAlert error={step.error} />
+    </>
+  );
+}
+
+/** The council makes an agreement a request of its own, so the municipality answers it under the protocol. */
+function ConvertFollowUp({ municipality, meetingId, followUpId, version, description }: { municipality: string; meetingId: string; followUpId: string; version: number; description: string }) {
+  const { t } = useI18n();
+  const step = useMeetingStep<{ version: number }>(municipality, meetingId, `/meeting-follow-ups/${followUpId}/request`, { done: () => t('meeting.followUpConverted', { description }) });
+  return (
+    <>
+      {' '}
+      <Button appearance="subtle-button" busy={step.isPending} onClick={() => step.mutate({ version })} aria-label={t('meeting.convertOf', { description })}>
+        {t('meeting.convert')}
       </Button>
       <ProblemAlert error={step.error} />
     </>
