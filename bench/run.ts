@@ -1,7 +1,8 @@
 // npm run bench [-- --pglite] [-- --seconds 10] [-- --only feed]
 // Starts the real server on a generated dataset and measures, with autocannon, the public neighbourhood
 // list, one authenticated endpoint, and a bare Fastify route serving the same bytes (the ceiling), and a
-// neighbourhood's public meeting calendar with a year of meetings in every neighbourhood.
+// neighbourhood's public meeting calendar with a year of meetings in every neighbourhood. First, in process, the
+// staggered planner for every Dutch wijk (bench/planner.ts, also runnable on its own).
 // --only feed: generates no requests and measures the meeting calendar alone (a minute instead of several).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { type DatabaseHandle, openPglite, openPostgres } from '../server/db/clie
 import { seedDemoIfEmpty } from '../server/demo/seed.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { generateDataset } from './generate.ts';
+import { describePlannerMeasurement, measurePlanner } from './planner.ts';
 import { findNeighbourhoodId, generateMeetings } from './generate-meetings.ts';
 import { generateRequests } from './generate-requests.ts';
 
@@ -107,6 +109,10 @@ async function sampleLatency(url: string, headers: Record<string, string>, sampl
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
+// In-process first, before the server and load generator compete for the cores.
+const planner = measurePlanner();
+log(describePlannerMeasurement(planner));
+
 /** `--only feed` stops after its part; the servers are stopped and the database cleaned up as after a full run. */
 class FinishedEarly extends Error {}
 
@@ -194,7 +200,7 @@ try {
   log(`\nPublic list at ${(publicRatio * 100).toFixed(0)} % of the ceiling (target ≥ ${target * 100} % on PostgreSQL): ${publicRatio >= target ? 'met' : 'NOT met'}.`);
   writeFileSync(
     path.join(root, 'bench', 'results', 'latest.json'),
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), engine: prepared.database.engine, seconds, connections, dataset: { ...generated, requests: requestCount }, results: rows, filteredRequestList: { ...filteredList, targetP95Ms: 50 }, advisorInbox: { ...inbox, targetP95Ms: 50 }, responsivenessFigures: { ...figures, targetMs: 300 }, meetingCalendar: feedResult, target: { publicListRatio: target, met: publicRatio >= target } }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), engine: prepared.database.engine, seconds, connections, dataset: { ...generated, requests: requestCount }, results: rows, staggeredPlanner: planner, filteredRequestList: { ...filteredList, targetP95Ms: 50 }, advisorInbox: { ...inbox, targetP95Ms: 50 }, responsivenessFigures: { ...figures, targetMs: 300 }, meetingCalendar: feedResult, target: { publicListRatio: target, met: publicRatio >= target } }, null, 2)}\n`,
   );
 } catch (error) {
   if (!(error instanceof FinishedEarly)) throw error;

@@ -17,10 +17,12 @@ import {
   createMeetingKindService,
   createMeetingMinutesService,
   createMeetingParticipantService,
+  createMeetingPlannerService,
   createMeetingService,
   registerCalendarFeedRoutes,
   registerMeetingFrequencyRoutes,
   registerMeetingKindRoutes,
+  registerMeetingPlannerRoutes,
   registerMeetingRoutes,
   registerMeetingWorkRoutes,
 } from './modules/meetings/index.ts';
@@ -175,6 +177,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const councils = createCouncilService({ db, clock });
   const meetingKinds = createMeetingKindService({ db, clock });
   const meetings = createMeetingService({ db, clock, publicUrl: config.PUBLIC_URL, mailFrom: config.MAIL_FROM });
+  const meetingPlanner = createMeetingPlannerService({ db, clock });
   const meetingWork = {
     agenda: createMeetingAgendaService({ db, clock }),
     participants: createMeetingParticipantService({ db, clock, invitations: { publicUrl: config.PUBLIC_URL, mailFrom: config.MAIL_FROM } }),
@@ -247,6 +250,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerCouncilRoutes(tenantScope, councils);
           registerMeetingKindRoutes(tenantScope, meetingKinds);
           registerMeetingRoutes(tenantScope, meetings);
+          registerMeetingPlannerRoutes(tenantScope, meetingPlanner);
           registerMeetingFrequencyRoutes(tenantScope, createMeetingFrequencyService({ db, clock }));
           registerCalendarFeedRoutes(tenantScope, createCalendarFeedService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerMeetingWorkRoutes(tenantScope, meetingWork);

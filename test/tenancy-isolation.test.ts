@@ -172,6 +172,9 @@ beforeAll(async () => {
   });
   expect(asked.statusCode).toBe(201);
   expect((await t.request({ method: 'POST', url: `${tenantPath}/api-tokens`, as: admin, payload: { userId: adminId, name: 'Koppeling zaaksysteem' } })).statusCode).toBe(201);
+  // The staggered planner's periods: one without meetings for all of Helmond, and the admin's own days off.
+  expect((await t.request({ method: 'POST', url: `${tenantPath}/blackout-periods`, as: admin, payload: { kind: 'council_recess', from: '2026-07-04', to: '2026-08-30', description: 'Zomerreces' } })).statusCode).toBe(201);
+  expect((await t.request({ method: 'POST', url: `${tenantPath}/blocked-periods`, as: admin, payload: { from: '2026-09-01', to: '2026-09-04', reason: 'Verlof' } })).statusCode).toBe(201);
   // A personal calendar feed of Helmond, so that its routes are walked with a real row.
   expect((await t.request({ method: 'POST', url: `${tenantPath}/users/me/calendar-feed`, as: admin })).statusCode).toBe(201);
 
@@ -377,6 +380,9 @@ describe('ids of another municipality in bodies and query strings', () => {
       { operationId: 'planMeeting', field: 'body.neighbourhoodId', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, neighbourhoodId: eindhoven.neighbourhood } },
       { operationId: 'planMeeting', field: 'body.chairUserId', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, chairUserId: eindhoven.user } },
       { operationId: 'planMeeting', field: 'body.dossierThemeIds', as: 'admin', method: 'POST', url: `${tenantPath}/meetings`, payload: { ...meetingPlan, dossierThemeIds: [eindhoven.theme] } },
+      { operationId: 'createBlockedPeriod', field: 'body.userId', as: 'advisor', method: 'POST', url: `${tenantPath}/blocked-periods`, payload: { userId: eindhoven.user, from: '2026-09-01', to: '2026-09-04' } },
+      { operationId: 'listBlockedPeriods', field: 'query.userId', as: 'advisor', method: 'GET', url: query('/blocked-periods', 'userId', eindhoven.user) },
+      { operationId: 'acceptMeetingPlan', field: 'body.proposals[].neighbourhoodId', as: 'admin', method: 'POST', url: `${tenantPath}/meeting-plans/acceptance`, payload: { proposals: [{ neighbourhoodId: eindhoven.neighbourhood, kindCode: 'wijktafel', date: '2026-09-08' }] } },
       { operationId: 'listMeetingCandidates', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/meeting-candidates', 'neighbourhoodId', eindhoven.neighbourhood) },
       { operationId: 'addMeetingAgendaItem', field: 'body.requestId', as: 'admin', method: 'POST', url: `${plannedMeeting}/agenda-items`, payload: { title: 'Verzoek van elders', requestId: eindhoven.request } },
       { operationId: 'addMeetingContribution', field: 'body.assigneeUserId', as: 'admin', method: 'POST', url: `${plannedMeeting}/contributions`, payload: { title: 'Cijfers', assigneeUserId: eindhoven.user, dueOn: '2026-12-10' } },

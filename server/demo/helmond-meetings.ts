@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { meeting, meetingAgendaItem, meetingContribution, meetingFollowUp, meetingKind, meetingMinutes, meetingParticipant, meetingTheme } from '../modules/meetings/index.ts';
+import { blackoutPeriod, blockedPeriod, meeting, meetingAgendaItem, meetingContribution, meetingFollowUp, meetingKind, meetingMinutes, meetingParticipant, meetingTheme } from '../modules/meetings/index.ts';
 import { request } from '../modules/requests/index.ts';
 import { neighbourhood } from '../modules/neighbourhoods/index.ts';
 import { theme } from '../modules/organisation/index.ts';
@@ -188,4 +188,17 @@ export async function seedDemoMeetings(tx: Executor, clock: Clock, municipalityI
     { ...followUp, description: 'Verkeerstellingen bij de scholen in De Veste laten uitvoeren', ownerUserId: koen, dueOn: daysFrom(now, -300, 12).toISOString().slice(0, 10), state: 'done', doneAt: daysFrom(now, -310, 12) },
     { ...followUp, description: 'Met de jongerenwerkers een plek voor de jongeren zoeken', ownerName: 'Wijkorgaan Brandevoort', dueOn: daysFrom(now, -30, 12).toISOString().slice(0, 10) },
   ]);
+
+  // What the staggered planner must avoid: the school holidays of region South and the council's summer recess
+  // (dates of the published school-holiday calendar), and a fortnight's leave of the alderman for neighbourhood policy.
+  const planner = { municipalityId, createdByUserId: sanne, createdAt: now };
+  await tx.insert(blackoutPeriod).values([
+    { ...planner, kind: 'school_holiday', startsOn: '2027-02-06', endsOn: '2027-02-14', description: 'Voorjaarsvakantie 2027 (regio zuid)' },
+    { ...planner, kind: 'school_holiday', startsOn: '2027-04-24', endsOn: '2027-05-02', description: 'Meivakantie 2027' },
+    { ...planner, kind: 'school_holiday', startsOn: '2027-07-10', endsOn: '2027-08-22', description: 'Zomervakantie 2027 (regio zuid)' },
+    { ...planner, kind: 'council_recess', startsOn: '2027-07-03', endsOn: '2027-08-29', description: 'Zomerreces gemeenteraad 2027' },
+  ]);
+  const leave = daysFrom(now, 60, 12).toISOString().slice(0, 10);
+  const leaveEnds = daysFrom(now, 73, 12).toISOString().slice(0, 10);
+  await tx.insert(blockedPeriod).values({ ...planner, userId: alderman, startsOn: leave, endsOn: leaveEnds, reason: 'Verlof' });
 }

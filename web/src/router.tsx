@@ -50,6 +50,8 @@ export const router = createBrowserRouter([
       { path: 'adviesaanvragen/nieuw', element: <NewAdviceRequestPage /> },
       { path: 'adviesaanvragen/:adviceRequestId', element: <AdviceRequestPage /> },
       { path: 'reactiesnelheid', lazy: async () => ({ Component: (await import('./features/insights/pages/ResponsivenessPage.tsx')).ResponsivenessPage }) },
+      // For advisors as well as administrators, so outside the administrators' pages below /beheer.
+      { path: 'beheer/overlegplanner', lazy: async () => ({ Component: (await import('./features/meetings/pages/MeetingPlannerPage.tsx')).MeetingPlannerPage }) },
       // Staff and council members, not only administrators: outside the admin frame's check.
       { path: 'beheer/overlegfrequentie', lazy: async () => ({ Component: (await import('./features/meetings/pages/MeetingFrequencyPage.tsx')).MeetingFrequencyPage }) },
       { path: 'beheer', children: adminRoutes },

@@ -12,6 +12,7 @@ import { request } from '../requests/request.tables.ts';
 import { apiToken, userAccount } from '../users/user.tables.ts';
 import { meetingKind } from '../meetings/meeting-kind.tables.ts';
 import { meeting } from '../meetings/meeting.tables.ts';
+import { blackoutPeriod, blockedPeriod } from '../meetings/meeting-planner.tables.ts';
 import { calendarFeed } from '../meetings/calendar-feed.tables.ts';
 import { meetingFollowUp } from '../meetings/meeting-minutes.tables.ts';
 import type { NamedEntityType } from './audit-reading.rules.ts';
@@ -41,6 +42,9 @@ const sources: Record<NamedEntityType, NameSource> = {
   council_term: { table: councilTerm, id: councilTerm.id, tenant: councilTerm.municipalityId, name: localName(councilTerm.name, councilTerm.nameEn) },
   meeting_kind: { table: meetingKind, id: meetingKind.id, tenant: meetingKind.municipalityId, name: (language) => (language === 'en' ? meetingKind.nameEn : meetingKind.nameNl) },
   meeting: { table: meeting, id: meeting.id, tenant: meeting.municipalityId, name: () => meeting.title },
+  blackout_period: { table: blackoutPeriod, id: blackoutPeriod.id, tenant: blackoutPeriod.municipalityId, name: () => blackoutPeriod.description },
+  // Unavailable days are named by their dates: the reason may be private.
+  blocked_period: { table: blockedPeriod, id: blockedPeriod.id, tenant: blockedPeriod.municipalityId, name: () => sql<string>`${blockedPeriod.startsOn}::text || ' – ' || ${blockedPeriod.endsOn}::text` },
   meeting_follow_up: { table: meetingFollowUp, id: meetingFollowUp.id, tenant: meetingFollowUp.municipalityId, name: () => meetingFollowUp.description },
   api_token: { table: apiToken, id: apiToken.id, tenant: apiToken.municipalityId, name: () => apiToken.name },
   municipality: { table: municipality, id: municipality.id, tenant: municipality.id, name: () => municipality.name },

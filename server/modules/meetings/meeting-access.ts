@@ -11,6 +11,7 @@ import { minutesWriterSide } from './meeting.rules.ts';
 import { meetingMinutesPermissions, meetingPlanningPermissions } from './meetings.permissions.ts';
 
 export const meetingActions = [
+  'confirm',
   'cancel',
   'reschedule',
   'markHeld',
@@ -75,6 +76,8 @@ export async function loadMeetingAccess(db: Executor, clock: Clock, context: Use
   const isHeld = row.state === 'held';
   const hasStarted = row.startsAt.getTime() <= clock.now().getTime();
   const allowed: MeetingAction[] = [];
+  // A draft from the planner is fixed (given its place) by the municipality's side: its advisor or an administrator.
+  if (row.state === 'draft' && can(actor, permissions['meeting.override'], target)) allowed.push('confirm');
   if (isOrganiser && isOpen) allowed.push('cancel', 'reschedule', 'editAgenda', 'manageParticipants', 'sendInvitations');
   if (isOrganiser && row.state === 'planned' && hasStarted) allowed.push('markHeld');
   if (!isOrganiser && isOpen && mayPlan) allowed.push('proposeAgendaItem');

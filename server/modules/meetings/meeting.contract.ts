@@ -31,6 +31,13 @@ export const createMeetingBody = z
   })
   .meta({ id: 'CreateMeeting' });
 
+export const confirmMeetingBody = z
+  .object({
+    version: int32().min(1),
+    location: z.string().trim().min(2).max(300).describe('Where it takes place, now that it is known'),
+    publicPartLocation: z.string().trim().min(2).max(300).optional().describe('Where the public part takes place, if elsewhere; the same place when left out'),
+  })
+  .meta({ id: 'ConfirmMeeting' });
 export const rescheduleMeetingBody = z
   .object({
     version: int32().min(1),
@@ -83,6 +90,7 @@ export const meetingSchema = z
 export const meetingListSchema = pageSchema(meetingSchema).meta({ id: 'MeetingList' });
 
 export type CreateMeeting = z.infer<typeof createMeetingBody>;
+export type ConfirmMeeting = z.infer<typeof confirmMeetingBody>;
 export type RescheduleMeeting = z.infer<typeof rescheduleMeetingBody>;
 export type MeetingListQuery = z.infer<typeof meetingListQuery>;
 

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/auth.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import { municipalityParams } from '../municipalities/index.ts';
-import { candidateListSchema, candidateQuery, rescheduleMeetingBody, cancelMeetingBody, createMeetingBody, meetingListQuery, meetingListSchema, meetingParams, meetingSchema } from './meeting.contract.ts';
+import { candidateListSchema, candidateQuery, rescheduleMeetingBody, cancelMeetingBody, confirmMeetingBody, createMeetingBody, meetingListQuery, meetingListSchema, meetingParams, meetingSchema } from './meeting.contract.ts';
 import type { MeetingService } from './meeting.service.ts';
 
 const tags = ['Meetings'];
@@ -128,6 +128,23 @@ export function registerMeetingRoutes(scope: FastifyInstance, service: MeetingSe
       },
     },
     async (request) => service.rescheduleMeeting(contextOf(request), request.params.meetingId, request.body),
+  );
+
+  app.post(
+    '/meetings/:meetingId/confirmation',
+    {
+      config: { access: 'meeting.plan' },
+      schema: {
+        operationId: 'confirmMeeting',
+        tags,
+        summary: 'Makes a draft from the planner a planned meeting, with its place',
+        description: 'For the advisor of the neighbourhood and administrators. Until then a draft is for municipal staff only; from now on it is visible as any planned meeting of its kind.',
+        params: meetingParams,
+        body: confirmMeetingBody,
+        response: { 200: meetingSchema, ...problemResponses(401, 403, 404, 409, 413) },
+      },
+    },
+    async (request) => service.confirmDraft(contextOf(request), request.params.meetingId, request.body),
   );
 
   app.post(

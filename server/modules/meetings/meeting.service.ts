@@ -8,7 +8,7 @@ import { offsetOf, pageOf } from '../../platform/pagination.ts';
 import { can, hasRole, scopeIdsOf } from '../../platform/permissions.ts';
 import { createMeetingKindRepository } from './meeting-kind.repository.ts';
 import { loadMeetingAccess, requireAction } from './meeting-access.ts';
-import type { CreateMeeting, MeetingListQuery, RescheduleMeeting } from './meeting.contract.ts';
+import type { ConfirmMeeting, CreateMeeting, MeetingListQuery, RescheduleMeeting } from './meeting.contract.ts';
 import { enqueueInvitations } from './meeting-participant.service.ts';
 import { createMeetingParticipantRepository } from './meeting-participant.repository.ts';
 import { exceedsTermLimit } from './meeting-frequency.rules.ts';
@@ -179,6 +179,25 @@ export function createMeetingService(dependencies: { db: Executor; clock: Clock;
         host: new URL(publicUrl).host,
         language: context.language,
         isInsider,
+      });
+    },
+
+    /** A draft from the planner becomes a planned meeting once its place is known: the municipality's side decides. */
+    async confirmDraft(context: UseCaseContext, meetingId: string, input: ConfirmMeeting) {
+      return inTransaction(db, async (tx) => {
+        const access = await loadMeetingAccess(tx, clock, context, meetingId);
+        if (!can(context.actor, permissions['meeting.override'], access.target)) throw new DomainError(context.actor ? 'FORBIDDEN' : 'NOT_AUTHENTICATED');
+        const row = access.record.meeting;
+        if (row.state !== 'draft') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.version', code: 'meetingNotDraft' }] });
+        const after = await createMeetingRepository(tx).update(context.municipalityId, meetingId, input.version, {
+          state: 'planned',
+          location: input.location,
+          publicPartLocation: row.publicPartStartsAt !== null ? (input.publicPartLocation ?? input.location) : null,
+          updatedAt: clock.now(),
+        });
+        if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: row.version } });
+        await recordAudit(tx, clock, context, { action: 'meeting.confirmDraft', entityType: 'meeting', entityId: meetingId, before: row, after });
+        return presentMeeting({ ...access.record, meeting: after }, true);
       });
     },
 

@@ -35,6 +35,7 @@ export const meetingsErrors = defineErrors({
       nl: 'In deze collegeperiode is er al een overleg van deze soort in de wijk. Een tweede kan alleen als de adviseur of beheerder dat met een reden vastlegt.',
       en: 'This neighbourhood already has a meeting of this kind in this council term. A second one needs the advisor or administrator to record a reason.',
     },
+    meetingNotDraft: { nl: 'Dit overleg is geen concept (meer) en is dus al vastgelegd of afgezegd.', en: 'This meeting is not (or no longer) a draft: it has already been fixed or called off.' },
     meetingNotPlanned: { nl: 'Dit overleg is al gehouden of afgezegd en kan niet meer worden afgezegd.', en: 'This meeting has already been held or called off and cannot be called off any more.' },
     initiatorNotAllowed: {
       nl: 'Dit soort overleg organiseert {allowedNl}: die zorgt voor agenda, organisatie en verslag. Kies die als initiatiefnemer.',

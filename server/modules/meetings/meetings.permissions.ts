@@ -17,6 +17,19 @@ export const meetingPlanningPermissions = definePermissions({
 });
 
 /**
+ * The staggered planner: an advisor runs it for their own neighbourhoods, an administrator for all. Periods without
+ * meetings hold for the whole municipality (advisors and administrators). Every member of staff records their own
+ * unavailable days; advisors and administrators do so for colleagues too (an alderman's secretary calls the advisor).
+ */
+export const meetingPlannerPermissions = definePermissions({
+  'meeting.runPlanner': { advisor: 'scoped', admin: 'any' },
+  'meeting.manageBlackouts': { advisor: 'any', admin: 'any' },
+  'meeting.manageOwnBlockedDates': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any' },
+  'meeting.manageBlockedDates': { advisor: 'any', admin: 'any' },
+  'meeting.managePlannerSettings': { admin: 'any' },
+});
+
+/**
  * The minutes: the kind says who writes them. On the municipality's side the involved officer (a wijkwerkoverleg's
  * minutes are the responsible officer's), the advisor of the neighbourhood or an administrator; on the council's side
  * its members — `meeting.plan` covers those.

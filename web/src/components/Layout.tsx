@@ -55,6 +55,11 @@ export function Layout() {
                   <AppLink to={`/${municipality}/mijn`}>{t('layout.myHome')}</AppLink>
                 </li>
               )}
+              {(hasRole(session.data, 'advisor') || hasRole(session.data, 'admin')) && (
+                <li>
+                  <AppLink to={`/${municipality}/beheer/overlegplanner`}>{t('layout.meetingPlanner')}</AppLink>
+                </li>
+              )}
               {hasRole(session.data, 'admin') && (
                 <li>
                   <AppLink to={`/${municipality}/beheer`}>{t('layout.administration')}</AppLink>

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type { agendaSchema } from '../../../../server/modules/meetings/meeting-agenda.contract.ts';
 import type { meetingKindListSchema, meetingKindSchema } from '../../../../server/modules/meetings/meeting-kind.contract.ts';
+import type { acceptedProposalsSchema, blackoutPeriodListSchema, blockedPeriodListSchema, proposalListSchema } from '../../../../server/modules/meetings/meeting-planner.contract.ts';
 import type { followUpListSchema, minutesSchema } from '../../../../server/modules/meetings/meeting-minutes.contract.ts';
 import type { participantListSchema } from '../../../../server/modules/meetings/meeting-participant.contract.ts';
 import type { candidateListSchema, meetingListSchema, meetingSchema } from '../../../../server/modules/meetings/meeting.contract.ts';
@@ -32,6 +33,12 @@ export function useUpcomingMeetings(municipality: string, neighbourhoodId: strin
   });
 }
 
+export type MeetingPlanProposals = z.infer<typeof proposalListSchema>;
+export type MeetingProposal = MeetingPlanProposals['proposals'][number];
+export type AcceptedProposals = z.infer<typeof acceptedProposalsSchema>;
+
+export type BlackoutPeriodList = z.infer<typeof blackoutPeriodListSchema>;
+export type BlockedPeriodList = z.infer<typeof blockedPeriodListSchema>;
 export type MeetingDetail = z.infer<typeof meetingSchema>;
 export type Agenda = z.infer<typeof agendaSchema>;
 export type ParticipantList = z.infer<typeof participantListSchema>;

@@ -88,6 +88,7 @@ function MeetingView({ municipality, meeting }: { municipality: string; meeting:
       <AgendaSection municipality={municipality} meeting={meeting} />
       <ParticipantsSection municipality={municipality} meeting={meeting} />
       {(meeting.state === 'held' || can('writeMinutes')) && <MinutesSection municipality={municipality} meeting={meeting} />}
+      {can('confirm') && <ConfirmDraft municipality={municipality} meeting={meeting} />}
       {can('cancel') && <CancelMeeting municipality={municipality} meeting={meeting} />}
       <Paragraph>
         <AppLink to={`/${municipality}/overleggen`}>{t('meeting.backToList')}</AppLink>
@@ -109,6 +110,34 @@ function MarkHeld({ municipality, meeting }: { municipality: string; meeting: Me
       <Button appearance="primary-action-button" busy={step.isPending} onClick={() => step.mutate({ version: meeting.version })}>
         {t('meeting.markHeld')}
       </Button>
+    </section>
+  );
+}
+
+/** A draft from the overlegplanner becomes a planned meeting once its place is known. */
+function ConfirmDraft({ municipality, meeting }: { municipality: string; meeting: MeetingDetail }) {
+  const { t } = useI18n();
+  const [location, setLocation] = useState('');
+  const step = useMeetingStep<{ version: number; location: string }>(municipality, meeting.id, '/confirmation', { done: () => t('meeting.confirmDone') });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    step.mutate({ version: meeting.version, location });
+  };
+  return (
+    <section className="app-card" aria-labelledby="confirm-heading">
+      <Heading level={2} id="confirm-heading">
+        {t('meeting.confirmTitle')}
+      </Heading>
+      <Paragraph>{t('meeting.confirmIntro')}</Paragraph>
+      <ProblemAlert error={step.error} fieldIds={{ 'body.location': 'confirm-location' }} />
+      <form className="app-form" onSubmit={onSubmit} noValidate>
+        <TextField id="confirm-location" label={t('meeting.confirmLocation')} value={location} onChange={setLocation} error={step.fieldError('location')} required />
+        <div>
+          <Button type="submit" appearance="primary-action-button" busy={step.isPending}>
+            {t('meeting.confirm')}
+          </Button>
+        </div>
+      </form>
     </section>
   );
 }
