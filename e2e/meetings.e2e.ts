@@ -108,6 +108,11 @@ describe('planning and running meetings', () => {
     await page.getByRole('status').filter({ hasText: '“Wijktafel Brandevoort 2027” is gepland.' }).waitFor();
     await page.getByRole('heading', { level: 1, name: 'Wijktafel Brandevoort 2027' }).waitFor();
     expect(await page.locator('main').textContent()).toContain('Marieke Gerritsen');
+    // Called off again (the planner journey counts on Brandevoort's wijktafel still being due).
+    await page.getByLabel('Waarom gaat het niet door?').fill('Dubbel gepland; de overlegplanner stelt een datum voor.');
+    await page.getByRole('button', { name: 'Overleg afzeggen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Het overleg is afgezegd.' }).waitFor();
+    await page.getByText('Wijktafel · afgezegd').waitFor();
     await context.close();
   });
 
