@@ -8,9 +8,10 @@ export const sessionKey = (municipality: string) => ['session', municipality];
 export function useSession(municipality: string) {
   return useQuery({
     queryKey: sessionKey(municipality),
-    queryFn: async () => {
+    // The signal lets a newer answer (a login, a confirmed registration) cancel this one before it is used.
+    queryFn: async ({ signal }) => {
       try {
-        const session = await api<CurrentSession | VisitorSession>(tenantPath(municipality, '/sessions/current'));
+        const session = await api<CurrentSession | VisitorSession>(tenantPath(municipality, '/sessions/current'), { signal });
         rememberCsrfToken(session.csrfToken);
         return session.user ? (session as CurrentSession) : null;
       } catch (error) {

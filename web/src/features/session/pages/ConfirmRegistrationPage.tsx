@@ -26,13 +26,16 @@ export function ConfirmRegistrationPage() {
   const [destination, setDestination] = useState(() => destinations.get(token));
   const confirm = useMutation({
     mutationFn: () => api<CurrentSession>(tenantPath(municipality, '/registrations/confirmation'), { method: 'POST', body: { token } }),
-    onSuccess: (session) => {
+    onSuccess: async (session) => {
+      // The page asked "who is this?" as it loaded, before the account existed. That answer (a visitor) may still be
+      // on its way: cancel it, or it lands after this one and the new resident is sent to the login page.
+      await queryClient.cancelQueries({ queryKey: sessionKey(municipality) });
       rememberCsrfToken(session.csrfToken);
+      queryClient.setQueryData(sessionKey(municipality), session);
       // Where the person was going when they registered: read once, since reading it also forgets it.
       const next = returnAfterRegistration(municipality);
       destinations.set(token, next);
       setDestination(next);
-      queryClient.setQueryData(sessionKey(municipality), session);
     },
   });
   const { mutate } = confirm;
