@@ -11,8 +11,7 @@ import { dateInAmsterdam } from '../../platform/working-days.ts';
 import { loadMeetingAccess, type MeetingAccess, requireAction } from './meeting-access.ts';
 import type { AddAgendaItem, AddContribution, DecideAgendaItem } from './meeting-agenda.contract.ts';
 import { createMeetingAgendaRepository } from './meeting-agenda.repository.ts';
-
-const unknownReference = (field: string) => new DomainError('VALIDATION_FAILED', { fields: [{ field, code: 'unknownReference' }] });
+import { unknownReference } from './meetings.errors.ts';
 
 /** The agenda and what participants prepare for it. */
 export function createMeetingAgendaService(dependencies: { db: Executor; clock: Clock }) {

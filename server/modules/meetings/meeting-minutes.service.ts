@@ -14,8 +14,7 @@ import { presentMeeting } from './meeting.presenter.ts';
 import { createMeetingRepository } from './meeting.repository.ts';
 import { minutesDueOn } from './meeting.rules.ts';
 import { meetingPlanningPermissions as permissions } from './meetings.permissions.ts';
-
-const unknownReference = (field: string) => new DomainError('VALIDATION_FAILED', { fields: [{ field, code: 'unknownReference' }] });
+import { unknownReference } from './meetings.errors.ts';
 
 function presentFollowUp(record: FollowUpRecord, today: string) {
   const row = record.followUp;

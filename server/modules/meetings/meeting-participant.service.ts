@@ -11,8 +11,7 @@ import { type InvitationMethod, invitationCalendar, invitationMail } from './mee
 import type { AddParticipant } from './meeting-participant.contract.ts';
 import { createMeetingParticipantRepository, type ParticipantRecord } from './meeting-participant.repository.ts';
 import type { MeetingRecord } from './meeting.repository.ts';
-
-const unknownReference = (field: string) => new DomainError('VALIDATION_FAILED', { fields: [{ field, code: 'unknownReference' }] });
+import { unknownReference } from './meetings.errors.ts';
 
 export interface InvitationSettings {
   publicUrl: string;

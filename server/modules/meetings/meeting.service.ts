@@ -17,8 +17,7 @@ import { presentMeeting } from './meeting.presenter.ts';
 import { createMeetingRepository } from './meeting.repository.ts';
 import { checkMeetingPlan, splitProblems } from './meeting.rules.ts';
 import { meetingPlanningPermissions as permissions } from './meetings.permissions.ts';
-
-const unknownReference = (field: string) => new DomainError('VALIDATION_FAILED', { fields: [{ field, code: 'unknownReference' }] });
+import { unknownReference } from './meetings.errors.ts';
 
 /** Planning meetings under the note's rules, and reading them as far as each person may. */
 export function createMeetingService(dependencies: { db: Executor; clock: Clock; publicUrl?: string; mailFrom?: string }) {

@@ -1,4 +1,7 @@
-import { defineErrors } from '../../platform/errors.ts';
+import { DomainError, defineErrors } from '../../platform/errors.ts';
+
+/** An id in the body that is not this municipality's (or does not exist): 400 on that field, nothing changed. */
+export const unknownReference = (field: string) => new DomainError('VALIDATION_FAILED', { fields: [{ field, code: 'unknownReference' }] });
 
 /** The meeting rules' field messages (§3.2); the generic ones (required, endBeforeStart, dateInPast) are the platform's. */
 export const meetingsErrors = defineErrors({
