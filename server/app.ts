@@ -7,6 +7,16 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import { baseMapOf, type Config, isProduction, mapTileOrigin, type TrustedProxies } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
+import {
+  createActionPlanContentService,
+  createActionPlanContributionService,
+  createActionPlanDocumentService,
+  createActionPlanService,
+  createActionProgressService,
+  registerActionPlanContentRoutes,
+  registerActionPlanDocumentRoutes,
+  registerActionPlanRoutes,
+} from './modules/action-plans/index.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
 import { createResponsivenessService, registerResponsivenessRoutes } from './modules/insights/index.ts';
@@ -183,6 +193,12 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     participants: createMeetingParticipantService({ db, clock, invitations: { publicUrl: config.PUBLIC_URL, mailFrom: config.MAIL_FROM } }),
     minutes: createMeetingMinutesService({ db, clock, submitRequest: (context, input) => requests.submitRequest(context, input) }),
   };
+  const actionPlans = createActionPlanService({ db, clock });
+  const actionPlanWork = {
+    content: createActionPlanContentService({ db, clock }),
+    contributions: createActionPlanContributionService({ db, clock }),
+    progress: createActionProgressService({ db, clock }),
+  };
   const organisation = createOrganisationServices({ db, clock });
   const requests = createRequestService({ db, clock, publicUrl: config.PUBLIC_URL });
   const responsiveness = createResponsivenessService({ db, clock });
@@ -254,6 +270,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerMeetingFrequencyRoutes(tenantScope, createMeetingFrequencyService({ db, clock }));
           registerCalendarFeedRoutes(tenantScope, createCalendarFeedService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerMeetingWorkRoutes(tenantScope, meetingWork);
+          registerActionPlanRoutes(tenantScope, actionPlans);
+          registerActionPlanContentRoutes(tenantScope, actionPlanWork);
+          registerActionPlanDocumentRoutes(tenantScope, createActionPlanDocumentService({ db, clock }));
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));

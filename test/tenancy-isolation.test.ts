@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../server/db/client.ts';
+import { actionPlanVersion } from '../server/modules/action-plans/index.ts';
 import { meeting as meetingTable, meetingFollowUp } from '../server/modules/meetings/index.ts';
 import { totpCodeAt } from '../server/modules/users/index.ts';
 import { area } from '../server/modules/neighbourhoods/index.ts';
@@ -31,6 +32,13 @@ const parameterTables: Record<string, { table: string; condition?: string }> = {
   followUpId: { table: 'meeting_follow_up' },
   // A feed is found by its secret token, never by its id: the walk sends the row's id, which must find nothing.
   calendarFeedToken: { table: 'calendar_feed' },
+  planId: { table: 'action_plan' },
+  challengeId: { table: 'action_plan_challenge' },
+  actionId: { table: 'action_plan_action' },
+  pointId: { table: 'action_plan_point' },
+  planContributionId: { table: 'action_plan_contribution' },
+  // A version is found by its number within the plan; the walk sends an id, which is no number: refused.
+  number: { table: 'action_plan_version' },
 };
 
 type Route = { method: string; url: string; access: string };
@@ -39,6 +47,8 @@ type Caller = { label: string; headers: Record<string, string> };
 let t: TestApp;
 let plannedMeetingId: string;
 let heldMeetingId: string;
+/** A Helmond action plan collecting contributions, with a challenge, an action and a contribution from the police. */
+let actionPlanIds: { plan: string; challenge: string; action: string; contribution: string; police: string };
 
 /** A meeting row like one planned through the API, for what the API cannot make yet (a meeting held in the past). */
 function meetingValues(planned: { kind: { id: string }; neighbourhood: { id: string } | null; invitedGroups: string[] }, municipalityId: string, userId: string) {
@@ -175,6 +185,26 @@ beforeAll(async () => {
   // The staggered planner's periods: one without meetings for all of Helmond, and the admin's own days off.
   expect((await t.request({ method: 'POST', url: `${tenantPath}/blackout-periods`, as: admin, payload: { kind: 'council_recess', from: '2026-07-04', to: '2026-08-30', description: 'Zomerreces' } })).statusCode).toBe(201);
   expect((await t.request({ method: 'POST', url: `${tenantPath}/blocked-periods`, as: admin, payload: { from: '2026-09-01', to: '2026-09-04', reason: 'Verlof' } })).statusCode).toBe(201);
+  // An action plan for a wijktafel in Brouwhuis, collecting contributions, with an adopted version row.
+  const wijktafelKind = ((await t.request({ url: `${tenantPath}/meeting-kinds` })).json().items as { id: string; code: string }[]).find((kind) => kind.code === 'wijktafel')!;
+  const [wijktafel] = await t.database.db
+    .insert(meetingTable)
+    .values({ ...meetingValues({ kind: wijktafelKind, neighbourhood: { id: neighbourhoods.find((item) => item.slug === 'brouwhuis')!.id }, invitedGroups: ['council'] }, t.municipalityId, organiserId), title: 'Wijktafel Brouwhuis', state: 'planned', startsAt: new Date('2026-11-12T18:00:00Z'), endsAt: new Date('2026-11-12T20:00:00Z') })
+    .returning();
+  const planned = await t.request({ method: 'POST', url: `${tenantPath}/action-plans`, as: admin, payload: { meetingId: wijktafel.id, periodStartsOn: '2026-12-01', periodEndsOn: '2028-11-30' } });
+  expect(planned.statusCode, planned.body).toBe(201);
+  const planUrl = `${tenantPath}/action-plans/${planned.json().id}`;
+  const police = ((await t.request({ url: `${tenantPath}/partner-organisations?pageSize=100`, as: admin })).json().items as { id: string; name: string }[]).find((item) => item.name.startsWith('Politie'))!.id;
+  expect((await t.request({ method: 'POST', url: `${planUrl}/invitations`, as: admin, payload: { parties: [{ kind: 'partner', id: police }] } })).statusCode).toBe(201);
+  expect((await t.request({ method: 'POST', url: `${planUrl}/transitions`, as: admin, payload: { transition: 'startCollecting', version: 1 } })).statusCode).toBe(200);
+  const challenge = await t.request({ method: 'POST', url: `${planUrl}/challenges`, as: admin, payload: { title: 'Veilig wonen' } });
+  const action = await t.request({ method: 'POST', url: `${tenantPath}/action-plan-challenges/${challenge.json().id}/actions`, as: admin, payload: { title: 'Inbraakpreventie' } });
+  expect((await t.request({ method: 'POST', url: `${planUrl}/points`, as: admin, payload: { kind: 'decision', text: 'Budget vaststellen' } })).statusCode).toBe(201);
+  const contribution = await t.request({ method: 'POST', url: `${planUrl}/contributions`, as: await t.logIn('partner'), payload: { challengeTitle: 'Veilig wonen', title: 'Voorlichtingsavond' } });
+  expect(contribution.statusCode, contribution.body).toBe(201);
+  await t.database.db.insert(actionPlanVersion).values({ municipalityId: t.municipalityId, planId: planned.json().id, number: 1, snapshot: { title: 'Wijkactieplan', periodStartsOn: '2026-12-01', periodEndsOn: '2028-11-30', challenges: [] }, changes: [], acceptedWarnings: [], adoptedOn: '2026-11-12', adoptedAt: new Date('2026-11-12T20:00:00Z'), adoptedByUserId: adminId });
+  actionPlanIds = { plan: planned.json().id, challenge: challenge.json().id, action: action.json().id, contribution: contribution.json().id, police };
+
   // A personal calendar feed of Helmond, so that its routes are walked with a real row.
   expect((await t.request({ method: 'POST', url: `${tenantPath}/users/me/calendar-feed`, as: admin })).statusCode).toBe(201);
 
@@ -389,6 +419,7 @@ describe('ids of another municipality in bodies and query strings', () => {
       { operationId: 'addMeetingParticipant', field: 'body.userId', as: 'admin', method: 'POST', url: `${plannedMeeting}/participants`, payload: { userId: eindhoven.user } },
       { operationId: 'recordMeetingAttendance', field: 'body.presentParticipantIds', as: 'admin', method: 'PUT', url: `${heldMeeting}/attendance`, payload: { presentParticipantIds: [eindhoven.user] } },
       { operationId: 'addMeetingFollowUp', field: 'body.ownerUserId', as: 'admin', method: 'POST', url: `${heldMeeting}/follow-ups`, payload: { description: 'Iets uitzoeken', ownerUserId: eindhoven.user, dueOn: '2027-01-10' } },
+      ...actionPlanCases(),
       { operationId: 'listCouncils', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/councils', 'neighbourhoodId', eindhoven.neighbourhood) },
       ...(['neighbourhoodId', 'departmentId', 'themeId', 'councilId'] as const).flatMap((name) => {
         const value = { neighbourhoodId: eindhoven.neighbourhood, departmentId: eindhoven.department, themeId: eindhoven.theme, councilId: eindhoven.council }[name];
@@ -401,6 +432,35 @@ describe('ids of another municipality in bodies and query strings', () => {
       { operationId: 'browseSecurityEvents', field: 'query.actorUserId', as: 'admin', method: 'GET', url: query('/security-events', 'actorUserId', eindhoven.user) },
       { operationId: 'register', field: 'body.homeNeighbourhoodId', as: 'resident', method: 'POST', url: `${tenantPath}/registrations`, payload: { email: 'verhuisd@mail.example', displayName: 'Verhuisde Bewoner', password: 'paarse-olifant-danst-samba', homeNeighbourhoodId: eindhoven.neighbourhood } },
       { operationId: 'setMyHomeNeighbourhood', field: 'body.homeNeighbourhoodId', as: 'resident', method: 'PUT', url: `${tenantPath}/me/home-neighbourhood`, payload: { homeNeighbourhoodId: eindhoven.neighbourhood } },
+    ];
+  }
+
+  /** Every id an action plan's operations take, from Eindhoven; the plan collects contributions, so edits are allowed. */
+  function actionPlanCases(): Case[] {
+    const planUrl = `${tenantPath}/action-plans/${actionPlanIds.plan}`;
+    const actionUrl = `${tenantPath}/action-plan-actions/${actionPlanIds.action}`;
+    const handling = `${tenantPath}/action-plan-contributions/${actionPlanIds.contribution}/handling`;
+    const contribution = { challengeTitle: 'Veilig wonen', title: 'Voorlichting' };
+    return [
+      { operationId: 'listActionPlans', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: `${tenantPath}/action-plans?neighbourhoodId=${eindhoven.neighbourhood}` },
+      { operationId: 'createActionPlan', field: 'body.meetingId', as: 'admin', method: 'POST', url: `${tenantPath}/action-plans`, payload: { meetingId: eindhoven.request, periodStartsOn: '2027-01-01', periodEndsOn: '2028-12-31' } },
+      { operationId: 'adoptActionPlan', field: 'body.acceptedWarnings[].actionId', as: 'admin', method: 'POST', url: `${planUrl}/versions`, payload: { version: 1, acceptedWarnings: [{ actionId: eindhoven.request, code: 'contactMissing', reason: 'Later' }] } },
+      { operationId: 'adoptActionPlan', field: 'body.acceptedWarnings[].challengeId', as: 'admin', method: 'POST', url: `${planUrl}/versions`, payload: { version: 1, acceptedWarnings: [{ challengeId: eindhoven.request, code: 'challengeWithoutTheme', reason: 'Later' }] } },
+      { operationId: 'addActionPlanChallenge', field: 'body.themeIds', as: 'admin', method: 'POST', url: `${planUrl}/challenges`, payload: { title: 'Elders', themeIds: [eindhoven.theme] } },
+      { operationId: 'updateActionPlanChallenge', field: 'body.themeIds', as: 'admin', method: 'PATCH', url: `${tenantPath}/action-plan-challenges/${actionPlanIds.challenge}`, payload: { themeIds: [eindhoven.theme] } },
+      { operationId: 'addAction', field: 'body.owner.id', as: 'admin', method: 'POST', url: `${tenantPath}/action-plan-challenges/${actionPlanIds.challenge}/actions`, payload: { title: 'Elders', owner: { kind: 'department', id: eindhoven.department } } },
+      { operationId: 'addAction', field: 'body.contactUserId', as: 'admin', method: 'POST', url: `${tenantPath}/action-plan-challenges/${actionPlanIds.challenge}/actions`, payload: { title: 'Elders', owner: { kind: 'department', id: ids.verkeer }, contactUserId: eindhoven.user } },
+      { operationId: 'addAction', field: 'body.originRequestId', as: 'admin', method: 'POST', url: `${tenantPath}/action-plan-challenges/${actionPlanIds.challenge}/actions`, payload: { title: 'Elders', originRequestId: eindhoven.request } },
+      { operationId: 'addAction', field: 'body.originFollowUpId', as: 'admin', method: 'POST', url: `${tenantPath}/action-plan-challenges/${actionPlanIds.challenge}/actions`, payload: { title: 'Elders', originFollowUpId: eindhoven.request } },
+      { operationId: 'updateAction', field: 'body.owner.id', as: 'admin', method: 'PATCH', url: actionUrl, payload: { version: 1, owner: { kind: 'partner', id: eindhoven.partner } } },
+      { operationId: 'updateAction', field: 'body.contactUserId', as: 'admin', method: 'PATCH', url: actionUrl, payload: { version: 1, owner: { kind: 'department', id: ids.verkeer }, contactUserId: eindhoven.user } },
+      { operationId: 'updateAction', field: 'body.challengeId', as: 'admin', method: 'PATCH', url: actionUrl, payload: { version: 1, challengeId: eindhoven.request } },
+      { operationId: 'addActionPlanPoint', field: 'body.challengeId', as: 'admin', method: 'POST', url: `${planUrl}/points`, payload: { kind: 'discussion', text: 'Elders', challengeId: eindhoven.request } },
+      { operationId: 'addActionPlanPoint', field: 'body.actionId', as: 'admin', method: 'POST', url: `${planUrl}/points`, payload: { kind: 'discussion', text: 'Elders', actionId: eindhoven.request } },
+      { operationId: 'inviteToActionPlan', field: 'body.parties[].id', as: 'admin', method: 'POST', url: `${planUrl}/invitations`, payload: { parties: [{ kind: 'council', id: eindhoven.council }] } },
+      { operationId: 'contributeToActionPlan', field: 'body.party.id', as: 'partner', method: 'POST', url: `${planUrl}/contributions`, payload: { ...contribution, party: { kind: 'partner', id: eindhoven.partner } } },
+      { operationId: 'handleContribution', field: 'body.challengeId', as: 'admin', method: 'POST', url: handling, payload: { outcome: 'takeOver', challengeId: eindhoven.request, version: 1 } },
+      { operationId: 'handleContribution', field: 'body.actionId', as: 'admin', method: 'POST', url: handling, payload: { outcome: 'merge', actionId: eindhoven.request, version: 1 } },
     ];
   }
 

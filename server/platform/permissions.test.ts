@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 // The requests module's rows, so the matrix below is the whole one.
 import '../modules/councils/council.permissions.ts';
 import '../modules/insights/insights.permissions.ts';
+import '../modules/action-plans/action-plans.permissions.ts';
 import '../modules/meetings/meetings.permissions.ts';
 import '../modules/meetings/meeting-frequency.permissions.ts';
 import '../modules/meetings/calendar-feed.permissions.ts';
@@ -46,6 +47,13 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'meeting.manageBlackouts': { advisor: 'any', admin: 'any' },
   'meeting.manageOwnBlockedDates': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any' },
   'meeting.manageBlockedDates': { advisor: 'any', admin: 'any' },
+  'actionPlan.manageMethod': { advisor: 'any', admin: 'any' },
+  'actionPlan.manage': { advisor: 'own', admin: 'any' },
+  'actionPlan.view': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any', council_member: 'own', partner: 'own' },
+  'actionPlan.contribute': { council_member: 'own', partner: 'own', officer: 'own' },
+  'actionPlan.postProgress': { council_member: 'own', partner: 'own', officer: 'own', advisor: 'own', admin: 'any' },
+  'actionPlan.viewAttention': { advisor: 'own', admin: 'any' },
+  'actionPlan.viewSubsidyCondition': { advisor: 'any', admin: 'any' },
   'meeting.managePlannerSettings': { admin: 'any' },
   'meeting.viewFrequency': { advisor: 'any', officer: 'any', alderman: 'any', admin: 'any', council_member: 'own' },
   'meeting.recordYearlyTarget': { advisor: 'own', admin: 'any' },

@@ -15,6 +15,9 @@ import { meeting } from '../meetings/meeting.tables.ts';
 import { blackoutPeriod, blockedPeriod } from '../meetings/meeting-planner.tables.ts';
 import { calendarFeed } from '../meetings/calendar-feed.tables.ts';
 import { meetingFollowUp } from '../meetings/meeting-minutes.tables.ts';
+import { actionPlan } from '../action-plans/action-plan.tables.ts';
+import { actionPlanAction, actionPlanChallenge } from '../action-plans/action-plan-content.tables.ts';
+import { actionPlanContribution } from '../action-plans/action-plan-contribution.tables.ts';
 import type { NamedEntityType } from './audit-reading.rules.ts';
 
 interface NameSource {
@@ -46,6 +49,10 @@ const sources: Record<NamedEntityType, NameSource> = {
   // Unavailable days are named by their dates: the reason may be private.
   blocked_period: { table: blockedPeriod, id: blockedPeriod.id, tenant: blockedPeriod.municipalityId, name: () => sql<string>`${blockedPeriod.startsOn}::text || ' – ' || ${blockedPeriod.endsOn}::text` },
   meeting_follow_up: { table: meetingFollowUp, id: meetingFollowUp.id, tenant: meetingFollowUp.municipalityId, name: () => meetingFollowUp.description },
+  action_plan: { table: actionPlan, id: actionPlan.id, tenant: actionPlan.municipalityId, name: () => actionPlan.title },
+  action_plan_challenge: { table: actionPlanChallenge, id: actionPlanChallenge.id, tenant: actionPlanChallenge.municipalityId, name: () => actionPlanChallenge.title },
+  action_plan_action: { table: actionPlanAction, id: actionPlanAction.id, tenant: actionPlanAction.municipalityId, name: () => actionPlanAction.title },
+  action_plan_contribution: { table: actionPlanContribution, id: actionPlanContribution.id, tenant: actionPlanContribution.municipalityId, name: () => actionPlanContribution.title },
   api_token: { table: apiToken, id: apiToken.id, tenant: apiToken.municipalityId, name: () => apiToken.name },
   municipality: { table: municipality, id: municipality.id, tenant: municipality.id, name: () => municipality.name },
   // A feed has no name of its own: it is named after its owner, whom the admin reading the log may know anyway.

@@ -2,7 +2,7 @@
 // Pure: the names themselves come from the repository, one query per kind of record.
 
 /** Kinds of record whose ids the audit log can turn into names. */
-export const namedEntityTypes = ['user', 'request', 'advice_request', 'neighbourhood', 'area', 'council', 'department', 'partner_organisation', 'theme', 'portfolio', 'council_term', 'meeting_kind', 'meeting', 'meeting_follow_up', 'blackout_period', 'blocked_period', 'api_token', 'municipality', 'notification', 'calendar_feed'] as const;
+export const namedEntityTypes = ['user', 'request', 'advice_request', 'neighbourhood', 'area', 'council', 'department', 'partner_organisation', 'theme', 'portfolio', 'council_term', 'meeting_kind', 'meeting', 'meeting_follow_up', 'blackout_period', 'blocked_period', 'api_token', 'municipality', 'notification', 'calendar_feed', 'action_plan', 'action_plan_challenge', 'action_plan_action', 'action_plan_contribution'] as const;
 export type NamedEntityType = (typeof namedEntityTypes)[number];
 
 const isNamedEntityType = (value: string): value is NamedEntityType => (namedEntityTypes as readonly string[]).includes(value);

@@ -15,7 +15,7 @@ import { AuditChanges } from '../components/AuditChanges.tsx';
 import { actionSentence, momentInWords, wordsFor } from '../components/audit-words.ts';
 
 /** Every kind of record the audit log names (see recordAudit calls on the server). */
-const entityTypes = ['neighbourhood', 'area', 'council', 'department', 'partner_organisation', 'theme', 'portfolio', 'council_term', 'meeting_kind', 'meeting', 'meeting_follow_up', 'blackout_period', 'blocked_period', 'user', 'api_token', 'calendar_feed', 'request', 'notification', 'municipality'];
+const entityTypes = ['neighbourhood', 'area', 'council', 'department', 'partner_organisation', 'theme', 'portfolio', 'council_term', 'meeting_kind', 'meeting', 'meeting_follow_up', 'blackout_period', 'blocked_period', 'user', 'api_token', 'calendar_feed', 'request', 'notification', 'municipality', 'action_plan', 'action_plan_challenge', 'action_plan_action', 'action_plan_contribution'];
 /** Registers whose changes are recorded as `<kind>.create`, `.update` and `.delete`. */
 const registerTypes = ['neighbourhood', 'area', 'council', 'department', 'partner_organisation', 'theme', 'portfolio', 'council_term'];
 /** The actions a person can pick in the filter: every one the catalogue has words for, and the registers' changes. */
