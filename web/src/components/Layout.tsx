@@ -42,6 +42,11 @@ export function Layout() {
               <li>
                 <AppLink to={`/${municipality}/overleggen`}>{t('layout.meetings')}</AppLink>
               </li>
+              {['advisor', 'officer', 'alderman', 'admin', 'council_member', 'partner'].some((role) => hasRole(session.data, role)) && (
+                <li>
+                  <AppLink to={`/${municipality}/wijkactieplannen`}>{t('layout.actionPlans')}</AppLink>
+                </li>
+              )}
               <li>
                 <AppLink to={`/${municipality}/reactiesnelheid`}>{t('layout.responsiveness')}</AppLink>
               </li>

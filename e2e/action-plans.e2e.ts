@@ -1,0 +1,145 @@
+import type { Browser, Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, logIn, openPage } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+const year = new Date().getFullYear() + 1;
+let planUrl = '';
+
+async function statusSays(page: Page, text: string) {
+  await page.getByRole('status').filter({ hasText: text }).waitFor();
+}
+
+describe('the wijkactieplan from its wijktafel to progress', () => {
+  it('the advisor starts the plan for Brouwhuis from its planned wijktafel and invites the police', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'sanne.kuipers@helmond.example');
+    // The wijktafel the plan belongs to.
+    await page.goto('/helmond/overleggen');
+    await page.getByRole('button', { name: 'Overleg plannen' }).click();
+    await page.getByLabel('Soort overleg').selectOption({ label: 'Wijktafel' });
+    await page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Brouwhuis' });
+    await page.getByLabel('Titel').fill(`Wijktafel Brouwhuis ${year}`);
+    await page.getByLabel('Datum').fill(`${year}-04-14`);
+    await page.getByRole('textbox', { name: /^Plaats\s*\*?$/ }).fill('Wijkhuis Brouwhuis');
+    const chair = page.getByLabel('Voorzitter');
+    await chair.locator('option', { hasText: 'Marieke Gerritsen' }).waitFor({ state: 'attached' });
+    await chair.selectOption({ label: (await chair.locator('option', { hasText: 'Marieke Gerritsen' }).textContent()) ?? '' });
+    await page.getByLabel('Plaats openbaar deel').fill('Wijkhuis, grote zaal');
+    await page.getByLabel('Begintijd openbaar deel').fill('21:00');
+    await page.getByLabel('Eindtijd openbaar deel').fill('22:00');
+    await page.getByRole('button', { name: 'Overleg plannen' }).click();
+    await statusSays(page, `“Wijktafel Brouwhuis ${year}” is gepland.`);
+
+    await page.getByRole('link', { name: 'Wijkactieplannen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wijkactieplannen' }).waitFor();
+    const wijktafel = page.getByLabel('Wijktafel');
+    await wijktafel.locator('option', { hasText: 'Brouwhuis' }).waitFor({ state: 'attached' });
+    await wijktafel.selectOption({ label: (await wijktafel.locator('option', { hasText: 'Brouwhuis' }).textContent()) ?? '' });
+    // The period is left out: the form says so and nothing is made.
+    await page.getByRole('button', { name: 'Wijkactieplan starten' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.getByLabel('Looptijd vanaf').fill(`${year}-05-01`);
+    await page.getByLabel('Looptijd tot en met').fill(`${year + 2}-04-30`);
+    await page.getByRole('button', { name: 'Wijkactieplan starten' }).click();
+    await page.getByRole('heading', { level: 1, name: `Wijkactieplan Brouwhuis ${year}–${year + 2}` }).waitFor();
+    planUrl = new URL(page.url()).pathname;
+    expect(await page.locator('main').textContent()).toContain('is gestart als concept');
+
+    await page.getByLabel('Soort partij').selectOption({ label: 'Partner' });
+    const party = page.getByRole('combobox', { name: /^Partij\s*\*?$/ });
+    await party.locator('option', { hasText: 'Politie' }).waitFor({ state: 'attached' });
+    await party.selectOption({ label: (await party.locator('option', { hasText: 'Politie' }).textContent()) ?? '' });
+    await page.getByRole('button', { name: 'Uitnodigen' }).click();
+    await statusSays(page, 'is uitgenodigd om bij te dragen');
+    await page.getByRole('button', { name: 'Bijdragen gaan verzamelen' }).click();
+    await statusSays(page, 'De uitgenodigde partijen hebben bericht gekregen');
+    expect(await page.getByRole('region', { name: 'Uitgenodigde partijen' }).textContent()).toContain('Nog niet');
+    await expectAccessible(page, 'action-plan-collecting');
+    await context.close();
+  });
+
+  it('the police contribute an action on a phone', async () => {
+    const { context, page } = await openPage(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logIn(page, 'bram.dewit@politie.example');
+    await page.goto(planUrl);
+    await page.getByRole('heading', { level: 3, name: 'Een actie aandragen' }).waitFor();
+    await page.getByRole('textbox', { name: /^Opgave\s*\*?$/ }).fill('Veilig wonen');
+    await page.getByRole('textbox', { name: /^Actie\s*\*?$/ }).fill('Woninginbraak voorkomen');
+    await page.getByLabel('Wat gebeurt er precies?').fill('Voorlichtingsavonden en extra surveillance in de donkere maanden');
+    await page.getByRole('button', { name: 'Bijdrage versturen' }).click();
+    await statusSays(page, 'Je bijdrage “Woninginbraak voorkomen” is verstuurd.');
+    expect(await page.getByRole('region', { name: 'Bijdragen' }).textContent()).toContain('nog te beoordelen');
+    await expectAccessible(page, 'action-plan-contribute-390');
+    await context.close();
+  });
+
+  it('the advisor takes it over, the SMART check flags the missing indicator, and after the fix the plan is adopted', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'sanne.kuipers@helmond.example');
+    await page.goto(planUrl);
+    await page.getByRole('button', { name: '“Woninginbraak voorkomen” overnemen in het plan' }).click();
+    await statusSays(page, 'is overgenomen als actie in het plan');
+    const check = page.getByRole('region', { name: 'SMART-check' });
+    await check.getByText('Geef een indicator').waitFor();
+    expect(await check.textContent()).toContain('Woninginbraak voorkomen');
+
+    await page.getByRole('button', { name: '“Woninginbraak voorkomen” wijzigen' }).click();
+    await page.getByLabel('Indicator').fill('Woninginbraken per jaar');
+    await page.getByLabel('Beginwaarde').fill('40');
+    await page.getByLabel('Streefwaarde').fill('25');
+    await page.getByLabel('Eenheid').fill('inbraken per jaar');
+    await page.getByLabel('Start').fill(`${year}-09-01`);
+    await page.getByLabel('Einddatum').fill(`${year + 1}-03-31`);
+    await page.getByLabel('Waar in de wijk?').fill('Brouwhuis-Noord en Brouwhuis-Zuid');
+    await page.getByLabel('Uren', { exact: true }).fill('80');
+    await page.getByLabel('De eigenaar bevestigt dat dit extra inzet is, bovenop het reguliere werk').check();
+    await page.getByRole('button', { name: 'Actie opslaan' }).click();
+    await statusSays(page, 'Actie “Woninginbraak voorkomen” is opgeslagen.');
+    await check.getByText('Op te lossen').waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Klaar voor de wijktafel' }).click();
+    await statusSays(page, 'Het plan staat klaar voor de wijktafel.');
+    // Each warning is named by its action and what is missing, and is accepted with a reason.
+    const reasons = page.getByRole('form', { name: 'Vaststellen' }).locator('input[id^="warning-"]');
+    await page.getByRole('form', { name: 'Vaststellen' }).getByLabel('Woninginbraak voorkomen: Kies een contactpersoon bij de eigenaar.').waitFor();
+    expect(await reasons.count()).toBeGreaterThan(0);
+    for (const field of await reasons.all()) await field.fill('Besproken aan de wijktafel.');
+    await expectAccessible(page, 'action-plan-adopt');
+    await page.getByRole('button', { name: 'Plan vaststellen' }).click();
+    await statusSays(page, 'Versie 1 is vastgesteld.');
+    expect(await page.locator('main').textContent()).toContain('Vastgesteld · versie 1');
+
+    // The adopted version downloads as a PDF that holds the plan's actions.
+    const href = await page.getByRole('link', { name: 'Versie 1 (pdf)' }).getAttribute('href');
+    const pdf = await page.request.get(href ?? '');
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const text = (await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), { mergePages: true })).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Woninginbraak voorkomen');
+    expect(text).toContain('Versie 1');
+    await context.close();
+  });
+
+  it('the owner posts progress and the plan is in execution', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'bram.dewit@politie.example');
+    await page.goto(planUrl);
+    await page.getByRole('button', { name: 'Voortgang van “Woninginbraak voorkomen” doorgeven' }).click();
+    await page.getByLabel('Stand van zaken').selectOption({ label: 'Op schema' });
+    await page.getByLabel('Waarde nu (Woninginbraken per jaar)').fill('34');
+    await page.getByLabel('Toelichting').fill('Twee voorlichtingsavonden gehouden, goed bezocht.');
+    await page.getByRole('button', { name: 'Voortgang doorgeven' }).click();
+    await statusSays(page, 'Voortgang van “Woninginbraak voorkomen” is doorgegeven: Op schema.');
+    expect(await page.locator('main').textContent()).toContain('In uitvoering');
+    expect(await page.locator('main').textContent()).toContain('nu 34');
+    await expectAccessible(page, 'action-plan-progress');
+    await context.close();
+  });
+});
