@@ -17,6 +17,8 @@ import insightsNl from './insights.nl.json' with { type: 'json' };
 import meetingsEn from './meetings.en.json' with { type: 'json' };
 import meetingsNl from './meetings.nl.json' with { type: 'json' };
 import nl from './nl.json' with { type: 'json' };
+import publicActionPlanEn from './publicActionPlan.en.json' with { type: 'json' };
+import publicActionPlanNl from './publicActionPlan.nl.json' with { type: 'json' };
 import requestsEn from './requests.en.json' with { type: 'json' };
 import requestsNl from './requests.nl.json' with { type: 'json' };
 import securityEn from './security.en.json' with { type: 'json' };
@@ -24,7 +26,7 @@ import securityNl from './security.nl.json' with { type: 'json' };
 
 export type Language = 'nl' | 'en';
 // One catalogue per language, kept in a file per area of the app.
-const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl, ...securityNl, ...accountNl, ...accessibilityNl, ...meetingsNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn, ...securityEn, ...accountEn, ...accessibilityEn, ...meetingsEn } };
+const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl, ...securityNl, ...accountNl, ...accessibilityNl, ...meetingsNl, ...publicActionPlanNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn, ...securityEn, ...accountEn, ...accessibilityEn, ...meetingsEn, ...publicActionPlanEn } };
 const storageKey = 'wijkwerk.language';
 
 interface I18n {
