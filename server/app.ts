@@ -13,9 +13,11 @@ import {
   createActionPlanDocumentService,
   createActionPlanService,
   createActionProgressService,
+  createPublicActionPlanService,
   registerActionPlanContentRoutes,
   registerActionPlanDocumentRoutes,
   registerActionPlanRoutes,
+  registerPublicActionPlanRoutes,
 } from './modules/action-plans/index.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
 import { createCouncilService, registerCouncilRoutes } from './modules/councils/index.ts';
@@ -273,6 +275,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerActionPlanRoutes(tenantScope, actionPlans);
           registerActionPlanContentRoutes(tenantScope, actionPlanWork);
           registerActionPlanDocumentRoutes(tenantScope, createActionPlanDocumentService({ db, clock }));
+          registerPublicActionPlanRoutes(tenantScope, createPublicActionPlanService({ db, clock }));
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));

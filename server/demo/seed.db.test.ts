@@ -45,4 +45,23 @@ describe('the Helmond demo', () => {
     );
     expect(settings).toEqual({ teams: ['jpt', 'bit', 'hit', 'woonoverlast'], templates: 3 });
   });
+  it('has adopted action plans with progress, their adopted version holding the same actions, and one plan collecting', async () => {
+    const [plans] = await queryRows<{ adopted: number; versions: number; matching: number; actions: number; done: number; atRisk: number; overdue: number; collecting: number; contributions: number }>(
+      database.db,
+      sql`select (select count(*) from action_plan where current_version_number is not null)::int as adopted,
+                 (select count(*) from action_plan_version)::int as versions,
+                 (select count(*) from action_plan_action a join action_plan_version v on v.plan_id = a.plan_id
+                    where exists (select 1 from jsonb_array_elements(v.snapshot -> 'challenges') c, jsonb_array_elements(c -> 'actions') x where x ->> 'id' = a.id::text))::int as matching,
+                 (select count(*) from action_plan_action)::int as actions,
+                 (select count(*) from action_plan_action where progress_status = 'done')::int as done,
+                 (select count(*) from action_plan_action where progress_status = 'at_risk')::int as "atRisk",
+                 (select count(*) from action_plan_action where progress_status not in ('done', 'dropped') and deadline_on < '2026-06-15')::int as overdue,
+                 (select count(*) from action_plan where state = 'collecting')::int as collecting,
+                 (select count(*) from action_plan_contribution)::int as contributions`,
+    );
+    expect(plans.adopted).toBeGreaterThanOrEqual(3);
+    expect(plans.versions).toBe(plans.adopted);
+    expect(plans.matching).toBe(plans.actions);
+    for (const value of [plans.done, plans.atRisk, plans.overdue, plans.collecting, plans.contributions]) expect(value).toBeGreaterThan(0);
+  });
 });

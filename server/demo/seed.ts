@@ -9,6 +9,7 @@ import { councilTerm, department, partnerOrganisation, portfolio, portfolioDepar
 import { insertDefaultMeetingKinds } from '../modules/meetings/index.ts';
 import { hashPassword, roleAssignment, userAccount } from '../modules/users/index.ts';
 import { recordAudit } from '../platform/audit-log.ts';
+import { seedDemoActionPlans } from './helmond-action-plans.ts';
 import { seedDemoMeetings } from './helmond-meetings.ts';
 import { seedDemoRequests } from './helmond-requests.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -64,6 +65,7 @@ export async function seedDemoIfEmpty(db: Database, clock: Clock, options: { pas
     if (options.withActivity !== false) {
       await seedDemoRequests(tx, clock, id);
       await seedDemoMeetings(tx, clock, id);
+      await seedDemoActionPlans(tx, clock, id);
     }
     return id;
   });

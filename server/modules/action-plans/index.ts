@@ -12,3 +12,5 @@ export { actionPlan, actionPlanMethod, actionPlanReport, actionPlanVersion } fro
 export { createActionProgressService } from './action-progress.service.ts';
 export { registerActionPlanDocumentRoutes } from './action-plan-documents.routes.ts';
 export { createActionPlanDocumentService } from './action-plan-documents.service.ts';
+export { registerPublicActionPlanRoutes } from './public-action-plan.routes.ts';
+export { createPublicActionPlanService } from './public-action-plan.service.ts';

@@ -54,3 +54,5 @@ export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
 export type PrivacyStatement = z.infer<typeof privacyStatementSchema>;
 export type ErasureRequestList = z.infer<typeof erasureRequestListSchema>;
 export type MyErasureRequest = z.infer<typeof myErasureRequestSchema>;
+import type { publicActionPlanSchema } from '../../../server/modules/action-plans/public-action-plan.contract.ts';
+export type PublicActionPlan = z.infer<typeof publicActionPlanSchema>;

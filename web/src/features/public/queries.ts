@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
-import { api, tenantPath } from '../../api/client.ts';
-import type { Municipality, Neighbourhood, NeighbourhoodList } from '../../api/types.ts';
+import { ApiProblem, api, tenantPath } from '../../api/client.ts';
+import type { Municipality, Neighbourhood, NeighbourhoodList, PublicActionPlan } from '../../api/types.ts';
 
 export interface PublicCouncil {
   id: string;
@@ -48,5 +48,21 @@ export function useCouncilsOf(municipality: string, neighbourhoodId: string | un
     queryKey: ['councils', municipality, neighbourhoodId],
     enabled: Boolean(neighbourhoodId),
     queryFn: () => api<{ items: PublicCouncil[] }>(tenantPath(municipality, `/councils?neighbourhoodId=${neighbourhoodId}`)),
+  });
+}
+
+/** The neighbourhood's adopted action plan, or null when it has none (the API answers 404: nothing to show). */
+export function usePublicActionPlan(municipality: string, neighbourhoodId: string) {
+  return useQuery({
+    queryKey: ['public-action-plan', municipality, neighbourhoodId],
+    retry: false,
+    queryFn: async () => {
+      try {
+        return await api<PublicActionPlan>(tenantPath(municipality, `/neighbourhoods/${neighbourhoodId}/action-plan`));
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status === 404) return null;
+        throw error;
+      }
+    },
   });
 }

@@ -12,6 +12,7 @@ import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 import { NeighbourhoodFollowUps } from '../../meetings/components/NeighbourhoodFollowUps.tsx';
 import { UpcomingMeetings } from '../../meetings/components/UpcomingMeetings.tsx';
 import { DevelopmentAgreementForm } from '../components/DevelopmentAgreementForm.tsx';
+import { PublicActionPlan } from '../components/PublicActionPlan.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { useBoundaries, useCouncilsOf, useNeighbourhoodBySlug } from '../queries.ts';
 
@@ -122,6 +123,7 @@ export function NeighbourhoodPage() {
           )}
         </div>
       </div>
+      <PublicActionPlan municipality={municipality} neighbourhoodId={item.id} />
     </>
   );
 }
