@@ -11,10 +11,13 @@ import {
   createActionPlanContentService,
   createActionPlanContributionService,
   createActionPlanDocumentService,
+  createActionPlanMonitoringService,
+  createActionPlanReportService,
   createActionPlanService,
   createActionProgressService,
   registerActionPlanContentRoutes,
   registerActionPlanDocumentRoutes,
+  registerActionPlanMonitoringRoutes,
   registerActionPlanRoutes,
 } from './modules/action-plans/index.ts';
 import { createAdministrationService, registerAdministrationRoutes } from './modules/administration/index.ts';
@@ -273,6 +276,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerActionPlanRoutes(tenantScope, actionPlans);
           registerActionPlanContentRoutes(tenantScope, actionPlanWork);
           registerActionPlanDocumentRoutes(tenantScope, createActionPlanDocumentService({ db, clock }));
+          registerActionPlanMonitoringRoutes(tenantScope, { monitoring: createActionPlanMonitoringService({ db, clock }), reports: createActionPlanReportService({ db, clock, publicUrl: config.PUBLIC_URL }) });
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));

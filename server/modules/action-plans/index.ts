@@ -12,3 +12,7 @@ export { actionPlan, actionPlanMethod, actionPlanReport, actionPlanVersion } fro
 export { createActionProgressService } from './action-progress.service.ts';
 export { registerActionPlanDocumentRoutes } from './action-plan-documents.routes.ts';
 export { createActionPlanDocumentService } from './action-plan-documents.service.ts';
+export { registerActionPlanMonitoringRoutes } from './action-plan-monitoring.routes.ts';
+export { createActionPlanMonitoringService } from './action-plan-monitoring.service.ts';
+export { createActionPlanReportService } from './action-plan-reports.service.ts';
+export { createActionPlanReminderJobs, createActionPlanReportJobs } from './action-plan-reminders.ts';
