@@ -11,11 +11,14 @@ import {
   createActionPlanContentService,
   createActionPlanContributionService,
   createActionPlanDocumentService,
+  createActionPlanMonitoringService,
+  createActionPlanReportService,
   createActionPlanService,
   createActionProgressService,
   createPublicActionPlanService,
   registerActionPlanContentRoutes,
   registerActionPlanDocumentRoutes,
+  registerActionPlanMonitoringRoutes,
   registerActionPlanRoutes,
   registerPublicActionPlanRoutes,
 } from './modules/action-plans/index.ts';
@@ -276,6 +279,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerActionPlanContentRoutes(tenantScope, actionPlanWork);
           registerActionPlanDocumentRoutes(tenantScope, createActionPlanDocumentService({ db, clock }));
           registerPublicActionPlanRoutes(tenantScope, createPublicActionPlanService({ db, clock }));
+          registerActionPlanMonitoringRoutes(tenantScope, { monitoring: createActionPlanMonitoringService({ db, clock }), reports: createActionPlanReportService({ db, clock, publicUrl: config.PUBLIC_URL }) });
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));

@@ -6,6 +6,7 @@ import { type DatabaseHandle, openDatabase, openPostgres } from './db/client.ts'
 import { announceDemoLogins } from './demo/demo-logins.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { sendDailyDigests } from './modules/notifications/index.ts';
+import { createActionPlanReminderJobs, createActionPlanReportJobs } from './modules/action-plans/index.ts';
 import { createSecurityEventJobs } from './modules/administration/index.ts';
 import { createMeetingReminderJobs } from './modules/meetings/index.ts';
 import { createRequestReminderJobs } from './modules/requests/index.ts';
@@ -150,6 +151,9 @@ try {
       // Reminders, digests and alerts first, so the mail they queue goes out in the same sweep.
       ...createRequestReminderJobs({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
       ...createMeetingReminderJobs({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
+      ...createActionPlanReminderJobs({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
+      // Once a day: the progress reports whose period has ended go to the councils.
+      ...createActionPlanReportJobs({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
       ...createSecurityEventJobs({
         clock: systemClock,
         publicUrl: config.PUBLIC_URL,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../server/db/client.ts';
-import { actionPlanVersion } from '../server/modules/action-plans/index.ts';
+import { actionPlanReport, actionPlanVersion } from '../server/modules/action-plans/index.ts';
 import { meeting as meetingTable, meetingFollowUp } from '../server/modules/meetings/index.ts';
 import { totpCodeAt } from '../server/modules/users/index.ts';
 import { area } from '../server/modules/neighbourhoods/index.ts';
@@ -39,6 +39,8 @@ const parameterTables: Record<string, { table: string; condition?: string }> = {
   planContributionId: { table: 'action_plan_contribution' },
   // A version is found by its number within the plan; the walk sends an id, which is no number: refused.
   number: { table: 'action_plan_version' },
+  // A progress report likewise: by its number within the plan, never by an id.
+  reportNumber: { table: 'action_plan_report' },
 };
 
 type Route = { method: string; url: string; access: string };
@@ -203,6 +205,8 @@ beforeAll(async () => {
   const contribution = await t.request({ method: 'POST', url: `${planUrl}/contributions`, as: await t.logIn('partner'), payload: { challengeTitle: 'Veilig wonen', title: 'Voorlichtingsavond' } });
   expect(contribution.statusCode, contribution.body).toBe(201);
   await t.database.db.insert(actionPlanVersion).values({ municipalityId: t.municipalityId, planId: planned.json().id, number: 1, snapshot: { title: 'Wijkactieplan', periodStartsOn: '2026-12-01', periodEndsOn: '2028-11-30', challenges: [] }, changes: [], acceptedWarnings: [], adoptedOn: '2026-11-12', adoptedAt: new Date('2026-11-12T20:00:00Z'), adoptedByUserId: adminId });
+  const reportContent = { versionNumber: 1, rollup: { total: 0, counted: 0, done: 0, overdue: 0, atRisk: 0, delayed: 0, dropped: 0, percentDone: null }, challenges: [], successes: [] };
+  await t.database.db.insert(actionPlanReport).values({ municipalityId: t.municipalityId, planId: planned.json().id, number: 1, periodStartsOn: '2026-11-12', periodEndsOn: '2027-02-11', dueOn: '2027-02-21', content: reportContent, generatedAt: new Date('2027-02-12T06:00:00Z') });
   actionPlanIds = { plan: planned.json().id, challenge: challenge.json().id, action: action.json().id, contribution: contribution.json().id, police };
 
   // A personal calendar feed of Helmond, so that its routes are walked with a real row.
@@ -442,6 +446,7 @@ describe('ids of another municipality in bodies and query strings', () => {
     const handling = `${tenantPath}/action-plan-contributions/${actionPlanIds.contribution}/handling`;
     const contribution = { challengeTitle: 'Veilig wonen', title: 'Voorlichting' };
     return [
+      { operationId: 'listActionPlanAttention', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: `${tenantPath}/action-plan-attention?neighbourhoodId=${eindhoven.neighbourhood}` },
       { operationId: 'listActionPlans', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: `${tenantPath}/action-plans?neighbourhoodId=${eindhoven.neighbourhood}` },
       { operationId: 'createActionPlan', field: 'body.meetingId', as: 'admin', method: 'POST', url: `${tenantPath}/action-plans`, payload: { meetingId: eindhoven.request, periodStartsOn: '2027-01-01', periodEndsOn: '2028-12-31' } },
       { operationId: 'adoptActionPlan', field: 'body.acceptedWarnings[].actionId', as: 'admin', method: 'POST', url: `${planUrl}/versions`, payload: { version: 1, acceptedWarnings: [{ actionId: eindhoven.request, code: 'contactMissing', reason: 'Later' }] } },

@@ -73,7 +73,7 @@ function cellText(row: ActionExportRow, column: ExportColumn, language: Language
 }
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes inside doubled. */
-function csvField(value: string): string {
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

@@ -83,3 +83,60 @@ export async function notifyContributionHandled(tx: Executor, clock: Clock, plan
     { planId: plan.id },
   );
 }
+
+/** Where a message about a plan links to: the plan's page in the municipality's app. */
+export function planLink(publicUrl: string, municipalitySlug: string, planId: string) {
+  return `${publicUrl}/${municipalitySlug}/wijkactieplannen/${planId}`;
+}
+
+/** Sends a progress report to the council: the people of the neighbourhood's council(s), with a link to read it. */
+export async function notifyProgressReport(tx: Executor, clock: Clock, plan: PlanRow, councilIds: string[], report: { number: number; periodEndsOn: string }, link: string) {
+  const people = await peopleOfParties(tx, plan.municipalityId, councilIds.map((id) => ({ kind: 'council' as const, id })));
+  await send(
+    tx,
+    clock,
+    plan.municipalityId,
+    people,
+    'actionPlan.progressReport',
+    (language) =>
+      language === 'en'
+        ? { subject: `Progress report ${report.number}: ${plan.title}`, body: `How the actions of ${plan.title} stood at the end of the period until ${readableDate(report.periodEndsOn, 'en')}. Read the report: ${link}` }
+        : { subject: `Voortgangsrapportage ${report.number}: ${plan.title}`, body: `Zo stonden de acties van ${plan.title} aan het eind van de periode tot en met ${readableDate(report.periodEndsOn, 'nl')}. Lees de rapportage: ${link}` },
+    { planId: plan.id, reportNumber: report.number },
+  );
+  return people.length;
+}
+
+/** Reminds an invited party that its contribution is due soon. */
+export async function remindInvitedParty(tx: Executor, clock: Clock, plan: { id: string; municipalityId: string; title: string }, party: PartyRef, dueOn: string, link: string) {
+  const people = await peopleOfParties(tx, plan.municipalityId, [party]);
+  await send(
+    tx,
+    clock,
+    plan.municipalityId,
+    people,
+    'actionPlan.contributionDue',
+    (language) =>
+      language === 'en'
+        ? { subject: `Reminder: your contribution to ${plan.title}`, body: `We have not yet received your contribution to ${plan.title}. It is due by ${readableDate(dueOn, 'en')}. ${link}` }
+        : { subject: `Herinnering: jullie bijdrage aan ${plan.title}`, body: `We hebben jullie bijdrage aan ${plan.title} nog niet ontvangen. Die wordt uiterlijk ${readableDate(dueOn, 'nl')} verwacht. ${link}` },
+    { planId: plan.id },
+  );
+}
+
+/** Reminds an action's owner that its deadline is near. */
+export async function remindActionDeadline(tx: Executor, clock: Clock, plan: { id: string; municipalityId: string; title: string }, owner: PartyRef, action: { id: string; title: string; deadlineOn: string }, link: string) {
+  const people = await peopleOfParties(tx, plan.municipalityId, [owner]);
+  await send(
+    tx,
+    clock,
+    plan.municipalityId,
+    people,
+    'actionPlan.deadlineNear',
+    (language) =>
+      language === 'en'
+        ? { subject: `Deadline near: ${action.title}`, body: `The action “${action.title}” in ${plan.title} is due by ${readableDate(action.deadlineOn, 'en')}. Please report its progress. ${link}` }
+        : { subject: `Einddatum nadert: ${action.title}`, body: `De actie “${action.title}” uit ${plan.title} moet uiterlijk ${readableDate(action.deadlineOn, 'nl')} klaar zijn. Geef de voortgang door. ${link}` },
+    { planId: plan.id, actionId: action.id },
+  );
+}

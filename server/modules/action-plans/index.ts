@@ -14,3 +14,7 @@ export { registerActionPlanDocumentRoutes } from './action-plan-documents.routes
 export { createActionPlanDocumentService } from './action-plan-documents.service.ts';
 export { registerPublicActionPlanRoutes } from './public-action-plan.routes.ts';
 export { createPublicActionPlanService } from './public-action-plan.service.ts';
+export { registerActionPlanMonitoringRoutes } from './action-plan-monitoring.routes.ts';
+export { createActionPlanMonitoringService } from './action-plan-monitoring.service.ts';
+export { createActionPlanReportService } from './action-plan-reports.service.ts';
+export { createActionPlanReminderJobs, createActionPlanReportJobs } from './action-plan-reminders.ts';
