@@ -143,3 +143,60 @@ describe('the wijkactieplan from its wijktafel to progress', () => {
     await context.close();
   });
 });
+
+describe('monitoring, reports and the public plan', () => {
+  it('the advisor sees what needs attention and the subsidy condition, and sends the reports that are due', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'sanne.kuipers@helmond.example');
+    await page.goto('/helmond/wijkactieplannen');
+    await page.getByRole('link', { name: 'Acties die aandacht vragen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Acties die aandacht vragen' }).waitFor();
+    await page.getByRole('table').waitFor();
+    expect(await page.locator('main').textContent()).toContain('te laat');
+    await expectAccessible(page, 'action-plan-attention');
+
+    await page.goto('/helmond/wijkactieplannen/subsidievoorwaarde');
+    await page.getByRole('table').waitFor();
+    expect(await page.locator('main').textContent()).toMatch(/\d+ van de \d+ wijkorganen hebben in \d{4} bijgedragen/);
+    await expectAccessible(page, 'subsidy-condition');
+
+    await page.goto('/helmond/wijkactieplannen');
+    await page.getByRole('link', { name: /Wijkactieplan Brandevoort/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Voortgangsrapportages' }).waitFor();
+    await page.getByRole('button', { name: 'Rapportages die aan de beurt zijn nu maken en versturen' }).click();
+    await statusSays(page, 'naar het wijkorgaan gestuurd');
+    await page.getByRole('link', { name: 'Voortgangsrapportage 1 (pdf)' }).waitFor();
+    await context.close();
+  });
+
+  it('the council member opens the quarterly report', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'henk.aarts@brandevoort.example');
+    await page.getByRole('link', { name: 'Wijkactieplannen' }).click();
+    await page.getByRole('link', { name: /Wijkactieplan Brandevoort/ }).click();
+    const report = page.getByRole('link', { name: 'Voortgangsrapportage 1 (pdf)' });
+    await report.waitFor();
+    // The council member reads, and is not offered the advisor's steps.
+    expect(await page.getByRole('button', { name: 'Rapportages die aan de beurt zijn nu maken en versturen' }).count()).toBe(0);
+    await expectAccessible(page, 'action-plan-council-member');
+    const pdf = await page.request.get((await report.getAttribute('href')) ?? '');
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const text = (await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), { mergePages: true })).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Voortgangsrapportage 1');
+    expect(text).toContain('Brandevoort');
+    await context.close();
+  });
+
+  it('a visitor sees the adopted plan of Brandevoort with its successes, on a phone', async () => {
+    const { context, page } = await openPage(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/helmond/wijken/brandevoort');
+    const plan = page.getByRole('region', { name: 'Wijkactieplan' });
+    await plan.getByRole('heading', { level: 3, name: 'Successen' }).waitFor();
+    expect(await plan.textContent()).toMatch(/\d+ van \d+ acties afgerond/);
+    // Owners by organisation, never a person.
+    expect(await plan.textContent()).not.toContain('Henk Aarts');
+    await expectAccessible(page, 'public-action-plan-390');
+    await context.close();
+  });
+});

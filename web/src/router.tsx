@@ -45,6 +45,8 @@ export const router = createBrowserRouter([
       { path: 'overleggen/:meetingId', lazy: async () => ({ Component: (await import('./features/meetings/pages/MeetingPage.tsx')).MeetingPage }) },
       { path: 'wijkactieplannen', lazy: async () => ({ Component: (await import('./features/action-plans/pages/ActionPlanListPage.tsx')).ActionPlanListPage }) },
       { path: 'wijkactieplannen/werkwijze', lazy: async () => ({ Component: (await import('./features/action-plans/pages/ActionPlanMethodPage.tsx')).ActionPlanMethodPage }) },
+      { path: 'wijkactieplannen/aandacht', lazy: async () => ({ Component: (await import('./features/action-plans/pages/ActionPlanAttentionPage.tsx')).ActionPlanAttentionPage }) },
+      { path: 'wijkactieplannen/subsidievoorwaarde', lazy: async () => ({ Component: (await import('./features/action-plans/pages/SubsidyConditionPage.tsx')).SubsidyConditionPage }) },
       { path: 'wijkactieplannen/:planId', lazy: async () => ({ Component: (await import('./features/action-plans/pages/ActionPlanPage.tsx')).ActionPlanPage }) },
       { path: 'vragen', element: <RequestListPage /> },
       { path: 'vragen/nieuw', element: <SubmitRequestPage /> },

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { progressEntrySchema } from '../../../../server/modules/action-plans/action-plan-content.contract.ts';
+import type { attentionListSchema, reportListSchema, subsidyConditionListSchema } from '../../../../server/modules/action-plans/action-plan-monitoring.contract.ts';
 import type { actionPlanListSchema, actionPlanMethodSchema, actionPlanSchema, smartCheckSchema } from '../../../../server/modules/action-plans/action-plan.contract.ts';
 import { ApiProblem, api, tenantPath } from '../../api/client.ts';
 import { useAnnounce } from '../requests/components/RequestStatus.tsx';
@@ -75,4 +76,21 @@ export function usePlanStep<Body = unknown>(municipality: string, planId: string
   });
   const problem = mutation.error instanceof ApiProblem ? mutation.error : undefined;
   return { ...mutation, fieldError: (field: string) => problem?.fieldError(`body.${field}`) };
+}
+
+export type ReportList = z.infer<typeof reportListSchema>;
+export type AttentionList = z.infer<typeof attentionListSchema>;
+export type SubsidyConditionList = z.infer<typeof subsidyConditionListSchema>;
+
+export function useReports(municipality: string, planId: string, enabled: boolean) {
+  return useQuery({ queryKey: [...actionPlanKey(municipality, planId), 'reports'], enabled, queryFn: () => api<ReportList>(tenantPath(municipality, `/action-plans/${planId}/reports`)) });
+}
+
+export function useAttention(municipality: string, filter: Record<string, string>) {
+  const query = new URLSearchParams({ pageSize: '100', ...filter });
+  return useQuery({ queryKey: ['action-plan-attention', municipality, query.toString()], queryFn: () => api<AttentionList>(tenantPath(municipality, `/action-plan-attention?${query}`)) });
+}
+
+export function useSubsidyCondition(municipality: string, year: string) {
+  return useQuery({ queryKey: ['subsidy-condition', municipality, year], queryFn: () => api<SubsidyConditionList>(tenantPath(municipality, `/action-plan-subsidy-condition?year=${year}&pageSize=100`)) });
 }

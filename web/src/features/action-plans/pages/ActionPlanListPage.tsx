@@ -28,6 +28,14 @@ export function ActionPlanListPage() {
       <Paragraph>{t('actionPlanList.intro')}</Paragraph>
       <Paragraph>
         <AppLink to={`/${municipality}/wijkactieplannen/werkwijze`}>{t('actionPlanList.method')}</AppLink>
+        {mayStart && (
+          <>
+            {' · '}
+            <AppLink to={`/${municipality}/wijkactieplannen/aandacht`}>{t('actionPlanList.attention')}</AppLink>
+            {' · '}
+            <AppLink to={`/${municipality}/wijkactieplannen/subsidievoorwaarde`}>{t('actionPlanList.subsidy')}</AppLink>
+          </>
+        )}
       </Paragraph>
       {plans.isPending && <Loading />}
       <ProblemAlert error={plans.error} />

@@ -9,6 +9,7 @@ import { RequestStatusArea } from '../../requests/components/RequestStatus.tsx';
 import { amsterdamParts } from '../../meetings/when.ts';
 import { ChallengesSection } from '../components/ChallengesSection.tsx';
 import { ContributionsSection, InvitationsSection } from '../components/ContributionsSection.tsx';
+import { ReportsSection } from '../components/ReportsSection.tsx';
 import { SmartCheckSection } from '../components/SmartCheckSection.tsx';
 import { type ActionPlan, usePlanStep, useActionPlan } from '../queries.ts';
 
@@ -93,6 +94,7 @@ function PlanView({ municipality, plan }: { municipality: string; plan: ActionPl
         </section>
       )}
       <SmartCheckSection municipality={municipality} plan={plan} />
+      <ReportsSection municipality={municipality} plan={plan} mayMake={plan.allowedActions.includes('close') || plan.allowedActions.includes('edit')} />
       <section aria-labelledby="documents-heading">
         <Heading level={2} id="documents-heading">
           {t('actionPlan.documents')}
