@@ -12,6 +12,7 @@ import {
   createActionPlanContributionService,
   createActionPlanDocumentService,
   createActionPlanMonitoringService,
+  createActionPlanOriginService,
   createActionPlanReportService,
   createActionPlanService,
   createActionProgressService,
@@ -19,6 +20,7 @@ import {
   registerActionPlanContentRoutes,
   registerActionPlanDocumentRoutes,
   registerActionPlanMonitoringRoutes,
+  registerActionPlanOriginRoutes,
   registerActionPlanRoutes,
   registerPublicActionPlanRoutes,
 } from './modules/action-plans/index.ts';
@@ -278,6 +280,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerActionPlanRoutes(tenantScope, actionPlans);
           registerActionPlanContentRoutes(tenantScope, actionPlanWork);
           registerActionPlanDocumentRoutes(tenantScope, createActionPlanDocumentService({ db, clock }));
+          registerActionPlanOriginRoutes(tenantScope, createActionPlanOriginService({ db }));
           registerPublicActionPlanRoutes(tenantScope, createPublicActionPlanService({ db, clock }));
           registerActionPlanMonitoringRoutes(tenantScope, { monitoring: createActionPlanMonitoringService({ db, clock }), reports: createActionPlanReportService({ db, clock, publicUrl: config.PUBLIC_URL }) });
           registerOrganisationRoutes(tenantScope, organisation);

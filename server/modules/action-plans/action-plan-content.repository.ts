@@ -8,7 +8,8 @@ import { request } from '../requests/request.tables.ts';
 import { roleAssignment, userAccount } from '../users/user.tables.ts';
 import { actionPlanContribution, actionPlanInvitation } from './action-plan-contribution.tables.ts';
 import { actionPlanAction, actionPlanChallenge, actionPlanChallengeTheme, actionPlanPoint, actionProgress } from './action-plan-content.tables.ts';
-import type { PartyKind } from './action-plan.tables.ts';
+import { actionPlan, type PartyKind } from './action-plan.tables.ts';
+import { neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
 import { roleOfParty } from './action-plan.repository.ts';
 
 export type ChallengeRow = typeof actionPlanChallenge.$inferSelect;
@@ -221,9 +222,28 @@ export function createActionPlanContentRepository(db: Executor) {
       return row !== undefined;
     },
 
-    async findRequestOfNeighbourhood(municipalityId: string, requestId: string) {
-      const [row] = await db.select({ id: request.id, neighbourhoodId: request.neighbourhoodId }).from(request).where(and(eq(request.municipalityId, municipalityId), eq(request.id, requestId)));
+    async findRequest(municipalityId: string, requestId: string) {
+      const [row] = await db
+        .select({ id: request.id, neighbourhoodId: request.neighbourhoodId, reference: request.reference, title: request.title, isPublic: request.isPublic, submitterUserId: request.submitterUserId })
+        .from(request)
+        .where(and(eq(request.municipalityId, municipalityId), eq(request.id, requestId)));
       return row;
+    },
+
+    /** The actions that take up a request, with their plan: what the request's page shows. */
+    async actionsTakingUp(municipalityId: string, requestId: string) {
+      return db
+        .select({
+          action: { id: actionPlanAction.id, title: actionPlanAction.title, status: actionPlanAction.progressStatus, deadlineOn: actionPlanAction.deadlineOn },
+          plan: { id: actionPlan.id, title: actionPlan.title, state: actionPlan.state, currentVersionNumber: actionPlan.currentVersionNumber },
+          neighbourhood: { id: neighbourhood.id, name: neighbourhood.name, slug: neighbourhood.slug },
+        })
+        .from(actionPlanAction)
+        .innerJoin(actionPlan, and(eq(actionPlan.municipalityId, actionPlanAction.municipalityId), eq(actionPlan.id, actionPlanAction.planId)))
+        .innerJoin(neighbourhood, and(eq(neighbourhood.municipalityId, actionPlan.municipalityId), eq(neighbourhood.id, actionPlan.neighbourhoodId)))
+        .where(and(eq(actionPlanAction.municipalityId, municipalityId), eq(actionPlanAction.originRequestId, requestId)))
+        .orderBy(asc(actionPlanAction.createdAt))
+        .limit(50);
     },
 
     async findFollowUp(municipalityId: string, followUpId: string) {

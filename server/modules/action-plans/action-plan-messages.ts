@@ -140,3 +140,24 @@ export async function remindActionDeadline(tx: Executor, clock: Clock, plan: { i
     { planId: plan.id, actionId: action.id },
   );
 }
+
+/** The submitter of a request hears that an action of the plan takes it up. */
+export async function notifyRequestTakenUp(tx: Executor, clock: Clock, plan: PlanRow, request: { id: string; reference: string; title: string; submitterUserId: string }, actionTitle: string) {
+  const [person] = await tx
+    .select({ userId: userAccount.id, email: userAccount.email, locale: userAccount.locale, wantsEmail: userAccount.wantsEmailCopies })
+    .from(userAccount)
+    .where(and(eq(userAccount.municipalityId, plan.municipalityId), eq(userAccount.id, request.submitterUserId)));
+  if (!person) return;
+  await send(
+    tx,
+    clock,
+    plan.municipalityId,
+    [person],
+    'actionPlan.requestTakenUp',
+    (language) =>
+      language === 'en'
+        ? { subject: `Your request ${request.reference} is in the action plan`, body: `${plan.title} takes up your request “${request.title}” as the action “${actionTitle}”. You can follow its progress on the request’s page.` }
+        : { subject: `Je verzoek ${request.reference} staat in het wijkactieplan`, body: `${plan.title} pakt je verzoek “${request.title}” op als de actie “${actionTitle}”. Op de pagina van je verzoek volg je de voortgang.` },
+    { planId: plan.id, requestId: request.id },
+  );
+}

@@ -18,3 +18,5 @@ export { registerActionPlanMonitoringRoutes } from './action-plan-monitoring.rou
 export { createActionPlanMonitoringService } from './action-plan-monitoring.service.ts';
 export { createActionPlanReportService } from './action-plan-reports.service.ts';
 export { createActionPlanReminderJobs, createActionPlanReportJobs } from './action-plan-reminders.ts';
+export { registerActionPlanOriginRoutes } from './action-plan-origin.routes.ts';
+export { createActionPlanOriginService } from './action-plan-origin.service.ts';

@@ -1,4 +1,5 @@
 import { FollowButton } from '../components/FollowButton.tsx';
+import { RequestInPlan } from '../../action-plans/components/RequestInPlan.tsx';
 import { SupportStatementView } from '../components/SupportStatementView.tsx';
 import { DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react/css-module';
 import type { ReactNode } from 'react';
@@ -183,6 +184,7 @@ function RequestDetails({ municipality, item, status, isJustSubmitted }: { munic
               </DataListItem>
             )}
           </DataList>
+          <RequestInPlan municipality={municipality} requestId={item.id} isStaff={handlesRequest} />
           <LinksView municipality={municipality} request={item} />
           <RequestTimeline request={item} />
         </div>
