@@ -1,9 +1,10 @@
-// npm run bench [-- --pglite] [-- --seconds 10] [-- --only feed]
+// npm run bench [-- --pglite] [-- --seconds 10] [-- --only feed|plans]
 // Starts the real server on a generated dataset and measures, with autocannon, the public neighbourhood
 // list, one authenticated endpoint, and a bare Fastify route serving the same bytes (the ceiling), and a
 // neighbourhood's public meeting calendar with a year of meetings in every neighbourhood. First, in process, the
 // staggered planner for every Dutch wijk (bench/planner.ts, also runnable on its own).
 // --only feed: generates no requests and measures the meeting calendar alone (a minute instead of several).
+// --only plans: the action plans' two targets alone (bench/action-plan-pdf.ts and bench/action-plan-attention.ts).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ import { findNeighbourhoodId, generateMeetings } from './generate-meetings.ts';
 import { generateRequests } from './generate-requests.ts';
 
 const { values: options } = parseArgs({ options: { requests: { type: 'string', default: '100000' }, pglite: { type: 'boolean', default: false }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' }, only: { type: 'string' } } });
-if (options.only !== undefined && options.only !== 'feed') throw new Error(`--only knows one part: feed (not ${options.only})`);
+if (options.only !== undefined && options.only !== 'feed' && options.only !== 'plans') throw new Error(`--only knows two parts: feed and plans (not ${options.only})`);
 const onlyFeed = options.only === 'feed';
 const root = path.resolve(import.meta.dirname, '..');
 const seconds = Number(options.seconds);
@@ -109,9 +110,23 @@ async function sampleLatency(url: string, headers: Record<string, string>, sampl
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
+/**
+ * The action plans' targets, each in its own process with its own data: a plan of 200 actions as PDF (< 2 s), and the
+ * advisor's attention list over 3,400 plans × 50 actions on PostgreSQL (p95 < 100 ms).
+ */
+function measureActionPlans() {
+  ensurePostgres();
+  for (const script of ['bench/action-plan-pdf.ts', 'bench/action-plan-attention.ts']) execFileSync(process.execPath, [path.join(root, script)], { stdio: 'inherit', cwd: root });
+}
+if (options.only === 'plans') {
+  measureActionPlans();
+  process.exit(0);
+}
+
 // In-process first, before the server and load generator compete for the cores.
 const planner = measurePlanner();
 log(describePlannerMeasurement(planner));
+if (!onlyFeed) measureActionPlans();
 
 /** `--only feed` stops after its part; the servers are stopped and the database cleaned up as after a full run. */
 class FinishedEarly extends Error {}
