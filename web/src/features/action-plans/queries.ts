@@ -94,3 +94,19 @@ export function useAttention(municipality: string, filter: Record<string, string
 export function useSubsidyCondition(municipality: string, year: string) {
   return useQuery({ queryKey: ['subsidy-condition', municipality, year], queryFn: () => api<SubsidyConditionList>(tenantPath(municipality, `/action-plan-subsidy-condition?year=${year}&pageSize=100`)) });
 }
+
+/** What a new action can take up: the neighbourhood's requests answered "ooit", and open agreements from meeting minutes. */
+export function useOriginChoices(municipality: string, neighbourhoodId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['action-origins', municipality, neighbourhoodId],
+    enabled,
+    staleTime: 30_000,
+    queryFn: async () => {
+      const [requests, followUps] = await Promise.all([
+        api<{ items: { id: string; reference: string; title: string }[] }>(tenantPath(municipality, `/requests?neighbourhoodId=${neighbourhoodId}&verdict=ooit&pageSize=50`)),
+        api<{ items: { id: string; description: string }[] }>(tenantPath(municipality, `/neighbourhoods/${neighbourhoodId}/follow-ups?state=open&pageSize=50`)),
+      ]);
+      return { requests: requests.items, followUps: followUps.items };
+    },
+  });
+}

@@ -4,7 +4,7 @@ import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { type Action, type ActionPlan, usePlanStep, useParties } from '../queries.ts';
+import { type Action, type ActionPlan, useOriginChoices, usePlanStep, useParties } from '../queries.ts';
 
 const textFields = ['specific', 'location', 'indicator', 'unit', 'fundingSource'] as const;
 const numberFields = ['baseline', 'target', 'budgetEuros', 'hours'] as const;
@@ -34,6 +34,9 @@ export function ActionForm({ municipality, plan, challengeId, action, onDone }: 
   const [form, setForm] = useState(() => initialOf(action));
   const [isOnTop, setOnTop] = useState(action?.isOnTopOfRegularWork ?? false);
   const parties = useParties(municipality, plan.neighbourhood.id, true);
+  // Only a new action says where it comes from; the origin of an existing one stays.
+  const origins = useOriginChoices(municipality, plan.neighbourhood.id, !action);
+  const [origin, setOrigin] = useState('');
   const prefix = action ? `edit-${action.id}` : `new-${challengeId}`;
   const step = usePlanStep<Record<string, unknown>>(municipality, plan.id, action ? `/action-plan-actions/${action.id}` : `/action-plan-challenges/${challengeId}/actions`, {
     method: action ? 'PATCH' : 'POST',
@@ -43,7 +46,9 @@ export function ActionForm({ municipality, plan, challengeId, action, onDone }: 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const owner = form.ownerKind && form.ownerId ? { kind: form.ownerKind, id: form.ownerId } : null;
-    step.mutate({ title: form.title, ...valuesOf(form), owner, isOnTopOfRegularWork: isOnTop, ...(action ? { version: action.version } : {}) }, { onSuccess: onDone });
+    const [originKind, originId] = origin.split(':');
+    const originFields = originKind === 'request' ? { originRequestId: originId } : originKind === 'followUp' ? { originFollowUpId: originId } : {};
+    step.mutate({ title: form.title, ...valuesOf(form), owner, isOnTopOfRegularWork: isOnTop, ...originFields, ...(action ? { version: action.version } : {}) }, { onSuccess: onDone });
   };
   const field = (key: string, type?: 'date') => ({ id: `${prefix}-${key}`, label: t(`actionPlan.field.${key}`), value: form[key], onChange: set(key), error: step.fieldError(key), ...(type ? { type } : {}) });
   const ownerChoices = form.ownerKind ? (parties.data?.[form.ownerKind as 'department' | 'partner' | 'council'] ?? []) : [];
@@ -55,6 +60,21 @@ export function ActionForm({ municipality, plan, challengeId, action, onDone }: 
       </Heading>
       <ProblemAlert error={step.error} fieldIds={{ ...fieldIds, 'body.owner.id': `${prefix}-ownerId`, 'body.owner': `${prefix}-ownerKind` }} />
       <TextField {...field('title')} required />
+      {!action && (origins.data?.requests.length || origins.data?.followUps.length) ? (
+        <SelectField
+          id={`${prefix}-origin`}
+          label={t('actionPlan.field.origin')}
+          description={t('actionPlan.hint.origin')}
+          value={origin}
+          onChange={setOrigin}
+          error={step.fieldError('originRequestId') ?? step.fieldError('originFollowUpId')}
+          options={[
+            { value: '', label: t('actionPlan.noOrigin') },
+            ...(origins.data?.requests ?? []).map((item) => ({ value: `request:${item.id}`, label: t('actionPlan.originRequest', { reference: item.reference, title: item.title }) })),
+            ...(origins.data?.followUps ?? []).map((item) => ({ value: `followUp:${item.id}`, label: t('actionPlan.originFollowUp', { description: item.description }) })),
+          ]}
+        />
+      ) : null}
       <TextField {...field('specific')} multiline description={t('actionPlan.hint.specific')} />
       <TextField {...field('location')} />
       <TextField {...field('indicator')} description={t('actionPlan.hint.indicator')} />
