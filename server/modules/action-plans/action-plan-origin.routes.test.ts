@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type DemoIds, type DemoPerson, findDemoIds, type TestApp, tenantPath } from '../../../test/harness.ts';
 import { outboxMessage } from '../../platform/outbox.tables.ts';
 import { meeting } from '../meetings/index.ts';
-import { actionPlan } from './action-plan.tables.ts';
+import { actionPlan, actionPlanVersion } from './action-plan.tables.ts';
 
 let t: TestApp;
 let ids: DemoIds;
@@ -56,7 +56,14 @@ describe('a request taken up by an action plan', () => {
     // A draft plan is the municipality's working copy: staff see it, the submitter not yet.
     expect((await t.request({ url, ...(await as('advisorSouth')) })).json().items).toHaveLength(1);
     expect((await t.request({ url, ...(await as('resident')) })).json().items).toEqual([]);
-    await t.database.db.update(actionPlan).set({ state: 'adopted', currentVersionNumber: 1, adoptedOn: '2026-09-10' }).where(eq(actionPlan.id, planId));
+    // Adopted (straight in the database: adoption has its own tests), with the action in version 1.
+    const adminId = (await t.request({ url: `${tenantPath}/sessions/current`, ...(await as('admin')) })).json().user.id;
+    const snapshotAction = { id: added.json().id, title: 'Zebrapad bij de basisschool', specific: null, location: null, indicator: null, baseline: null, target: null, unit: null, ownerName: null, owner: null, startsOn: null, deadlineOn: null, budgetEuros: null, hours: null, fundingSource: null, isOnTopOfRegularWork: false };
+    await t.database.db.insert(actionPlanVersion).values({ municipalityId: t.municipalityId, planId, number: 1, snapshot: { title: 'Wijkactieplan', periodStartsOn: '2026-10-01', periodEndsOn: '2028-09-30', challenges: [{ id: challengeId, title: 'Veilig naar school', description: null, themeIds: [], actions: [snapshotAction] }] }, changes: [], acceptedWarnings: [], adoptedOn: '2026-09-10', adoptedAt: new Date('2026-09-10T20:00:00Z'), adoptedByUserId: adminId });
+    await t.database.db.update(actionPlan).set({ state: 'adopted', currentVersionNumber: 1, adoptedOn: '2026-09-10', hasOpenRevision: true }).where(eq(actionPlan.id, planId));
+    // A second action in the open revision is not adopted yet: staff see it, the submitter not.
+    expect((await t.request({ method: 'POST', url: `${tenantPath}/action-plan-challenges/${challengeId}/actions`, ...(await as('advisorSouth')), payload: { title: 'Verkeersbrigadiers', originRequestId: requestId } })).statusCode).toBe(201);
+    expect((await t.request({ url, ...(await as('advisorSouth')) })).json().items).toHaveLength(2);
     const seen = (await t.request({ url, ...(await as('resident')) })).json();
     expect(seen.items).toEqual([expect.objectContaining({ action: expect.objectContaining({ title: 'Zebrapad bij de basisschool', status: 'not_started' }), plan: expect.objectContaining({ id: planId, isAdopted: true }), neighbourhood: expect.objectContaining({ slug: 'brandevoort' }) })]);
   });
