@@ -12,6 +12,9 @@ afterAll(async () => browser?.close());
 const year = new Date().getFullYear() + 1;
 let planUrl = '';
 
+/** A 1×1 PNG: the server recognises an image by its bytes. */
+const samplePng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 async function statusSays(page: Page, text: string) {
   await page.getByRole('status').filter({ hasText: text }).waitFor();
 }
@@ -127,7 +130,7 @@ describe('the wijkactieplan from its wijktafel to progress', () => {
     await context.close();
   });
 
-  it('the owner posts progress and the plan is in execution', async () => {
+  it('the owner posts progress with a photo as evidence and the plan is in execution', async () => {
     const { context, page } = await openPage(browser);
     await logIn(page, 'bram.dewit@politie.example');
     await page.goto(planUrl);
@@ -135,10 +138,17 @@ describe('the wijkactieplan from its wijktafel to progress', () => {
     await page.getByLabel('Stand van zaken').selectOption({ label: 'Op schema' });
     await page.getByLabel('Waarde nu (Woninginbraken per jaar)').fill('34');
     await page.getByLabel('Toelichting').fill('Twee voorlichtingsavonden gehouden, goed bezocht.');
+    await page.getByLabel('Bewijsstuk (niet verplicht)').setInputFiles({ name: 'voorlichtingsavond.png', mimeType: 'image/png', buffer: samplePng });
     await page.getByRole('button', { name: 'Voortgang doorgeven' }).click();
     await statusSays(page, 'Voortgang van “Woninginbraak voorkomen” is doorgegeven: Op schema.');
     expect(await page.locator('main').textContent()).toContain('In uitvoering');
     expect(await page.locator('main').textContent()).toContain('nu 34');
+    // The report and its photo in the action's history.
+    await page.getByText('Voortgangsberichten en bewijsstukken van “Woninginbraak voorkomen”').click();
+    const photo = page.getByRole('link', { name: 'voorlichtingsavond.png' });
+    await photo.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), photo.click()]);
+    expect(download.suggestedFilename()).toBe('voorlichtingsavond.png');
     await expectAccessible(page, 'action-plan-progress');
     await context.close();
   });

@@ -15,9 +15,11 @@ import {
   createActionPlanOriginService,
   createActionPlanReportService,
   createActionPlanService,
+  createActionProgressEvidenceService,
   createActionProgressService,
   createPublicActionPlanService,
   registerActionPlanContentRoutes,
+  registerActionProgressEvidenceRoutes,
   registerActionPlanDocumentRoutes,
   registerActionPlanMonitoringRoutes,
   registerActionPlanOriginRoutes,
@@ -204,7 +206,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const actionPlanWork = {
     content: createActionPlanContentService({ db, clock }),
     contributions: createActionPlanContributionService({ db, clock }),
-    progress: createActionProgressService({ db, clock }),
+    progress: createActionProgressService({ db, clock, maxEvidenceBytes: config.ATTACHMENT_MAX_BYTES }),
   };
   const organisation = createOrganisationServices({ db, clock });
   const requests = createRequestService({ db, clock, publicUrl: config.PUBLIC_URL });
@@ -279,6 +281,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerMeetingWorkRoutes(tenantScope, meetingWork);
           registerActionPlanRoutes(tenantScope, actionPlans);
           registerActionPlanContentRoutes(tenantScope, actionPlanWork);
+          registerActionProgressEvidenceRoutes(tenantScope, createActionProgressEvidenceService({ db, clock, maxBytes: config.ATTACHMENT_MAX_BYTES, quotaBytesPerUser: config.ATTACHMENT_QUOTA_BYTES_PER_USER }));
           registerActionPlanDocumentRoutes(tenantScope, createActionPlanDocumentService({ db, clock }));
           registerActionPlanOriginRoutes(tenantScope, createActionPlanOriginService({ db }));
           registerPublicActionPlanRoutes(tenantScope, createPublicActionPlanService({ db, clock }));

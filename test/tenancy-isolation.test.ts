@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../server/db/client.ts';
-import { actionPlanReport, actionPlanVersion } from '../server/modules/action-plans/index.ts';
+import { actionPlanReport, actionPlanVersion, actionProgress, actionProgressEvidence } from '../server/modules/action-plans/index.ts';
 import { meeting as meetingTable, meetingFollowUp } from '../server/modules/meetings/index.ts';
 import { totpCodeAt } from '../server/modules/users/index.ts';
 import { area } from '../server/modules/neighbourhoods/index.ts';
@@ -37,6 +37,8 @@ const parameterTables: Record<string, { table: string; condition?: string }> = {
   actionId: { table: 'action_plan_action' },
   pointId: { table: 'action_plan_point' },
   planContributionId: { table: 'action_plan_contribution' },
+  progressId: { table: 'action_progress' },
+  evidenceId: { table: 'action_progress_evidence' },
   // A version is found by its number within the plan; the walk sends an id, which is no number: refused.
   number: { table: 'action_plan_version' },
   // A progress report likewise: by its number within the plan, never by an id.
@@ -207,6 +209,10 @@ beforeAll(async () => {
   await t.database.db.insert(actionPlanVersion).values({ municipalityId: t.municipalityId, planId: planned.json().id, number: 1, snapshot: { title: 'Wijkactieplan', periodStartsOn: '2026-12-01', periodEndsOn: '2028-11-30', challenges: [] }, changes: [], acceptedWarnings: [], adoptedOn: '2026-11-12', adoptedAt: new Date('2026-11-12T20:00:00Z'), adoptedByUserId: adminId });
   const reportContent = { versionNumber: 1, rollup: { total: 0, counted: 0, done: 0, overdue: 0, atRisk: 0, delayed: 0, dropped: 0, percentDone: null }, challenges: [], successes: [] };
   await t.database.db.insert(actionPlanReport).values({ municipalityId: t.municipalityId, planId: planned.json().id, number: 1, periodStartsOn: '2026-11-12', periodEndsOn: '2027-02-11', dueOn: '2027-02-21', content: reportContent, generatedAt: new Date('2027-02-12T06:00:00Z') });
+  // A progress report with evidence on that action, so the evidence routes are walked with real rows.
+  const [progress] = await t.database.db.insert(actionProgress).values({ municipalityId: t.municipalityId, actionId: action.json().id, status: 'on_track', postedByUserId: adminId, postedAt: new Date('2027-01-05T10:00:00Z'), postedOn: '2027-01-05' }).returning();
+  const evidenceContent = Buffer.from('%PDF-1.4\n%%EOF\n');
+  await t.database.db.insert(actionProgressEvidence).values({ municipalityId: t.municipalityId, actionId: action.json().id, progressId: progress.id, fileName: 'bewijs.pdf', mediaType: 'application/pdf', sizeBytes: evidenceContent.length, content: evidenceContent, uploadedByUserId: adminId, createdAt: new Date('2027-01-05T10:00:00Z') });
   actionPlanIds = { plan: planned.json().id, challenge: challenge.json().id, action: action.json().id, contribution: contribution.json().id, police };
 
   // A personal calendar feed of Helmond, so that its routes are walked with a real row.

@@ -10,7 +10,9 @@ import {
   actionPlanInvitation,
   actionPlanVersion,
   actionProgress,
+  actionProgressEvidence,
 } from '../modules/action-plans/index.ts';
+import { evidencePdf } from './demo-evidence.ts';
 import { meeting, meetingKind } from '../modules/meetings/index.ts';
 import { neighbourhood } from '../modules/neighbourhoods/index.ts';
 import { department, partnerOrganisation, theme } from '../modules/organisation/index.ts';
@@ -35,6 +37,8 @@ interface DemoProgress {
   /** Days before the seed's today. */
   daysAgo: number;
   note: string;
+  /** A one-page PDF the owner attached as evidence. */
+  evidence?: { fileName: string; title: string; lines: string[] };
 }
 interface DemoAction {
   title: string;
@@ -75,7 +79,7 @@ const plans: DemoPlan[] = [
         description: 'Ouders en kinderen voelen zich onveilig op de routes naar de basisscholen in De Veste.',
         themes: ['traffic-safety'],
         actions: [
-          { title: 'Schoolzone De Veste herinrichten', specific: 'Drempels, belijning en een zebrapad bij beide schoolingangen', location: 'Schoolstraat en Biezenloop', indicator: 'Gemiddelde snelheid in de ochtendspits', baseline: 42, target: 30, unit: 'km/u', owner: { kind: 'department', code: 'verkeer' }, contact: 'koen.verhoeven@helmond.example', starts: -260, deadline: -40, budgetEuros: 45000, fundingSource: 'Budget verkeersveiligheid', progress: [{ status: 'on_track', value: 36, daysAgo: 150, note: 'Ontwerp klaar, uitvoering na de zomer.' }, { status: 'done', value: 29, daysAgo: 55, note: 'Opgeleverd; meting na oplevering 29 km/u.' }] },
+          { title: 'Schoolzone De Veste herinrichten', specific: 'Drempels, belijning en een zebrapad bij beide schoolingangen', location: 'Schoolstraat en Biezenloop', indicator: 'Gemiddelde snelheid in de ochtendspits', baseline: 42, target: 30, unit: 'km/u', owner: { kind: 'department', code: 'verkeer' }, contact: 'koen.verhoeven@helmond.example', starts: -260, deadline: -40, budgetEuros: 45000, fundingSource: 'Budget verkeersveiligheid', progress: [{ status: 'on_track', value: 36, daysAgo: 150, note: 'Ontwerp klaar, uitvoering na de zomer.' }, { status: 'done', value: 29, daysAgo: 55, note: 'Opgeleverd; meting na oplevering 29 km/u.', evidence: { fileName: 'snelheidsmeting-schoolzone-de-veste.pdf', title: 'Snelheidsmeting Schoolzone De Veste', lines: ['Meting in de ochtendspits, vijf schooldagen na oplevering.', 'Gemiddelde snelheid: 29 km/u (voor de herinrichting: 42 km/u).', 'Hoogste gemeten snelheid: 41 km/u.', 'Afdeling Verkeer en Mobiliteit'] } }] },
           { title: 'Verkeersouders op de scholen', specific: 'Een vaste groep ouders begeleidt de oversteek op schooldagen', location: 'Basisschool De Veste', indicator: 'Scholen met verkeersouders', baseline: 0, target: 2, unit: 'scholen', owner: { kind: 'council' }, starts: -240, deadline: -60, hours: 80, progress: [{ status: 'done', value: 2, daysAgo: 90, note: 'Beide scholen doen mee.' }] },
           { title: 'Extra controles op snelheid', specific: 'Twee keer per maand een controle bij het begin van de schooldag', location: 'Brandevoortse Dreef', indicator: 'Meldingen van te hard rijden', baseline: 40, target: 20, unit: 'meldingen per jaar', owner: { kind: 'partner', name: police }, contact: 'bram.dewit@politie.example', starts: -250, deadline: 300, hours: 120, progress: [{ status: 'on_track', value: 31, daysAgo: 30, note: 'Controles lopen volgens plan.' }] },
         ],
@@ -223,6 +227,7 @@ export async function seedDemoActionPlans(tx: Executor, clock: Clock, municipali
     const challengeThemes: (typeof actionPlanChallengeTheme.$inferInsert)[] = [];
     const actionRows: (typeof actionPlanAction.$inferInsert)[] = [];
     const progressRows: (typeof actionProgress.$inferInsert)[] = [];
+    const evidenceToAdd: { actionId: string; progressId: string; uploadedByUserId: string; createdAt: Date; fileName: string; title: string; lines: string[] }[] = [];
     const snapshotChallenges = demo.challenges.map((challenge, challengeIndex) => {
       const challengeId = crypto.randomUUID();
       const themeIds = challenge.themes.map((code) => themes.find((row) => row.code === code)!.id);
@@ -267,9 +272,11 @@ export async function seedDemoActionPlans(tx: Executor, clock: Clock, municipali
         });
         // The owner's contact reports progress; where the owner has no demo login, the advisor does it for them.
         const reporter = action.contact ? userId(action.contact) : advisor;
-        progressRows.push(
-          ...action.progress.map((report) => ({ municipalityId, actionId: id, status: report.status, currentValue: report.value, note: report.note, postedByUserId: reporter, postedAt: momentFrom(-report.daysAgo), postedOn: dateFrom(-report.daysAgo) })),
-        );
+        for (const report of action.progress) {
+          const progressId = crypto.randomUUID();
+          progressRows.push({ id: progressId, municipalityId, actionId: id, status: report.status, currentValue: report.value, note: report.note, postedByUserId: reporter, postedAt: momentFrom(-report.daysAgo), postedOn: dateFrom(-report.daysAgo) });
+          if (report.evidence) evidenceToAdd.push({ actionId: id, progressId, uploadedByUserId: reporter, createdAt: momentFrom(-report.daysAgo), ...report.evidence });
+        }
         return { ...smart, id, ownerName, owner: { kind: owner.ownerKind, id: owner.ownerCouncilId ?? owner.ownerPartnerOrganisationId ?? owner.ownerDepartmentId! } };
       });
       return { id: challengeId, title: challenge.title, description: challenge.description, themeIds, actions };
@@ -278,6 +285,10 @@ export async function seedDemoActionPlans(tx: Executor, clock: Clock, municipali
     await tx.insert(actionPlanChallengeTheme).values(challengeThemes);
     await tx.insert(actionPlanAction).values(actionRows);
     await tx.insert(actionProgress).values(progressRows);
+    for (const evidence of evidenceToAdd) {
+      const content = await evidencePdf(evidence.title, evidence.lines);
+      await tx.insert(actionProgressEvidence).values({ municipalityId, actionId: evidence.actionId, progressId: evidence.progressId, fileName: evidence.fileName, mediaType: 'application/pdf', sizeBytes: content.length, content, uploadedByUserId: evidence.uploadedByUserId, createdAt: evidence.createdAt });
+    }
     // The version as the wijktafel adopted it: the same snapshot `snapshotOf` makes (owners by name, never a person).
     await tx.insert(actionPlanVersion).values({
       municipalityId,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { int32, isoDate, requireSomeChange } from '../../platform/input-bounds.ts';
+import { attachmentMediaTypes } from '../../platform/uploaded-files.ts';
 import { municipalityParams } from '../municipalities/index.ts';
 import { contributionStates } from './action-plan-contribution.tables.ts';
 import { actionOriginKinds, planPointKinds } from './action-plan-content.tables.ts';
@@ -209,9 +210,50 @@ export const postProgressBody = z
   })
   .meta({ id: 'PostActionProgress' });
 
+export const evidenceSchema = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    mediaType: z.enum(attachmentMediaTypes).describe('Sniffed from the bytes at upload, not taken from the name or the browser'),
+    sizeBytes: z.number().int(),
+    isOwn: z.boolean().describe('Uploaded by the caller'),
+    canRemove: z.boolean().describe('The caller may delete it now'),
+    createdAt: moment,
+  })
+  .meta({ id: 'ActionProgressEvidence' });
+
 export const progressEntrySchema = z
-  .object({ id: z.uuid(), status: z.enum(progressStatuses), currentValue: z.number().nullable(), note: z.string().nullable(), reason: z.string().nullable(), postedBy: z.string(), postedAt: moment })
+  .object({
+    id: z.uuid(),
+    status: z.enum(progressStatuses),
+    currentValue: z.number().nullable(),
+    note: z.string().nullable(),
+    reason: z.string().nullable(),
+    postedBy: z.string(),
+    postedAt: moment,
+    evidence: z.array(evidenceSchema).describe('Photos and documents that show the progress; only for those who may see the plan'),
+    canAddEvidence: z.boolean().describe('The caller may add evidence to this report now'),
+  })
   .meta({ id: 'ActionProgressEntry' });
+
+export const progressHistorySchema = z
+  .object({
+    items: z.array(progressEntrySchema),
+    maxEvidenceBytes: z.number().int().describe('Largest file accepted as evidence'),
+    maxEvidencePerEntry: z.number().int().describe('Most pieces of evidence per progress report'),
+  })
+  .meta({ id: 'ActionProgressHistory' });
+
+/** The action after the report, and the report itself, to add evidence to. */
+export const postedProgressSchema = actionSchema.extend({ progressEntryId: z.uuid().describe('The progress report just posted: add evidence to it') }).meta({ id: 'PostedActionProgress' });
+
+export const progressEntryParams = actionParams.extend({ progressId: z.uuid() });
+export const evidenceParams = actionParams.extend({ evidenceId: z.uuid() });
+
+/** The multipart form, for the documentation: the body is streamed and checked while it is read. */
+export const uploadEvidenceForm = z
+  .object({ file: z.string().meta({ format: 'binary' }).describe('One PDF, PNG, JPEG, GIF or WebP file; the type is checked on the content') })
+  .meta({ id: 'UploadActionProgressEvidence' });
 
 export type ChallengeInput = z.infer<typeof challengeBody>;
 export type UpdateChallenge = z.infer<typeof updateChallengeBody>;
@@ -223,3 +265,6 @@ export type InviteInput = z.infer<typeof inviteBody>;
 export type ContributeInput = z.infer<typeof contributeBody>;
 export type HandleContribution = z.infer<typeof handleContributionBody>;
 export type PostProgress = z.infer<typeof postProgressBody>;
+export type ProgressEntry = z.infer<typeof progressEntrySchema>;
+export type ProgressHistory = z.infer<typeof progressHistorySchema>;
+export type ActionProgressEvidence = z.infer<typeof evidenceSchema>;

@@ -317,8 +317,9 @@ export function createActionPlanContentRepository(db: Executor) {
       return row;
     },
 
-    async insertProgress(values: typeof actionProgress.$inferInsert): Promise<void> {
-      await db.insert(actionProgress).values(values);
+    async insertProgress(values: typeof actionProgress.$inferInsert): Promise<string> {
+      const [row] = await db.insert(actionProgress).values(values).returning({ id: actionProgress.id });
+      return row.id;
     },
 
     async progressHistory(municipalityId: string, actionId: string) {

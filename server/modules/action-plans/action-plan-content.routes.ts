@@ -21,7 +21,8 @@ import {
   pointParams,
   pointSchema,
   postProgressBody,
-  progressEntrySchema,
+  postedProgressSchema,
+  progressHistorySchema,
   updateActionBody,
   updateChallengeBody,
 } from './action-plan-content.contract.ts';
@@ -131,13 +132,13 @@ export function registerActionPlanContentRoutes(
     '/action-plan-actions/:actionId/progress',
     {
       config: { access: 'actionPlan.postProgress' },
-      schema: { operationId: 'postActionProgress', tags, description: 'The owner (or the advisor) reports progress: status, the indicator’s current value, a note; dropping needs a reason.', params: actionParams, body: postProgressBody, response: { 200: actionSchema, ...writeProblems } },
+      schema: { operationId: 'postActionProgress', tags, description: 'The owner (or the advisor) reports progress: status, the indicator’s current value, a note; dropping needs a reason.', params: actionParams, body: postProgressBody, response: { 200: postedProgressSchema, ...writeProblems } },
     },
     async (request) => progress.postProgress(contextOf(request), request.params.actionId, request.body),
   );
   app.get(
     '/action-plan-actions/:actionId/progress',
-    { config: { access: 'actionPlan.view' }, schema: { operationId: 'listActionProgress', tags, description: 'Every progress report on the action, newest first.', params: actionParams, response: { 200: z.array(progressEntrySchema), ...problemResponses(401, 403, 404) } } },
+    { config: { access: 'actionPlan.view' }, schema: { operationId: 'listActionProgress', tags, description: 'Every progress report on the action, newest first, each with its evidence.', params: actionParams, response: { 200: progressHistorySchema, ...problemResponses(401, 403, 404) } } },
     async (request) => progress.progressHistory(contextOf(request), request.params.actionId),
   );
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { bytea } from '../../db/columns.ts';
 import { boolean, check, date, doublePrecision, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { council } from '../councils/council.tables.ts';
 import { meetingFollowUp } from '../meetings/meeting-minutes.tables.ts';
@@ -175,7 +176,38 @@ export const actionProgress = pgTable(
   },
   (table) => [
     index('action_progress_action_idx').on(table.municipalityId, table.actionId, table.postedAt),
+    unique('action_progress_tenant_key').on(table.municipalityId, table.id),
     foreignKey({ name: 'action_progress_action_fk', columns: [table.municipalityId, table.actionId], foreignColumns: [actionPlanAction.municipalityId, actionPlanAction.id] }).onDelete('cascade'),
     foreignKey({ name: 'action_progress_posted_by_fk', columns: [table.municipalityId, table.postedByUserId], foreignColumns: [userAccount.municipalityId, userAccount.id] }),
+  ],
+);
+
+/**
+ * Evidence with a progress report: a photo of the finished work, the minutes of an event, a count. A PDF or an
+ * image, checked like every upload; seen by whoever may see the plan, never on the public page.
+ */
+export const actionProgressEvidence = pgTable(
+  'action_progress_evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipality.id),
+    actionId: uuid('action_id').notNull(),
+    progressId: uuid('progress_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: bytea('content').notNull(),
+    uploadedByUserId: uuid('uploaded_by_user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index('action_progress_evidence_action_idx').on(table.municipalityId, table.actionId, table.progressId),
+    // The uploader's storage quota sums their files.
+    index('action_progress_evidence_uploader_idx').on(table.municipalityId, table.uploadedByUserId),
+    foreignKey({ name: 'action_progress_evidence_progress_fk', columns: [table.municipalityId, table.progressId], foreignColumns: [actionProgress.municipalityId, actionProgress.id] }).onDelete('cascade'),
+    foreignKey({ name: 'action_progress_evidence_action_fk', columns: [table.municipalityId, table.actionId], foreignColumns: [actionPlanAction.municipalityId, actionPlanAction.id] }).onDelete('cascade'),
+    foreignKey({ name: 'action_progress_evidence_uploader_fk', columns: [table.municipalityId, table.uploadedByUserId], foreignColumns: [userAccount.municipalityId, userAccount.id] }),
   ],
 );

@@ -286,8 +286,9 @@ describe('an action plan from its wijktafel to monitoring', () => {
     const after = (await t.request({ url: planUrl(planId), ...(await as('advisorSouth')) })).json();
     expect(after.state).toBe('in_execution');
     expect(after.rollup).toMatchObject({ total: 2, counted: 2 });
+    expect(posted.json().progressEntryId).toEqual(expect.any(String));
     const history = (await t.request({ url, ...(await as('councilMember')) })).json();
-    expect(history).toEqual([expect.objectContaining({ status: 'on_track', note: 'Eerste maanden gaan goed.', postedBy: 'Bram de Wit' })]);
+    expect(history.items).toEqual([expect.objectContaining({ id: posted.json().progressEntryId, status: 'on_track', note: 'Eerste maanden gaan goed.', postedBy: 'Bram de Wit', evidence: [], canAddEvidence: false })]);
   });
 
   it('downloads an adopted version as a PDF whose text holds the actions, and the actions as CSV, for readers of the plan only', async () => {

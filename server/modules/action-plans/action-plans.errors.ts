@@ -77,6 +77,14 @@ export const actionPlansErrors = defineErrors({
         en: 'Only the owner of this action (or the neighbourhood’s advisor) reports its progress.',
       },
     },
+    TOO_MUCH_EVIDENCE: {
+      status: 409,
+      title: { nl: 'Genoeg bewijsstukken', en: 'Enough evidence' },
+      detail: {
+        nl: 'Bij dit voortgangsbericht horen al {maximum} bewijsstukken; meer kan niet. Verwijder er eerst een, of voeg het toe bij een nieuw voortgangsbericht.',
+        en: 'This progress report already has {maximum} pieces of evidence; no more can be added. Remove one first, or add it to a new progress report.',
+      },
+    },
     CONTRIBUTION_ALREADY_HANDLED: {
       status: 409,
       title: { nl: 'Bijdrage al verwerkt', en: 'Contribution already handled' },

@@ -5,9 +5,12 @@ import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
-import { loadPlanAccess } from './action-plan-access.ts';
-import type { PostProgress } from './action-plan-content.contract.ts';
-import { createActionPlanContentRepository, ownerOf } from './action-plan-content.repository.ts';
+import { loadPlanAccess, type PlanAccess } from './action-plan-access.ts';
+import { defaultAttachmentMaxBytes } from '../../platform/uploaded-files.ts';
+import { createActionProgressEvidenceRepository } from './action-progress-evidence.repository.ts';
+import { maxEvidencePerEntry, presentEvidence } from './action-progress-evidence.presenter.ts';
+import type { PostProgress, ProgressHistory } from './action-plan-content.contract.ts';
+import { type ActionRow, createActionPlanContentRepository, ownerOf } from './action-plan-content.repository.ts';
 import { checkProgressUpdate } from './action-plan-progress.rules.ts';
 import { presentAction } from './action-plan.presenter.ts';
 import { createActionPlanRepository } from './action-plan.repository.ts';
@@ -15,9 +18,17 @@ import { stateForbids } from './action-plan.service.ts';
 import { acceptsProgress } from './action-plan.workflow.ts';
 import { invalidFields } from './action-plans.errors.ts';
 
+/** The advisor, or the party that owns the action: they report its progress and add evidence. */
+export function mayReportOn(access: PlanAccess, action: ActionRow): boolean {
+  const owner = ownerOf(action);
+  const isOwner = owner !== null && access.myParties.some((party) => party.kind === owner.kind && party.id === owner.id);
+  return access.mayManage || isOwner;
+}
+
 /** Owners report progress on their actions; the first report puts an adopted plan into execution. */
-export function createActionProgressService(dependencies: { db: Executor; clock: Clock }) {
+export function createActionProgressService(dependencies: { db: Executor; clock: Clock; maxEvidenceBytes?: number }) {
   const { db, clock } = dependencies;
+  const maxEvidenceBytes = dependencies.maxEvidenceBytes ?? defaultAttachmentMaxBytes;
 
   return {
     async postProgress(context: UseCaseContext, actionId: string, input: PostProgress) {
@@ -26,9 +37,7 @@ export function createActionProgressService(dependencies: { db: Executor; clock:
         const before = await content.findAction(context.municipalityId, actionId);
         if (!before) throw new DomainError('NOT_FOUND');
         const access = await loadPlanAccess(tx, context, before.planId);
-        const owner = ownerOf(before);
-        const isOwner = owner !== null && access.myParties.some((party) => party.kind === owner.kind && party.id === owner.id);
-        if (!access.mayManage && !isOwner) throw new DomainError('ACTION_NOT_OWNED');
+        if (!mayReportOn(access, before)) throw new DomainError('ACTION_NOT_OWNED');
         const { plan } = access.record;
         if (!acceptsProgress(plan.state)) throw stateForbids(plan.state);
         const problems = checkProgressUpdate({ status: input.status, reason: input.reason ?? null, currentValue: input.currentValue ?? null });
@@ -46,7 +55,7 @@ export function createActionProgressService(dependencies: { db: Executor; clock:
           updatedAt: now,
         });
         if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
-        await content.insertProgress({
+        const progressEntryId = await content.insertProgress({
           municipalityId: context.municipalityId,
           actionId,
           status: input.status,
@@ -64,25 +73,38 @@ export function createActionProgressService(dependencies: { db: Executor; clock:
         await recordAudit(tx, clock, context, { action: 'actionPlan.postProgress', entityType: 'action_plan_action', entityId: actionId, before, after });
         const refreshed = await loadPlanAccess(tx, context, plan.id);
         const [record] = await content.actions(context.municipalityId, plan.id, { actionId });
-        return presentAction(record, refreshed, today);
+        return { ...presentAction(record, refreshed, today), progressEntryId };
       });
     },
 
-    async progressHistory(context: UseCaseContext, actionId: string) {
+    /** Every report, newest first, each with its evidence (read in one query for the whole action). */
+    async progressHistory(context: UseCaseContext, actionId: string): Promise<ProgressHistory> {
       const content = createActionPlanContentRepository(db);
       const action = await content.findAction(context.municipalityId, actionId);
       if (!action) throw new DomainError('NOT_FOUND');
-      await loadPlanAccess(db, context, action.planId);
-      const rows = await content.progressHistory(context.municipalityId, actionId);
-      return rows.map(({ entry, postedBy }) => ({
-        id: entry.id,
-        status: entry.status,
-        currentValue: entry.currentValue,
-        note: entry.note,
-        reason: entry.reason,
-        postedBy,
-        postedAt: entry.postedAt.toISOString(),
-      }));
+      const access = await loadPlanAccess(db, context, action.planId);
+      const [rows, evidence] = await Promise.all([content.progressHistory(context.municipalityId, actionId), createActionProgressEvidenceRepository(db).listOfAction(context.municipalityId, actionId)]);
+      const open = acceptsProgress(access.record.plan.state);
+      const mayAdd = open && mayReportOn(access, action);
+      const userId = context.actor?.userId ?? null;
+      return {
+        items: rows.map(({ entry, postedBy }) => {
+          const own = evidence.filter((item) => item.progressId === entry.id);
+          return {
+            id: entry.id,
+            status: entry.status,
+            currentValue: entry.currentValue,
+            note: entry.note,
+            reason: entry.reason,
+            postedBy,
+            postedAt: entry.postedAt.toISOString(),
+            evidence: own.map((item) => presentEvidence(item, { userId, mayManage: access.mayManage, isOpen: open })),
+            canAddEvidence: mayAdd && own.length < maxEvidencePerEntry,
+          };
+        }),
+        maxEvidenceBytes,
+        maxEvidencePerEntry,
+      };
     },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attachmentMediaTypes } from './request-attachment.rules.ts';
+import { attachmentMediaTypes } from '../../platform/uploaded-files.ts';
 
 export const attachmentParams = z.object({ municipality: z.string(), requestId: z.uuid(), attachmentId: z.uuid() });
 

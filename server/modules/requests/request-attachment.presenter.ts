@@ -1,6 +1,7 @@
 import type { RequestAttachment } from './request-attachment.contract.ts';
 import type { AttachmentListRow } from './request-attachment.repository.ts';
-import { type AttachmentMediaType, type AttachmentViewer, isOpenForAttachments, mayRemoveAttachment } from './request-attachment.rules.ts';
+import type { AttachmentMediaType } from '../../platform/uploaded-files.ts';
+import { type AttachmentViewer, isOpenForAttachments, mayRemoveAttachment } from './request-attachment.rules.ts';
 
 /** Row → response: never the bytes, and the uploader's name only for staff (a resident is not named in public). */
 export function presentAttachment(row: Omit<AttachmentListRow, 'uploaderName'> & { uploaderName?: string | null }, viewer: AttachmentViewer, requestState: string): RequestAttachment {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql, sum } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { userAccount } from '../users/user.tables.ts';
 import { request, requestAttachment } from './request.tables.ts';
@@ -30,19 +30,6 @@ export function createRequestAttachmentRepository(db: Executor) {
         .for('update');
     },
 
-    /** Serialises one person's uploads, so two at once (to different requests) cannot both fit in the quota. */
-    async lockUploader(municipalityId: string, userId: string): Promise<void> {
-      await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`attachment-quota:${municipalityId}:${userId}`}, 0))`);
-    },
-
-    /** Bytes of every attachment this person has uploaded in this municipality. */
-    async bytesUploadedBy(municipalityId: string, userId: string): Promise<number> {
-      const [{ total }] = await db
-        .select({ total: sum(requestAttachment.sizeBytes) })
-        .from(requestAttachment)
-        .where(and(eq(requestAttachment.municipalityId, municipalityId), eq(requestAttachment.uploadedByUserId, userId)));
-      return Number(total ?? 0);
-    },
 
     async countOf(municipalityId: string, requestId: string, isInternal: boolean): Promise<number> {
       const [{ total }] = await db

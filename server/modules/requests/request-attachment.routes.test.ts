@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintDatabase } from '../../../test/database.ts';
 import { createTestApp, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
+import { multipartForm, type Part, sampleFiles } from '../../../test/multipart.ts';
 import { auditLog } from '../../platform/audit-log.tables.ts';
 
 let t: TestApp;
@@ -14,27 +14,8 @@ let brandevoortId: string;
 
 // A small limit so "too large" needs no 10 MB in a test.
 const maxBytes = 64 * 1024;
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-const program = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0x90)]);
-const webPage = Buffer.from('<!doctype html><html><body><script>fetch("/api/v1/municipalities/helmond/users")</script></body></html>');
-
-type Part = { name: string; value: string } | { name: string; fileName: string; content: Buffer; contentType?: string };
-
-/** A multipart/form-data body as a browser sends it. */
-function form(parts: Part[]) {
-  const boundary = `----wijkwerk-${randomUUID()}`;
-  const chunks = parts.flatMap((part) =>
-    'content' in part
-      ? [
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\nContent-Type: ${part.contentType ?? 'application/octet-stream'}\r\n\r\n`),
-          part.content,
-          Buffer.from('\r\n'),
-        ]
-      : [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`)],
-  );
-  return { payload: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+const { pdf, png, program, webPage } = sampleFiles;
+const form = multipartForm;
 
 function upload(requestId: string, as: Session | undefined, file: { fileName: string; content: Buffer; contentType?: string }, extra: Part[] = []) {
   // A second apart, so "oldest first" has one answer on the fixed test clock.

@@ -3,49 +3,22 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/auth.ts';
-import { requestErrors } from './request.errors.ts';
 import { DomainError, validatorCompiler } from '../../platform/errors.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import { requestParams } from './request.contract.ts';
 import { attachmentContentSchema, attachmentListSchema, attachmentParams, attachmentSchema, uploadAttachmentForm } from './request-attachment.contract.ts';
-import { attachmentMediaTypes, contentDispositionFor, describeByteLimit } from './request-attachment.rules.ts';
+import { downloadHeaders, readFileForm, singleFileFormLimits } from '../../platform/file-uploads.ts';
+import { attachmentMediaTypes, describeByteLimit } from '../../platform/uploaded-files.ts';
 import type { AttachmentUpload, RequestAttachmentService } from './request-attachment.service.ts';
 
 const tags = ['Requests'];
 
-/**
- * Reads the multipart form: one file in the field "file" and optionally "isInternal". The parser's limits
- * (size, one file, few small fields) bound what a caller can make us hold in memory.
- */
-async function readUpload(request: FastifyRequest, limit: string): Promise<AttachmentUpload> {
-  if (!request.isMultipart()) throw new DomainError(requestErrors.MULTIPART_REQUIRED);
-  let file: { fileName: string; content: Buffer } | undefined;
-  let isInternal: string | undefined;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        // Every file part is read to its end (within the limit), or the form never finishes.
-        const content = await part.toBuffer();
-        if (part.fieldname === 'file') file = { fileName: part.filename, content };
-      } else if (part.fieldname === 'isInternal') {
-        isInternal = String(part.value);
-      }
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new DomainError(requestErrors.ATTACHMENT_TOO_LARGE, { params: { limit }, fields: [{ field: 'body.file', code: 'attachmentTooLarge', params: { limit } }] });
-    }
-    if (code === 'FST_FILES_LIMIT') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.file', code: 'oneFileOnly' }] });
-    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body', code: 'tooManyFormFields' }] });
-    // Everything else the parser throws is a form it cannot read: no boundary, a truncated part, bad headers.
-    throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body', code: 'malformedForm' }] });
-  }
-  if (isInternal !== undefined && isInternal !== 'true' && isInternal !== 'false') {
+async function readUpload(request: FastifyRequest, maxBytes: number): Promise<AttachmentUpload> {
+  const { file, fields } = await readFileForm(request, maxBytes, ['isInternal']);
+  if (fields.isInternal !== undefined && fields.isInternal !== 'true' && fields.isInternal !== 'false') {
     throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.isInternal', code: 'trueOrFalse' }] });
   }
-  if (!file) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.file', code: 'required' }] });
-  return { ...file, isInternal: isInternal === 'true' };
+  return { ...file, isInternal: fields.isInternal === 'true' };
 }
 
 /** Attachments on a request. Multipart is registered in this scope only: every other route still takes JSON alone. */
@@ -54,7 +27,7 @@ export function registerRequestAttachmentRoutes(scope: FastifyInstance, service:
 
   scope.register(async (attachmentScope) => {
     await attachmentScope.register(fastifyMultipart, {
-      limits: { fileSize: service.maxBytes, files: 1, fields: 2, parts: 3, fieldSize: 100, fieldNameSize: 50, headerPairs: 20 },
+      limits: singleFileFormLimits(service.maxBytes, 2),
       throwFileSizeLimit: true,
     });
     const app = attachmentScope.withTypeProvider<ZodTypeProvider>();
@@ -93,7 +66,7 @@ export function registerRequestAttachmentRoutes(scope: FastifyInstance, service:
       async (request, reply) => {
         const context = contextOf(request);
         await service.checkUpload(context, request.params.requestId);
-        const upload = await readUpload(request, limit);
+        const upload = await readUpload(request, service.maxBytes);
         return reply.code(201).send(await service.addAttachment(context, request.params.requestId, upload));
       },
     );
@@ -116,15 +89,7 @@ export function registerRequestAttachmentRoutes(scope: FastifyInstance, service:
       async (request, reply) => {
         const file = await service.downloadAttachment(contextOf(request), request.params.requestId, request.params.attachmentId);
         return reply
-          .headers({
-            'content-type': file.mediaType,
-            'content-disposition': contentDispositionFor(file.fileName),
-            'x-content-type-options': 'nosniff',
-            // Even opened directly, an uploaded file gets no script, forms or same-origin rights.
-            'content-security-policy': 'sandbox',
-            'cross-origin-resource-policy': 'same-origin',
-            'cache-control': 'private, no-store',
-          })
+          .headers(downloadHeaders(file.fileName, file.mediaType))
           // A Buffer goes out as it is (Fastify serialises only objects); the schema types it as the binary string it documents.
           .send(file.content as unknown as string);
       },

@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
 import type { Executor } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
@@ -10,20 +9,16 @@ import type { RequestRow } from './request.repository.ts';
 import type { RequestAttachmentList } from './request-attachment.contract.ts';
 import { presentAttachment } from './request-attachment.presenter.ts';
 import { type AttachmentRow, createRequestAttachmentRepository } from './request-attachment.repository.ts';
+import { checkUploadQuota, fileTooLarge, lockUploader, sniffAllowedType, type UploadedFile } from '../../platform/file-uploads.ts';
+import { type AttachmentMediaType, defaultAttachmentMaxBytes, defaultAttachmentQuotaBytesPerUser, sanitiseFileName } from '../../platform/uploaded-files.ts';
 import {
-  type AttachmentMediaType,
   type AttachmentViewer,
-  defaultAttachmentMaxBytes,
-  defaultAttachmentQuotaBytesPerUser,
-  describeByteLimit,
-  isAllowedAttachmentType,
   isOpenForAttachments,
   maxAttachmentsPerRequest,
   mayRemoveAttachment,
   maySeeAttachment,
   mayUpload,
   mayUploadInternal,
-  sanitiseFileName,
 } from './request-attachment.rules.ts';
 import { requestNotices } from './request.notices.ts';
 import { createRequestSteps } from './request-steps.ts';
@@ -37,32 +32,18 @@ export interface RequestAttachmentServiceDependencies {
   quotaBytesPerUser?: number;
 }
 
-/** A file as it came in: the name the browser gave and the bytes; the type is never taken from either. */
-export interface AttachmentUpload {
-  fileName: string;
-  content: Buffer;
+/** A file as it came in, and whether only staff may see it. */
+export interface AttachmentUpload extends UploadedFile {
   isInternal: boolean;
 }
-
-const fileField = 'body.file';
 
 /** Attachments on requests: adding, listing, downloading and removing PDFs and images. */
 export function createRequestAttachmentService(dependencies: RequestAttachmentServiceDependencies) {
   const { db, clock } = dependencies;
   const maxBytes = dependencies.maxBytes ?? defaultAttachmentMaxBytes;
   const steps = createRequestSteps({ db, clock });
-  const limit = describeByteLimit(maxBytes);
   const quotaBytesPerUser = dependencies.quotaBytesPerUser ?? defaultAttachmentQuotaBytesPerUser;
-
-  /** Refuses an upload of this many bytes (0: any at all) that would take the uploader past their quota. */
-  async function checkQuota(tx: Executor, context: UseCaseContext, incomingBytes: number): Promise<void> {
-    const used = await createRequestAttachmentRepository(tx).bytesUploadedBy(context.municipalityId, context.actor!.userId);
-    if (used + Math.max(incomingBytes, 1) <= quotaBytesPerUser) return;
-    throw new DomainError(requestErrors.ATTACHMENT_QUOTA_EXCEEDED, {
-      params: { quota: describeByteLimit(quotaBytesPerUser), used: describeByteLimit(used) },
-      fields: [{ field: fileField, code: 'attachmentQuotaExceeded', params: { quota: describeByteLimit(quotaBytesPerUser) } }],
-    });
-  }
+  const checkQuota = (tx: Executor, context: UseCaseContext, incomingBytes: number) => checkUploadQuota(tx, context.municipalityId, context.actor!.userId, incomingBytes, quotaBytesPerUser);
 
   async function viewerOf(tx: Executor, context: UseCaseContext, row: RequestRow): Promise<AttachmentViewer> {
     const access = await steps.accessOf(tx, context, row);
@@ -77,10 +58,6 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
     if (isInternal && !mayUploadInternal(viewer)) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.isInternal', code: 'attachmentStaffOnly' }] });
     if (!isOpenForAttachments(row.state)) throw new DomainError('INVALID_TRANSITION', { params: { state: row.state } });
     return { row, viewer };
-  }
-
-  function tooLarge() {
-    return new DomainError(requestErrors.ATTACHMENT_TOO_LARGE, { params: { limit }, fields: [{ field: fileField, code: 'attachmentTooLarge', params: { limit } }] });
   }
 
   function summaryOf(attachment: AttachmentRow) {
@@ -98,20 +75,16 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
     },
 
     async addAttachment(context: UseCaseContext, requestId: string, upload: AttachmentUpload) {
-      if (upload.content.length === 0) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: fileField, code: 'required' }] });
-      if (upload.content.length > maxBytes) throw tooLarge();
+      if (upload.content.length === 0) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.file', code: 'required' }] });
+      if (upload.content.length > maxBytes) throw fileTooLarge(maxBytes);
       return inTransaction(db, async (tx) => {
         const repository = createRequestAttachmentRepository(tx);
         // Two uploads at once must not both pass the count check.
         await repository.lockRequest(context.municipalityId, requestId);
         const { row, viewer } = await loadForUpload(tx, context, requestId, upload.isInternal);
-        await repository.lockUploader(context.municipalityId, context.actor!.userId);
+        await lockUploader(tx, context.municipalityId, context.actor!.userId);
         await checkQuota(tx, context, upload.content.length);
-        // The type comes from the bytes: a renamed program or an HTML page does not become a PDF by its name.
-        const mediaType = (await fileTypeFromBuffer(upload.content))?.mime;
-        if (!isAllowedAttachmentType(mediaType)) {
-          throw new DomainError(requestErrors.ATTACHMENT_TYPE_NOT_ALLOWED, { fields: [{ field: fileField, code: 'attachmentType' }] });
-        }
+        const mediaType = await sniffAllowedType(upload.content);
         if ((await repository.countOf(context.municipalityId, requestId, upload.isInternal)) >= maxAttachmentsPerRequest) {
           throw new DomainError(requestErrors.TOO_MANY_ATTACHMENTS, { params: { maximum: maxAttachmentsPerRequest } });
         }

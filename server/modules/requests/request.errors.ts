@@ -16,33 +16,10 @@ export const requestErrors = defineErrors({
       title: { nl: 'Te veel voor één export', en: 'Too much for one export' },
       detail: { nl: 'Meer dan {limit} vragen voldoen aan deze filters. Verfijn de filters (bijvoorbeeld wijk, status, soort of afdeling) en exporteer in delen.', en: 'More than {limit} requests match these filters. Narrow the filters (for example neighbourhood, state, kind or department) and export in parts.' },
     },
-    ATTACHMENT_TYPE_NOT_ALLOWED: {
-      status: 415,
-      title: { nl: 'Dit soort bestand kan niet', en: 'File type not allowed' },
-      detail: { nl: 'Voeg een PDF of een afbeelding (PNG, JPEG, GIF of WebP) toe. Het soort bestand wordt aan de inhoud herkend, niet aan de naam.', en: 'Attach a PDF or an image (PNG, JPEG, GIF or WebP). The file type is recognised by its content, not by its name.' },
-    },
-    ATTACHMENT_TOO_LARGE: {
-      status: 413,
-      title: { nl: 'Bestand te groot', en: 'File too large' },
-      detail: { nl: 'Een bijlage mag hoogstens {limit} zijn. Verklein het bestand (bijvoorbeeld een foto met een lagere resolutie) en probeer het opnieuw.', en: 'An attachment may be at most {limit}. Make the file smaller (for example a photo at a lower resolution) and try again.' },
-    },
-    ATTACHMENT_QUOTA_EXCEEDED: {
-      status: 413,
-      title: { nl: 'Opslagruimte vol', en: 'Storage quota reached' },
-      detail: {
-        nl: 'Uw bijlagen samen mogen hoogstens {quota} zijn; u gebruikt nu {used}, en dit bestand past er niet meer bij. Verwijder eerst een bijlage die niet meer nodig is.',
-        en: 'Your attachments together may be at most {quota}; you now use {used}, and this file no longer fits. Remove an attachment that is no longer needed first.',
-      },
-    },
     TOO_MANY_ATTACHMENTS: {
       status: 409,
       title: { nl: 'Te veel bijlagen', en: 'Too many attachments' },
       detail: { nl: 'Deze vraag heeft al {maximum} bijlagen; meer kan niet. Verwijder eerst een bijlage die niet meer nodig is.', en: 'This request already has {maximum} attachments; no more can be added. Remove one that is no longer needed first.' },
-    },
-    MULTIPART_REQUIRED: {
-      status: 415,
-      title: { nl: 'Niet-ondersteund formaat', en: 'Unsupported media type' },
-      detail: { nl: 'Stuur het bestand als multipart/form-data, in het veld “file”.', en: 'Send the file as multipart/form-data, in the field “file”.' },
     },
   },
   fieldMessages: {
@@ -78,11 +55,6 @@ export const requestErrors = defineErrors({
     respondentsRequired: { nl: 'Vul het aantal respondenten van de enquête in.', en: 'Enter the number of survey respondents.' },
     signaturesRequired: { nl: 'Vul het aantal handtekeningen van de petitie in.', en: 'Enter the number of petition signatures.' },
     dissentRequired: { nl: 'Beschrijf de meningsverschillen in de wijk als het draagvlak niet breed is.', en: 'Describe the disagreement in the neighbourhood when support is not broad.' },
-    attachmentType: { nl: 'Kies een PDF of een afbeelding (PNG, JPEG, GIF of WebP). Dit bestand is geen van die soorten, wat de naam ook zegt.', en: 'Choose a PDF or an image (PNG, JPEG, GIF or WebP). This file is none of those, whatever its name says.' },
-    attachmentTooLarge: { nl: 'Dit bestand is groter dan {limit}. Kies een kleiner bestand.', en: 'This file is larger than {limit}. Choose a smaller file.' },
-    attachmentQuotaExceeded: { nl: 'Dit bestand past niet meer in uw opslagruimte van {quota}.', en: 'This file no longer fits in your storage quota of {quota}.' },
     attachmentStaffOnly: { nl: 'Alleen medewerkers van de gemeente kunnen een interne bijlage toevoegen.', en: 'Only municipal staff can add an internal attachment.' },
-    oneFileOnly: { nl: 'Voeg één bestand tegelijk toe.', en: 'Add one file at a time.' },
-    tooManyFormFields: { nl: 'Stuur alleen de velden “file” en “isInternal”.', en: 'Send only the fields “file” and “isInternal”.' },
   },
 });

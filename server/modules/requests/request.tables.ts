@@ -1,3 +1,4 @@
+import { bytea } from '../../db/columns.ts';
 import { sql } from 'drizzle-orm';
 import { boolean, customType, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { RequestState } from './request.workflow.ts';
@@ -9,7 +10,6 @@ import { userAccount } from '../users/user.tables.ts';
 import { adviceRequest } from './advice-request.tables.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({ dataType: () => 'bytea', fromDriver: (value) => Buffer.from(value) });
 
 /** A question, request, advice or initiative from a neighbourhood, and the municipality's answer to it. */
 export const request = pgTable(

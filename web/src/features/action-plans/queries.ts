@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { progressEntrySchema } from '../../../../server/modules/action-plans/action-plan-content.contract.ts';
+import type { ActionProgressEvidence, ProgressHistory } from '../../../../server/modules/action-plans/action-plan-content.contract.ts';
 import type { attentionListSchema, reportListSchema, subsidyConditionListSchema } from '../../../../server/modules/action-plans/action-plan-monitoring.contract.ts';
 import type { actionPlanListSchema, actionPlanMethodSchema, actionPlanSchema, smartCheckSchema } from '../../../../server/modules/action-plans/action-plan.contract.ts';
 import { ApiProblem, api, tenantPath } from '../../api/client.ts';
@@ -13,7 +13,7 @@ export type Challenge = ActionPlan['challenges'][number];
 export type Action = Challenge['actions'][number];
 export type Contribution = ActionPlan['contributions'][number];
 export type SmartCheck = z.infer<typeof smartCheckSchema>;
-export type ProgressEntry = z.infer<typeof progressEntrySchema>;
+export type { ActionProgressEvidence, ProgressHistory };
 
 export const actionPlanKey = (municipality: string, planId: string) => ['action-plan', municipality, planId];
 
@@ -35,7 +35,17 @@ export function useSmartCheck(municipality: string, planId: string, enabled: boo
 }
 
 export function useProgressHistory(municipality: string, planId: string, actionId: string, enabled: boolean) {
-  return useQuery({ queryKey: [...actionPlanKey(municipality, planId), 'progress', actionId], enabled, queryFn: () => api<ProgressEntry[]>(tenantPath(municipality, `/action-plan-actions/${actionId}/progress`)) });
+  return useQuery({ queryKey: [...actionPlanKey(municipality, planId), 'progress', actionId], enabled, queryFn: () => api<ProgressHistory>(tenantPath(municipality, `/action-plan-actions/${actionId}/progress`)) });
+}
+
+/** Where a piece of evidence is downloaded. */
+export const evidenceHref = (municipality: string, actionId: string, evidenceId: string) => `/api/v1${tenantPath(municipality, `/action-plan-actions/${actionId}/evidence/${evidenceId}`)}`;
+
+/** Sends one file as multipart/form-data to a progress report; the server checks the type on the bytes. */
+export function uploadEvidence(municipality: string, actionId: string, progressId: string, file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api<ActionProgressEvidence>(tenantPath(municipality, `/action-plan-actions/${actionId}/progress/${progressId}/evidence`), { method: 'POST', body: form });
 }
 
 /** A named thing to choose: a department, partner organisation or council. */
@@ -62,11 +72,11 @@ export function useParties(municipality: string, neighbourhoodId: string, enable
  * One step on a plan through its API. Afterwards the whole plan is read again (a step can change what the plan
  * allows, its roll-up and its SMART check), and the page says what was done.
  */
-export function usePlanStep<Body = unknown>(municipality: string, planId: string, path: string, options: { method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; done(body: Body): string }) {
+export function usePlanStep<Body = unknown, Answer = unknown>(municipality: string, planId: string, path: string, options: { method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; done(body: Body): string }) {
   const queryClient = useQueryClient();
   const announce = useAnnounce();
   const mutation = useMutation({
-    mutationFn: (body: Body) => api<unknown>(tenantPath(municipality, path), { method: options.method ?? 'POST', body: options.method === 'DELETE' ? undefined : (body ?? {}) }),
+    mutationFn: (body: Body) => api<Answer>(tenantPath(municipality, path), { method: options.method ?? 'POST', body: options.method === 'DELETE' ? undefined : (body ?? {}) }),
     onSuccess: async (_answer, body) => {
       await queryClient.invalidateQueries({ queryKey: actionPlanKey(municipality, planId) });
       await queryClient.invalidateQueries({ queryKey: ['action-plans', municipality] });

@@ -1,4 +1,4 @@
-import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { type FormEvent, useState } from 'react';
 import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { ProblemAlert } from '../../../components/Feedback.tsx';
@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { type Action, type ActionPlan, usePlanStep } from '../queries.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { ProgressForm } from './ProgressForm.tsx';
+import { ProgressHistory } from './ProgressHistory.tsx';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -72,6 +73,7 @@ function ActionView({ municipality, plan, action }: { municipality: string; plan
   const { t } = useI18n();
   const [isEditing, setEditing] = useState(false);
   const [isReporting, setReporting] = useState(false);
+  const [evidenceProblem, setEvidenceProblem] = useState<string | undefined>();
   if (isEditing) return <ActionForm municipality={municipality} plan={plan} challengeId={action.challengeId} action={action} onDone={() => setEditing(false)} />;
   return (
     <article className="app-action" aria-labelledby={`action-${action.id}`}>
@@ -108,7 +110,23 @@ function ActionView({ municipality, plan, action }: { municipality: string; plan
           {t('actionPlan.reportProgress', { title: action.title })}
         </Button>
       )}
-      {isReporting && <ProgressForm municipality={municipality} plan={plan} action={action} onDone={() => setReporting(false)} />}
+      {isReporting && (
+        <ProgressForm
+          municipality={municipality}
+          plan={plan}
+          action={action}
+          onDone={(problem) => {
+            setReporting(false);
+            setEvidenceProblem(problem);
+          }}
+        />
+      )}
+      {evidenceProblem && (
+        <Alert type="warning" role="alert">
+          <Paragraph>{evidenceProblem}</Paragraph>
+        </Alert>
+      )}
+      <ProgressHistory municipality={municipality} plan={plan} action={action} />
     </article>
   );
 }
