@@ -209,4 +209,29 @@ describe('monitoring, reports and the public plan', () => {
     await expectAccessible(page, 'public-action-plan-390');
     await context.close();
   });
+
+  it('the advisor adds a section to the way of working and publishes it; a partner reads it', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'sanne.kuipers@helmond.example');
+    await page.goto('/helmond/wijkactieplannen/werkwijze');
+    await page.getByRole('button', { name: 'Onderdeel toevoegen' }).click();
+    await page.getByRole('button', { name: 'Vaststellen en publiceren' }).click();
+    // The empty new section is refused, field by field, and nothing is published.
+    await page.getByRole('alert').filter({ hasText: 'Titel (Nederlands): Dit veld is verplicht.' }).waitFor();
+    const last = (await page.locator('fieldset legend').filter({ hasText: /^Onderdeel \d+$/ }).count()) - 1;
+    await page.locator(`#method-section-${last}-titleNl`).fill('Samen de wijk schoonhouden');
+    await page.locator(`#method-section-${last}-titleEn`).fill('Keeping the neighbourhood clean together');
+    await page.locator(`#method-section-${last}-guidanceNl`).fill('Wat bewoners, partners en gemeente samen doen aan zwerfafval.');
+    await page.getByRole('button', { name: 'Vaststellen en publiceren' }).click();
+    await statusSays(page, 'De werkwijze is gepubliceerd.');
+    await expectAccessible(page, 'action-plan-method');
+    await context.close();
+
+    const reader = await openPage(browser);
+    await logIn(reader.page, 'bram.dewit@politie.example');
+    await reader.page.goto('/helmond/wijkactieplannen/werkwijze');
+    await reader.page.getByText('Samen de wijk schoonhouden').waitFor();
+    expect(await reader.page.getByRole('button', { name: 'Vaststellen en publiceren' }).count()).toBe(0);
+    await reader.context.close();
+  });
 });

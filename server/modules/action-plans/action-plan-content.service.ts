@@ -9,7 +9,6 @@ import { loadPlanAccess, type PlanAccess } from './action-plan-access.ts';
 import type { ChallengeInput, CreateAction, PartyInput, PointInput, UpdateAction, UpdateChallenge } from './action-plan-content.contract.ts';
 import { type ActionRow, createActionPlanContentRepository, ownerOf } from './action-plan-content.repository.ts';
 import type { actionPlanAction } from './action-plan-content.tables.ts';
-import { notifyRequestTakenUp } from './action-plan-messages.ts';
 import { presentAction } from './action-plan.presenter.ts';
 import { createActionPlanRepository } from './action-plan.repository.ts';
 import { stateForbids } from './action-plan.service.ts';
@@ -172,8 +171,6 @@ export function createActionPlanContentService(dependencies: { db: Executor; clo
           updatedAt: now,
         });
         await createActionPlanRepository(tx).touchPlan(context.municipalityId, challenge.planId, now);
-        // Whoever asked hears that the plan takes their request up (§3.1: every request gets its follow-up).
-        if (origin) await notifyRequestTakenUp(tx, clock, access.record.plan, origin, action.title);
         await recordAudit(tx, clock, context, { action: 'actionPlan.addAction', entityType: 'action_plan_action', entityId: action.id, after: action });
         return presentedAction(tx, context, challenge.planId, action.id);
       });

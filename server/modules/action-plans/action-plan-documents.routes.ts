@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { contextOf } from '../../platform/auth.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import { exportFormats, type ActionPlanDocumentService } from './action-plan-documents.service.ts';
-import { planParams, planVersionParams } from './action-plan.contract.ts';
+import { documentLanguageQuery, planParams, planVersionParams, withDocumentLanguage } from './action-plan.contract.ts';
 
 const tags = ['Action plans'];
 const problems = problemResponses(401, 403, 404);
@@ -31,18 +31,18 @@ export function registerActionPlanDocumentRoutes(scope: FastifyInstance, service
     {
       config: { access: 'actionPlan.view' },
       exposeHeadRoute: false,
-      schema: { operationId: 'downloadActionPlanVersion', tags, description: 'An adopted version as PDF: cover, challenges, and per challenge a table of actions with owners, dates and today’s status.', params: planVersionParams, response: { 200: pdfResponse, ...problems } },
+      schema: { operationId: 'downloadActionPlanVersion', tags, description: 'An adopted version as PDF: cover, challenges, and per challenge a table of actions with owners, dates and today’s status.', params: planVersionParams, querystring: documentLanguageQuery, response: { 200: pdfResponse, ...problems } },
     },
-    async (request, reply) => sendFile(reply, await service.planPdf(contextOf(request), request.params.planId, request.params.number)),
+    async (request, reply) => sendFile(reply, await service.planPdf(withDocumentLanguage(contextOf(request), request.query.lang), request.params.planId, request.params.number)),
   );
   app.get(
     '/action-plans/:planId/document',
     {
       config: { access: 'actionPlan.view' },
       exposeHeadRoute: false,
-      schema: { operationId: 'downloadActionPlanDraft', tags, description: 'The working copy as PDF, marked “Concept”: for the parties to read before the wijktafel.', params: planParams, response: { 200: pdfResponse, ...problems } },
+      schema: { operationId: 'downloadActionPlanDraft', tags, description: 'The working copy as PDF, marked “Concept”: for the parties to read before the wijktafel.', params: planParams, querystring: documentLanguageQuery, response: { 200: pdfResponse, ...problems } },
     },
-    async (request, reply) => sendFile(reply, await service.planPdf(contextOf(request), request.params.planId, undefined)),
+    async (request, reply) => sendFile(reply, await service.planPdf(withDocumentLanguage(contextOf(request), request.query.lang), request.params.planId, undefined)),
   );
   app.get(
     '/action-plans/:planId/action-export',

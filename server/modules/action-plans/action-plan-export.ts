@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Language } from '../../platform/language.ts';
 import { type ProgressStatus, statusWords } from './action-plan-document.words.ts';
+import { neutraliseFormula } from '../../platform/spreadsheet-cell.ts';
 
 /** The plan's actions as a CSV file and an Excel workbook, for staff who work on in a spreadsheet. */
 
@@ -50,17 +51,6 @@ export const actionExportColumns: ExportColumn[] = [
   { key: 'hours', header: { nl: 'Uren', en: 'Hours' }, kind: 'number', width: 9 },
   { key: 'fundingSource', header: { nl: 'Financieringsbron', en: 'Funding source' }, kind: 'text', width: 24 },
 ];
-
-/**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula: an action titled
- * "=HYPERLINK(…)" would become a live link. A leading apostrophe keeps it text. The same rule as the request
- * export's `neutraliseFormula`; not imported from it, because the requests module's public surface brings
- * Fastify and the database along (about 2.5 s to load), and this file renders from plain data.
- * Only text gets it: numbers are written as numbers, and a negative budget is not a formula.
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /** A cell as text for CSV, or null when empty. Dates stay YYYY-MM-DD, which every spreadsheet reads as a date. */
 function cellText(row: ActionExportRow, column: ExportColumn, language: Language): string | null {

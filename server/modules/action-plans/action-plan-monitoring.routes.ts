@@ -16,7 +16,7 @@ import {
 } from './action-plan-monitoring.contract.ts';
 import type { ActionPlanMonitoringService } from './action-plan-monitoring.service.ts';
 import type { ActionPlanReportService } from './action-plan-reports.service.ts';
-import { planParams } from './action-plan.contract.ts';
+import { documentLanguageQuery, planParams, withDocumentLanguage } from './action-plan.contract.ts';
 
 const tags = ['Action plans'];
 const readProblems = problemResponses(401, 403, 404);
@@ -92,10 +92,11 @@ export function registerActionPlanMonitoringRoutes(scope: FastifyInstance, servi
         tags,
         description: 'One progress report as a tagged PDF that a screen reader can read.',
         params: planReportParams,
+        querystring: documentLanguageQuery,
         response: { 200: { description: 'The report as PDF', content: { 'application/pdf': { schema: file.meta({ type: 'string', format: 'binary' }) } } }, ...readProblems },
       },
     },
-    async (request, reply) => sendFile(reply, await reports.reportPdf(contextOf(request), request.params.planId, request.params.reportNumber)),
+    async (request, reply) => sendFile(reply, await reports.reportPdf(withDocumentLanguage(contextOf(request), request.query.lang), request.params.planId, request.params.reportNumber)),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Language } from '../../platform/language.ts';
-import { csvField, neutraliseFormula } from './action-plan-export.ts';
+import { neutraliseFormula } from '../../platform/spreadsheet-cell.ts';
+import { csvField } from './action-plan-export.ts';
 
 /**
  * The subsidy condition as a file for the subsidy officer: per council whether it contributed to its neighbourhood's

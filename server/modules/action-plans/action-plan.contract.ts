@@ -50,6 +50,14 @@ export const publishActionPlanMethodBody = z
 // Plans -----------------------------------------------------------------------------------------------------------
 
 export const planParams = municipalityParams.extend({ planId: z.uuid() });
+
+/** A PDF in the language the reader chose in the app; without it, the browser's Accept-Language decides. */
+export const documentLanguageQuery = z.object({ lang: z.enum(['nl', 'en']).optional().describe('The document’s language: nl or en. Without it, Accept-Language decides.') });
+
+/** The context with the document's language as asked for. */
+export function withDocumentLanguage<Context extends { language: 'nl' | 'en' }>(context: Context, lang: 'nl' | 'en' | undefined): Context {
+  return lang ? { ...context, language: lang } : context;
+}
 /** A version by its number; anything that is no version number is simply not found. */
 export const planVersionParams = planParams.extend({ number: z.string().max(60).describe('The version number: 1, 2, …') });
 

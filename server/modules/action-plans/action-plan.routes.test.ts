@@ -206,9 +206,14 @@ describe('an action plan from its wijktafel to monitoring', () => {
   it('flags what is not SMART and refuses adoption until errors are fixed and warnings accepted with a reason', async () => {
     const plan = (await t.request({ url: planUrl(planId), ...(await as('advisorSouth')) })).json();
     const challengeId = plan.challenges[0].id;
-    const added = await t.request({ method: 'POST', url: `${tenantPath}/action-plan-challenges/${challengeId}/actions`, ...(await as('advisorSouth')), payload: { title: 'Schoolzone herinrichten', specific: 'Drempels en belijning', owner: { kind: 'department', id: ids.verkeer }, startsOn: '2026-11-01', deadlineOn: '2027-08-31', budgetEuros: 45000 } });
+    // The action takes up a resident's request; she hears of it once the wijktafel adopts the plan, not before.
+    const asked = await t.request({ method: 'POST', url: `${tenantPath}/requests`, ...(await as('resident')), payload: { kind: 'request', title: 'Te hard rijden bij de school', body: 'Auto’s rijden ’s ochtends veel te hard langs de school; graag drempels of een zebrapad.', neighbourhoodId: ids.brandevoort, scale: 'street' } });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const added = await t.request({ method: 'POST', url: `${tenantPath}/action-plan-challenges/${challengeId}/actions`, ...(await as('advisorSouth')), payload: { title: 'Schoolzone herinrichten', specific: 'Drempels en belijning', owner: { kind: 'department', id: ids.verkeer }, startsOn: '2026-11-01', deadlineOn: '2027-08-31', budgetEuros: 45000, originRequestId: asked.json().id } });
     expect(added.statusCode, added.body).toBe(201);
     actionId = added.json().id;
+    const takenUp = () => t.database.db.select({ body: outboxMessage.body }).from(outboxMessage).where(and(eq(outboxMessage.topic, 'actionPlan.requestTakenUp'), eq(outboxMessage.channel, 'email')));
+    expect(await takenUp()).toEqual([]);
     const backwards = await t.request({ method: 'PATCH', url: `${tenantPath}/action-plan-actions/${actionId}`, ...(await as('advisorSouth')), payload: { deadlineOn: '2026-10-01', version: 1 } });
     expect(backwards.json().errors[0]).toMatchObject({ field: 'body.deadlineOn', code: 'deadlineBeforeStart' });
     const strangerContact = await t.request({ method: 'PATCH', url: `${tenantPath}/action-plan-actions/${actionId}`, ...(await as('advisorSouth')), payload: { contactUserId: ids.lotte, version: 1 } });
@@ -245,6 +250,9 @@ describe('an action plan from its wijktafel to monitoring', () => {
     });
     expect(adopted.statusCode, adopted.body).toBe(200);
     expect(adopted.json()).toMatchObject({ state: 'adopted', currentVersionNumber: 1, adoptedOn: '2026-09-10', versions: [{ number: 1, adoptedOn: '2026-09-10' }] });
+    const told = await takenUp();
+    expect(told).toHaveLength(1);
+    expect(told[0].body).toContain('Schoolzone herinrichten');
   });
 
   it('keeps an adopted version as it is: edits need a new version with a change log, and the differences can be shown', async () => {

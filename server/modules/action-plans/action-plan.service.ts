@@ -10,7 +10,7 @@ import { addDays, dateInAmsterdam } from '../../platform/working-days.ts';
 import { isMunicipalStaff, loadPlanAccess, type PlanAccess } from './action-plan-access.ts';
 import { createActionPlanContentRepository } from './action-plan-content.repository.ts';
 import { defaultActionPlanMethod } from './action-plan-method.rules.ts';
-import { notifyInvitedParties } from './action-plan-messages.ts';
+import { notifyInvitedParties, notifyRequestTakenUp } from './action-plan-messages.ts';
 import { type PlanParts, presentPlan } from './action-plan.presenter.ts';
 import { snapshotOf, smartCheckOf } from './action-plan-snapshot.ts';
 import { blockingFindings } from './action-plan-smart.rules.ts';
@@ -293,6 +293,15 @@ export function createActionPlanService(dependencies: { db: Executor; clock: Clo
           hasOpenRevision: false,
           updatedAt: clock.now(),
         });
+        // Whoever asked hears that the plan takes their request up (§3.1: every request gets its follow-up), once
+        // the wijktafel has adopted the action: a draft can still change, and the submitter could not see it yet.
+        const adoptedBefore = new Set(previous ? previous.snapshot.challenges.flatMap((challenge) => challenge.actions.map((action) => action.id)) : []);
+        const content = createActionPlanContentRepository(tx);
+        for (const { action } of parts.actions) {
+          if (!action.originRequestId || adoptedBefore.has(action.id)) continue;
+          const origin = await content.findRequest(context.municipalityId, action.originRequestId);
+          if (origin) await notifyRequestTakenUp(tx, clock, after ?? plan, origin, action.title);
+        }
         await recordAudit(tx, clock, context, { action: 'actionPlan.adopt', entityType: 'action_plan', entityId: planId, before: plan, after: { ...after, adoptedVersion: version.number } });
         return planView(tx, context, planId);
       });

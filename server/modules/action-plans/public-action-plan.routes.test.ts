@@ -117,6 +117,16 @@ describe('the public action plan of a neighbourhood', () => {
     for (const personal of ['Koen', 'Verhoeven', 'Sanne', 'Kuipers', contactNote]) expect(text).not.toContain(personal);
   });
 
+  it('writes the PDF in the language chosen in the app, whatever the browser says, and refuses a language it does not have', async () => {
+    const english = await t.request({ url: `${publicUrl(ids.brandevoort)}/document?lang=en`, headers: { 'accept-language': 'nl-NL' } });
+    expect(english.statusCode).toBe(200);
+    const text = (await extractText(await getDocumentProxy(new Uint8Array(english.rawPayload)), { mergePages: true })).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Version 1');
+    const german = await t.request({ url: `${publicUrl(ids.brandevoort)}/document?lang=de` });
+    expect(german.statusCode).toBe(400);
+    expect(german.json().errors[0].field).toBe('querystring.lang');
+  });
+
   it('answers 404 for a neighbourhood without a plan, an unknown one and another municipality’s', async () => {
     const stiphout = ((await t.request({ url: `${tenantPath}/neighbourhoods?pageSize=100` })).json().items as { id: string; slug: string }[]).find((item) => item.slug === 'stiphout')!.id;
     for (const neighbourhoodId of [stiphout, crypto.randomUUID(), t.other.neighbourhood.id]) {

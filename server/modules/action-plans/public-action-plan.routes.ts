@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/auth.ts';
 import { problemResponses } from '../../platform/openapi.ts';
+import { documentLanguageQuery, withDocumentLanguage } from './action-plan.contract.ts';
 import { publicActionPlanParams, publicActionPlanSchema } from './public-action-plan.contract.ts';
 import type { PublicActionPlanService } from './public-action-plan.service.ts';
 
@@ -41,6 +42,7 @@ export function registerPublicActionPlanRoutes(scope: FastifyInstance, service: 
         tags,
         summary: 'The neighbourhood’s action plan in force as a tagged PDF, in the language asked for',
         params: publicActionPlanParams,
+        querystring: documentLanguageQuery,
         response: {
           200: { description: 'A tagged PDF that a screen reader can read', content: { 'application/pdf': { schema: file.meta({ type: 'string', format: 'binary' }) } } },
           ...problemResponses(404),
@@ -48,7 +50,7 @@ export function registerPublicActionPlanRoutes(scope: FastifyInstance, service: 
       },
     },
     async (request, reply) => {
-      const document = await service.planPdf(contextOf(request), request.params.neighbourhoodId);
+      const document = await service.planPdf(withDocumentLanguage(contextOf(request), request.query.lang), request.params.neighbourhoodId);
       return reply
         .header('content-disposition', `attachment; filename="${document.fileName}"`)
         .header('cache-control', 'public, max-age=300')

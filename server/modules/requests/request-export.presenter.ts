@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Language } from '../../platform/language.ts';
 import type { RequestExportRow } from './request-export.repository.ts';
+import { neutraliseFormula } from '../../platform/spreadsheet-cell.ts';
 
 type Text = Record<Language, string>;
 
@@ -110,13 +111,6 @@ export function presentExportRow(row: RequestExportRow, options: { language: Lan
   };
 }
 
-/**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before one) as a formula:
- * a title like "=HYPERLINK(…)" would become a live link or worse. A leading apostrophe keeps it text.
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 function csvField(value: string): string {
   const safe = neutraliseFormula(value);

@@ -1,4 +1,4 @@
-import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Alert, Button, DataList, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { type FormEvent, useState } from 'react';
 import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { ProblemAlert } from '../../../components/Feedback.tsx';
@@ -8,15 +8,8 @@ import { type Action, type ActionPlan, usePlanStep } from '../queries.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { ProgressForm } from './ProgressForm.tsx';
 import { ProgressHistory } from './ProgressHistory.tsx';
+import { Fact } from '../../../components/Fact.tsx';
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
 
 /** "120 → 80 meldingen per jaar (nu 95)": the indicator as a sentence. */
 function measurable(action: Action, t: ReturnType<typeof useI18n>['t']) {

@@ -9,7 +9,7 @@ import { type ActionPlan, usePlanStep, useReports } from '../queries.ts';
  * advisor makes the reports that are due now instead of waiting for the nightly run.
  */
 export function ReportsSection({ municipality, plan, mayMake }: { municipality: string; plan: ActionPlan; mayMake: boolean }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const isMonitored = plan.currentVersionNumber !== null;
   const reports = useReports(municipality, plan.id, isMonitored);
   const make = usePlanStep<Record<string, never>>(municipality, plan.id, `/action-plans/${plan.id}/reports`, { done: () => t('actionPlan.reportsMade') });
@@ -37,7 +37,7 @@ export function ReportsSection({ municipality, plan, mayMake }: { municipality: 
               {items.map((report) => (
                 <TableRow key={report.number}>
                   <TableCell data-label={t('actionPlan.report')}>
-                    <a href={`/api/v1/municipalities/${municipality}/action-plans/${plan.id}/reports/${report.number}/document`}>{t('actionPlan.reportPdf', { number: report.number })}</a>
+                    <a href={`/api/v1/municipalities/${municipality}/action-plans/${plan.id}/reports/${report.number}/document?lang=${language}`}>{t('actionPlan.reportPdf', { number: report.number })}</a>
                   </TableCell>
                   <TableCell data-label={t('actionPlan.period')}>
                     <CalendarDate value={report.periodStartsOn} /> – <CalendarDate value={report.periodEndsOn} />

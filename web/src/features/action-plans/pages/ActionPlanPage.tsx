@@ -1,4 +1,4 @@
-import { Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react/css-module';
+import { Alert, Button, ButtonGroup, DataList, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react/css-module';
 import { useLocation, useParams } from 'react-router';
 import { AppLink } from '../../../components/AppLink.tsx';
 import { CalendarDate } from '../../../components/CalendarDate.tsx';
@@ -12,15 +12,8 @@ import { ContributionsSection, InvitationsSection } from '../components/Contribu
 import { ReportsSection } from '../components/ReportsSection.tsx';
 import { SmartCheckSection } from '../components/SmartCheckSection.tsx';
 import { type ActionPlan, usePlanStep, useActionPlan } from '../queries.ts';
+import { Fact } from '../../../components/Fact.tsx';
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
 
 /** One action plan: its phase, the parties' contributions, its challenges and actions, the SMART check, versions and progress. */
 export function ActionPlanPage() {
@@ -51,7 +44,7 @@ export function ActionPlanPage() {
 const phaseSteps = ['startCollecting', 'markReady', 'reopenCollecting', 'openRevision', 'startExecution', 'close'] as const;
 
 function PlanView({ municipality, plan }: { municipality: string; plan: ActionPlan }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const documentBase = `/api/v1/municipalities/${municipality}/action-plans/${plan.id}`;
   return (
     <article className="app-action-plan">
@@ -102,13 +95,13 @@ function PlanView({ municipality, plan }: { municipality: string; plan: ActionPl
         <UnorderedList>
           {plan.versions.map((version) => (
             <UnorderedListItem key={version.number}>
-              <a href={`${documentBase}/versions/${version.number}/document`}>{t('actionPlan.versionPdf', { number: version.number })}</a> — {t('actionPlan.adoptedOnDay')} <CalendarDate value={version.adoptedOn} />
+              <a href={`${documentBase}/versions/${version.number}/document?lang=${language}`}>{t('actionPlan.versionPdf', { number: version.number })}</a> — {t('actionPlan.adoptedOnDay')} <CalendarDate value={version.adoptedOn} />
               {version.changeLog && `: ${version.changeLog}`}
             </UnorderedListItem>
           ))}
           {(plan.currentVersionNumber === null || plan.hasOpenRevision) && (
             <UnorderedListItem>
-              <a href={`${documentBase}/document`}>{t('actionPlan.draftPdf')}</a>
+              <a href={`${documentBase}/document?lang=${language}`}>{t('actionPlan.draftPdf')}</a>
             </UnorderedListItem>
           )}
           <UnorderedListItem>

@@ -1,4 +1,4 @@
-import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Alert, Button, DataList, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { type FormEvent, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { AppLink } from '../../../components/AppLink.tsx';
@@ -12,15 +12,8 @@ import { MinutesSection } from '../components/MinutesSection.tsx';
 import { ParticipantsSection } from '../components/ParticipantsSection.tsx';
 import { type MeetingDetail, useMeeting, useMeetingStep } from '../queries.ts';
 import { whenInWords } from '../when.ts';
+import { Fact } from '../../../components/Fact.tsx';
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
 
 /** One meeting: what, when and where, and — for participants and staff — its agenda, people, minutes and agreements. */
 export function MeetingPage() {

@@ -41,7 +41,7 @@ function ActionItem({ action }: { action: Action }) {
  * is being done and by which organisation, what has been achieved, and the PDF. Nothing when there is no adopted plan.
  */
 export function PublicActionPlan({ municipality, neighbourhoodId }: { municipality: string; neighbourhoodId: string }) {
-  const { t, nameOf } = useI18n();
+  const { t, nameOf, language } = useI18n();
   const plan = usePublicActionPlan(municipality, neighbourhoodId).data;
   if (!plan) return null;
   const { rollup } = plan;
@@ -101,7 +101,7 @@ export function PublicActionPlan({ municipality, neighbourhoodId }: { municipali
         </UnorderedList>
       )}
       <Paragraph>
-        <Link href={`/api/v1/municipalities/${encodeURIComponent(municipality)}/neighbourhoods/${neighbourhoodId}/action-plan/document`} download>
+        <Link href={`/api/v1/municipalities/${encodeURIComponent(municipality)}/neighbourhoods/${neighbourhoodId}/action-plan/document?lang=${language}`} download>
           {t('publicActionPlan.downloadPdf')}
         </Link>
       </Paragraph>
