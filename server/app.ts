@@ -50,6 +50,8 @@ import { createAreaImportService, createNeighbourhoodService, registerAreaImport
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
+import { registerOpen311Routes } from './modules/open311/index.ts';
+import { createReportService, registerReportRoutes } from './modules/reports/index.ts';
 import { createAdviceRequestService, createRequestAttachmentService, createRequestExportService, createRequestService, registerAdviceRequestRoutes, registerRequestAttachmentRoutes, registerRequestExportRoutes, registerRequestRoutes } from './modules/requests/index.ts';
 import {
   createPasswordLinkService,
@@ -210,6 +212,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   };
   const organisation = createOrganisationServices({ db, clock });
   const requests = createRequestService({ db, clock, publicUrl: config.PUBLIC_URL });
+  const reports = createReportService({ db, clock, publicUrl: config.PUBLIC_URL, secrets: createSecretBox(config.SECRET_ENCRYPTION_KEY) });
   const responsiveness = createResponsivenessService({ db, clock });
   const administration = createAdministrationService({ db });
   const notifications = createNotificationService({ db, clock });
@@ -288,6 +291,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerActionPlanMonitoringRoutes(tenantScope, { monitoring: createActionPlanMonitoringService({ db, clock }), reports: createActionPlanReportService({ db, clock, publicUrl: config.PUBLIC_URL }) });
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
+          registerReportRoutes(tenantScope, reports);
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerRequestExportRoutes(tenantScope, createRequestExportService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerRequestAttachmentRoutes(tenantScope, createRequestAttachmentService({ db, clock, maxBytes: config.ATTACHMENT_MAX_BYTES, quotaBytesPerUser: config.ATTACHMENT_QUOTA_BYTES_PER_USER }));
@@ -301,6 +305,14 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     },
     { prefix: '/api/v1' },
   );
+
+  await registerOpen311Routes(app, {
+    reports,
+    authenticator: sessions,
+    clock,
+    findTenant: (slug) => municipalities.findTenant(slug),
+    listTenants: async () => (await municipalities.listMunicipalities()).map((item) => ({ id: item.id, slug: item.slug, name: item.name })),
+  });
 
   await registerWebApp(app, config.WEB_DIST_DIR, { servesSourceMaps: !isProduction(config) });
   return app;

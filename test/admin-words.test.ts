@@ -16,7 +16,7 @@ describe('admin codes in words', () => {
 
   it('makes a code the catalogue does not know readable instead of failing', () => {
     expect(actionSentence(t, 'report.minutesPublished', 'report')).toBe('Report minutes published');
-    expect(actionSentence(t, 'report.create', 'report')).toBe('Report aangemaakt');
+    expect(actionSentence(t, 'notice.create', 'notice')).toBe('Notice aangemaakt');
     expect(wordsFor(t, 'admin.auditLog.field', 'leadDepartmentId')).toBe('Leidende afdeling');
     expect(wordsFor(t, 'admin.auditLog.field', 'someNewUserId')).toBe('Some new user');
     expect(readableCode('')).toBe('');

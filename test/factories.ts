@@ -3,6 +3,7 @@ import type { Database } from '../server/db/client.ts';
 import { seedDemoIfEmpty } from '../server/demo/seed.ts';
 import { council } from '../server/modules/councils/index.ts';
 import { insertDefaultMeetingKinds } from '../server/modules/meetings/index.ts';
+import { loadReportCategories } from '../server/modules/reports/index.ts';
 import { municipality } from '../server/modules/municipalities/index.ts';
 import { neighbourhood } from '../server/modules/neighbourhoods/index.ts';
 import { department } from '../server/modules/organisation/index.ts';
@@ -38,6 +39,7 @@ export async function createSecondMunicipality(db: Database, clock: Clock) {
     .returning();
   await db.insert(roleAssignment).values({ municipalityId: tenant.id, userId: admin.id, role: 'admin', scopeType: 'municipality', scopeId: null, createdAt: now });
   await insertDefaultMeetingKinds(db, tenant.id, now);
+  await loadReportCategories(db, tenant.id);
   return secondMunicipality(tenant, wijk, wijkraad, afdeling, admin);
 }
 

@@ -43,6 +43,8 @@ const parameterTables: Record<string, { table: string; condition?: string }> = {
   number: { table: 'action_plan_version' },
   // A progress report likewise: by its number within the plan, never by an id.
   reportNumber: { table: 'action_plan_report' },
+  // A public-space report's status link works by its secret, never by the report's id.
+  token: { table: 'report' },
 };
 
 type Route = { method: string; url: string; access: string };
@@ -214,6 +216,14 @@ beforeAll(async () => {
   const evidenceContent = Buffer.from('%PDF-1.4\n%%EOF\n');
   await t.database.db.insert(actionProgressEvidence).values({ municipalityId: t.municipalityId, actionId: action.json().id, progressId: progress.id, fileName: 'bewijs.pdf', mediaType: 'application/pdf', sizeBytes: evidenceContent.length, content: evidenceContent, uploadedByUserId: adminId, createdAt: new Date('2027-01-05T10:00:00Z') });
   actionPlanIds = { plan: planned.json().id, challenge: challenge.json().id, action: action.json().id, contribution: contribution.json().id, police };
+
+  // A public-space report in Brouwhuis, made by a visitor with an e-mail address for feedback.
+  const reported = await t.request({
+    method: 'POST',
+    url: `${tenantPath}/reports`,
+    payload: { categoryCode: 'prullenbak-is-vol', location: { latitude: 51.4655, longitude: 5.6935 }, description: 'De prullenbak bij het speelveld puilt uit.', email: 'melder@mail.example', contactConsent: true },
+  });
+  expect(reported.statusCode, reported.body).toBe(201);
 
   // A personal calendar feed of Helmond, so that its routes are walked with a real row.
   expect((await t.request({ method: 'POST', url: `${tenantPath}/users/me/calendar-feed`, as: admin })).statusCode).toBe(201);
@@ -438,6 +448,9 @@ describe('ids of another municipality in bodies and query strings', () => {
           { operationId: 'exportRequests', field: `query.${name}`, as: 'advisor', method: 'GET', url: `${query('/requests/export', name, value)}&format=csv` } as Case,
         ];
       }),
+      { operationId: 'listReports', field: 'query.categoryId', as: 'admin', method: 'GET', url: query('/reports', 'categoryId', eindhoven.request) },
+      { operationId: 'listReports', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/reports', 'neighbourhoodId', eindhoven.neighbourhood) },
+      { operationId: 'listReports', field: 'query.departmentId', as: 'admin', method: 'GET', url: query('/reports', 'departmentId', eindhoven.department) },
       { operationId: 'browseAuditLog', field: 'query.actorUserId', as: 'admin', method: 'GET', url: query('/audit-log', 'actorUserId', eindhoven.user) },
       { operationId: 'browseSecurityEvents', field: 'query.actorUserId', as: 'admin', method: 'GET', url: query('/security-events', 'actorUserId', eindhoven.user) },
       { operationId: 'register', field: 'body.homeNeighbourhoodId', as: 'resident', method: 'POST', url: `${tenantPath}/registrations`, payload: { email: 'verhuisd@mail.example', displayName: 'Verhuisde Bewoner', password: 'paarse-olifant-danst-samba', homeNeighbourhoodId: eindhoven.neighbourhood } },

@@ -121,12 +121,25 @@ export const demoPeople = [
   { role: 'officer', email: 'koen.verhoeven@helmond.example', displayName: 'Koen Verhoeven', department: 'verkeer' },
   { role: 'officer', email: 'lotte.smits@helmond.example', displayName: 'Lotte Smits', department: 'groen' },
   { role: 'officer', email: 'tom.bakker@helmond.example', displayName: 'Tom Bakker', department: 'wijkontwikkeling' },
+  { role: 'officer', email: 'ilse.vandenberg@helmond.example', displayName: 'Ilse van den Berg', department: 'wijkonderhoud' },
   { role: 'alderman', email: 'marieke.gerritsen@helmond.example', displayName: 'Marieke Gerritsen', portfolio: 'wijkbeleid' },
   { role: 'council_member', email: 'henk.aarts@brandevoort.example', displayName: 'Henk Aarts', council: 'brandevoort', title: 'voorzitter' },
   { role: 'council_member', email: 'ayse.yildiz@helmond-oost.example', displayName: 'Ayşe Yıldız', council: 'helmond-oost', title: 'secretaris' },
   { role: 'partner', email: 'bram.dewit@politie.example', displayName: 'Bram de Wit', partner: 'Politie Eenheid Oost-Brabant, basisteam Helmond' },
   { role: 'resident', email: 'eva.mulder@mail.example', displayName: 'Eva Mulder' },
 ] as const;
+
+/**
+ * The two schematic halves of a neighbourhood's hexagon, for its two areas: the first area the northern half, the
+ * second the southern, so a report can be placed in an area too.
+ */
+export function schematicHalves(centre: readonly [number, number]) {
+  const ring = schematicHexagon(centre).coordinates[0];
+  return [
+    { type: 'Polygon' as const, coordinates: [[ring[0], ring[1], ring[2], ring[3], ring[0]]] },
+    { type: 'Polygon' as const, coordinates: [[ring[3], ring[4], ring[5], ring[0], ring[3]]] },
+  ];
+}
 
 /** A schematic hexagon around a centre, ~1.2 km across. */
 export function schematicHexagon([longitude, latitude]: readonly [number, number]) {
@@ -138,3 +151,44 @@ export function schematicHexagon([longitude, latitude]: readonly [number, number
   ring.push(ring[0]);
   return { type: 'Polygon' as const, coordinates: [ring] };
 }
+
+/**
+ * Where Helmond's reports go, by category code: a main category's department covers its subcategories unless one
+ * is listed itself. "Overig" is left for an administrator to route by hand.
+ */
+export const demoCategoryRouting: Record<string, string | null> = {
+  afval: 'wijkonderhoud',
+  'openbaar-groen-en-water': 'groen',
+  'wegen-verkeer-straatmeubilair': 'wijkonderhoud',
+  'verkeerslicht': 'verkeer',
+  'verkeersbord-verkeersafzetting': 'verkeer',
+  'omleiding-belijning-verkeer': 'verkeer',
+  'verkeersoverlast-verkeerssituaties': 'verkeer',
+  'overlast-bedrijven-en-horeca': 'handhaving',
+  'overlast-in-de-openbare-ruimte': 'handhaving',
+  'graffiti-wildplak': 'wijkonderhoud',
+  'overlast-op-het-water': 'handhaving',
+  'overlast-van-dieren': 'wijkonderhoud',
+  'overlast-van-en-door-personen-of-groepen': 'handhaving',
+  overig: null,
+};
+
+/** The extra question the street-light category asks: the number on the pole tells the contractor which lamp. */
+export const demoCategoryQuestions = {
+  'straatverlichting-openbare-klok': [
+    { code: 'paalnummer', question: 'Nummer op de lantaarnpaal (als u het kunt zien)', questionEn: 'Number on the lamp post (if you can see it)', kind: 'text' as const, isRequired: false },
+    {
+      code: 'wat-is-er-aan-de-hand',
+      question: 'Wat is er aan de hand?',
+      questionEn: 'What is the matter?',
+      kind: 'singlevaluelist' as const,
+      isRequired: true,
+      options: [
+        { key: 'uit', name: 'De lamp is uit', nameEn: 'The lamp is out' },
+        { key: 'knippert', name: 'De lamp knippert', nameEn: 'The lamp flickers' },
+        { key: 'overdag-aan', name: 'De lamp brandt overdag', nameEn: 'The lamp is on during the day' },
+        { key: 'beschadigd', name: 'De paal is beschadigd', nameEn: 'The post is damaged' },
+      ],
+    },
+  ],
+};

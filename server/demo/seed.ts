@@ -7,6 +7,7 @@ import { createMunicipalityRepository, municipality } from '../modules/municipal
 import { area, neighbourhood } from '../modules/neighbourhoods/index.ts';
 import { councilTerm, department, partnerOrganisation, portfolio, portfolioDepartment, portfolioNeighbourhood, portfolioTheme, theme } from '../modules/organisation/index.ts';
 import { insertDefaultMeetingKinds } from '../modules/meetings/index.ts';
+import { loadReportCategories } from '../modules/reports/index.ts';
 import { hashPassword, roleAssignment, userAccount } from '../modules/users/index.ts';
 import { recordAudit } from '../platform/audit-log.ts';
 import { seedDemoActionPlans } from './helmond-action-plans.ts';
@@ -15,6 +16,8 @@ import { seedDemoRequests } from './helmond-requests.ts';
 import type { Clock } from '../platform/clock.ts';
 import { type Role, type ScopeType, scopeTypeOfRole } from '../platform/permissions.ts';
 import {
+  demoCategoryQuestions,
+  demoCategoryRouting,
   demoDepartments,
   demoNeighbourhoods,
   demoPartners,
@@ -26,6 +29,7 @@ import {
   developmentAgreement,
   developmentAreaSlug,
   helmond,
+  schematicHalves,
   schematicHexagon,
 } from './helmond.data.ts';
 
@@ -102,6 +106,7 @@ async function seedHelmond(tx: Executor, clock: Clock, passwordHashes: string[])
         neighbourhoodId: neighbourhoodBySlug.get(item.slug)!.id,
         name,
         cbsCode: `BU0794${String(index + 1).padStart(2, '0')}${String(areaIndex + 1).padStart(2, '0')}`,
+        boundary: schematicHalves(item.centre)[areaIndex],
         createdAt: now,
       })),
     ),
@@ -145,6 +150,11 @@ async function seedHelmond(tx: Executor, clock: Clock, passwordHashes: string[])
   }
   await tx.insert(councilTerm).values({ municipalityId, ...demoTerm });
   await insertDefaultMeetingKinds(tx, municipalityId, now);
+  const departmentIdByCode = (code: string | null) => (code ? idOf(departmentRows, (item) => item.code, code) : null);
+  await loadReportCategories(tx, municipalityId, {
+    departmentIdByCode: Object.fromEntries(Object.entries(demoCategoryRouting).map(([category, departmentCode]) => [category, departmentIdByCode(departmentCode)])),
+    questionsByCode: demoCategoryQuestions,
+  });
 
   const userRows = await tx
     .insert(userAccount)

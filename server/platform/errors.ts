@@ -353,48 +353,57 @@ export function validationProblem(context: string, issues: ZodLikeIssue[], langu
 
 /** Fastify's error handler: every failure leaves as RFC 9457 problem+json, in the reader's language. */
 export function handleError(error: FastifyError & { validation?: unknown; validationContext?: string }, request: FastifyRequest, reply: FastifyReply) {
+  const { problem, headers } = problemFor(error, request);
+  return sendProblem(reply, problem, headers);
+}
+
+/**
+ * The problem a failure is, in the reader's language, with the headers it needs (Retry-After): for our own
+ * API's error handler, and for adapters that write the same problem in another standard's error format.
+ */
+export function problemFor(error: FastifyError & { validation?: unknown; validationContext?: string }, request: FastifyRequest): { problem: Problem; headers: Record<string, string> } {
   const language = languageFromHeader(request.headers['accept-language']);
   const instance = request.url.split('?')[0];
   if (error instanceof DomainError) {
     const fields = error.fields.map((problem) => ({ field: problem.field, code: problem.code, message: fieldMessage(problem, language) }));
-    return sendProblem(reply, renderProblem(error.code, language, { params: error.params, fields, instance }), error.headers);
+    return { problem: renderProblem(error.code, language, { params: error.params, fields, instance }), headers: error.headers };
   }
   if (error.validation) {
     const issues = (error as unknown as { zodIssues?: ZodLikeIssue[] }).zodIssues ?? [];
     // An address with an id that cannot exist (a typo, a cut-off link) points at nothing: "not found", as for an id that does not exist.
     if (error.validationContext === 'params' && issues.length > 0 && issues.every((issue) => issue.code === 'invalid_format' && (issue.format === 'uuid' || issue.format === 'guid'))) {
-      return sendProblem(reply, renderProblem('NOT_FOUND', language, { instance }));
+      return { problem: renderProblem('NOT_FOUND', language, { instance }), headers: {} };
     }
-    return sendProblem(reply, validationProblem(error.validationContext ?? 'body', issues, language, instance));
+    return { problem: validationProblem(error.validationContext ?? 'body', issues, language, instance), headers: {} };
   }
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return sendProblem(reply, renderProblem('MALFORMED_JSON', language, { instance }));
+      return { problem: renderProblem('MALFORMED_JSON', language, { instance }), headers: {} };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return sendProblem(reply, renderProblem('BODY_TOO_LARGE', language, { instance, params: { limit: request.routeOptions.bodyLimit ?? 0 } }));
+      return { problem: renderProblem('BODY_TOO_LARGE', language, { instance, params: { limit: request.routeOptions.bodyLimit ?? 0 } }), headers: {} };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return sendProblem(reply, renderProblem('UNSUPPORTED_MEDIA_TYPE', language, { instance }));
+      return { problem: renderProblem('UNSUPPORTED_MEDIA_TYPE', language, { instance }), headers: {} };
   }
   if (error instanceof SyntaxError && error.statusCode === 400) {
-    return sendProblem(reply, renderProblem('MALFORMED_JSON', language, { instance }));
+    return { problem: renderProblem('MALFORMED_JSON', language, { instance }), headers: {} };
   }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
     const code: ErrorCode = error.statusCode === 404 ? 'NOT_FOUND' : error.statusCode === 413 ? 'BODY_TOO_LARGE' : error.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
     const problem = renderProblem(code, language, { instance, params: { limit: request.routeOptions.bodyLimit ?? 0 } });
     if (code === 'VALIDATION_FAILED') problem.detail = error.message;
-    return sendProblem(reply, problem);
+    return { problem, headers: {} };
   }
   if (isDatabaseUnavailable(error)) {
     // Not a bug to page anyone about per request: /readyz reports it, and the client may simply try again.
     request.log.warn({ err: error }, 'database unavailable');
-    return sendProblem(reply, renderProblem('SERVICE_UNAVAILABLE', language, { instance }), { 'retry-after': String(databaseRetryAfterSeconds) });
+    return { problem: renderProblem('SERVICE_UNAVAILABLE', language, { instance }), headers: { 'retry-after': String(databaseRetryAfterSeconds) } };
   }
   const fromDatabase = problemFromDatabase(error, language, instance);
-  if (fromDatabase) return sendProblem(reply, fromDatabase);
+  if (fromDatabase) return { problem: fromDatabase, headers: {} };
   request.log.error({ err: error }, 'unhandled error');
-  return sendProblem(reply, renderProblem('INTERNAL', language, { instance }));
+  return { problem: renderProblem('INTERNAL', language, { instance }), headers: {} };
 }
 
 /** The path to the first text (or object key) holding U+0000, which PostgreSQL text cannot store. */

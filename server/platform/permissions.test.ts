@@ -9,6 +9,7 @@ import '../modules/meetings/calendar-feed.permissions.ts';
 import '../modules/municipalities/municipality.permissions.ts';
 import '../modules/neighbourhoods/neighbourhood.permissions.ts';
 import '../modules/privacy/privacy.permissions.ts';
+import '../modules/reports/reports.permissions.ts';
 import '../modules/requests/request.permissions.ts';
 import '../modules/users/user.permissions.ts';
 import { type Actor, can, hasRole, knownPermissions, type Permission, type PermissionTarget, type Role, type RoleGrant, roles, scopeIdsOf, scopeTypeOfRole } from './permissions.ts';
@@ -38,6 +39,9 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'request.configure': { admin: 'any' },
   'adviceRequest.create': { advisor: 'any', officer: 'any', admin: 'any' },
   'privacy.manage': { admin: 'any' },
+  'report.read': { officer: 'own', advisor: 'own', alderman: 'any', admin: 'any' },
+  'report.handle': { officer: 'own', admin: 'any' },
+  'report.configure': { admin: 'any' },
   'insights.manage': { admin: 'any' },
   'meeting.manageKinds': { admin: 'any' },
   'meeting.plan': { advisor: 'own', council_member: 'own', admin: 'any' },

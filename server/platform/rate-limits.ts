@@ -120,7 +120,8 @@ export async function registerRateLimits(app: FastifyInstance, settings: RateLim
 
   app.addHook('onRoute', (route: RouteOptions) => {
     const kind = route.config?.requestLimit;
-    if (kind === 'none' || !route.url.startsWith('/api/')) return;
+    // Our API and the Open311 adapter (decision record 13): a visitor reporting through either counts the same.
+    if (kind === 'none' || !(route.url.startsWith('/api/') || route.url.startsWith('/open311/'))) return;
     // Callback style: this runs on every API request, the public list included.
     const hook = (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
       if (kind !== 'upload' && !unsafeMethods.has(request.method)) return countRead(request, done);

@@ -1,0 +1,1 @@
+export { registerOpen311Routes } from './open311.routes.ts';

@@ -1,0 +1,10 @@
+// The module's own error codes and field messages are known to the error handler as soon as the module loads.
+import './reports.errors.ts';
+import './reports.permissions.ts';
+export { registerReportRoutes } from './report.routes.ts';
+export { createReportService, type ReportService } from './report.service.ts';
+export { report, reportCategory } from './report.tables.ts';
+export { loadReportCategories } from './report-category-import.ts';
+export { type SubmitReport, submitReportBody } from './report.contract.ts';
+export type { PublicReport } from './report.presenter.ts';
+export { open311StatusOf } from './report.workflow.ts';

@@ -1,0 +1,43 @@
+import { type Actor, can, hasRole, scopeIdsOf } from '../../platform/permissions.ts';
+import type { ReportListFilter, ReportViewer } from './report.repository.ts';
+import { type ReportStatus, settableStatuses, statusesAfter } from './report.workflow.ts';
+import { reportsPermissions } from './reports.permissions.ts';
+
+export interface ReportScope {
+  neighbourhoodId: string;
+  departmentId: string | null;
+  status: ReportStatus;
+}
+
+export interface ReportAccess {
+  /** Officers of its department, the neighbourhood's advisors, aldermen and admins. */
+  canRead: boolean;
+  /** Officers of its department and admins; a report nobody routed yet is the admins'. */
+  canHandle: boolean;
+}
+
+export function accessTo(actor: Actor | undefined, report: Pick<ReportScope, 'neighbourhoodId' | 'departmentId'>): ReportAccess {
+  const target = { departmentId: report.departmentId ?? undefined, neighbourhoodIds: [report.neighbourhoodId] };
+  const canHandle = can(actor, reportsPermissions['report.handle'], target);
+  return { canHandle, canRead: canHandle || can(actor, reportsPermissions['report.read'], target) };
+}
+
+/** The queue a person sees: everything for admins and aldermen, else their departments and neighbourhoods. */
+export function viewerOf(actor: Actor | undefined): ReportViewer {
+  if (hasRole(actor, 'admin') || hasRole(actor, 'alderman')) return { seesAll: true };
+  return { seesAll: false, departmentIds: scopeIdsOf(actor, 'officer'), neighbourhoodIds: scopeIdsOf(actor, 'advisor') };
+}
+
+export type ReportAction = 'changeStatus' | 'assign' | 'setPriority' | 'addNote';
+
+/** What this person may do with this report now: the workflow's next statuses × their access. */
+export function allowedActionsOf(access: ReportAccess, report: Pick<ReportScope, 'status'>) {
+  if (!access.canHandle) return { actions: [] as ReportAction[], statuses: [] as (typeof settableStatuses)[number][] };
+  const statuses = statusesAfter(report.status).filter((status): status is (typeof settableStatuses)[number] => (settableStatuses as readonly string[]).includes(status));
+  const isMerged = report.status === 'merged';
+  const actions: ReportAction[] = isMerged ? ['addNote'] : ['assign', 'setPriority', 'addNote'];
+  if (statuses.length > 0) actions.unshift('changeStatus');
+  return { actions, statuses };
+}
+
+export type { ReportListFilter };

@@ -1,0 +1,115 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contextOf } from '../../platform/auth.ts';
+import { problemResponses } from '../../platform/openapi.ts';
+import { municipalityParams } from '../municipalities/index.ts';
+import {
+  changeReportStatusBody,
+  reportCategoryTreeSchema,
+  reportDetailSchema,
+  reportListQuery,
+  reportListSchema,
+  reportParams,
+  reportReceiptSchema,
+  reportStatusViewSchema,
+  reportTokenParams,
+  submitReportBody,
+} from './report.contract.ts';
+import type { ReportService } from './report.service.ts';
+
+const tags = ['Reports'];
+
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/)
+    .optional()
+    .describe('A key you choose per report (a UUID); sending the same report again with it never makes a second one'),
+});
+
+export function registerReportRoutes(scope: FastifyInstance, service: ReportService) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/report-categories',
+    {
+      config: { access: 'public' },
+      schema: { operationId: 'listReportCategories', tags, description: 'The categories a reporter chooses from: main categories and their subcategories.', params: municipalityParams, response: { 200: reportCategoryTreeSchema, ...problemResponses(404) } },
+    },
+    async (request) => service.categoryTree(contextOf(request)),
+  );
+
+  app.post(
+    '/reports',
+    {
+      config: { access: 'public-identified' },
+      schema: {
+        operationId: 'submitReport',
+        tags,
+        description:
+          'Report a problem in public space, without an account. The answer carries the reference and the secret status link; with an Idempotency-Key a retry returns the same report (200) instead of a new one (201).',
+        params: municipalityParams,
+        headers: idempotencyHeaders,
+        body: submitReportBody,
+        response: { 201: reportReceiptSchema, 200: reportReceiptSchema, ...problemResponses(400, 404, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { receipt, isNew } = await service.submitReport(contextOf(request), request.body, { idempotencyKey: request.headers['idempotency-key'], channel: 'web' });
+      return reply.code(isNew ? 201 : 200).send(receipt);
+    },
+  );
+
+  app.get(
+    '/report-status/:token',
+    {
+      config: { access: 'public' },
+      schema: { operationId: 'getReportStatus', tags, description: 'What the reporter sees through the status link; no account needed, the secret is the key.', params: reportTokenParams, response: { 200: reportStatusViewSchema, ...problemResponses(404) } },
+    },
+    async (request) => service.statusByToken(contextOf(request), request.params.token),
+  );
+
+  app.get(
+    '/reports',
+    {
+      config: { access: 'report.read' },
+      schema: {
+        operationId: 'listReports',
+        tags,
+        description: 'The back-office queue: officers see their departments’ reports, advisors their neighbourhoods’, admins and aldermen all.',
+        params: municipalityParams,
+        querystring: reportListQuery,
+        response: { 200: reportListSchema, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => service.listReports(contextOf(request), request.query),
+  );
+
+  app.get(
+    '/reports/:reportId',
+    {
+      config: { access: 'report.read' },
+      schema: { operationId: 'getReport', tags, params: reportParams, response: { 200: reportDetailSchema, ...problemResponses(401, 403, 404) } },
+    },
+    async (request) => service.getReport(contextOf(request), request.params.reportId),
+  );
+
+  app.post(
+    '/reports/:reportId/status',
+    {
+      config: { access: 'report.handle' },
+      schema: {
+        operationId: 'changeReportStatus',
+        tags,
+        description: 'Move the report along its workflow; the reporter (with consent) and followers get the message, or the standard text for the status.',
+        params: reportParams,
+        body: changeReportStatusBody,
+        response: { 200: reportDetailSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => service.changeStatus(contextOf(request), request.params.reportId, request.body),
+  );
+}

@@ -1,0 +1,364 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Executor } from '../../db/client.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { recordAudit } from '../../platform/audit-log.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { UseCaseContext } from '../../platform/context.ts';
+import { DomainError, findDatabaseError } from '../../platform/errors.ts';
+import type { Language } from '../../platform/language.ts';
+import { enqueueMessage } from '../../platform/outbox.ts';
+import { offsetOf, pageOf } from '../../platform/pagination.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
+import { dateInAmsterdam } from '../../platform/working-days.ts';
+import { createMunicipalityRepository } from '../municipalities/index.ts';
+import type { ChangeReportStatus, ReportListQuery, SubmitReport } from './report.contract.ts';
+import { reportNotices, statusWords } from './report.notices.ts';
+import { accessTo, allowedActionsOf, viewerOf } from './report.policy.ts';
+import { presentPublicReport, presentReportDetail, presentReportSummary, presentStatusView } from './report.presenter.ts';
+import { createReportRepository, type PublicReportFilter, type ReportRow, type ReportWithNames } from './report.repository.ts';
+import { canMoveTo, isClosed } from './report.workflow.ts';
+import { checkAnswers, handleByFor } from './report-category.rules.ts';
+import { placeOf } from './report-location.rules.ts';
+import { formatReportReference } from './report-reference.rules.ts';
+import { messageForStatus, resolveReportSettings } from './report-settings.rules.ts';
+import { invalidField } from './reports.errors.ts';
+
+export interface ReportServiceDependencies {
+  db: Executor;
+  clock: Clock;
+  publicUrl: string;
+  secrets: SecretBox;
+}
+
+export interface SubmitOptions {
+  idempotencyKey?: string;
+  channel: 'web' | 'open311';
+}
+
+const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The secret of a status link: 192 random bits, URL-safe. */
+const newStatusToken = () => randomBytes(24).toString('base64url');
+
+export function createReportService(dependencies: ReportServiceDependencies) {
+  const { db, clock, publicUrl, secrets } = dependencies;
+
+  async function municipalityOf(tx: Executor, municipalityId: string) {
+    const row = await createMunicipalityRepository(tx).findById(municipalityId);
+    return { name: row?.name ?? '', slug: row?.slug ?? '' };
+  }
+
+  const statusUrlOf = (slug: string, token: string) => `${publicUrl}/${slug}/meldingen/status/${token}`;
+
+  async function settingsOf(tx: Executor, municipalityId: string) {
+    return resolveReportSettings(await createMunicipalityRepository(tx).readSettings(municipalityId, 'reports'));
+  }
+
+  function categoryNames(row: Pick<ReportWithNames, 'categoryName' | 'categoryNameEn'>) {
+    return { categoryName: row.categoryName, categoryNameEn: row.categoryNameEn ?? row.categoryName };
+  }
+
+  /** Everyone who asked to hear of this report, in their own language. */
+  async function recipientsOf(tx: Executor, report: ReportRow): Promise<{ email: string; language: Language }[]> {
+    const recipients: { email: string; language: Language }[] = [];
+    if (report.reporterEmail) recipients.push({ email: report.reporterEmail, language: report.reporterLanguage as Language });
+    for (const follower of await createReportRepository(tx).followers(report.municipalityId, report.id)) {
+      if (follower.email) recipients.push({ email: follower.email, language: follower.language as Language });
+    }
+    return recipients;
+  }
+
+  async function receiptOf(tx: Executor, context: UseCaseContext, row: ReportRow, token: string) {
+    const named = (await createReportRepository(tx).findWithNames(row.municipalityId, row.id))!;
+    const slug = context.municipalitySlug ?? (await municipalityOf(tx, row.municipalityId)).slug;
+    const language = context.language;
+    return {
+      id: row.id,
+      reference: row.reference,
+      status: row.status,
+      category: { code: named.categoryCode, name: language === 'en' ? (named.categoryNameEn ?? named.categoryName) : named.categoryName, mainName: (language === 'en' ? named.mainCategoryNameEn : null) ?? named.mainCategoryName ?? '' },
+      neighbourhoodName: named.neighbourhoodName,
+      handleBy: row.handleBy,
+      statusToken: token,
+      statusUrl: statusUrlOf(slug, token),
+      isFollowingUp: row.reporterEmail !== null || row.reporterPhone !== null,
+    };
+  }
+
+  /** A retried submission: the same report for the same content; a different content is the client's mistake. */
+  async function replayed(tx: Executor, context: UseCaseContext, key: string, digest: string) {
+    const earlier = await createReportRepository(tx).findByIdempotencyKey(context.municipalityId, key);
+    if (!earlier) return undefined;
+    if (earlier.idempotencyDigest !== digest || !earlier.statusTokenSealed) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+    return receiptOf(tx, context, earlier, secrets.open(earlier.statusTokenSealed));
+  }
+
+  async function submit(context: UseCaseContext, input: SubmitReport, options: SubmitOptions) {
+    const digest = options.idempotencyKey ? hashOf(JSON.stringify(input)) : null;
+    return inTransaction(db, async (tx) => {
+      const repository = createReportRepository(tx);
+      if (options.idempotencyKey) {
+        const earlier = await replayed(tx, context, options.idempotencyKey, digest!);
+        if (earlier) return { receipt: earlier, isNew: false };
+      }
+      const found = await repository.findCategoryByCode(context.municipalityId, input.categoryCode);
+      if (!found?.category.isActive) throw invalidField('body.categoryCode', 'unknownCategory');
+      const category = found.category;
+      if (category.parentId === null) throw invalidField('body.categoryCode', 'mainCategoryNotReportable');
+      const answerProblems = checkAnswers(category.questions, input.answers);
+      if (answerProblems.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: answerProblems });
+
+      const { latitude, longitude } = input.location;
+      const places = await repository.places(context.municipalityId);
+      const neighbourhood = placeOf(places.neighbourhoods, longitude, latitude);
+      if (!neighbourhood) {
+        const { name } = await municipalityOf(tx, context.municipalityId);
+        throw new DomainError('REPORT_OUTSIDE_MUNICIPALITY', { params: { municipality: name }, fields: [{ field: 'body.location', code: 'outsideMunicipality', params: { municipality: name } }] });
+      }
+      const area = placeOf(
+        places.areas.filter((candidate) => candidate.neighbourhoodId === neighbourhood.id),
+        longitude,
+        latitude,
+      );
+
+      const now = clock.now();
+      const reportedOn = dateInAmsterdam(now);
+      const token = newStatusToken();
+      const wantsFeedback = input.contactConsent && Boolean(input.email || input.phone);
+      const row = await repository.insert({
+        municipalityId: context.municipalityId,
+        reference: formatReportReference(Number(reportedOn.slice(0, 4)), await repository.nextReferenceNumber(context.municipalityId, Number(reportedOn.slice(0, 4)))),
+        categoryId: category.id,
+        neighbourhoodId: neighbourhood.id,
+        areaId: area?.id ?? null,
+        departmentId: category.departmentId,
+        latitude,
+        longitude,
+        address: input.address,
+        description: input.description,
+        answers: input.answers,
+        status: 'reported',
+        handleBy: handleByFor(reportedOn, category),
+        reporterEmail: wantsFeedback ? (input.email ?? null) : null,
+        reporterPhone: wantsFeedback ? (input.phone ?? null) : null,
+        reporterLanguage: context.language,
+        mayPublishPhotos: input.mayPublishPhotos,
+        statusTokenHash: hashOf(token),
+        statusTokenSealed: secrets.seal(token),
+        idempotencyKey: options.idempotencyKey ?? null,
+        idempotencyDigest: digest,
+        channel: options.channel,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await repository.addEvent({ municipalityId: row.municipalityId, reportId: row.id, kind: 'submitted', toStatus: 'reported', details: { channel: options.channel }, actorUserId: context.actor?.userId ?? null, createdAt: now });
+      const receipt = await receiptOf(tx, context, row, token);
+      if (row.reporterEmail) {
+        const municipality = await municipalityOf(tx, row.municipalityId);
+        const notice = reportNotices.received({ reference: row.reference, categoryName: category.name, categoryNameEn: category.nameEn ?? category.name, handleBy: row.handleBy, statusUrl: receipt.statusUrl, municipalityName: municipality.name });
+        const text = notice[row.reporterLanguage as Language] ?? notice.nl;
+        await enqueueMessage(tx, clock, { municipalityId: row.municipalityId, channel: 'email', recipientEmail: row.reporterEmail, topic: 'report.received', subject: text.subject, body: text.body, payload: { reportId: row.id } });
+      }
+      // Contact data and the reporter's words stay out of the audit trail; the report holds them under its own rules.
+      await recordAudit(tx, clock, context, {
+        action: 'report.submit',
+        entityType: 'report',
+        entityId: row.id,
+        after: { reference: row.reference, categoryId: row.categoryId, neighbourhoodId: row.neighbourhoodId, departmentId: row.departmentId, channel: row.channel, hasContact: row.reporterEmail !== null || row.reporterPhone !== null },
+      });
+      return { receipt, isNew: true };
+    });
+  }
+
+  async function loadReadable(context: UseCaseContext, reportId: string) {
+    const row = await createReportRepository(db).findWithNames(context.municipalityId, reportId);
+    const access = row ? accessTo(context.actor, row.report) : undefined;
+    // A report one may not read is as absent as one that does not exist.
+    if (!row || !access?.canRead) throw new DomainError('NOT_FOUND');
+    return { row, access };
+  }
+
+  const service = {
+    /** The categories a reporter chooses from: main categories with their active subcategories. */
+    async categoryTree(context: UseCaseContext) {
+      const rows = await createReportRepository(db).categories(context.municipalityId);
+      const english = context.language === 'en';
+      const nameOf = (row: (typeof rows)[number]) => (english ? (row.nameEn ?? row.name) : row.name);
+      const mains = rows.filter((row) => row.parentId === null && row.isActive);
+      return {
+        items: mains
+          .map((main) => ({
+            code: main.code,
+            name: nameOf(main),
+            subcategories: rows
+              .filter((row) => row.parentId === main.id && row.isActive)
+              .map((row) => ({
+                code: row.code,
+                name: nameOf(row),
+                description: row.description,
+                handlingDays: row.handlingDays,
+                dayKind: row.dayKind,
+                questions: row.questions.map((question) => ({
+                  code: question.code,
+                  question: english ? (question.questionEn ?? question.question) : question.question,
+                  kind: question.kind,
+                  isRequired: question.isRequired,
+                  options: (question.options ?? []).map((option) => ({ key: option.key, name: english ? (option.nameEn ?? option.name) : option.name })),
+                })),
+              })),
+          }))
+          .filter((main) => main.subcategories.length > 0),
+      };
+    },
+
+    /**
+     * Anyone may report, without an account. A retry with the same Idempotency-Key returns the first answer; two at
+     * once with one key race on the unique index, and the loser reads the winner's report.
+     */
+    async submitReport(context: UseCaseContext, input: SubmitReport, options: SubmitOptions) {
+      if (input.website) throw invalidField('body.website', 'honeypotFilled');
+      if ((input.email || input.phone) && !input.contactConsent) throw invalidField('body.contactConsent', 'contactWithoutConsent');
+      if (input.contactConsent && !input.email && !input.phone) throw invalidField('body.email', 'consentWithoutContact');
+      try {
+        return await submit(context, input, options);
+      } catch (error) {
+        if (options.idempotencyKey && findDatabaseError(error)?.constraint === 'report_idempotency_key') {
+          const earlier = await replayed(db, context, options.idempotencyKey, hashOf(JSON.stringify(input)));
+          if (earlier) return { receipt: earlier, isNew: false };
+        }
+        throw error;
+      }
+    },
+
+    /** The reporter's view through the status link; an unknown token is simply not found. */
+    async statusByToken(context: UseCaseContext, token: string) {
+      const repository = createReportRepository(db);
+      const row = await repository.findByTokenHash(context.municipalityId, hashOf(token));
+      if (!row) throw new DomainError('NOT_FOUND');
+      const mergedInto = row.report.mergedIntoReportId ? await repository.referenceOf(context.municipalityId, row.report.mergedIntoReportId) : null;
+      return presentStatusView(row, await repository.history(context.municipalityId, row.report.id), mergedInto, context.language);
+    },
+
+    /** Public reports, newest first: for Open311 and the public map. */
+    async publicReports(context: UseCaseContext, filter: PublicReportFilter) {
+      const rows = await createReportRepository(db).publicList(context.municipalityId, filter);
+      return rows.map((row) => presentPublicReport(row, context.language));
+    },
+
+    /** The category a code names, active or not, for Open311's service definition. */
+    async category(context: UseCaseContext, code: string) {
+      const tree = await service.categoryTree(context);
+      for (const main of tree.items) {
+        const found = main.subcategories.find((sub) => sub.code === code);
+        if (found) return { ...found, groupName: main.name };
+      }
+      return undefined;
+    },
+
+    /** The report a token belongs to, for Open311's GET tokens/{token}. */
+    async referenceOfToken(context: UseCaseContext, token: string): Promise<string | null> {
+      const row = await createReportRepository(db).findByTokenHash(context.municipalityId, hashOf(token));
+      return row?.report.reference ?? null;
+    },
+
+    async listReports(context: UseCaseContext, query: ReportListQuery) {
+      const today = dateInAmsterdam(clock.now());
+      const { rows, total } = await createReportRepository(db).list(context.municipalityId, viewerOf(context.actor), {
+        status: query.status,
+        categoryId: query.categoryId,
+        neighbourhoodId: query.neighbourhoodId,
+        departmentId: query.departmentId,
+        priority: query.priority,
+        overdue: query.overdue,
+        assignedUserId: query.assignedToMe === 'true' ? context.actor?.userId : undefined,
+        search: query.search,
+        today,
+        offset: offsetOf(query),
+        limit: query.pageSize,
+      });
+      return pageOf(
+        rows.map((row) => presentReportSummary(row, today, context.language)),
+        total,
+        query,
+      );
+    },
+
+    async getReport(context: UseCaseContext, reportId: string) {
+      const { row, access } = await loadReadable(context, reportId);
+      const repository = createReportRepository(db);
+      return presentReportDetail(
+        row,
+        {
+          history: await repository.history(context.municipalityId, reportId),
+          areaName: await repository.areaName(context.municipalityId, row.report.areaId),
+          followerCount: await repository.followerCount(context.municipalityId, reportId),
+          today: dateInAmsterdam(clock.now()),
+          allowed: allowedActionsOf(access, row.report),
+        },
+        context.language,
+      );
+    },
+
+    /** A status change along the workflow, with the reporter told in their language (staff's words or the standard text). */
+    async changeStatus(context: UseCaseContext, reportId: string, input: ChangeReportStatus) {
+      const { row, access } = await loadReadable(context, reportId);
+      if (!access.canHandle) throw new DomainError('FORBIDDEN');
+      const before = row.report;
+      if (!canMoveTo(before.status, input.status)) {
+        throw new DomainError('REPORT_STATUS_NOT_ALLOWED', {
+          params: { fromNl: statusWords[before.status].nl, toNl: statusWords[input.status].nl, fromEn: statusWords[before.status].en, toEn: statusWords[input.status].en },
+        });
+      }
+      if (input.status === 'forwarded' && !input.forwardedTo) throw invalidField('body.forwardedTo', 'forwardedToRequired');
+      await inTransaction(db, async (tx) => {
+        const repository = createReportRepository(tx);
+        const settings = await settingsOf(tx, context.municipalityId);
+        const now = clock.now();
+        const message = { nl: input.message || messageForStatus(settings, input.status, 'nl'), en: input.message || messageForStatus(settings, input.status, 'en') };
+        const reporterMessage = message[before.reporterLanguage as Language] ?? message.nl;
+        const after = await repository.update(context.municipalityId, reportId, input.version, {
+          status: input.status,
+          statusNotes: reporterMessage,
+          forwardedTo: input.status === 'forwarded' ? input.forwardedTo! : before.forwardedTo,
+          closedAt: isClosed(input.status) ? now : null,
+          updatedAt: now,
+        });
+        if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
+        await repository.addEvent({
+          municipalityId: after.municipalityId,
+          reportId,
+          kind: 'statusChanged',
+          fromStatus: before.status,
+          toStatus: after.status,
+          messageToReporter: reporterMessage,
+          internalNote: input.internalNote ?? null,
+          actorUserId: context.actor?.userId ?? null,
+          createdAt: now,
+        });
+        const recipients = await recipientsOf(tx, after);
+        if (recipients.length > 0) {
+          const municipality = await municipalityOf(tx, after.municipalityId);
+          const notice = reportNotices.statusChanged({
+            reference: after.reference,
+            ...categoryNames(row),
+            handleBy: after.handleBy,
+            statusUrl: statusUrlOf(municipality.slug, secrets.open(after.statusTokenSealed!)),
+            municipalityName: municipality.name,
+            statusNl: statusWords[after.status].nl,
+            statusEn: statusWords[after.status].en,
+            message,
+          });
+          for (const recipient of recipients) {
+            const text = notice[recipient.language] ?? notice.nl;
+            await enqueueMessage(tx, clock, { municipalityId: after.municipalityId, channel: 'email', recipientEmail: recipient.email, topic: 'report.statusChanged', subject: text.subject, body: text.body, payload: { reportId } });
+          }
+        }
+        await recordAudit(tx, clock, context, { action: 'report.changeStatus', entityType: 'report', entityId: reportId, before: { status: before.status, forwardedTo: before.forwardedTo }, after: { status: after.status, forwardedTo: after.forwardedTo } });
+      });
+      return service.getReport(context, reportId);
+    },
+  };
+  return service;
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

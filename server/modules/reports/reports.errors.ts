@@ -1,0 +1,65 @@
+import { DomainError, defineErrors } from '../../platform/errors.ts';
+
+/** An input field the rules refuse: 400 on that field, nothing changed. */
+export const invalidField = (field: string, code: string, params?: Record<string, string | number>) => new DomainError('VALIDATION_FAILED', { fields: [{ field, code, ...(params ? { params } : {}) }] });
+
+export const reportsErrors = defineErrors({
+  codes: {
+    REPORT_OUTSIDE_MUNICIPALITY: {
+      status: 422,
+      title: { nl: 'Deze plek ligt buiten de gemeente', en: 'This place is outside the municipality' },
+      detail: {
+        nl: 'De plek die u koos ligt niet in een wijk van {municipality}. Kies een plek binnen de gemeente, of meld het probleem bij de gemeente waar het is.',
+        en: 'The place you chose is not in a neighbourhood of {municipality}. Choose a place within the municipality, or report the problem to the municipality where it is.',
+      },
+    },
+    IDEMPOTENCY_KEY_REUSED: {
+      status: 422,
+      title: { nl: 'Deze sleutel is al gebruikt', en: 'This key has been used already' },
+      detail: {
+        nl: 'Met deze Idempotency-Key is eerder een andere melding gedaan. Gebruik voor een nieuwe melding een nieuwe sleutel.',
+        en: 'A different report was made earlier with this Idempotency-Key. Use a new key for a new report.',
+      },
+    },
+    REPORT_STATUS_NOT_ALLOWED: {
+      status: 409,
+      title: { nl: 'Deze status kan nu niet', en: 'This status is not possible now' },
+      detail: {
+        nl: 'Een melding met status “{fromNl}” kan niet naar “{toNl}”. Kies een van de statussen die het scherm aanbiedt.',
+        en: 'A report with status “{fromEn}” cannot go to “{toEn}”. Choose one of the statuses the screen offers.',
+      },
+    },
+    REPORT_CLOSED: {
+      status: 409,
+      title: { nl: 'Deze melding is afgesloten', en: 'This report is closed' },
+      detail: {
+        nl: 'Deze melding is al afgehandeld. Ziet u het probleem nog? Doe dan een nieuwe melding.',
+        en: 'This report has already been dealt with. Still see the problem? Then make a new report.',
+      },
+    },
+    REPORT_PHOTOS_CLOSED: {
+      status: 409,
+      title: { nl: 'Foto’s toevoegen kan niet meer', en: 'Photos can no longer be added' },
+      detail: {
+        nl: 'Foto’s voegt u toe in het uur na uw melding, tot drie stuks. Dat kan bij deze melding niet meer.',
+        en: 'Photos are added in the hour after your report, up to three. That is no longer possible for this report.',
+      },
+    },
+  },
+  fieldMessages: {
+    outsideMunicipality: { nl: 'Deze plek ligt niet in een wijk van {municipality}. Kies een plek binnen de gemeente.', en: 'This place is not in a neighbourhood of {municipality}. Choose a place within the municipality.' },
+    unknownCategory: { nl: 'Deze categorie bestaat niet (meer). Kies een categorie uit de lijst.', en: 'This category does not exist (any more). Choose a category from the list.' },
+    mainCategoryNotReportable: { nl: 'Kies een subcategorie: wat is er precies aan de hand?', en: 'Choose a subcategory: what exactly is the matter?' },
+    unknownQuestion: { nl: 'Deze categorie stelt die vraag niet. Laat het antwoord weg.', en: 'This category does not ask that question. Leave the answer out.' },
+    notAnOption: { nl: 'Kies een van de antwoorden uit de lijst.', en: 'Choose one of the answers from the list.' },
+    honeypotFilled: { nl: 'Laat dit veld leeg; het is er om computers te herkennen die formulieren invullen.', en: 'Leave this field empty; it is there to recognise computers that fill in forms.' },
+    contactWithoutConsent: {
+      nl: 'U gaf een e-mailadres of telefoonnummer. Vink aan dat de gemeente u daarover mag berichten, of laat ze weg.',
+      en: 'You gave an e-mail address or phone number. Tick that the municipality may contact you about this report, or leave them out.',
+    },
+    consentWithoutContact: { nl: 'Geef een e-mailadres of telefoonnummer, zodat de gemeente u kan berichten.', en: 'Give an e-mail address or phone number so the municipality can contact you.' },
+    phoneFormat: { nl: 'Vul een telefoonnummer in met alleen cijfers, spaties, + of -, bijvoorbeeld 06 12345678.', en: 'Enter a phone number with only digits, spaces, + or -, for example +31 6 12345678.' },
+    messageRequiredForStatus: { nl: 'Schrijf de melder wat er gebeurt; bij deze status hoort een bericht.', en: 'Tell the reporter what happens; this status needs a message.' },
+    forwardedToRequired: { nl: 'Zeg aan welke partij de melding is doorgezet.', en: 'Say which party the report was forwarded to.' },
+  },
+});
