@@ -196,3 +196,37 @@ export const reportCategoryTreeSchema = z
     ),
   })
   .meta({ id: 'ReportCategoryTree' });
+
+export const nearbyReportsQuery = z.object({
+  categoryCode: z.string().trim().min(1).max(80),
+  latitude: z.coerce.number().min(-90).max(90),
+  longitude: z.coerce.number().min(-180).max(180),
+});
+export type NearbyReportsQuery = z.infer<typeof nearbyReportsQuery>;
+
+/** "Al gemeld?": open reports of the same kind close by, without anyone's words or contact data. */
+export const nearbyReportsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        reference: z.string(),
+        status: z.enum(reportStatuses),
+        categoryName: z.string(),
+        address: z.string(),
+        distanceMetres: z.number().int(),
+        reportedAt: z.iso.datetime({ offset: true }),
+      }),
+    ),
+  })
+  .meta({ id: 'NearbyReports' });
+
+export const followReportBody = z
+  .object({
+    email: email,
+    contactConsent: z.literal(true, { error: 'field:consentRequired' }).describe('The person agrees to hear how the report ends at this address'),
+  })
+  .meta({ id: 'FollowReport' });
+export type FollowReport = z.infer<typeof followReportBody>;
+
+export const followedReportSchema = z.object({ reference: z.string(), status: z.enum(reportStatuses), isNewFollower: z.boolean() }).meta({ id: 'FollowedReport' });

@@ -226,6 +226,28 @@ export function createReportRepository(db: Executor) {
         .offset(filter.offset);
     },
 
+    /** Open reports of one category inside a box: the indexed first cut of "al gemeld?". */
+    async openInBox(municipalityId: string, categoryId: string, box: { south: number; north: number; west: number; east: number }, limit: number) {
+      return withNames()
+        .where(
+          and(
+            eq(report.municipalityId, municipalityId),
+            eq(report.categoryId, categoryId),
+            sql`${report.latitude} between ${box.south} and ${box.north}`,
+            sql`${report.longitude} between ${box.west} and ${box.east}`,
+            sql`${report.status} not in (${closedList})`,
+          ),
+        )
+        .orderBy(sql`${report.createdAt} desc`)
+        .limit(limit);
+    },
+
+    /** Adds a follower; an address that already follows the report is left as it is. */
+    async addFollower(values: typeof reportFollower.$inferInsert): Promise<boolean> {
+      const rows = await db.insert(reportFollower).values(values).onConflictDoNothing().returning({ id: reportFollower.id });
+      return rows.length > 0;
+    },
+
     async history(municipalityId: string, reportId: string) {
       return db
         .select({ event: reportEvent, actorName: userAccount.displayName })

@@ -139,6 +139,34 @@ describe('the status link', () => {
   });
 });
 
+describe('already reported? (al gemeld?)', () => {
+  it('shows open reports of the same category within 100 metres, nearest first, without words or contact data, and lets a visitor follow one', async () => {
+    const nearby = await t.request({ url: `${tenantPath}/reports-nearby?categoryCode=straatverlichting-openbare-klok&latitude=51.4658&longitude=5.6935` });
+    expect(nearby.statusCode).toBe(200);
+    const items = nearby.json().items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items[0]).toMatchObject({ status: 'reported', distanceMetres: 33, categoryName: 'Straatverlichting / openbare klok', address: 'Hortsedijk 12' });
+    expect(nearby.body).not.toContain('melder@mail.example');
+    expect(nearby.body).not.toContain('lantaarnpaal voor nummer 12');
+    const farAway = await t.request({ url: `${tenantPath}/reports-nearby?categoryCode=straatverlichting-openbare-klok&latitude=51.4700&longitude=5.6935` });
+    expect(farAway.json().items).toEqual([]);
+    const otherKind = await t.request({ url: `${tenantPath}/reports-nearby?categoryCode=prullenbak-is-vol&latitude=51.4658&longitude=5.6935` });
+    expect(otherKind.json().items).toEqual([]);
+    expect((await t.request({ url: `${tenantPath}/reports-nearby?categoryCode=bestaat-niet&latitude=51.4658&longitude=5.6935` })).json().errors[0].field).toBe('querystring.categoryCode');
+
+    const follow = (payload: object) => t.request({ method: 'POST', url: `${tenantPath}/reports/${items[0].id}/followers`, payload });
+    const followed = await follow({ email: 'buurvrouw@mail.example', contactConsent: true });
+    expect(followed.statusCode, followed.body).toBe(200);
+    expect(followed.json()).toMatchObject({ reference: items[0].reference, isNewFollower: true });
+    expect((await follow({ email: 'buurvrouw@mail.example', contactConsent: true })).json().isNewFollower).toBe(false);
+    const withoutConsent = await follow({ email: 'buurman2@mail.example', contactConsent: false });
+    expect(withoutConsent.statusCode).toBe(400);
+    expect(withoutConsent.json().errors[0]).toMatchObject({ field: 'body.contactConsent', message: 'Vink aan dat de gemeente u over deze melding mag berichten.' });
+    const [{ count }] = await queryRows<{ count: number }>(t.database.db, sql`select count(*)::int as count from report_follower where report_id = ${items[0].id}`);
+    expect(count).toBe(1);
+  });
+});
+
 describe('the back office', () => {
   let receipt: { id: string; reference: string; statusToken: string };
   beforeAll(async () => {

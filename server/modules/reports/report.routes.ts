@@ -6,6 +6,10 @@ import { problemResponses } from '../../platform/openapi.ts';
 import { municipalityParams } from '../municipalities/index.ts';
 import {
   changeReportStatusBody,
+  followedReportSchema,
+  followReportBody,
+  nearbyReportsQuery,
+  nearbyReportsSchema,
   reportCategoryTreeSchema,
   reportDetailSchema,
   reportListQuery,
@@ -61,6 +65,38 @@ export function registerReportRoutes(scope: FastifyInstance, service: ReportServ
       const { receipt, isNew } = await service.submitReport(contextOf(request), request.body, { idempotencyKey: request.headers['idempotency-key'], channel: 'web' });
       return reply.code(isNew ? 201 : 200).send(receipt);
     },
+  );
+
+  app.get(
+    '/reports-nearby',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'listNearbyReports',
+        tags,
+        description: '“Al gemeld?”: open reports of the same category within 100 metres, nearest first, at most five. No one’s words or contact data.',
+        params: municipalityParams,
+        querystring: nearbyReportsQuery,
+        response: { 200: nearbyReportsSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => service.nearbyOpenReports(contextOf(request), request.query),
+  );
+
+  app.post(
+    '/reports/:reportId/followers',
+    {
+      config: { access: 'public-identified' },
+      schema: {
+        operationId: 'followReport',
+        tags,
+        description: 'Hear how an open report ends, instead of reporting the same problem again. Following twice with one address changes nothing.',
+        params: reportParams,
+        body: followReportBody,
+        response: { 200: followedReportSchema, ...problemResponses(400, 404, 409, 429) },
+      },
+    },
+    async (request) => service.followReport(contextOf(request), request.params.reportId, request.body),
   );
 
   app.get(

@@ -11,14 +11,14 @@ import { offsetOf, pageOf } from '../../platform/pagination.ts';
 import type { SecretBox } from '../../platform/secret-box.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import { createMunicipalityRepository } from '../municipalities/index.ts';
-import type { ChangeReportStatus, ReportListQuery, SubmitReport } from './report.contract.ts';
+import type { ChangeReportStatus, FollowReport, NearbyReportsQuery, ReportListQuery, SubmitReport } from './report.contract.ts';
 import { reportNotices, statusWords } from './report.notices.ts';
 import { accessTo, allowedActionsOf, viewerOf } from './report.policy.ts';
 import { presentPublicReport, presentReportDetail, presentReportSummary, presentStatusView } from './report.presenter.ts';
 import { createReportRepository, type PublicReportFilter, type ReportRow, type ReportWithNames } from './report.repository.ts';
 import { canMoveTo, isClosed } from './report.workflow.ts';
 import { checkAnswers, handleByFor } from './report-category.rules.ts';
-import { placeOf } from './report-location.rules.ts';
+import { boxAround, metresBetween, placeOf } from './report-location.rules.ts';
 import { formatReportReference } from './report-reference.rules.ts';
 import { messageForStatus, resolveReportSettings } from './report-settings.rules.ts';
 import { invalidField } from './reports.errors.ts';
@@ -34,6 +34,9 @@ export interface SubmitOptions {
   idempotencyKey?: string;
   channel: 'web' | 'open311';
 }
+
+/** How close a report of the same kind must be to count as "already reported". */
+const nearbyMetres = 100;
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -237,6 +240,47 @@ export function createReportService(dependencies: ReportServiceDependencies) {
       if (!row) throw new DomainError('NOT_FOUND');
       const mergedInto = row.report.mergedIntoReportId ? await repository.referenceOf(context.municipalityId, row.report.mergedIntoReportId) : null;
       return presentStatusView(row, await repository.history(context.municipalityId, row.report.id), mergedInto, context.language);
+    },
+
+    /** "Al gemeld?": open reports of the same category within 100 metres, nearest first. */
+    async nearbyOpenReports(context: UseCaseContext, query: NearbyReportsQuery) {
+      const repository = createReportRepository(db);
+      const found = await repository.findCategoryByCode(context.municipalityId, query.categoryCode);
+      if (!found) throw invalidField('querystring.categoryCode', 'unknownCategory');
+      const point = { latitude: query.latitude, longitude: query.longitude };
+      const rows = await repository.openInBox(context.municipalityId, found.category.id, boxAround(point, nearbyMetres), 50);
+      const items = rows
+        .map((row) => ({ row, distance: metresBetween(point, row.report) }))
+        .filter(({ distance }) => distance <= nearbyMetres)
+        .sort((first, second) => first.distance - second.distance)
+        .slice(0, 5)
+        .map(({ row, distance }) => ({
+          id: row.report.id,
+          reference: row.report.reference,
+          status: row.report.status,
+          categoryName: context.language === 'en' ? (row.categoryNameEn ?? row.categoryName) : row.categoryName,
+          address: row.report.address,
+          distanceMetres: Math.round(distance),
+          reportedAt: row.report.createdAt.toISOString(),
+        }));
+      return { items };
+    },
+
+    /** Someone who finds the problem already reported follows that report instead of reporting it again. */
+    async followReport(context: UseCaseContext, reportId: string, input: FollowReport) {
+      return inTransaction(db, async (tx) => {
+        const repository = createReportRepository(tx);
+        const row = await repository.findById(context.municipalityId, reportId);
+        if (!row) throw new DomainError('NOT_FOUND');
+        if (isClosed(row.status)) throw new DomainError('REPORT_CLOSED');
+        const now = clock.now();
+        const isNewFollower = await repository.addFollower({ municipalityId: row.municipalityId, reportId, email: input.email, language: context.language, createdAt: now });
+        if (isNewFollower) {
+          await repository.addEvent({ municipalityId: row.municipalityId, reportId, kind: 'followed', actorUserId: context.actor?.userId ?? null, createdAt: now });
+          await recordAudit(tx, clock, context, { action: 'report.follow', entityType: 'report', entityId: reportId, after: { reference: row.reference } });
+        }
+        return { reference: row.reference, status: row.status, isNewFollower };
+      });
     },
 
     /** Public reports, newest first: for Open311 and the public map. */

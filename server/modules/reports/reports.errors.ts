@@ -48,6 +48,7 @@ export const reportsErrors = defineErrors({
   },
   fieldMessages: {
     outsideMunicipality: { nl: 'Deze plek ligt niet in een wijk van {municipality}. Kies een plek binnen de gemeente.', en: 'This place is not in a neighbourhood of {municipality}. Choose a place within the municipality.' },
+    consentRequired: { nl: 'Vink aan dat de gemeente u over deze melding mag berichten.', en: 'Tick that the municipality may send you news of this report.' },
     unknownCategory: { nl: 'Deze categorie bestaat niet (meer). Kies een categorie uit de lijst.', en: 'This category does not exist (any more). Choose a category from the list.' },
     mainCategoryNotReportable: { nl: 'Kies een subcategorie: wat is er precies aan de hand?', en: 'Choose a subcategory: what exactly is the matter?' },
     unknownQuestion: { nl: 'Deze categorie stelt die vraag niet. Laat het antwoord weg.', en: 'This category does not ask that question. Leave the answer out.' },

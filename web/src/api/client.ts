@@ -47,9 +47,14 @@ export function setReauthenticator(handler: Reauthenticator | undefined) {
   reauthenticator = handler;
 }
 
-export async function api<T>(path: string, options: { method?: string; body?: unknown; signal?: AbortSignal; withoutStepUp?: boolean; withoutTokenRenewal?: boolean; contentType?: string } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  options: { method?: string; body?: unknown; signal?: AbortSignal; withoutStepUp?: boolean; withoutTokenRenewal?: boolean; contentType?: string; idempotencyKey?: string } = {},
+): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
+  // A submission sent twice (a double tap, a retry after a lost answer) is one report on the server.
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   // A FormData body (file upload) goes as multipart/form-data; the browser writes that header with its boundary.
   const isForm = options.body instanceof FormData;
   // A file sent as it is (a GeoJSON upload): its bytes, with the type the caller names.

@@ -34,6 +34,9 @@ export function Layout() {
               <li>
                 <AppLink to={`/${municipality}/vragen`}>{t('layout.requests')}</AppLink>
               </li>
+              <li>
+                <AppLink to={`/${municipality}/meldingen/nieuw`}>{t('reporting.navigation')}</AppLink>
+              </li>
               {['advisor', 'officer', 'alderman', 'admin', 'council_member'].some((role) => hasRole(session.data, role)) && (
                 <li>
                   <AppLink to={`/${municipality}/adviesaanvragen`}>{t('layout.adviceRequests')}</AppLink>
