@@ -2,6 +2,15 @@ import { z } from 'zod';
 import type { Language } from '../../platform/language.ts';
 import { type SettableStatus, settableStatuses } from './report.workflow.ts';
 
+/** Why a reporter may be unhappy; a report that was not really solved is opened again. */
+export const defaultSatisfactionReasons = [
+  { code: 'niet-opgelost', nl: 'Het probleem is niet opgelost', en: 'The problem has not been solved', reopens: true },
+  { code: 'slecht-uitgevoerd', nl: 'Het is slecht uitgevoerd', en: 'The work was done badly', reopens: true },
+  { code: 'te-lang', nl: 'Het duurde te lang', en: 'It took too long', reopens: false },
+  { code: 'geen-informatie', nl: 'Ik kreeg te weinig informatie', en: 'I was told too little', reopens: false },
+  { code: 'anders', nl: 'Iets anders', en: 'Something else', reopens: false },
+];
+
 const message = z.object({ nl: z.string().trim().min(10).max(2000), en: z.string().trim().min(10).max(2000) });
 
 /**
@@ -13,6 +22,21 @@ export const reportSettingsSchema = z
   .object({
     standardMessages: z.partialRecord(z.enum(settableStatuses), message).default({}).describe('Per status; a status not listed uses the built-in text'),
     contactRetentionMonths: z.number().int().min(1).max(60).default(12).describe('Reporters’ contact data are erased this many months after the report closes'),
+    satisfactionReasons: z
+      .array(
+        z.object({
+          code: z
+            .string()
+            .trim()
+            .regex(/^[a-z0-9-]{2,30}$/, 'field:codeFormat'),
+          nl: z.string().trim().min(2).max(200),
+          en: z.string().trim().min(2).max(200),
+          reopens: z.boolean().describe('An unhappy answer with this reason reopens the report'),
+        }),
+      )
+      .max(20)
+      .default(defaultSatisfactionReasons)
+      .describe('Why a reporter is not satisfied, and which reasons reopen the report'),
   })
   .meta({ id: 'ReportSettings' });
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;

@@ -55,6 +55,34 @@ export const reportNotices = {
   },
 };
 
+/** A duplicate merged into the report that was there first. */
+export function mergedNotice(facts: { reference: string; originalReference: string; statusUrl: string }): Notice {
+  return {
+    nl: {
+      subject: `Uw melding ${facts.reference} is samengevoegd`,
+      body: [`Het probleem dat u meldde, was al eerder gemeld (melding ${facts.originalReference}). Wij hebben uw melding daarmee samengevoegd, zodat het één keer wordt opgelost.`, 'U krijgt voortaan bericht over die melding.', facts.statusUrl ? `Bekijk die melding: ${facts.statusUrl}` : ''].filter(Boolean).join('\n\n'),
+    },
+    en: {
+      subject: `Your report ${facts.reference} has been merged`,
+      body: [`The problem you reported had been reported before (report ${facts.originalReference}). We merged your report into it, so it is solved once.`, 'From now on you will hear about that report.', facts.statusUrl ? `See that report: ${facts.statusUrl}` : ''].filter(Boolean).join('\n\n'),
+    },
+  };
+}
+
+/** One part of a report split off for another department, with its own number and link. */
+export function splitOffNotice(facts: { reference: string; parentReference: string; categoryName: string; categoryNameEn: string; statusUrl: string }): Notice {
+  return {
+    nl: {
+      subject: `Deel van uw melding ${facts.parentReference} heeft een eigen nummer: ${facts.reference}`,
+      body: [`Uw melding ${facts.parentReference} ging over meer dan één ding. Het deel over “${facts.categoryName}” behandelt een andere afdeling, onder meldnummer ${facts.reference}.`, `Hoe het daarmee staat: ${facts.statusUrl}`].join('\n\n'),
+    },
+    en: {
+      subject: `Part of your report ${facts.parentReference} has its own number: ${facts.reference}`,
+      body: [`Your report ${facts.parentReference} was about more than one thing. The part about “${facts.categoryNameEn}” is handled by another department, as report ${facts.reference}.`, `Where it stands: ${facts.statusUrl}`].join('\n\n'),
+    },
+  };
+}
+
 /** Status names in messages to reporters. */
 export const statusWords = {
   reported: { nl: 'gemeld', en: 'reported' },

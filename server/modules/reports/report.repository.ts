@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { area, neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
 import { department } from '../organisation/organisation.tables.ts';
+import { request } from '../requests/request.tables.ts';
 import { userAccount } from '../users/user.tables.ts';
 import { report, reportCategory, reportEvent, reportFollower, reportReferenceCounter } from './report.tables.ts';
 import type { ReportStatus } from './report.workflow.ts';
@@ -183,6 +184,11 @@ export function createReportRepository(db: Executor) {
     async referenceOf(municipalityId: string, id: string): Promise<string | null> {
       const [row] = await db.select({ reference: report.reference }).from(report).where(and(eq(report.municipalityId, municipalityId), eq(report.id, id)));
       return row?.reference ?? null;
+    },
+
+    async requestExists(municipalityId: string, requestId: string): Promise<boolean> {
+      const rows = await db.select({ id: request.id }).from(request).where(and(eq(request.municipalityId, municipalityId), eq(request.id, requestId))).limit(1);
+      return rows.length > 0;
     },
 
     async areaName(municipalityId: string, areaId: string | null): Promise<string | null> {

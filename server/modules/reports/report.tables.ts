@@ -4,6 +4,7 @@ import { bytea } from '../../db/columns.ts';
 import { municipality } from '../municipalities/municipality.tables.ts';
 import { area, neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
 import { department } from '../organisation/organisation.tables.ts';
+import { request } from '../requests/request.tables.ts';
 import { userAccount } from '../users/user.tables.ts';
 import type { DayKind, ReportQuestion } from './report-category.rules.ts';
 import type { ReportPriority, ReportStatus } from './report.workflow.ts';
@@ -48,6 +49,14 @@ export const reportCategory = pgTable(
     foreignKey({ name: 'report_category_department_fk', columns: [table.municipalityId, table.departmentId], foreignColumns: [department.municipalityId, department.id] }),
   ],
 );
+
+export interface ReportReferral {
+  code: string;
+  name: string;
+  note: string | null;
+  state: 'referred' | 'pickedUp' | 'fedBack';
+  feedback: string | null;
+}
 
 /** A melding: a resident's report of a problem in public space, and its handling. */
 export const report = pgTable(
@@ -97,6 +106,10 @@ export const report = pgTable(
     /** For a forwarded report: the external party that handles it now. */
     forwardedTo: text('forwarded_to'),
     mergedIntoReportId: uuid('merged_into_report_id'),
+    /** A front-line team the report was referred to (a code from the request protocol's list), and how far it is. */
+    referral: jsonb('referral').$type<ReportReferral>(),
+    /** The neighbourhood request this report is linked to or was turned into (a recurring problem needing policy). */
+    requestId: uuid('request_id'),
     /** A sub-report split off for another department points at the report it came from. */
     parentReportId: uuid('parent_report_id'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -125,6 +138,8 @@ export const report = pgTable(
     foreignKey({ name: 'report_area_fk', columns: [table.municipalityId, table.areaId], foreignColumns: [area.municipalityId, area.id] }),
     foreignKey({ name: 'report_department_fk', columns: [table.municipalityId, table.departmentId], foreignColumns: [department.municipalityId, department.id] }),
     foreignKey({ name: 'report_assigned_user_fk', columns: [table.municipalityId, table.assignedUserId], foreignColumns: [userAccount.municipalityId, userAccount.id] }),
+    index('report_request_idx').on(table.municipalityId, table.requestId).where(sql`${table.requestId} is not null`),
+    foreignKey({ name: 'report_request_fk', columns: [table.municipalityId, table.requestId], foreignColumns: [request.municipalityId, request.id] }),
     foreignKey({ name: 'report_merged_into_fk', columns: [table.municipalityId, table.mergedIntoReportId], foreignColumns: [table.municipalityId, table.id] }),
     foreignKey({ name: 'report_parent_fk', columns: [table.municipalityId, table.parentReportId], foreignColumns: [table.municipalityId, table.id] }),
   ],
@@ -210,4 +225,33 @@ export const reportReferenceCounter = pgTable(
     lastNumber: integer('last_number').notNull(),
   },
   (table) => [primaryKey({ columns: [table.municipalityId, table.year] })],
+);
+
+/**
+ * The reporter's answer to "are you satisfied with how we handled it?", asked once the report is done. One answer
+ * per report (the latest counts for the figures; an earlier one stays in the history).
+ */
+export const reportSatisfaction = pgTable(
+  'report_satisfaction',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id').notNull().references(() => municipality.id),
+    reportId: uuid('report_id').notNull(),
+    isSatisfied: boolean('is_satisfied').notNull(),
+    /** A reason code from the municipality's list (only for an unhappy answer). */
+    reasonCode: text('reason_code'),
+    comment: text('comment').notNull().default(''),
+    /** Whether this answer reopened the report. */
+    didReopen: boolean('did_reopen').notNull().default(false),
+    /** Kept for the figures per category and department, even when the report later changes. */
+    categoryId: uuid('category_id').notNull(),
+    departmentId: uuid('department_id'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index('report_satisfaction_report_idx').on(table.municipalityId, table.reportId),
+    index('report_satisfaction_answered_idx').on(table.municipalityId, table.answeredAt),
+    foreignKey({ name: 'report_satisfaction_report_fk', columns: [table.municipalityId, table.reportId], foreignColumns: [report.municipalityId, report.id] }).onDelete('cascade'),
+    foreignKey({ name: 'report_satisfaction_category_fk', columns: [table.municipalityId, table.categoryId], foreignColumns: [reportCategory.municipalityId, reportCategory.id] }),
+  ],
 );

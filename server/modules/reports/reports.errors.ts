@@ -37,6 +37,14 @@ export const reportsErrors = defineErrors({
         en: 'This report has already been dealt with. Still see the problem? Then make a new report.',
       },
     },
+    REPORT_NOT_DONE: {
+      status: 409,
+      title: { nl: 'Deze melding is nog niet afgehandeld', en: 'This report has not been dealt with yet' },
+      detail: {
+        nl: 'U kunt zeggen of u tevreden bent zodra de melding is afgehandeld. U krijgt dan een e-mail, of ziet de vraag via uw statuslink.',
+        en: 'You can say whether you are satisfied once the report has been dealt with. You will then get an e-mail, or see the question through your status link.',
+      },
+    },
     REPORT_PHOTOS_CLOSED: {
       status: 409,
       title: { nl: 'Foto’s toevoegen kan niet meer', en: 'Photos can no longer be added' },
@@ -49,6 +57,14 @@ export const reportsErrors = defineErrors({
   fieldMessages: {
     outsideMunicipality: { nl: 'Deze plek ligt niet in een wijk van {municipality}. Kies een plek binnen de gemeente.', en: 'This place is not in a neighbourhood of {municipality}. Choose a place within the municipality.' },
     consentRequired: { nl: 'Vink aan dat de gemeente u over deze melding mag berichten.', en: 'Tick that the municipality may send you news of this report.' },
+    notAnOfficerOfDepartment: { nl: 'Kies een medewerker van de afdeling die de melding behandelt.', en: 'Choose an officer of the department that handles the report.' },
+    mergeIntoItself: { nl: 'Een melding kan niet met zichzelf worden samengevoegd. Kies de melding die er eerder was.', en: 'A report cannot be merged into itself. Choose the report that was there first.' },
+    originalIsMerged: { nl: 'Die melding is zelf al samengevoegd. Kies de melding waarmee zij is samengevoegd.', en: 'That report has itself been merged. Choose the report it was merged into.' },
+    mergeNeedsOpenReports: { nl: 'Samenvoegen kan alleen met twee open meldingen. Is de andere al afgehandeld? Sluit deze dan zelf af.', en: 'Only two open reports can be merged. Has the other been dealt with? Then close this one yourself.' },
+    reportNotReferred: { nl: 'Deze melding is niet doorverwezen naar een front-linieteam.', en: 'This report was not referred to a front-line team.' },
+    unknownReason: { nl: 'Kies een van de redenen uit de lijst.', en: 'Choose one of the reasons from the list.' },
+    reasonOnlyWhenUnhappy: { nl: 'Een reden geeft u alleen als u niet tevreden bent.', en: 'A reason is only given when you are not satisfied.' },
+    periodTooLong: { nl: 'Kies een periode van hoogstens een jaar.', en: 'Choose a period of at most one year.' },
     unknownCategory: { nl: 'Deze categorie bestaat niet (meer). Kies een categorie uit de lijst.', en: 'This category does not exist (any more). Choose a category from the list.' },
     mainCategoryNotReportable: { nl: 'Kies een subcategorie: wat is er precies aan de hand?', en: 'Choose a subcategory: what exactly is the matter?' },
     unknownQuestion: { nl: 'Deze categorie stelt die vraag niet. Laat het antwoord weg.', en: 'This category does not ask that question. Leave the answer out.' },
