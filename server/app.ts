@@ -51,7 +51,7 @@ import { createNotificationService, registerNotificationRoutes } from './modules
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
 import { registerOpen311Routes } from './modules/open311/index.ts';
-import { createReportService, registerReportRoutes } from './modules/reports/index.ts';
+import { createReportPhotoService, createReportService, registerReportPhotoRoutes, registerReportRoutes } from './modules/reports/index.ts';
 import { createAdviceRequestService, createRequestAttachmentService, createRequestExportService, createRequestService, registerAdviceRequestRoutes, registerRequestAttachmentRoutes, registerRequestExportRoutes, registerRequestRoutes } from './modules/requests/index.ts';
 import {
   createPasswordLinkService,
@@ -292,6 +292,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
           registerReportRoutes(tenantScope, reports);
+          registerReportPhotoRoutes(tenantScope, createReportPhotoService({ db, clock, maxBytes: config.REPORT_PHOTO_MAX_BYTES }));
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerRequestExportRoutes(tenantScope, createRequestExportService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerRequestAttachmentRoutes(tenantScope, createRequestAttachmentService({ db, clock, maxBytes: config.ATTACHMENT_MAX_BYTES, quotaBytesPerUser: config.ATTACHMENT_QUOTA_BYTES_PER_USER }));

@@ -2,8 +2,10 @@
 import './reports.errors.ts';
 import './reports.permissions.ts';
 export { registerReportRoutes } from './report.routes.ts';
+export { registerReportPhotoRoutes } from './report-photo.routes.ts';
+export { createReportPhotoService, type ReportPhotoService } from './report-photo.service.ts';
 export { createReportService, type ReportService } from './report.service.ts';
-export { report, reportCategory } from './report.tables.ts';
+export { report, reportCategory, reportPhoto } from './report.tables.ts';
 export { loadReportCategories } from './report-category-import.ts';
 export { type SubmitReport, submitReportBody } from './report.contract.ts';
 export type { PublicReport } from './report.presenter.ts';

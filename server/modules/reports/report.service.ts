@@ -16,6 +16,8 @@ import { reportNotices, statusWords } from './report.notices.ts';
 import { accessTo, allowedActionsOf, viewerOf } from './report.policy.ts';
 import { presentPublicReport, presentReportDetail, presentReportSummary, presentStatusView } from './report.presenter.ts';
 import { createReportRepository, type PublicReportFilter, type ReportRow, type ReportWithNames } from './report.repository.ts';
+import { presentReportPhoto, presentStatusPhoto } from './report-photo.presenter.ts';
+import { createReportPhotoRepository } from './report-photo.repository.ts';
 import { canMoveTo, isClosed } from './report.workflow.ts';
 import { checkAnswers, handleByFor } from './report-category.rules.ts';
 import { placeOf } from './report-location.rules.ts';
@@ -35,7 +37,7 @@ export interface SubmitOptions {
   channel: 'web' | 'open311';
 }
 
-const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
+export const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The secret of a status link: 192 random bits, URL-safe. */
 const newStatusToken = () => randomBytes(24).toString('base64url');
@@ -46,6 +48,11 @@ export function createReportService(dependencies: ReportServiceDependencies) {
   async function municipalityOf(tx: Executor, municipalityId: string) {
     const row = await createMunicipalityRepository(tx).findById(municipalityId);
     return { name: row?.name ?? '', slug: row?.slug ?? '' };
+  }
+
+  /** The slug in the path the call came through; looked up when a caller (a job, say) came without one. */
+  async function slugOf(context: UseCaseContext) {
+    return context.municipalitySlug ?? (await municipalityOf(db, context.municipalityId)).slug;
   }
 
   const statusUrlOf = (slug: string, token: string) => `${publicUrl}/${slug}/meldingen/status/${token}`;
@@ -236,7 +243,9 @@ export function createReportService(dependencies: ReportServiceDependencies) {
       const row = await repository.findByTokenHash(context.municipalityId, hashOf(token));
       if (!row) throw new DomainError('NOT_FOUND');
       const mergedInto = row.report.mergedIntoReportId ? await repository.referenceOf(context.municipalityId, row.report.mergedIntoReportId) : null;
-      return presentStatusView(row, await repository.history(context.municipalityId, row.report.id), mergedInto, context.language);
+      const slug = await slugOf(context);
+      const photos = (await createReportPhotoRepository(db).listOfReport(context.municipalityId, row.report.id)).map((photo) => presentStatusPhoto(photo, slug, token));
+      return presentStatusView(row, await repository.history(context.municipalityId, row.report.id), mergedInto, photos, context.language);
     },
 
     /** Public reports, newest first: for Open311 and the public map. */
@@ -286,12 +295,14 @@ export function createReportService(dependencies: ReportServiceDependencies) {
     async getReport(context: UseCaseContext, reportId: string) {
       const { row, access } = await loadReadable(context, reportId);
       const repository = createReportRepository(db);
+      const slug = await slugOf(context);
       return presentReportDetail(
         row,
         {
           history: await repository.history(context.municipalityId, reportId),
           areaName: await repository.areaName(context.municipalityId, row.report.areaId),
           followerCount: await repository.followerCount(context.municipalityId, reportId),
+          photos: (await createReportPhotoRepository(db).listOfReport(context.municipalityId, reportId)).map((photo) => presentReportPhoto(photo, slug)),
           today: dateInAmsterdam(clock.now()),
           allowed: allowedActionsOf(access, row.report),
         },
