@@ -6,6 +6,7 @@ import { meeting as meetingTable, meetingFollowUp } from '../server/modules/meet
 import { totpCodeAt } from '../server/modules/users/index.ts';
 import { area } from '../server/modules/neighbourhoods/index.ts';
 import { partnerOrganisation, theme } from '../server/modules/organisation/index.ts';
+import { reportPhoto } from '../server/modules/reports/index.ts';
 import { adviceRequest, request } from '../server/modules/requests/index.ts';
 import { fingerprintDatabase } from './database.ts';
 import { createTestApp, type DemoIds, type DemoPerson, findDemoIds, type Session, type TestApp, tenantPath } from './harness.ts';
@@ -45,6 +46,7 @@ const parameterTables: Record<string, { table: string; condition?: string }> = {
   reportNumber: { table: 'action_plan_report' },
   // A public-space report's status link works by its secret, never by the report's id.
   token: { table: 'report' },
+  photoId: { table: 'report_photo' },
 };
 
 type Route = { method: string; url: string; access: string };
@@ -224,6 +226,9 @@ beforeAll(async () => {
     payload: { categoryCode: 'prullenbak-is-vol', location: { latitude: 51.4655, longitude: 5.6935 }, description: 'De prullenbak bij het speelveld puilt uit.', email: 'melder@mail.example', contactConsent: true },
   });
   expect(reported.statusCode, reported.body).toBe(201);
+  // A photo with it, approved for the public map although the reporter did not allow publication: still not public.
+  const photoContent = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await t.database.db.insert(reportPhoto).values({ municipalityId: t.municipalityId, reportId: reported.json().id, mediaType: 'image/png', byteSize: photoContent.length, content: photoContent, approvedAt: t.clock.now(), approvedByUserId: adminId, createdAt: t.clock.now() });
 
   // A personal calendar feed of Helmond, so that its routes are walked with a real row.
   expect((await t.request({ method: 'POST', url: `${tenantPath}/users/me/calendar-feed`, as: admin })).statusCode).toBe(201);
