@@ -51,7 +51,19 @@ import { createNotificationService, registerNotificationRoutes } from './modules
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
 import { registerOpen311Routes } from './modules/open311/index.ts';
-import { createReportService, registerReportRoutes } from './modules/reports/index.ts';
+import {
+  createPublicReportService,
+  createReportBulkService,
+  createReportFiguresService,
+  createReportHandlingService,
+  createReportPhotoService,
+  createReportSatisfactionService,
+  createReportService,
+  createReportSteps,
+  registerReportHandlingRoutes,
+  registerReportPhotoRoutes,
+  registerReportRoutes,
+} from './modules/reports/index.ts';
 import { createAdviceRequestService, createRequestAttachmentService, createRequestExportService, createRequestService, registerAdviceRequestRoutes, registerRequestAttachmentRoutes, registerRequestExportRoutes, registerRequestRoutes } from './modules/requests/index.ts';
 import {
   createPasswordLinkService,
@@ -212,7 +224,16 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   };
   const organisation = createOrganisationServices({ db, clock });
   const requests = createRequestService({ db, clock, publicUrl: config.PUBLIC_URL });
-  const reports = createReportService({ db, clock, publicUrl: config.PUBLIC_URL, secrets: createSecretBox(config.SECRET_ENCRYPTION_KEY) });
+  const reportDependencies = { db, clock, publicUrl: config.PUBLIC_URL, secrets: createSecretBox(config.SECRET_ENCRYPTION_KEY) };
+  const reports = createReportService(reportDependencies);
+  const reportSteps = createReportSteps(reportDependencies);
+  const reportWork = {
+    reports,
+    handling: createReportHandlingService(reportSteps, reportDependencies),
+    bulk: createReportBulkService(reportDependencies),
+    satisfaction: createReportSatisfactionService(reportSteps, reportDependencies),
+    figures: createReportFiguresService(reportDependencies),
+  };
   const responsiveness = createResponsivenessService({ db, clock });
   const administration = createAdministrationService({ db });
   const notifications = createNotificationService({ db, clock });
@@ -291,7 +312,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerActionPlanMonitoringRoutes(tenantScope, { monitoring: createActionPlanMonitoringService({ db, clock }), reports: createActionPlanReportService({ db, clock, publicUrl: config.PUBLIC_URL }) });
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
-          registerReportRoutes(tenantScope, reports);
+          registerReportRoutes(tenantScope, reports, createPublicReportService({ db, clock }));
+          registerReportHandlingRoutes(tenantScope, reportWork);
+          registerReportPhotoRoutes(tenantScope, createReportPhotoService({ db, clock, maxBytes: config.REPORT_PHOTO_MAX_BYTES }));
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerRequestExportRoutes(tenantScope, createRequestExportService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerRequestAttachmentRoutes(tenantScope, createRequestAttachmentService({ db, clock, maxBytes: config.ATTACHMENT_MAX_BYTES, quotaBytesPerUser: config.ATTACHMENT_QUOTA_BYTES_PER_USER }));

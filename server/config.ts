@@ -159,6 +159,8 @@ const environmentSchema = z.object({
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
   /** All attachments one person has uploaded, together, at most this many bytes (default 100 MB). */
   ATTACHMENT_QUOTA_BYTES_PER_USER: z.coerce.number().int().min(1024).default(104_857_600),
+  /** Largest photo with a public-space report (JPEG, PNG or WebP), before it is re-encoded; 413 beyond. */
+  REPORT_PHOTO_MAX_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
   /**
    * Requests per window (RATE_LIMIT_WINDOW_SECONDS) before a caller gets 429: reads per client address,
    * changes per logged-in user and per address for anonymous changes, uploads per user. Health checks, the

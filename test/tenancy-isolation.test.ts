@@ -6,6 +6,7 @@ import { meeting as meetingTable, meetingFollowUp } from '../server/modules/meet
 import { totpCodeAt } from '../server/modules/users/index.ts';
 import { area } from '../server/modules/neighbourhoods/index.ts';
 import { partnerOrganisation, theme } from '../server/modules/organisation/index.ts';
+import { reportPhoto } from '../server/modules/reports/index.ts';
 import { adviceRequest, request } from '../server/modules/requests/index.ts';
 import { fingerprintDatabase } from './database.ts';
 import { createTestApp, type DemoIds, type DemoPerson, findDemoIds, type Session, type TestApp, tenantPath } from './harness.ts';
@@ -45,6 +46,7 @@ const parameterTables: Record<string, { table: string; condition?: string }> = {
   reportNumber: { table: 'action_plan_report' },
   // A public-space report's status link works by its secret, never by the report's id.
   token: { table: 'report' },
+  photoId: { table: 'report_photo' },
 };
 
 type Route = { method: string; url: string; access: string };
@@ -224,6 +226,9 @@ beforeAll(async () => {
     payload: { categoryCode: 'prullenbak-is-vol', location: { latitude: 51.4655, longitude: 5.6935 }, description: 'De prullenbak bij het speelveld puilt uit.', email: 'melder@mail.example', contactConsent: true },
   });
   expect(reported.statusCode, reported.body).toBe(201);
+  // A photo with it, approved for the public map although the reporter did not allow publication: still not public.
+  const photoContent = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await t.database.db.insert(reportPhoto).values({ municipalityId: t.municipalityId, reportId: reported.json().id, mediaType: 'image/png', byteSize: photoContent.length, content: photoContent, approvedAt: t.clock.now(), approvedByUserId: adminId, createdAt: t.clock.now() });
 
   // A personal calendar feed of Helmond, so that its routes are walked with a real row.
   expect((await t.request({ method: 'POST', url: `${tenantPath}/users/me/calendar-feed`, as: admin })).statusCode).toBe(201);
@@ -448,6 +453,7 @@ describe('ids of another municipality in bodies and query strings', () => {
           { operationId: 'exportRequests', field: `query.${name}`, as: 'advisor', method: 'GET', url: `${query('/requests/export', name, value)}&format=csv` } as Case,
         ];
       }),
+      ...reportCases(),
       { operationId: 'listReports', field: 'query.categoryId', as: 'admin', method: 'GET', url: query('/reports', 'categoryId', eindhoven.request) },
       { operationId: 'listReports', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/reports', 'neighbourhoodId', eindhoven.neighbourhood) },
       { operationId: 'listReports', field: 'query.departmentId', as: 'admin', method: 'GET', url: query('/reports', 'departmentId', eindhoven.department) },
@@ -455,6 +461,19 @@ describe('ids of another municipality in bodies and query strings', () => {
       { operationId: 'browseSecurityEvents', field: 'query.actorUserId', as: 'admin', method: 'GET', url: query('/security-events', 'actorUserId', eindhoven.user) },
       { operationId: 'register', field: 'body.homeNeighbourhoodId', as: 'resident', method: 'POST', url: `${tenantPath}/registrations`, payload: { email: 'verhuisd@mail.example', displayName: 'Verhuisde Bewoner', password: 'paarse-olifant-danst-samba', homeNeighbourhoodId: eindhoven.neighbourhood } },
       { operationId: 'setMyHomeNeighbourhood', field: 'body.homeNeighbourhoodId', as: 'resident', method: 'PUT', url: `${tenantPath}/me/home-neighbourhood`, payload: { homeNeighbourhoodId: eindhoven.neighbourhood } },
+    ];
+  }
+
+  /** Every id a report's back-office operations take, from Eindhoven, on Helmond's report (still at version 1). */
+  function reportCases(): Case[] {
+    const reportUrl = `${tenantPath}/reports/${helmondIds.reportId}`;
+    return [
+      { operationId: 'assignReport', field: 'body.assignedUserId', as: 'admin', method: 'POST', url: `${reportUrl}/assignment`, payload: { assignedUserId: eindhoven.user, version: 1 } },
+      { operationId: 'mergeReport', field: 'body.originalReportId', as: 'admin', method: 'POST', url: `${reportUrl}/merge`, payload: { originalReportId: eindhoven.request, version: 1 } },
+      { operationId: 'linkReportRequest', field: 'body.requestId', as: 'admin', method: 'POST', url: `${reportUrl}/request-link`, payload: { requestId: eindhoven.request, version: 1 } },
+      { operationId: 'changeReportsInBulk', field: 'body.reportIds', as: 'admin', method: 'POST', url: `${tenantPath}/report-bulk-actions`, payload: { reportIds: [eindhoven.request], action: 'setPriority', priority: 'high' } },
+      { operationId: 'changeReportsInBulk', field: 'body.assignedUserId', as: 'admin', method: 'POST', url: `${tenantPath}/report-bulk-actions`, payload: { reportIds: [helmondIds.reportId], action: 'assign', assignedUserId: eindhoven.user } },
+      { operationId: 'getReportSignals', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: `${tenantPath}/report-signals?from=2026-01-01&to=2026-12-31&neighbourhoodId=${eindhoven.neighbourhood}` },
     ];
   }
 

@@ -61,9 +61,14 @@ export async function readFileForm<Field extends string>(request: FastifyRequest
   return { file, fields };
 }
 
+/** The media type the bytes themselves show, whatever the file's name or declared type says; undefined when none is recognised. */
+export async function sniffMediaType(content: Buffer): Promise<string | undefined> {
+  return (await fileTypeFromBuffer(content))?.mime;
+}
+
 /** The type comes from the bytes: a renamed program or an HTML page does not become a PDF by its name. */
 export async function sniffAllowedType(content: Buffer): Promise<AttachmentMediaType> {
-  const mediaType = (await fileTypeFromBuffer(content))?.mime;
+  const mediaType = await sniffMediaType(content);
   if (!isAllowedAttachmentType(mediaType)) throw new DomainError(fileErrors.ATTACHMENT_TYPE_NOT_ALLOWED, { fields: [{ field: fileField, code: 'attachmentType' }] });
   return mediaType;
 }

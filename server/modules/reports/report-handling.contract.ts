@@ -48,10 +48,13 @@ export type SatisfactionInput = z.infer<typeof satisfactionBody>;
 export const satisfactionResultSchema = z.object({ reference: z.string(), isReopened: z.boolean() }).meta({ id: 'ReportSatisfactionResult' });
 
 const isoDate = z.iso.date();
-export const periodQuery = z
-  .object({ from: isoDate.describe('First day, inclusive'), to: isoDate.describe('Last day, inclusive; at most 366 days after from'), neighbourhoodId: z.uuid().optional() })
-  .refine((query) => query.from <= query.to, { path: ['to'], error: 'field:endBeforeStart' })
-  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= 366 * 86_400_000, { path: ['to'], error: 'field:periodTooLong' });
+const period = { from: isoDate.describe('First day, inclusive'), to: isoDate.describe('Last day, inclusive; at most 366 days after from') };
+const withinAYear = <Query extends { from: string; to: string }>(schema: z.ZodType<Query>) =>
+  schema
+    .refine((query) => query.from <= query.to, { path: ['to'], error: 'field:endBeforeStart' })
+    .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= 366 * 86_400_000, { path: ['to'], error: 'field:periodTooLong' });
+export const periodQuery = withinAYear(z.object({ ...period, neighbourhoodId: z.uuid().optional() }));
+export const satisfactionPeriodQuery = withinAYear(z.object(period));
 
 export const reportSignalsSchema = z
   .object({

@@ -72,6 +72,7 @@ export function createReportHandlingService(steps: ReportSteps, dependencies: Re
         version: input.version,
         audit: 'report.merge',
         prepare: async (tx, row) => {
+          if (isClosed(row.report.status)) throw new DomainError('REPORT_CLOSED');
           const original = await createReportRepository(tx).findById(context.municipalityId, input.originalReportId);
           if (!original) throw invalidField('body.originalReportId', 'unknownReference');
           if (original.mergedIntoReportId) throw invalidField('body.originalReportId', 'originalIsMerged');

@@ -69,6 +69,20 @@ export const reportHistoryEntrySchema = z.object({
   message: z.string().nullable(),
 });
 
+/** A photo with a report, as staff see it; `url` downloads it (for those who may read the report). */
+export const reportPhotoSchema = z
+  .object({
+    id: z.uuid(),
+    mediaType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+    byteSize: z.number().int(),
+    isApproved: z.boolean().describe('Staff approved it for the public map; public only when the reporter allowed it too'),
+    url: z.string(),
+  })
+  .meta({ id: 'ReportPhoto' });
+
+/** A photo as the reporter sees it through the status link; `url` works with the same secret. */
+export const reportStatusPhotoSchema = z.object({ id: z.uuid(), url: z.string() }).meta({ id: 'ReportStatusPhoto' });
+
 /** What a reporter sees through the status link: no one's contact data, no internal notes. */
 export const reportStatusViewSchema = z
   .object({
@@ -85,6 +99,7 @@ export const reportStatusViewSchema = z
     forwardedTo: z.string().nullable(),
     mergedIntoReference: z.string().nullable(),
     history: z.array(reportHistoryEntrySchema),
+    photos: z.array(reportStatusPhotoSchema),
   })
   .meta({ id: 'ReportStatusView' });
 
@@ -150,6 +165,7 @@ export const reportDetailSchema = reportSummarySchema
       .object({ email: z.string().nullable(), phone: z.string().nullable(), isErased: z.boolean(), followerCount: z.number().int() })
       .describe('Contact for feedback; only for those who handle the report'),
     mayPublishPhotos: z.boolean(),
+    photos: z.array(reportPhotoSchema),
     version: z.number().int(),
     history: z.array(reportEventSchema),
     allowedActions: z.array(z.enum(reportActions)),

@@ -41,15 +41,24 @@ export const reportNotices = {
     };
   },
 
-  statusChanged(facts: ReportFacts & { statusNl: string; statusEn: string; message: Record<'nl' | 'en', string> }): Notice {
+  statusChanged(facts: ReportFacts & { statusNl: string; statusEn: string; message: Record<'nl' | 'en', string>; satisfactionUrl: string | null }): Notice {
+    const ask = facts.satisfactionUrl;
     return {
       nl: {
         subject: `Uw melding ${facts.reference}: ${facts.statusNl}`,
-        body: [facts.message.nl, `Meldnummer: ${facts.reference} (${facts.categoryName}).`, `Bekijk uw melding: ${facts.statusUrl}`].join('\n\n'),
+        body: [
+          facts.message.nl,
+          `Meldnummer: ${facts.reference} (${facts.categoryName}).`,
+          ask ? `Bent u tevreden over hoe wij uw melding hebben afgehandeld?\nJa: ${ask}?tevreden=ja\nNee: ${ask}?tevreden=nee` : `Bekijk uw melding: ${facts.statusUrl}`,
+        ].join('\n\n'),
       },
       en: {
         subject: `Your report ${facts.reference}: ${facts.statusEn}`,
-        body: [facts.message.en, `Report number: ${facts.reference} (${facts.categoryNameEn}).`, `See your report: ${facts.statusUrl}`].join('\n\n'),
+        body: [
+          facts.message.en,
+          `Report number: ${facts.reference} (${facts.categoryNameEn}).`,
+          ask ? `Are you satisfied with how we dealt with your report?\nYes: ${ask}?tevreden=ja\nNo: ${ask}?tevreden=nee` : `See your report: ${facts.statusUrl}`,
+        ].join('\n\n'),
       },
     };
   },

@@ -1,4 +1,5 @@
 import type { Language } from '../../platform/language.ts';
+import type { ReportPhoto, ReportStatusPhoto } from './report-photo.presenter.ts';
 import type { allowedActionsOf } from './report.policy.ts';
 import type { ReportWithNames } from './report.repository.ts';
 import type { reportEvent } from './report.tables.ts';
@@ -38,7 +39,7 @@ export function presentReportSummary(row: ReportWithNames, today: string, langua
 type EventRow = { event: typeof reportEvent.$inferSelect; actorName: string | null };
 
 /** What the reporter sees through the status link: the public steps, never notes, names or contact data. */
-export function presentStatusView(row: ReportWithNames, history: EventRow[], mergedIntoReference: string | null, language: Language) {
+export function presentStatusView(row: ReportWithNames, history: EventRow[], mergedIntoReference: string | null, photos: ReportStatusPhoto[], language: Language) {
   const report = row.report;
   return {
     reference: report.reference,
@@ -56,12 +57,13 @@ export function presentStatusView(row: ReportWithNames, history: EventRow[], mer
     history: history
       .filter(({ event }) => event.toStatus !== null || event.messageToReporter !== null)
       .map(({ event }) => ({ at: event.createdAt.toISOString(), status: event.toStatus, message: event.messageToReporter })),
+    photos,
   };
 }
 
 export function presentReportDetail(
   row: ReportWithNames,
-  extra: { history: EventRow[]; areaName: string | null; followerCount: number; today: string; allowed: ReturnType<typeof allowedActionsOf> },
+  extra: { history: EventRow[]; areaName: string | null; followerCount: number; photos: ReportPhoto[]; today: string; allowed: ReturnType<typeof allowedActionsOf> },
   language: Language,
 ) {
   const report = row.report;
@@ -78,6 +80,7 @@ export function presentReportDetail(
     assignedUserId: report.assignedUserId,
     reporter: { email: report.reporterEmail, phone: report.reporterPhone, isErased: report.contactErasedAt !== null, followerCount: extra.followerCount },
     mayPublishPhotos: report.mayPublishPhotos,
+    photos: extra.photos,
     version: report.version,
     history: extra.history.map(({ event, actorName }) => ({
       id: event.id,

@@ -186,6 +186,11 @@ export function createReportRepository(db: Executor) {
       return row?.reference ?? null;
     },
 
+    async userExists(municipalityId: string, userId: string): Promise<boolean> {
+      const rows = await db.select({ id: userAccount.id }).from(userAccount).where(and(eq(userAccount.municipalityId, municipalityId), eq(userAccount.id, userId))).limit(1);
+      return rows.length > 0;
+    },
+
     async requestExists(municipalityId: string, requestId: string): Promise<boolean> {
       const rows = await db.select({ id: request.id }).from(request).where(and(eq(request.municipalityId, municipalityId), eq(request.id, requestId))).limit(1);
       return rows.length > 0;

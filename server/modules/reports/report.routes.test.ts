@@ -267,3 +267,35 @@ describe('the back office', () => {
     expect((await t.request({ url: `${tenantPath}/reports?status=sleeping`, ...later })).statusCode).toBe(400);
   });
 });
+
+describe('the public map and list', () => {
+  const brouwhuisBox = 'west=5.68&south=51.458&east=5.705&north=51.473';
+  it('shows each report in view with what, where and how far along, never anyone’s words or contact data', async () => {
+    const map = await t.request({ url: `${tenantPath}/public-report-map?${brouwhuisBox}` });
+    expect(map.statusCode, map.body).toBe(200);
+    const body = map.json();
+    expect(body.kind).toBe('points');
+    expect(body.points.length).toBe(body.total);
+    expect(body.points[0]).toMatchObject({ reference: expect.stringMatching(/^M-2026-/), isOpen: expect.any(Boolean), categoryName: expect.any(String), mainCategoryName: expect.any(String), photoUrl: null });
+    expect(map.body).not.toMatch(/mail\.example|lantaarnpaal voor nummer|werkbon/);
+    const open = (await t.request({ url: `${tenantPath}/public-report-map?${brouwhuisBox}&show=open` })).json();
+    expect(open.points.every((point: { isOpen: boolean }) => point.isOpen)).toBe(true);
+    expect((await t.request({ url: `${tenantPath}/public-report-map?west=5.7&south=51.45&east=5.6&north=51.47` })).json().errors[0].field).toBe('querystring.east');
+
+    const list = (await t.request({ url: `${tenantPath}/public-reports?pageSize=5` })).json();
+    expect(list.items[0]).toMatchObject({ neighbourhoodName: 'Brouwhuis' });
+    expect(JSON.stringify(list)).not.toContain('mail.example');
+  });
+
+  it('clusters a crowded view in the database', async () => {
+    await t.database.db.execute(sql`
+      insert into report (municipality_id, reference, category_id, neighbourhood_id, latitude, longitude, description, status, status_token_hash, created_at, updated_at)
+      select r.municipality_id, 'M-2026-9' || lpad(n::text, 5, '0'), r.category_id, r.neighbourhood_id, 51.460 + (n % 20) * 0.0005, 5.685 + (n / 20) * 0.0008, 'Extra', 'reported', md5('cluster' || n), r.created_at, r.updated_at
+      from generate_series(1, 400) n, (select * from report order by created_at limit 1) r`);
+    const map = (await t.request({ url: `${tenantPath}/public-report-map?${brouwhuisBox}` })).json();
+    expect(map.kind).toBe('clusters');
+    expect(map.clusters.reduce((sum: number, cluster: { count: number }) => sum + cluster.count, 0)).toBe(map.total);
+    expect(map.total).toBeGreaterThan(400);
+    expect(map.clusters.length).toBeLessThanOrEqual(24 * 24);
+  });
+});

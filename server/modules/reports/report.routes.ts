@@ -21,6 +21,8 @@ import {
   submitReportBody,
 } from './report.contract.ts';
 import type { ReportService } from './report.service.ts';
+import { publicReportListQuery, publicReportListSchema, publicReportMapQuery, publicReportMapSchema } from './public-report.contract.ts';
+import type { createPublicReportService } from './public-report.service.ts';
 
 const tags = ['Reports'];
 
@@ -34,8 +36,40 @@ export const idempotencyHeaders = z.object({
     .describe('A key you choose per report (a UUID); sending the same report again with it never makes a second one'),
 });
 
-export function registerReportRoutes(scope: FastifyInstance, service: ReportService) {
+export function registerReportRoutes(scope: FastifyInstance, service: ReportService, publicReports: ReturnType<typeof createPublicReportService>) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/public-report-map',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'getPublicReportMap',
+        tags,
+        description: 'Reports in a map view (a box of WGS84 edges): each one when there are few, else clusters. Open ones and those dealt with in the last 30 days; no one’s words or contact data.',
+        params: municipalityParams,
+        querystring: publicReportMapQuery,
+        response: { 200: publicReportMapSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => publicReports.publicReportMap(contextOf(request), request.query),
+  );
+
+  app.get(
+    '/public-reports',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'listPublicReports',
+        tags,
+        description: 'The same reports as a list, newest first, per neighbourhood if asked.',
+        params: municipalityParams,
+        querystring: publicReportListQuery,
+        response: { 200: publicReportListSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => publicReports.publicReportList(contextOf(request), request.query),
+  );
 
   app.get(
     '/report-categories',

@@ -1,34 +1,29 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
-import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError, findDatabaseError } from '../../platform/errors.ts';
 import type { Language } from '../../platform/language.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import { offsetOf, pageOf } from '../../platform/pagination.ts';
-import type { SecretBox } from '../../platform/secret-box.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
-import { createMunicipalityRepository } from '../municipalities/index.ts';
 import type { ChangeReportStatus, FollowReport, NearbyReportsQuery, ReportListQuery, SubmitReport } from './report.contract.ts';
 import { reportNotices, statusWords } from './report.notices.ts';
-import { accessTo, allowedActionsOf, viewerOf } from './report.policy.ts';
+import { allowedActionsOf, viewerOf } from './report.policy.ts';
 import { presentPublicReport, presentReportDetail, presentReportSummary, presentStatusView } from './report.presenter.ts';
 import { createReportRepository, type PublicReportFilter, type ReportRow, type ReportWithNames } from './report.repository.ts';
+import { presentReportPhoto, presentStatusPhoto } from './report-photo.presenter.ts';
+import { createReportPhotoRepository } from './report-photo.repository.ts';
 import { canMoveTo, isClosed } from './report.workflow.ts';
 import { checkAnswers, handleByFor } from './report-category.rules.ts';
 import { boxAround, metresBetween, placeOf } from './report-location.rules.ts';
 import { formatReportReference } from './report-reference.rules.ts';
-import { messageForStatus, resolveReportSettings } from './report-settings.rules.ts';
+import { messageForStatus, } from './report-settings.rules.ts';
 import { invalidField } from './reports.errors.ts';
+import { createReportSteps, hashOf, type ReportServiceDependencies } from './report-steps.ts';
 
-export interface ReportServiceDependencies {
-  db: Executor;
-  clock: Clock;
-  publicUrl: string;
-  secrets: SecretBox;
-}
+export type { ReportServiceDependencies };
 
 export interface SubmitOptions {
   idempotencyKey?: string;
@@ -38,37 +33,21 @@ export interface SubmitOptions {
 /** How close a report of the same kind must be to count as "already reported". */
 const nearbyMetres = 100;
 
-const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
-
 /** The secret of a status link: 192 random bits, URL-safe. */
 const newStatusToken = () => randomBytes(24).toString('base64url');
 
 export function createReportService(dependencies: ReportServiceDependencies) {
-  const { db, clock, publicUrl, secrets } = dependencies;
+  const { db, clock, secrets } = dependencies;
+  const steps = createReportSteps(dependencies);
+  const { municipalityOf, statusUrlOf, settingsOf } = steps;
 
-  async function municipalityOf(tx: Executor, municipalityId: string) {
-    const row = await createMunicipalityRepository(tx).findById(municipalityId);
-    return { name: row?.name ?? '', slug: row?.slug ?? '' };
-  }
-
-  const statusUrlOf = (slug: string, token: string) => `${publicUrl}/${slug}/meldingen/status/${token}`;
-
-  async function settingsOf(tx: Executor, municipalityId: string) {
-    return resolveReportSettings(await createMunicipalityRepository(tx).readSettings(municipalityId, 'reports'));
+  /** The slug in the path the call came through; looked up when a caller (a job, say) came without one. */
+  async function slugOf(context: UseCaseContext) {
+    return context.municipalitySlug ?? (await municipalityOf(db, context.municipalityId)).slug;
   }
 
   function categoryNames(row: Pick<ReportWithNames, 'categoryName' | 'categoryNameEn'>) {
     return { categoryName: row.categoryName, categoryNameEn: row.categoryNameEn ?? row.categoryName };
-  }
-
-  /** Everyone who asked to hear of this report, in their own language. */
-  async function recipientsOf(tx: Executor, report: ReportRow): Promise<{ email: string; language: Language }[]> {
-    const recipients: { email: string; language: Language }[] = [];
-    if (report.reporterEmail) recipients.push({ email: report.reporterEmail, language: report.reporterLanguage as Language });
-    for (const follower of await createReportRepository(tx).followers(report.municipalityId, report.id)) {
-      if (follower.email) recipients.push({ email: follower.email, language: follower.language as Language });
-    }
-    return recipients;
   }
 
   async function receiptOf(tx: Executor, context: UseCaseContext, row: ReportRow, token: string) {
@@ -173,13 +152,7 @@ export function createReportService(dependencies: ReportServiceDependencies) {
     });
   }
 
-  async function loadReadable(context: UseCaseContext, reportId: string) {
-    const row = await createReportRepository(db).findWithNames(context.municipalityId, reportId);
-    const access = row ? accessTo(context.actor, row.report) : undefined;
-    // A report one may not read is as absent as one that does not exist.
-    if (!row || !access?.canRead) throw new DomainError('NOT_FOUND');
-    return { row, access };
-  }
+  const loadReadable = (context: UseCaseContext, reportId: string) => steps.loadReadable(db, context, reportId);
 
   const service = {
     /** The categories a reporter chooses from: main categories with their active subcategories. */
@@ -239,7 +212,9 @@ export function createReportService(dependencies: ReportServiceDependencies) {
       const row = await repository.findByTokenHash(context.municipalityId, hashOf(token));
       if (!row) throw new DomainError('NOT_FOUND');
       const mergedInto = row.report.mergedIntoReportId ? await repository.referenceOf(context.municipalityId, row.report.mergedIntoReportId) : null;
-      return presentStatusView(row, await repository.history(context.municipalityId, row.report.id), mergedInto, context.language);
+      const slug = await slugOf(context);
+      const photos = (await createReportPhotoRepository(db).listOfReport(context.municipalityId, row.report.id)).map((photo) => presentStatusPhoto(photo, slug, token));
+      return presentStatusView(row, await repository.history(context.municipalityId, row.report.id), mergedInto, photos, context.language);
     },
 
     /** "Al gemeld?": open reports of the same category within 100 metres, nearest first. */
@@ -330,12 +305,14 @@ export function createReportService(dependencies: ReportServiceDependencies) {
     async getReport(context: UseCaseContext, reportId: string) {
       const { row, access } = await loadReadable(context, reportId);
       const repository = createReportRepository(db);
+      const slug = await slugOf(context);
       return presentReportDetail(
         row,
         {
           history: await repository.history(context.municipalityId, reportId),
           areaName: await repository.areaName(context.municipalityId, row.report.areaId),
           followerCount: await repository.followerCount(context.municipalityId, reportId),
+          photos: (await createReportPhotoRepository(db).listOfReport(context.municipalityId, reportId)).map((photo) => presentReportPhoto(photo, slug)),
           today: dateInAmsterdam(clock.now()),
           allowed: allowedActionsOf(access, row.report),
         },
@@ -345,59 +322,45 @@ export function createReportService(dependencies: ReportServiceDependencies) {
 
     /** A status change along the workflow, with the reporter told in their language (staff's words or the standard text). */
     async changeStatus(context: UseCaseContext, reportId: string, input: ChangeReportStatus) {
-      const { row, access } = await loadReadable(context, reportId);
-      if (!access.canHandle) throw new DomainError('FORBIDDEN');
-      const before = row.report;
-      if (!canMoveTo(before.status, input.status)) {
-        throw new DomainError('REPORT_STATUS_NOT_ALLOWED', {
-          params: { fromNl: statusWords[before.status].nl, toNl: statusWords[input.status].nl, fromEn: statusWords[before.status].en, toEn: statusWords[input.status].en },
-        });
-      }
       if (input.status === 'forwarded' && !input.forwardedTo) throw invalidField('body.forwardedTo', 'forwardedToRequired');
-      await inTransaction(db, async (tx) => {
-        const repository = createReportRepository(tx);
-        const settings = await settingsOf(tx, context.municipalityId);
-        const now = clock.now();
-        const message = { nl: input.message || messageForStatus(settings, input.status, 'nl'), en: input.message || messageForStatus(settings, input.status, 'en') };
-        const reporterMessage = message[before.reporterLanguage as Language] ?? message.nl;
-        const after = await repository.update(context.municipalityId, reportId, input.version, {
-          status: input.status,
-          statusNotes: reporterMessage,
-          forwardedTo: input.status === 'forwarded' ? input.forwardedTo! : before.forwardedTo,
-          closedAt: isClosed(input.status) ? now : null,
-          updatedAt: now,
-        });
-        if (!after) throw new DomainError('VERSION_CONFLICT', { params: { current: before.version } });
-        await repository.addEvent({
-          municipalityId: after.municipalityId,
-          reportId,
-          kind: 'statusChanged',
-          fromStatus: before.status,
-          toStatus: after.status,
-          messageToReporter: reporterMessage,
-          internalNote: input.internalNote ?? null,
-          actorUserId: context.actor?.userId ?? null,
-          createdAt: now,
-        });
-        const recipients = await recipientsOf(tx, after);
-        if (recipients.length > 0) {
+      let message: Record<Language, string> = { nl: '', en: '' };
+      await steps.change(context, reportId, {
+        version: input.version,
+        audit: 'report.changeStatus',
+        prepare: async (tx, row) => {
+          const before = row.report;
+          if (!canMoveTo(before.status, input.status)) {
+            throw new DomainError('REPORT_STATUS_NOT_ALLOWED', {
+              params: { fromNl: statusWords[before.status].nl, toNl: statusWords[input.status].nl, fromEn: statusWords[before.status].en, toEn: statusWords[input.status].en },
+            });
+          }
+          const settings = await settingsOf(tx, context.municipalityId);
+          message = { nl: input.message || messageForStatus(settings, input.status, 'nl'), en: input.message || messageForStatus(settings, input.status, 'en') };
+          return {
+            status: input.status,
+            statusNotes: message[before.reporterLanguage as Language] ?? message.nl,
+            forwardedTo: input.status === 'forwarded' ? input.forwardedTo! : before.forwardedTo,
+            closedAt: isClosed(input.status) ? clock.now() : null,
+          };
+        },
+        event: (before, after) => ({ kind: 'statusChanged', fromStatus: before.status, toStatus: after.status, messageToReporter: after.statusNotes, internalNote: input.internalNote ?? null }),
+        after: async (tx, row, after) => {
           const municipality = await municipalityOf(tx, after.municipalityId);
+          const statusUrl = (await steps.statusUrlFor(tx, after)) ?? '';
           const notice = reportNotices.statusChanged({
             reference: after.reference,
             ...categoryNames(row),
             handleBy: after.handleBy,
-            statusUrl: statusUrlOf(municipality.slug, secrets.open(after.statusTokenSealed!)),
+            statusUrl,
             municipalityName: municipality.name,
             statusNl: statusWords[after.status].nl,
             statusEn: statusWords[after.status].en,
             message,
+            // Done: the one question that follows, answered with one click on the status page.
+            satisfactionUrl: after.status === 'done' && statusUrl ? statusUrl : null,
           });
-          for (const recipient of recipients) {
-            const text = notice[recipient.language] ?? notice.nl;
-            await enqueueMessage(tx, clock, { municipalityId: after.municipalityId, channel: 'email', recipientEmail: recipient.email, topic: 'report.statusChanged', subject: text.subject, body: text.body, payload: { reportId } });
-          }
-        }
-        await recordAudit(tx, clock, context, { action: 'report.changeStatus', entityType: 'report', entityId: reportId, before: { status: before.status, forwardedTo: before.forwardedTo }, after: { status: after.status, forwardedTo: after.forwardedTo } });
+          await steps.tellReporters(tx, after, 'report.statusChanged', notice);
+        },
       });
       return service.getReport(context, reportId);
     },

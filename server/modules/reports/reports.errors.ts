@@ -53,6 +53,30 @@ export const reportsErrors = defineErrors({
         en: 'Photos are added in the hour after your report, up to three. That is no longer possible for this report.',
       },
     },
+    REPORT_PHOTO_TYPE_NOT_ALLOWED: {
+      status: 415,
+      title: { nl: 'Dit is geen foto die we aannemen', en: 'This is not a photo we accept' },
+      detail: {
+        nl: 'Voeg een foto toe als JPEG, PNG of WebP. Het soort bestand wordt aan de inhoud herkend, niet aan de naam.',
+        en: 'Add a photo as JPEG, PNG or WebP. The file type is recognised by its content, not by its name.',
+      },
+    },
+    REPORT_PHOTO_TOO_MANY_PIXELS: {
+      status: 422,
+      title: { nl: 'Foto te groot', en: 'Photo too large' },
+      detail: {
+        nl: 'Een foto mag hoogstens {megapixels} megapixel zijn. Verklein de foto en probeer het opnieuw.',
+        en: 'A photo may be at most {megapixels} megapixels. Make the photo smaller and try again.',
+      },
+    },
+    REPORT_PHOTO_NOT_PUBLISHABLE: {
+      status: 409,
+      title: { nl: 'De melder gaf geen toestemming', en: 'The reporter did not consent' },
+      detail: {
+        nl: 'De melder heeft niet toegestaan dat de foto’s van deze melding openbaar worden. Goedkeuren voor de openbare kaart kan daarom niet.',
+        en: 'The reporter did not allow the photos of this report to be made public, so they cannot be approved for the public map.',
+      },
+    },
   },
   fieldMessages: {
     outsideMunicipality: { nl: 'Deze plek ligt niet in een wijk van {municipality}. Kies een plek binnen de gemeente.', en: 'This place is not in a neighbourhood of {municipality}. Choose a place within the municipality.' },
@@ -65,6 +89,9 @@ export const reportsErrors = defineErrors({
     unknownReason: { nl: 'Kies een van de redenen uit de lijst.', en: 'Choose one of the reasons from the list.' },
     reasonOnlyWhenUnhappy: { nl: 'Een reden geeft u alleen als u niet tevreden bent.', en: 'A reason is only given when you are not satisfied.' },
     periodTooLong: { nl: 'Kies een periode van hoogstens een jaar.', en: 'Choose a period of at most one year.' },
+    bulkRefused: { nl: 'Melding {reference}: {reason} Er is niets gewijzigd; haal deze melding uit de selectie of los het eerst op.', en: 'Report {reference}: {reason} Nothing was changed; take this report out of the selection or sort it out first.' },
+    duplicateInList: { nl: 'Elke melding mag maar één keer in de selectie staan.', en: 'Each report may be in the selection only once.' },
+    boxEdges: { nl: 'De randen van het kaartbeeld kloppen niet: west moet kleiner zijn dan oost en zuid kleiner dan noord.', en: 'The edges of the map view do not fit: west must be less than east and south less than north.' },
     unknownCategory: { nl: 'Deze categorie bestaat niet (meer). Kies een categorie uit de lijst.', en: 'This category does not exist (any more). Choose a category from the list.' },
     mainCategoryNotReportable: { nl: 'Kies een subcategorie: wat is er precies aan de hand?', en: 'Choose a subcategory: what exactly is the matter?' },
     unknownQuestion: { nl: 'Deze categorie stelt die vraag niet. Laat het antwoord weg.', en: 'This category does not ask that question. Leave the answer out.' },
@@ -77,6 +104,9 @@ export const reportsErrors = defineErrors({
     consentWithoutContact: { nl: 'Geef een e-mailadres of telefoonnummer, zodat de gemeente u kan berichten.', en: 'Give an e-mail address or phone number so the municipality can contact you.' },
     phoneFormat: { nl: 'Vul een telefoonnummer in met alleen cijfers, spaties, + of -, bijvoorbeeld 06 12345678.', en: 'Enter a phone number with only digits, spaces, + or -, for example +31 6 12345678.' },
     messageRequiredForStatus: { nl: 'Schrijf de melder wat er gebeurt; bij deze status hoort een bericht.', en: 'Tell the reporter what happens; this status needs a message.' },
+    photoType: { nl: 'Kies een foto (JPEG, PNG of WebP). Dit bestand is geen van die soorten, wat de naam ook zegt.', en: 'Choose a photo (JPEG, PNG or WebP). This file is none of those, whatever its name says.' },
+    photoUnreadable: { nl: 'Deze foto is beschadigd of onvolledig en kan niet worden gelezen. Kies een andere foto.', en: 'This photo is damaged or incomplete and cannot be read. Choose another photo.' },
+    photoTooManyPixels: { nl: 'Deze foto is groter dan {megapixels} megapixel. Kies een kleinere foto.', en: 'This photo is larger than {megapixels} megapixels. Choose a smaller photo.' },
     forwardedToRequired: { nl: 'Zeg aan welke partij de melding is doorgezet.', en: 'Say which party the report was forwarded to.' },
   },
 });
