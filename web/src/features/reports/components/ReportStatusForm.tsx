@@ -6,7 +6,6 @@ import type { ChangeReportStatus, ReportDetail, SettableReportStatus } from '../
 import { ProblemAlert } from '../../../components/Feedback.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { useAnnounce } from '../../requests/components/RequestStatus.tsx';
 import { refreshReport, storeReport } from '../queries.ts';
 
 /** Changes made elsewhere in the meantime: the page loads the report as it is now, and the person chooses again. */
@@ -16,10 +15,9 @@ const staleCodes = ['VERSION_CONFLICT', 'REPORT_STATUS_NOT_ALLOWED', 'REPORT_CLO
  * The next status, offered exactly as the server allows it (workflow × this person's access), with the message to
  * the reporter (empty: the municipality's standard text for the status) and an internal note. Says what it did.
  */
-export function ReportStatusForm({ municipality, report }: { municipality: string; report: ReportDetail }) {
+export function ReportStatusForm({ municipality, report, onChanged }: { municipality: string; report: ReportDetail; onChanged(message: string | undefined): void }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const announce = useAnnounce();
   const [choice, setChoice] = useState<SettableReportStatus | ''>('');
   const [message, setMessage] = useState('');
   const [internalNote, setInternalNote] = useState('');
@@ -37,9 +35,10 @@ export function ReportStatusForm({ municipality, report }: { municipality: strin
       setForwardedTo('');
       await storeReport(queryClient, municipality, updated);
       const to = t(`reportStatus.${updated.status}`);
-      announce(hasRecipient ? t('reports.status.doneWithMessage', { status: to }) : t('reports.status.doneWithoutMessage', { status: to }));
+      onChanged(hasRecipient ? t('reports.status.doneWithMessage', { status: to }) : t('reports.status.doneWithoutMessage', { status: to }));
     },
     onError: (error) => {
+      onChanged(undefined);
       if (error instanceof ApiProblem && staleCodes.includes(error.code)) void refreshReport(queryClient, municipality, report.id);
     },
   });
@@ -61,7 +60,7 @@ export function ReportStatusForm({ municipality, report }: { municipality: strin
       version: report.version,
       ...(message.trim() ? { message } : {}),
       ...(internalNote.trim() ? { internalNote } : {}),
-      ...(status === 'forwarded' ? { forwardedTo } : {}),
+      ...(status === 'forwarded' && forwardedTo.trim() ? { forwardedTo } : {}),
     });
   };
 
@@ -71,6 +70,7 @@ export function ReportStatusForm({ municipality, report }: { municipality: strin
         {t('reports.status.title')}
       </Heading>
       <ProblemAlert error={change.error} fieldIds={{ 'body.status': firstOptionId, 'body.message': 'report-message', 'body.internalNote': 'report-note', 'body.forwardedTo': 'report-forwarded-to' }} />
+      {problem && staleCodes.includes(problem.code) && <Paragraph>{t('reports.status.reloaded')}</Paragraph>}
       <form className="app-form" onSubmit={onSubmit} noValidate>
         <Fieldset invalid={Boolean(statusError)} aria-describedby={statusError ? 'report-status-error' : undefined}>
           <FieldsetLegend>{t('reports.status.legend')} *</FieldsetLegend>

@@ -33,8 +33,9 @@ export function ReportTable({ municipality, items, caption }: { municipality: st
                 <AppLink to={`/${municipality}/meldingen/${item.id}`}>{item.reference}</AppLink>
               </TableCell>
               <TableCell data-label={label('category')}>
-                {item.category.mainName ? `${item.category.mainName} / ${item.category.name}` : item.category.name}
-                {item.address && <span className="app-report-address">{item.address}</span>}
+                {item.category.name}
+                {item.category.mainName && <span className="app-report-secondary">{item.category.mainName}</span>}
+                {item.address && <span className="app-report-secondary">{item.address}</span>}
               </TableCell>
               <TableCell data-label={label('neighbourhood')}>{item.neighbourhoodName}</TableCell>
               <TableCell data-label={label('status')}>{t(`reportStatus.${item.status}`)}</TableCell>

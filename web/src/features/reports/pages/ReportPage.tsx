@@ -1,5 +1,5 @@
-import { DataList, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
-import type { ReactNode } from 'react';
+import { Alert, DataList, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import type { ReportDetail } from '../../../api/types.ts';
 import { AppLink } from '../../../components/AppLink.tsx';
@@ -9,7 +9,6 @@ import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { NotFoundPage } from '../../public/pages/NotFoundPage.tsx';
-import { RequestStatusArea } from '../../requests/components/RequestStatus.tsx';
 import { ReportHistory } from '../components/ReportHistory.tsx';
 import { ReportStatusForm } from '../components/ReportStatusForm.tsx';
 import { ReportedOn } from '../components/ReportedOn.tsx';
@@ -31,12 +30,33 @@ export function ReportPage() {
   if (report.isPending) return <Loading />;
   if (report.error || !report.data) return <ProblemAlert error={report.error} />;
   const item = report.data;
-  return <RequestStatusArea>{(status) => <ReportDetails municipality={municipality} item={item} status={status} />}</RequestStatusArea>;
+  return <ReportDetails municipality={municipality} item={item} />;
 }
 
-function ReportDetails({ municipality, item, status }: { municipality: string; item: ReportDetail; status: ReactNode }) {
+/**
+ * What the last change did (role=status). Focus moves to it, so keyboard and screen-reader users hear it; a
+ * change that fails takes it away, so an old confirmation never stands beside the new problem.
+ */
+function Confirmation({ confirmation }: { confirmation: { message: string } | undefined }) {
+  const frame = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirmation) frame.current?.focus();
+  }, [confirmation]);
+  if (!confirmation) return null;
+  return (
+    <div ref={frame} tabIndex={-1} className="app-status-focus">
+      <Alert type="ok" role="status">
+        <Paragraph>{confirmation.message}</Paragraph>
+      </Alert>
+    </div>
+  );
+}
+
+function ReportDetails({ municipality, item }: { municipality: string; item: ReportDetail }) {
   const { t } = useI18n();
-  const category = item.category.mainName ? `${item.category.mainName} / ${item.category.name}` : item.category.name;
+  // A new object per change, so the same sentence twice still moves the focus.
+  const [confirmation, setConfirmation] = useState<{ message: string } | undefined>();
+  const category = item.category.mainName ? `${item.category.name} (${item.category.mainName})` : item.category.name;
   const answers = useAnswersInWords(municipality, item);
   return (
     <>
@@ -44,7 +64,7 @@ function ReportDetails({ municipality, item, status }: { municipality: string; i
         <AppLink to={`/${municipality}/meldingen`}>{t('reports.backToQueue')}</AppLink>
       </Paragraph>
       <PageTitle>{t('reports.page.title', { reference: item.reference })}</PageTitle>
-      {status}
+      <Confirmation confirmation={confirmation} />
       <Paragraph appearance="lead">
         {category} · {t(`reportStatus.${item.status}`)}
         {item.isOverdue && <strong> · {t('reports.overdue')}</strong>}
@@ -93,7 +113,7 @@ function ReportDetails({ municipality, item, status }: { municipality: string; i
           <Heading level={2}>{t('reports.page.reporter')}</Heading>
           <ReporterContact item={item} />
         </section>
-        <div>{item.allowedActions.includes('changeStatus') && <ReportStatusForm municipality={municipality} report={item} />}</div>
+        <div>{item.allowedActions.includes('changeStatus') && <ReportStatusForm municipality={municipality} report={item} onChanged={(message) => setConfirmation(message ? { message } : undefined)} />}</div>
       </div>
       <ReportHistory report={item} />
     </>

@@ -54,7 +54,7 @@ export function ReportQueuePage() {
         {activeFilterCount > 0 ? t('reports.filter.toggleCount', { count: activeFilterCount }) : t('reports.filter.toggle')}
       </Button>
       <form id="report-filters" className="app-filter" data-open={areFiltersOpen} onSubmit={onSubmit} aria-label={t('reports.filter.label')}>
-        <TextField id="report-filter-search" label={t('reports.filter.search')} description={t('reports.filter.searchHint')} value={draft.search ?? ''} onChange={set('search')} />
+        <TextField id="report-filter-search" label={t('reports.filter.search')} value={draft.search ?? ''} onChange={set('search')} />
         <SelectField
           id="report-filter-status"
           label={t('reports.column.status')}
