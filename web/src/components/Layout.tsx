@@ -42,6 +42,11 @@ export function Layout() {
                   <AppLink to={`/${municipality}/adviesaanvragen`}>{t('layout.adviceRequests')}</AppLink>
                 </li>
               )}
+              {['officer', 'advisor', 'alderman', 'admin'].some((role) => hasRole(session.data, role)) && (
+                <li>
+                  <AppLink to={`/${municipality}/meldingen`}>{t('layout.reports')}</AppLink>
+                </li>
+              )}
               <li>
                 <AppLink to={`/${municipality}/overleggen`}>{t('layout.meetings')}</AppLink>
               </li>

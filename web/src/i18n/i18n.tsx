@@ -23,6 +23,8 @@ import publicActionPlanEn from './publicActionPlan.en.json' with { type: 'json' 
 import publicActionPlanNl from './publicActionPlan.nl.json' with { type: 'json' };
 import reportingEn from './reporting.en.json' with { type: 'json' };
 import reportingNl from './reporting.nl.json' with { type: 'json' };
+import reportsEn from './reports.en.json' with { type: 'json' };
+import reportsNl from './reports.nl.json' with { type: 'json' };
 import requestsEn from './requests.en.json' with { type: 'json' };
 import requestsNl from './requests.nl.json' with { type: 'json' };
 import securityEn from './security.en.json' with { type: 'json' };
@@ -30,7 +32,7 @@ import securityNl from './security.nl.json' with { type: 'json' };
 
 export type Language = 'nl' | 'en';
 // One catalogue per language, kept in a file per area of the app.
-const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl, ...securityNl, ...accountNl, ...accessibilityNl, ...meetingsNl, ...plansNl, ...publicActionPlanNl, ...reportingNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn, ...securityEn, ...accountEn, ...accessibilityEn, ...meetingsEn, ...plansEn, ...publicActionPlanEn, ...reportingEn } };
+const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl, ...securityNl, ...accountNl, ...accessibilityNl, ...meetingsNl, ...plansNl, ...publicActionPlanNl, ...reportingNl, ...reportsNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn, ...securityEn, ...accountEn, ...accessibilityEn, ...meetingsEn, ...plansEn, ...publicActionPlanEn, ...reportingEn, ...reportsEn } };
 const storageKey = 'wijkwerk.language';
 
 interface I18n {

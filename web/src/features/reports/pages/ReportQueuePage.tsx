@@ -1,0 +1,119 @@
+import { Button, ButtonGroup, Checkbox, FormField, FormLabel, Paragraph } from '@utrecht/component-library-react/css-module';
+import { type FormEvent, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
+import { PageTitle } from '../../../components/PageTitle.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
+import { TextField } from '../../../components/TextField.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { Pagination } from '../../admin/components/Pagination.tsx';
+import { useNeighbourhoods } from '../../public/queries.ts';
+import { ReportTable } from '../components/ReportTable.tsx';
+import { useReports } from '../queries.ts';
+
+const filterNames = ['search', 'status', 'neighbourhoodId', 'priority', 'overdue', 'assignedToMe'] as const;
+type Filter = Partial<Record<(typeof filterNames)[number], string>>;
+const pageSize = 25;
+const statuses = ['reported', 'accepted', 'in_progress', 'planned', 'done', 'cancelled', 'forwarded', 'reopened', 'merged'] as const;
+/** Without a choice the queue shows what still needs doing; "all" is a choice of its own. */
+const defaultStatus = 'open';
+
+/**
+ * /meldingen: the back office's queue of reports about public space. The API shows each person their own share
+ * (officers their department's, advisors their neighbourhoods'); the filters live in the address, so a queue
+ * can be shared and survives a reload.
+ */
+export function ReportQueuePage() {
+  const { municipality = '' } = useParams();
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const applied: Filter = Object.fromEntries(filterNames.map((name) => [name, params.get(name) ?? undefined]).filter((entry) => entry[1]));
+  const status = applied.status ?? defaultStatus;
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const [draft, setDraft] = useState<Filter>(applied);
+  const [areFiltersOpen, setFiltersOpen] = useState(false);
+  const activeFilterCount = Object.keys(applied).length;
+  const set = (name: keyof Filter) => (value: string) => setDraft((current) => ({ ...current, [name]: value || undefined }));
+  const reports = useReports(municipality, { ...applied, status: status === 'all' ? undefined : status, page: String(page), pageSize: String(pageSize) });
+  const neighbourhoods = useNeighbourhoods(municipality);
+
+  const apply = (filter: Filter, toPage = 1) => setParams(new URLSearchParams(Object.entries({ ...filter, page: toPage > 1 ? String(toPage) : undefined }).filter((entry): entry is [string, string] => Boolean(entry[1]))));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    apply(draft);
+  };
+  const any = { value: '', label: t('reports.filter.any') };
+  const total = reports.data?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <>
+      <PageTitle>{t('reports.queue.title')}</PageTitle>
+      <Paragraph appearance="lead">{t('reports.queue.intro')}</Paragraph>
+      {/* On a phone the filters fold away behind one button that says how many are in use. */}
+      <Button className="app-filter-toggle" appearance="secondary-action-button" aria-expanded={areFiltersOpen} aria-controls="report-filters" onClick={() => setFiltersOpen((open) => !open)}>
+        {activeFilterCount > 0 ? t('reports.filter.toggleCount', { count: activeFilterCount }) : t('reports.filter.toggle')}
+      </Button>
+      <form id="report-filters" className="app-filter" data-open={areFiltersOpen} onSubmit={onSubmit} aria-label={t('reports.filter.label')}>
+        <TextField id="report-filter-search" label={t('reports.filter.search')} value={draft.search ?? ''} onChange={set('search')} />
+        <SelectField
+          id="report-filter-status"
+          label={t('reports.column.status')}
+          value={draft.status ?? defaultStatus}
+          onChange={(value) => set('status')(value === defaultStatus ? '' : value)}
+          options={[
+            { value: 'open', label: t('reports.filter.status.open') },
+            { value: 'closed', label: t('reports.filter.status.closed') },
+            { value: 'all', label: t('reports.filter.status.all') },
+            ...statuses.map((value) => ({ value, label: t(`reportStatus.${value}`) })),
+          ]}
+        />
+        <SelectField
+          id="report-filter-neighbourhood"
+          label={t('reports.column.neighbourhood')}
+          value={draft.neighbourhoodId ?? ''}
+          onChange={set('neighbourhoodId')}
+          options={[any, ...(neighbourhoods.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))]}
+        />
+        <SelectField id="report-filter-priority" label={t('reports.column.priority')} value={draft.priority ?? ''} onChange={set('priority')} options={[any, ...(['high', 'normal', 'low'] as const).map((value) => ({ value, label: t(`reportPriority.${value}`) }))]} />
+        <SelectField
+          id="report-filter-overdue"
+          label={t('reports.filter.overdue')}
+          value={draft.overdue ?? ''}
+          onChange={set('overdue')}
+          options={[any, { value: 'overdue', label: t('reports.filter.overdue.overdue') }, { value: 'threeTimes', label: t('reports.filter.overdue.threeTimes') }]}
+        />
+        <FormField type="checkbox">
+          <Paragraph>
+            <Checkbox id="report-filter-assignedToMe" checked={draft.assignedToMe === 'true'} onChange={(event) => set('assignedToMe')((event.target as HTMLInputElement).checked ? 'true' : '')} />{' '}
+            <FormLabel htmlFor="report-filter-assignedToMe" type="checkbox">
+              {t('reports.filter.assignedToMe')}
+            </FormLabel>
+          </Paragraph>
+        </FormField>
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button">
+            {t('reports.filter.apply')}
+          </Button>
+          <Button
+            appearance="subtle-button"
+            onClick={() => {
+              setDraft({});
+              apply({});
+            }}
+          >
+            {t('reports.filter.clear')}
+          </Button>
+        </ButtonGroup>
+      </form>
+      <ProblemAlert error={reports.error} />
+      {reports.isPending && <Loading />}
+      {reports.data && (
+        <>
+          <Paragraph role="status">{t('reports.queue.found', { total })}</Paragraph>
+          {reports.data.items.length > 0 && <ReportTable municipality={municipality} items={reports.data.items} caption={t('reports.queue.caption', { page, pageCount })} />}
+          <Pagination page={page} pageCount={Math.ceil(total / pageSize)} onChange={(next) => apply(applied, next)} />
+        </>
+      )}
+    </>
+  );
+}
