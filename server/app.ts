@@ -57,6 +57,7 @@ import {
   createReportFiguresService,
   createReportHandlingService,
   createReportPhotoService,
+  createReportPrivacyService,
   createReportSatisfactionService,
   createReportService,
   createReportSteps,
@@ -233,6 +234,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     bulk: createReportBulkService(reportDependencies),
     satisfaction: createReportSatisfactionService(reportSteps, reportDependencies),
     figures: createReportFiguresService(reportDependencies),
+    privacy: createReportPrivacyService({ db, clock }),
   };
   const responsiveness = createResponsivenessService({ db, clock });
   const administration = createAdministrationService({ db });

@@ -9,6 +9,7 @@ import { sendDailyDigests } from './modules/notifications/index.ts';
 import { createActionPlanReminderJobs, createActionPlanReportJobs } from './modules/action-plans/index.ts';
 import { createSecurityEventJobs } from './modules/administration/index.ts';
 import { createMeetingReminderJobs } from './modules/meetings/index.ts';
+import { createReportRetentionJob } from './modules/reports/index.ts';
 import { createRequestReminderJobs } from './modules/requests/index.ts';
 import { createApiTokenExpiryReminderJob, createLoginFailureCleanupJob, createRegistrationCleanupJob } from './modules/users/index.ts';
 import { createRetentionJobs } from './modules/privacy/index.ts';
@@ -168,6 +169,7 @@ try {
       createRateLimitCleanupJob(),
       // Each municipality's retention terms (docs/operations.md, "Retention").
       ...createRetentionJobs({ clock: systemClock }),
+      createReportRetentionJob({ clock: systemClock }),
     ],
     config.SCHEDULER_INTERVAL_SECONDS,
     built.log,

@@ -17,3 +17,4 @@ export { loadReportCategories } from './report-category-import.ts';
 export { type SubmitReport, submitReportBody } from './report.contract.ts';
 export type { PublicReport } from './report.presenter.ts';
 export { open311StatusOf } from './report.workflow.ts';
+export { createReportPrivacyService, createReportRetentionJob } from './report-privacy.service.ts';

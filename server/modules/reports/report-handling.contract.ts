@@ -67,3 +67,17 @@ export const reportSignalsSchema = z
 const figure = z.object({ code: z.string().nullable(), name: z.string().nullable(), answers: z.number().int(), satisfied: z.number().int(), reopened: z.number().int(), percentSatisfied: z.number().int().nullable() });
 export const satisfactionFiguresSchema = z.object({ from: z.string(), to: z.string(), byCategory: z.array(figure), byDepartment: z.array(figure) }).meta({ id: 'ReportSatisfactionFigures' });
 export const satisfactionReasonsSchema = z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), reopens: z.boolean() })) }).meta({ id: 'ReportSatisfactionReasons' });
+
+const reporterEmail = z.string().trim().toLowerCase().max(320).pipe(z.email({ error: 'field:invalidEmail' }));
+export const reporterQuery = z.object({ email: reporterEmail.describe('The address the reporter used') });
+export const reporterErasureBody = z.object({ email: reporterEmail }).meta({ id: 'ReporterErasure' });
+export const reporterDataSchema = z
+  .object({
+    email: z.string(),
+    reported: z.array(
+      z.object({ reference: z.string(), status: z.string(), reportedAt: z.string(), closedAt: z.string().nullable(), address: z.string(), description: z.string(), email: z.string().nullable(), phone: z.string().nullable() }),
+    ),
+    followed: z.array(z.object({ reference: z.string(), status: z.string(), followingSince: z.string(), email: z.string().nullable() })),
+  })
+  .meta({ id: 'ReporterData' });
+export const reporterErasureResultSchema = z.object({ reports: z.number().int(), followed: z.number().int() }).meta({ id: 'ReporterErasureResult' });

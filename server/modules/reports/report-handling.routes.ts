@@ -13,6 +13,10 @@ import {
   linkReportRequestBody,
   mergeReportBody,
   periodQuery,
+  reporterDataSchema,
+  reporterErasureBody,
+  reporterErasureResultSchema,
+  reporterQuery,
   satisfactionPeriodQuery,
   referReportBody,
   reportSignalsSchema,
@@ -27,6 +31,7 @@ import {
 import type { createReportBulkService } from './report-bulk.service.ts';
 import type { createReportFiguresService } from './report-figures.service.ts';
 import type { createReportHandlingService } from './report-handling.service.ts';
+import type { createReportPrivacyService } from './report-privacy.service.ts';
 import type { createReportSatisfactionService } from './report-satisfaction.service.ts';
 
 const tags = ['Reports'];
@@ -37,6 +42,7 @@ export interface ReportHandlingServices {
   bulk: ReturnType<typeof createReportBulkService>;
   satisfaction: ReturnType<typeof createReportSatisfactionService>;
   figures: ReturnType<typeof createReportFiguresService>;
+  privacy: ReturnType<typeof createReportPrivacyService>;
 }
 
 /** The back office's actions on a report besides its status, the reporter's satisfaction, and the figures. */
@@ -100,6 +106,38 @@ export function registerReportHandlingRoutes(scope: FastifyInstance, services: R
       schema: { operationId: 'getReportSatisfaction', tags, description: 'Satisfaction per category and department over a period.', params: municipalityParams, querystring: satisfactionPeriodQuery, response: { 200: satisfactionFiguresSchema, ...problemResponses(400, 401, 403) } },
     },
     async (request) => services.satisfaction.satisfactionFigures(contextOf(request), request.query),
+  );
+
+  app.get(
+    '/report-reporter-data',
+    {
+      config: { access: 'privacy.manage' },
+      schema: {
+        operationId: 'exportReporterData',
+        tags,
+        description: 'Everything kept about one reporter (by e-mail address): the reports they made or follow. For a request under the AVG; the export is in the audit log.',
+        params: municipalityParams,
+        querystring: reporterQuery,
+        response: { 200: reporterDataSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => services.privacy.exportReporterData(contextOf(request), request.query.email),
+  );
+
+  app.post(
+    '/report-reporter-erasures',
+    {
+      config: { access: 'privacy.manage' },
+      schema: {
+        operationId: 'eraseReporterData',
+        tags,
+        description: 'Erase one reporter’s contact data from every report and stop them following any; the reports themselves stay. In the audit log.',
+        params: municipalityParams,
+        body: reporterErasureBody,
+        response: { 200: reporterErasureResultSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => services.privacy.eraseReporterData(contextOf(request), request.body.email),
   );
 
   app.get(
