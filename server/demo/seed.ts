@@ -12,6 +12,7 @@ import { hashPassword, roleAssignment, userAccount } from '../modules/users/inde
 import { recordAudit } from '../platform/audit-log.ts';
 import { seedDemoActionPlans } from './helmond-action-plans.ts';
 import { seedDemoMeetings } from './helmond-meetings.ts';
+import { seedDemoReports } from './helmond-reports.ts';
 import { seedDemoRequests } from './helmond-requests.ts';
 import type { Clock } from '../platform/clock.ts';
 import { type Role, type ScopeType, scopeTypeOfRole } from '../platform/permissions.ts';
@@ -70,6 +71,7 @@ export async function seedDemoIfEmpty(db: Database, clock: Clock, options: { pas
       await seedDemoRequests(tx, clock, id);
       await seedDemoMeetings(tx, clock, id);
       await seedDemoActionPlans(tx, clock, id);
+      await seedDemoReports(tx, clock, id);
     }
     return id;
   });
