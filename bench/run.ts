@@ -5,6 +5,7 @@
 // staggered planner for every Dutch wijk (bench/planner.ts, also runnable on its own).
 // --only feed: generates no requests and measures the meeting calendar alone (a minute instead of several).
 // --only plans: the action plans' two targets alone (bench/action-plan-pdf.ts and bench/action-plan-attention.ts).
+// --only reports: public-space reports alone (bench/reports.ts: Open311 submissions, the public map, the queue at 400k).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ import { findNeighbourhoodId, generateMeetings } from './generate-meetings.ts';
 import { generateRequests } from './generate-requests.ts';
 
 const { values: options } = parseArgs({ options: { requests: { type: 'string', default: '100000' }, pglite: { type: 'boolean', default: false }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' }, only: { type: 'string' } } });
-if (options.only !== undefined && options.only !== 'feed' && options.only !== 'plans') throw new Error(`--only knows two parts: feed and plans (not ${options.only})`);
+if (options.only !== undefined && !['feed', 'plans', 'reports'].includes(options.only)) throw new Error(`--only knows three parts: feed, plans and reports (not ${options.only})`);
 const onlyFeed = options.only === 'feed';
 const root = path.resolve(import.meta.dirname, '..');
 const seconds = Number(options.seconds);
@@ -123,10 +124,23 @@ if (options.only === 'plans') {
   process.exit(0);
 }
 
+/** Public-space reports at 400,000 a year, in their own process and scratch database (bench/reports.ts). */
+function measureReports() {
+  ensurePostgres();
+  execFileSync(process.execPath, [path.join(root, 'bench/reports.ts')], { stdio: 'inherit', cwd: root });
+}
+if (options.only === 'reports') {
+  measureReports();
+  process.exit(0);
+}
+
 // In-process first, before the server and load generator compete for the cores.
 const planner = measurePlanner();
 log(describePlannerMeasurement(planner));
-if (!onlyFeed) measureActionPlans();
+if (!onlyFeed) {
+  measureActionPlans();
+  measureReports();
+}
 
 /** `--only feed` stops after its part; the servers are stopped and the database cleaned up as after a full run. */
 class FinishedEarly extends Error {}

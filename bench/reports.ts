@@ -1,0 +1,125 @@
+// node bench/reports.ts (or npm run bench -- --only reports) — public-space reports at scale, on PostgreSQL: a scratch
+// database with the migrations and the Helmond demo, 400,000 reports generated in SQL (an Amsterdam-sized year),
+// then the real server: Open311 POST requests under load, the public map for a city view and a street view, and
+// the back-office queue's first page for an officer and for an administrator.
+// Set BENCH_DATABASE_SERVER to use another server than postgres://postgres@127.0.0.1:5432/postgres.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openPostgres, queryRows } from '../server/db/client.ts';
+import { seedDemoIfEmpty } from '../server/demo/seed.ts';
+import { systemClock } from '../server/platform/clock.ts';
+
+const reportCount = Number(process.env.BENCH_REPORTS ?? 400_000);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 32;
+const password = 'Bench-wachtwoord-2026';
+const targets = { submitPerSecond: 500, submitP99Ms: 100, mapP95Ms: 100, queueP95Ms: 50 };
+const root = path.resolve(import.meta.dirname, '..');
+const serverUrl = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const scratchName = 'wijkwerk_bench_reports';
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function recreateScratchDatabase() {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${scratchName} with (force)`);
+  await admin.query(`create database ${scratchName}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${scratchName}`;
+  return url.toString();
+}
+
+async function sampleLatency(url: string, headers: Record<string, string>, samples: number) {
+  const durations: number[] = [];
+  for (let index = 0; index < samples; index++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    durations.push(performance.now() - started);
+  }
+  durations.sort((a, b) => a - b);
+  const at = (fraction: number) => Number(durations[Math.min(durations.length - 1, Math.floor(durations.length * fraction))].toFixed(1));
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+const databaseUrl = await recreateScratchDatabase();
+const database = await openPostgres(databaseUrl, 2);
+let municipalityId: string;
+try {
+  await database.migrate();
+  municipalityId = (await seedDemoIfEmpty(database.db, systemClock, { password, withActivity: false }))!.municipalityId;
+  const started = performance.now();
+  // Every subcategory and every neighbourhood, points spread over each neighbourhood's hexagon, a year of dates;
+  // five in six dealt with, the rest open (some long overdue), as a real year looks.
+  await database.db.execute(sql`
+    with categories as (select array_agg(id order by code) as ids, array_agg(department_id order by code) as departments, count(*) as size from report_category where municipality_id = ${municipalityId} and parent_id is not null),
+         places as (select array_agg(id order by slug) as ids, array_agg(((boundary->'coordinates'->0->0->>1)::float8 + (boundary->'coordinates'->0->3->>1)::float8) / 2 order by slug) as latitudes,
+                           array_agg(((boundary->'coordinates'->0->0->>0)::float8 + (boundary->'coordinates'->0->3->>0)::float8) / 2 order by slug) as longitudes, count(*) as size
+                    from neighbourhood where municipality_id = ${municipalityId})
+    insert into report (municipality_id, reference, category_id, neighbourhood_id, department_id, latitude, longitude, description, status, handle_by,
+                        status_token_hash, created_at, updated_at, closed_at)
+    select ${municipalityId}, 'M-2025-' || lpad(n::text, 7, '0'), c.ids[1 + n % c.size], p.ids[1 + (n / 7) % p.size], c.departments[1 + n % c.size],
+           p.latitudes[1 + (n / 7) % p.size] + ((n::bigint * 7919) % 1000 - 500) / 100000.0, p.longitudes[1 + (n / 7) % p.size] + ((n::bigint * 104729) % 1000 - 500) / 60000.0,
+           'Melding ' || n, case when n % 6 = 0 then (array['reported', 'accepted', 'in_progress', 'planned'])[1 + (n / 6) % 4] else 'done' end,
+           (now() - make_interval(days => (n % 365)) + interval '5 days')::date, md5('bench' || n),
+           now() - make_interval(days => (n % 365), mins => n % 600), now() - make_interval(days => (n % 365)),
+           case when n % 6 = 0 then null else now() - make_interval(days => greatest(0, (n % 365) - 3)) end
+    from generate_series(1, ${reportCount}) n, categories c, places p`);
+  await database.db.execute(sql`analyze`);
+  const [{ count }] = await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from report`);
+  log(`Generated ${count} reports in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+} finally {
+  await database.close();
+}
+
+const port = 3960 + Math.floor(Math.random() * 30);
+const unlimited = { RATE_LIMIT_READS_PER_ADDRESS: '1000000000', RATE_LIMIT_READS_PER_USER: '1000000000', RATE_LIMIT_WRITES_PER_ADDRESS: '1000000000', RATE_LIMIT_WRITES_PER_USER: '1000000000' };
+const server: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
+  cwd: root,
+  env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_SEED: 'off', SCHEDULER_INTERVAL_SECONDS: '0', ...unlimited },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+try {
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && !(await fetch(`${origin}/readyz`).then((response) => response.ok, () => false))) await new Promise((resolve) => setTimeout(resolve, 200));
+  const base = `${origin}/api/v1/municipalities/helmond`;
+  const logIn = async (email: string) => ((await fetch(`${base}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).headers.get('set-cookie') ?? '').split(';')[0];
+
+  // Open311 POST requests, form-encoded as the specification says, as a visitor in Brouwhuis.
+  const form = new URLSearchParams({ jurisdiction_id: 'helmond', service_code: 'prullenbak-is-vol', lat: '51.4655', long: '5.6935', description: 'De prullenbak bij het speelveld zit vol.', email: 'bench@mail.example' }).toString();
+  const post = { url: `${origin}/open311/v2/requests.json`, method: 'POST' as const, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, connections };
+  await autocannon({ ...post, duration: 2 });
+  const load = await autocannon({ ...post, duration: seconds });
+  const submit = { requestsPerSecond: Math.round(load.requests.average), p50: load.latency.p50, p99: load.latency.p99, non2xx: load.non2xx, errors: load.errors };
+  log(`Open311 POST requests: ${submit.requestsPerSecond} req/s, p50 ${submit.p50} ms, p99 ${submit.p99} ms, ${submit.non2xx + submit.errors} errors (target ≥ ${targets.submitPerSecond} req/s, p99 < ${targets.submitP99Ms} ms).`);
+
+  // The public map: the whole city (clusters) and one street (points).
+  const cityUrl = `${base}/public-report-map?west=5.58&south=51.43&east=5.73&north=51.52`;
+  const streetUrl = `${base}/public-report-map?west=5.690&south=51.464&east=5.697&north=51.467`;
+  await sampleLatency(cityUrl, {}, 10);
+  const city = await sampleLatency(cityUrl, {}, 200);
+  const street = await sampleLatency(streetUrl, {}, 200);
+  log(`Public map, whole city (clusters): p50 ${city.p50} ms, p95 ${city.p95} ms; one street: p50 ${street.p50} ms, p95 ${street.p95} ms (target p95 < ${targets.mapP95Ms} ms).`);
+
+  // The back-office queue's first page: an officer's open reports, and the administrator's whole queue.
+  const officer = await logIn('ilse.vandenberg@helmond.example');
+  const admin = await logIn('femke.janssen@helmond.example');
+  const officerQueue = await sampleLatency(`${base}/reports?status=open`, { cookie: officer }, 200);
+  const adminQueue = await sampleLatency(`${base}/reports`, { cookie: admin }, 200);
+  const overdue = await sampleLatency(`${base}/reports?overdue=overdue`, { cookie: officer }, 100);
+  log(`Back-office queue, first page: officer's open reports p95 ${officerQueue.p95} ms, administrator's whole queue p95 ${adminQueue.p95} ms, officer's overdue p95 ${overdue.p95} ms (target p95 < ${targets.queueP95Ms} ms).`);
+  writeFileSync(
+    path.join(root, 'bench', 'results', 'latest-reports.json'),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), engine: 'postgres', reports: reportCount, seconds, connections, targets, open311Submit: submit, publicMap: { city, street }, queue: { officer: officerQueue, admin: adminQueue, overdue } }, null, 2)}\n`,
+  );
+} finally {
+  server.kill('SIGTERM');
+}
+process.exit(0);
