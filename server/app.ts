@@ -52,6 +52,7 @@ import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/i
 import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
 import { registerOpen311Routes } from './modules/open311/index.ts';
 import {
+  createAddressLookup,
   createPublicReportService,
   createReportBulkService,
   createReportFiguresService,
@@ -314,7 +315,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerActionPlanMonitoringRoutes(tenantScope, { monitoring: createActionPlanMonitoringService({ db, clock }), reports: createActionPlanReportService({ db, clock, publicUrl: config.PUBLIC_URL }) });
           registerOrganisationRoutes(tenantScope, organisation);
           registerRequestRoutes(tenantScope, requests);
-          registerReportRoutes(tenantScope, reports, createPublicReportService({ db, clock }));
+          registerReportRoutes(tenantScope, reports, createPublicReportService({ db, clock }), createAddressLookup(config.GEOCODER_URL));
           registerReportHandlingRoutes(tenantScope, reportWork);
           registerReportPhotoRoutes(tenantScope, createReportPhotoService({ db, clock, maxBytes: config.REPORT_PHOTO_MAX_BYTES }));
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));

@@ -183,6 +183,11 @@ const environmentSchema = z.object({
   WEB_DIST_DIR: z.string().default('./web/dist'),
   /** XYZ tile template of the base map under the wijk boundaries; unset: the boundaries on a plain background. */
   MAP_TILE_URL: mapTileUrl,
+  /**
+   * Address lookup for reporters (the PDOK Locatieserver's search API, e.g.
+   * https://api.pdok.nl/bzk/locatieserver/search/v3_1); unset: reporters choose the place on the map only.
+   */
+  GEOCODER_URL: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.url({ protocol: /^https?$/ }).optional()),
   /** Who must be credited for the tiles, shown under the map; defaults to the Kadaster for PDOK's tiles. */
   MAP_TILE_ATTRIBUTION: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.string().trim().max(200).optional()),
   /** A client must have sent all request headers within this time (slowloris), */

@@ -5,6 +5,8 @@ export interface Tenant {
   id: string;
   slug: string;
   name: string;
+  /** The CBS municipality code ("GM0794"), for services that filter by it (address lookup). */
+  cbsCode?: string | null;
 }
 
 declare module 'fastify' {

@@ -16,7 +16,7 @@ export function createMunicipalityService(dependencies: { db: Executor }) {
     },
     async findTenant(slug: string) {
       const row = await repository().findBySlug(slug);
-      return row ? { id: row.id, slug: row.slug, name: row.name } : undefined;
+      return row ? { id: row.id, slug: row.slug, name: row.name, cbsCode: row.cbsCode } : undefined;
     },
   };
 }

@@ -20,3 +20,4 @@ export { type SubmitReport, submitReportBody } from './report.contract.ts';
 export type { PublicReport } from './report.presenter.ts';
 export { open311StatusOf } from './report.workflow.ts';
 export { createReportPrivacyService, createReportRetentionJob } from './report-privacy.service.ts';
+export { createAddressLookup } from './address-lookup.ts';

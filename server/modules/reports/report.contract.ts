@@ -246,3 +246,11 @@ export const followReportBody = z
 export type FollowReport = z.infer<typeof followReportBody>;
 
 export const followedReportSchema = z.object({ reference: z.string(), status: z.enum(reportStatuses), isNewFollower: z.boolean() }).meta({ id: 'FollowedReport' });
+
+export const addressSuggestionQuery = z.object({ q: z.string().trim().min(3).max(100).describe('A street and number, a postcode, or part of them') });
+export const addressSuggestionsSchema = z
+  .object({
+    isAvailable: z.boolean().describe('false: this installation has no address lookup; choose the place on the map'),
+    items: z.array(z.object({ label: z.string(), latitude: z.number(), longitude: z.number() })),
+  })
+  .meta({ id: 'AddressSuggestions' });

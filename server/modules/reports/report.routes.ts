@@ -5,6 +5,8 @@ import { contextOf } from '../../platform/auth.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import { municipalityParams } from '../municipalities/index.ts';
 import {
+  addressSuggestionQuery,
+  addressSuggestionsSchema,
   changeReportStatusBody,
   followedReportSchema,
   followReportBody,
@@ -21,6 +23,7 @@ import {
   submitReportBody,
 } from './report.contract.ts';
 import type { ReportService } from './report.service.ts';
+import type { AddressLookup } from './address-lookup.ts';
 import { publicReportListQuery, publicReportListSchema, publicReportMapQuery, publicReportMapSchema } from './public-report.contract.ts';
 import type { createPublicReportService } from './public-report.service.ts';
 
@@ -36,8 +39,24 @@ export const idempotencyHeaders = z.object({
     .describe('A key you choose per report (a UUID); sending the same report again with it never makes a second one'),
 });
 
-export function registerReportRoutes(scope: FastifyInstance, service: ReportService, publicReports: ReturnType<typeof createPublicReportService>) {
+export function registerReportRoutes(scope: FastifyInstance, service: ReportService, publicReports: ReturnType<typeof createPublicReportService>, addresses: AddressLookup) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/address-suggestions',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'suggestAddresses',
+        tags,
+        description: 'Addresses in this municipality for what a reporter typed, with their position (PDOK Locatieserver, when the installation has GEOCODER_URL).',
+        params: municipalityParams,
+        querystring: addressSuggestionQuery,
+        response: { 200: addressSuggestionsSchema, ...problemResponses(400, 404, 503) },
+      },
+    },
+    async (request) => ({ isAvailable: addresses.isAvailable, items: await addresses.suggest(request.query.q, request.tenant.cbsCode ?? null) }),
+  );
 
   app.get(
     '/public-report-map',

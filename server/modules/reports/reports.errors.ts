@@ -45,6 +45,14 @@ export const reportsErrors = defineErrors({
         en: 'You can say whether you are satisfied once the report has been dealt with. You will then get an e-mail, or see the question through your status link.',
       },
     },
+    ADDRESS_LOOKUP_UNAVAILABLE: {
+      status: 503,
+      title: { nl: 'Adres zoeken lukt nu niet', en: 'Address search is not working now' },
+      detail: {
+        nl: 'De adresgegevens zijn op dit moment niet bereikbaar. Kies de plek op de kaart, of probeer het straks nog eens.',
+        en: 'The address service cannot be reached right now. Choose the place on the map, or try again later.',
+      },
+    },
     REPORT_PHOTOS_CLOSED: {
       status: 409,
       title: { nl: 'Foto’s toevoegen kan niet meer', en: 'Photos can no longer be added' },
