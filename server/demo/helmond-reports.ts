@@ -60,7 +60,10 @@ export async function seedDemoReports(tx: Executor, clock: Clock, municipalityId
 
   const pickKind = () => {
     let roll = random() * totalWeight;
-    for (const kind of kinds) if ((roll -= kind.weight) < 0) return kind;
+    for (const kind of kinds) {
+      roll -= kind.weight;
+      if (roll < 0) return kind;
+    }
     return kinds[0];
   };
   // A point inside a neighbourhood: its hexagon's centre plus an offset that stays well inside the shape.
