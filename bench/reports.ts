@@ -56,7 +56,7 @@ try {
   municipalityId = (await seedDemoIfEmpty(database.db, systemClock, { password, withActivity: false }))!.municipalityId;
   const started = performance.now();
   // Every subcategory and every neighbourhood, points spread over each neighbourhood's hexagon, a year of dates;
-  // five in six dealt with, the rest open (some long overdue), as a real year looks.
+  // one in thirty still open (some long overdue), the rest dealt with, as a year of a large city looks.
   await database.db.execute(sql`
     with categories as (select array_agg(id order by code) as ids, array_agg(department_id order by code) as departments, count(*) as size from report_category where municipality_id = ${municipalityId} and parent_id is not null),
          places as (select array_agg(id order by slug) as ids, array_agg(((boundary->'coordinates'->0->0->>1)::float8 + (boundary->'coordinates'->0->3->>1)::float8) / 2 order by slug) as latitudes,
@@ -66,10 +66,10 @@ try {
                         status_token_hash, created_at, updated_at, closed_at)
     select ${municipalityId}, 'M-2025-' || lpad(n::text, 7, '0'), c.ids[1 + n % c.size], p.ids[1 + (n / 7) % p.size], c.departments[1 + n % c.size],
            p.latitudes[1 + (n / 7) % p.size] + ((n::bigint * 7919) % 1000 - 500) / 100000.0, p.longitudes[1 + (n / 7) % p.size] + ((n::bigint * 104729) % 1000 - 500) / 60000.0,
-           'Melding ' || n, case when n % 6 = 0 then (array['reported', 'accepted', 'in_progress', 'planned'])[1 + (n / 6) % 4] else 'done' end,
+           'Melding ' || n, case when n % 30 = 0 then (array['reported', 'accepted', 'in_progress', 'planned'])[1 + (n / 30) % 4] else 'done' end,
            (now() - make_interval(days => (n % 365)) + interval '5 days')::date, md5('bench' || n),
            now() - make_interval(days => (n % 365), mins => n % 600), now() - make_interval(days => (n % 365)),
-           case when n % 6 = 0 then null else now() - make_interval(days => greatest(0, (n % 365) - 3)) end
+           case when n % 30 = 0 then null else now() - make_interval(days => greatest(0, (n % 365) - 3)) end
     from generate_series(1, ${reportCount}) n, categories c, places p`);
   await database.db.execute(sql`analyze`);
   const [{ count }] = await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from report`);
@@ -82,7 +82,7 @@ const port = 3960 + Math.floor(Math.random() * 30);
 const unlimited = { RATE_LIMIT_READS_PER_ADDRESS: '1000000000', RATE_LIMIT_READS_PER_USER: '1000000000', RATE_LIMIT_WRITES_PER_ADDRESS: '1000000000', RATE_LIMIT_WRITES_PER_USER: '1000000000' };
 const server: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
   cwd: root,
-  env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_SEED: 'off', SCHEDULER_INTERVAL_SECONDS: '0', ...unlimited },
+  env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_SEED: 'off', ADMIN_SECOND_FACTOR: 'optional', SCHEDULER_INTERVAL_SECONDS: '0', ...unlimited },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 try {

@@ -40,12 +40,12 @@ export function createPublicReportService(dependencies: { db: Executor; clock: C
     async publicReportMap(context: UseCaseContext, query: PublicReportMapQuery) {
       const repository = createPublicReportRepository(db);
       const box = { west: query.west, south: query.south, east: query.east, north: query.north };
-      const total = await repository.countInBox(context.municipalityId, box, query.show, since(), query.categoryCode);
+      const clusters = await repository.clustersInBox(context.municipalityId, box, query.show, since(), query.categoryCode, gridCells);
+      const total = clusters.reduce((sum, cluster) => sum + cluster.count, 0);
       if (total <= maximumPoints) {
         const rows = await repository.pointsInBox(context.municipalityId, box, query.show, since(), query.categoryCode, maximumPoints);
         return { kind: 'points' as const, total, points: rows.map((row) => present(row, context)), clusters: [] };
       }
-      const clusters = await repository.clustersInBox(context.municipalityId, box, query.show, since(), query.categoryCode, gridCells);
       return { kind: 'clusters' as const, total, points: [], clusters: clusters.map((cluster) => ({ latitude: cluster.latitude, longitude: cluster.longitude, count: cluster.count, openCount: cluster.open_count })) };
     },
 

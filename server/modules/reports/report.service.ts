@@ -75,47 +75,58 @@ export function createReportService(dependencies: ReportServiceDependencies) {
     return receiptOf(tx, context, earlier, secrets.open(earlier.statusTokenSealed));
   }
 
+  /** Everything a submission is checked against, read before anything is written: bad input changes nothing. */
+  async function checkSubmission(context: UseCaseContext, input: SubmitReport) {
+    const repository = createReportRepository(db);
+    const found = await repository.findCategoryByCode(context.municipalityId, input.categoryCode);
+    if (!found?.category.isActive) throw invalidField('body.categoryCode', 'unknownCategory');
+    const category = found.category;
+    if (category.parentId === null) throw invalidField('body.categoryCode', 'mainCategoryNotReportable');
+    const answerProblems = checkAnswers(category.questions, input.answers);
+    if (answerProblems.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: answerProblems });
+
+    const { latitude, longitude } = input.location;
+    const places = await repository.places(context.municipalityId);
+    const neighbourhood = placeOf(places.neighbourhoods, longitude, latitude);
+    if (!neighbourhood) {
+      const { name } = await municipalityOf(db, context.municipalityId);
+      throw new DomainError('REPORT_OUTSIDE_MUNICIPALITY', { params: { municipality: name }, fields: [{ field: 'body.location', code: 'outsideMunicipality', params: { municipality: name } }] });
+    }
+    const area = placeOf(
+      places.areas.filter((candidate) => candidate.neighbourhoodId === neighbourhood.id),
+      longitude,
+      latitude,
+    );
+    return { category, mainName: found.mainName, mainNameEn: found.mainNameEn, neighbourhood, area };
+  }
+
   async function submit(context: UseCaseContext, input: SubmitReport, options: SubmitOptions) {
     const digest = options.idempotencyKey ? hashOf(JSON.stringify(input)) : null;
+    if (options.idempotencyKey) {
+      const earlier = await replayed(db, context, options.idempotencyKey, digest!);
+      if (earlier) return { receipt: earlier, isNew: false };
+    }
+    const { category, mainName, mainNameEn, neighbourhood, area } = await checkSubmission(context, input);
+    const wantsFeedback = input.contactConsent && Boolean(input.email || input.phone);
+    const municipality = await municipalityOf(db, context.municipalityId);
+    const now = clock.now();
+    const reportedOn = dateInAmsterdam(now);
+    const year = Number(reportedOn.slice(0, 4));
+    // The number is taken in a statement of its own, so submissions do not queue behind one another's whole
+    // transaction for it; a submission that fails after this leaves its number unused (references stay unique).
+    const reference = formatReportReference(year, await createReportRepository(db).nextReferenceNumber(context.municipalityId, year));
     return inTransaction(db, async (tx) => {
       const repository = createReportRepository(tx);
-      if (options.idempotencyKey) {
-        const earlier = await replayed(tx, context, options.idempotencyKey, digest!);
-        if (earlier) return { receipt: earlier, isNew: false };
-      }
-      const found = await repository.findCategoryByCode(context.municipalityId, input.categoryCode);
-      if (!found?.category.isActive) throw invalidField('body.categoryCode', 'unknownCategory');
-      const category = found.category;
-      if (category.parentId === null) throw invalidField('body.categoryCode', 'mainCategoryNotReportable');
-      const answerProblems = checkAnswers(category.questions, input.answers);
-      if (answerProblems.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: answerProblems });
-
-      const { latitude, longitude } = input.location;
-      const places = await repository.places(context.municipalityId);
-      const neighbourhood = placeOf(places.neighbourhoods, longitude, latitude);
-      if (!neighbourhood) {
-        const { name } = await municipalityOf(tx, context.municipalityId);
-        throw new DomainError('REPORT_OUTSIDE_MUNICIPALITY', { params: { municipality: name }, fields: [{ field: 'body.location', code: 'outsideMunicipality', params: { municipality: name } }] });
-      }
-      const area = placeOf(
-        places.areas.filter((candidate) => candidate.neighbourhoodId === neighbourhood.id),
-        longitude,
-        latitude,
-      );
-
-      const now = clock.now();
-      const reportedOn = dateInAmsterdam(now);
       const token = newStatusToken();
-      const wantsFeedback = input.contactConsent && Boolean(input.email || input.phone);
       const row = await repository.insert({
         municipalityId: context.municipalityId,
-        reference: formatReportReference(Number(reportedOn.slice(0, 4)), await repository.nextReferenceNumber(context.municipalityId, Number(reportedOn.slice(0, 4)))),
+        reference,
         categoryId: category.id,
         neighbourhoodId: neighbourhood.id,
         areaId: area?.id ?? null,
         departmentId: category.departmentId,
-        latitude,
-        longitude,
+        latitude: input.location.latitude,
+        longitude: input.location.longitude,
         address: input.address,
         description: input.description,
         answers: input.answers,
@@ -134,14 +145,25 @@ export function createReportService(dependencies: ReportServiceDependencies) {
         updatedAt: now,
       });
       await repository.addEvent({ municipalityId: row.municipalityId, reportId: row.id, kind: 'submitted', toStatus: 'reported', details: { channel: options.channel }, actorUserId: context.actor?.userId ?? null, createdAt: now });
-      const receipt = await receiptOf(tx, context, row, token);
+      const english = context.language === 'en';
+      const receipt = {
+        id: row.id,
+        reference: row.reference,
+        status: row.status,
+        category: { code: category.code, name: english ? (category.nameEn ?? category.name) : category.name, mainName: (english ? mainNameEn : null) ?? mainName ?? '' },
+        neighbourhoodName: neighbourhood.name,
+        handleBy: row.handleBy,
+        statusToken: token,
+        statusUrl: statusUrlOf(context.municipalitySlug ?? municipality.slug, token),
+        isFollowingUp: row.reporterEmail !== null || row.reporterPhone !== null,
+      };
       if (row.reporterEmail) {
-        const municipality = await municipalityOf(tx, row.municipalityId);
         const notice = reportNotices.received({ reference: row.reference, categoryName: category.name, categoryNameEn: category.nameEn ?? category.name, handleBy: row.handleBy, statusUrl: receipt.statusUrl, municipalityName: municipality.name });
         const text = notice[row.reporterLanguage as Language] ?? notice.nl;
         await enqueueMessage(tx, clock, { municipalityId: row.municipalityId, channel: 'email', recipientEmail: row.reporterEmail, topic: 'report.received', subject: text.subject, body: text.body, payload: { reportId: row.id } });
       }
-      // Contact data and the reporter's words stay out of the audit trail; the report holds them under its own rules.
+      // Last, so the municipality's audit chain is held only for this row and the commit. Contact data and the
+      // reporter's words stay out of the audit trail; the report holds them under its own rules.
       await recordAudit(tx, clock, context, {
         action: 'report.submit',
         entityType: 'report',

@@ -1,0 +1,2 @@
+CREATE INDEX "report_open_position_idx" ON "report" USING btree ("municipality_id","latitude","longitude") WHERE "report"."closed_at" is null;--> statement-breakpoint
+CREATE INDEX "report_closed_idx" ON "report" USING btree ("municipality_id","closed_at") WHERE "report"."closed_at" is not null;
