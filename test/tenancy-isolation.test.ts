@@ -473,6 +473,7 @@ describe('ids of another municipality in bodies and query strings', () => {
       { operationId: 'linkReportRequest', field: 'body.requestId', as: 'admin', method: 'POST', url: `${reportUrl}/request-link`, payload: { requestId: eindhoven.request, version: 1 } },
       { operationId: 'changeReportsInBulk', field: 'body.reportIds', as: 'admin', method: 'POST', url: `${tenantPath}/report-bulk-actions`, payload: { reportIds: [eindhoven.request], action: 'setPriority', priority: 'high' } },
       { operationId: 'changeReportsInBulk', field: 'body.assignedUserId', as: 'admin', method: 'POST', url: `${tenantPath}/report-bulk-actions`, payload: { reportIds: [helmondIds.reportId], action: 'assign', assignedUserId: eindhoven.user } },
+      { operationId: 'listPublicReports', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: `${tenantPath}/public-reports?neighbourhoodId=${eindhoven.neighbourhood}` },
       { operationId: 'getReportSignals', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: `${tenantPath}/report-signals?from=2026-01-01&to=2026-12-31&neighbourhoodId=${eindhoven.neighbourhood}` },
     ];
   }
