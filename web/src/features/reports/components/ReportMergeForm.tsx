@@ -1,5 +1,5 @@
 import { Button, ButtonGroup, DataList, Paragraph } from '@utrecht/component-library-react/css-module';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, tenantPath } from '../../../api/client.ts';
 import type { ReportDetail, ReportList, ReportSummary } from '../../../api/types.ts';
 import { Fact } from '../../../components/Fact.tsx';
@@ -18,6 +18,11 @@ export function ReportMergeForm({ municipality, report, onChanged }: { municipal
   const [lookupError, setLookupError] = useState<string>();
   const [isLooking, setLooking] = useState(false);
   const [original, setOriginal] = useState<ReportSummary>();
+  // What was found takes the focus, so keyboard and screen-reader users hear it before they confirm.
+  const preview = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (original) preview.current?.focus();
+  }, [original]);
   const merge = useReportChange<{ originalReportId: string; version: number }>(municipality, report, '/merge', onChanged, () =>
     t('reports.merge.done', { reference: report.reference, original: original?.reference ?? '' }),
   );
@@ -35,6 +40,7 @@ export function ReportMergeForm({ municipality, report, onChanged }: { municipal
       const match = found.items.find((item) => item.reference.toUpperCase() === wanted);
       setLookupError(match ? undefined : t('reports.merge.notFound', { reference: wanted }));
       setOriginal(match);
+      if (!match) document.getElementById('report-merge-reference')?.focus();
     } catch {
       setLookupError(t('reports.merge.lookupFailed'));
     } finally {
@@ -55,7 +61,7 @@ export function ReportMergeForm({ municipality, report, onChanged }: { municipal
         </div>
       </form>
       {original && (
-        <div className="app-merge-preview">
+        <div className="app-merge-preview" ref={preview} tabIndex={-1}>
           <Paragraph>{t('reports.merge.found')}</Paragraph>
           <DataList>
             <Fact label={t('reports.column.reference')}>{original.reference}</Fact>

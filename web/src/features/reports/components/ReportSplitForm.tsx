@@ -39,7 +39,7 @@ export function ReportSplitForm({ municipality, report, onChanged }: { municipal
       <form className="app-form" onSubmit={onSubmit} noValidate>
         {parts.map((part, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a part has no identity of its own; its place in the list is what the server names.
-          <Fieldset key={index}>
+          <Fieldset key={index} className="app-split-part">
             <FieldsetLegend>{t('reports.split.part', { number: index + 1 })}</FieldsetLegend>
             <SelectField
               id={`report-split-${index}-category`}
