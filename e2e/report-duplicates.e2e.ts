@@ -141,7 +141,7 @@ describe('the back office merges a duplicate into the report that was there firs
     await bulk.getByLabel('Wat wil je doen?').selectOption({ label: 'Status wijzigen' });
     await bulk.getByLabel('Nieuwe status').selectOption({ label: 'Heropend' });
     await bulk.getByRole('button', { name: /^Wijzigen/ }).click();
-    await expect.poll(() => bulk.getByRole('alert').textContent()).toContain('Er is niets gewijzigd.');
+    await expect.poll(() => bulk.getByRole('alert').textContent()).toContain('Er is niets gewijzigd;');
     expect(await bulk.getByRole('alert').textContent()).toMatch(/M-\d{4}-\d{6}/);
     await expectAccessible(page, 'report-bulk-refused');
     await page.setViewportSize({ width: 390, height: 844 });

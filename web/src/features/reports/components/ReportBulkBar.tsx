@@ -92,9 +92,7 @@ export function ReportBulkBar({
       <Paragraph role="status">{selected.length === 0 ? t('reports.bulk.noneSelected') : t('reports.bulk.selected', { count: selected.length })}</Paragraph>
       {refusal ? (
         <Alert type="error" role="alert">
-          <Paragraph>
-            <strong>{t('reports.bulk.refused')}</strong> {refusal.message}
-          </Paragraph>
+          <Paragraph>{refusal.message}</Paragraph>
         </Alert>
       ) : (
         <ProblemAlert error={change.error} fieldIds={{ 'body.status': 'report-bulk-status', 'body.priority': 'report-bulk-priority', 'body.message': 'report-bulk-message' }} />
