@@ -37,7 +37,9 @@ export function createReportBulkService(dependencies: ReportServiceDependencies)
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
             // The selection's own words for why this one cannot: the problem's title, or its first field message.
-            const reason = error.fields[0] ? fieldMessage(error.fields[0], context.language) : renderProblem(error.code, context.language, { params: error.params }).title;
+            const said = error.fields[0] ? fieldMessage(error.fields[0], context.language) : renderProblem(error.code, context.language, { params: error.params }).title;
+            // A problem's title has no full stop of its own; the sentence that follows needs one before it.
+            const reason = /[.!?]$/.test(said) ? said : `${said}.`;
             throw new DomainError('VALIDATION_FAILED', { fields: [{ field: `body.reportIds.${index}`, code: 'bulkRefused', params: { reference: row.reference, reason } }] });
           }
           references.push(row.reference);

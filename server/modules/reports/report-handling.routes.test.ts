@@ -158,6 +158,9 @@ describe('bulk actions', () => {
 
     const done = await post('officerMaintenance', '/report-bulk-actions', { reportIds: [first.id, second.id], action: 'changeStatus', status: 'accepted' });
     expect(done.json()).toEqual({ changed: 2, references: [first.reference, second.reference] });
+    // A refusal with only a problem's title still reads as sentences.
+    const notAllowed = await post('officerMaintenance', '/report-bulk-actions', { reportIds: [first.id], action: 'changeStatus', status: 'reopened' });
+    expect(notAllowed.json().errors[0].message).toMatch(new RegExp(`^Melding ${first.reference}: [^.]+\\. Er is niets gewijzigd;`));
     expect((await detail(first.id)).status).toBe('accepted');
     expect((await post('officerMaintenance', '/report-bulk-actions', { reportIds: [first.id], action: 'setPriority' })).json().errors[0].field).toBe('body.priority');
     expect((await post('resident', '/report-bulk-actions', { reportIds: [first.id], action: 'setPriority', priority: 'low' })).statusCode).toBe(403);

@@ -148,7 +148,7 @@ export const reportEventSchema = z.object({
   details: z.record(z.string(), z.unknown()).nullable(),
 });
 
-export const reportActions = ['changeStatus', 'assign', 'setPriority', 'addNote'] as const;
+export const reportActions = ['changeStatus', 'assign', 'setPriority', 'addNote', 'merge', 'split', 'refer', 'linkRequest', 'approvePhoto'] as const;
 
 export const reportDetailSchema = reportSummarySchema
   .extend({
@@ -160,7 +160,16 @@ export const reportDetailSchema = reportSummarySchema
     forwardedTo: z.string().nullable(),
     statusNotes: z.string(),
     mergedIntoReportId: z.uuid().nullable(),
+    mergedIntoReference: z.string().nullable(),
     assignedUserId: z.uuid().nullable(),
+    assignableUsers: z
+      .array(z.object({ id: z.uuid(), name: z.string() }))
+      .describe('Who the report can be assigned to: the active officers of its department; empty for those who cannot handle it'),
+    referral: z
+      .object({ teamCode: z.string(), teamName: z.string(), state: z.enum(['referred', 'pickedUp', 'fedBack']), note: z.string().nullable(), feedback: z.string().nullable() })
+      .nullable()
+      .describe('The front-line team it was referred to, and how far they are'),
+    requestId: z.uuid().nullable().describe('The neighbourhood request it is linked to'),
     reporter: z
       .object({ email: z.string().nullable(), phone: z.string().nullable(), isErased: z.boolean(), followerCount: z.number().int() })
       .describe('Contact for feedback; only for those who handle the report'),
@@ -188,10 +197,12 @@ export const reportCategoryTreeSchema = z
   .object({
     items: z.array(
       z.object({
+        id: z.uuid().describe('For the queue filter categoryId: a main category finds the reports in all its subcategories'),
         code: z.string(),
         name: z.string(),
         subcategories: z.array(
           z.object({
+            id: z.uuid(),
             code: z.string(),
             name: z.string(),
             description: z.string(),

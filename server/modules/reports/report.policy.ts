@@ -1,6 +1,6 @@
 import { type Actor, can, hasRole, scopeIdsOf } from '../../platform/permissions.ts';
 import type { ReportListFilter, ReportViewer } from './report.repository.ts';
-import { type ReportStatus, settableStatuses, statusesAfter } from './report.workflow.ts';
+import { isClosed, type ReportStatus, settableStatuses, statusesAfter } from './report.workflow.ts';
 import { reportsPermissions } from './reports.permissions.ts';
 
 export interface ReportScope {
@@ -28,14 +28,20 @@ export function viewerOf(actor: Actor | undefined): ReportViewer {
   return { seesAll: false, departmentIds: scopeIdsOf(actor, 'officer'), neighbourhoodIds: scopeIdsOf(actor, 'advisor') };
 }
 
-export type ReportAction = 'changeStatus' | 'assign' | 'setPriority' | 'addNote';
+export type ReportAction = 'changeStatus' | 'assign' | 'setPriority' | 'addNote' | 'merge' | 'split' | 'refer' | 'linkRequest' | 'approvePhoto';
 
-/** What this person may do with this report now: the workflow's next statuses × their access. */
+/**
+ * What this person may do with this report now: the workflow's next statuses × their access. A merged report only
+ * takes notes; a closed one can no longer be merged or split (its reporter was told it ended), but its photos,
+ * referral and request link still can be kept up to date.
+ */
 export function allowedActionsOf(access: ReportAccess, report: Pick<ReportScope, 'status'>) {
   if (!access.canHandle) return { actions: [] as ReportAction[], statuses: [] as (typeof settableStatuses)[number][] };
   const statuses = statusesAfter(report.status).filter((status): status is (typeof settableStatuses)[number] => (settableStatuses as readonly string[]).includes(status));
-  const isMerged = report.status === 'merged';
-  const actions: ReportAction[] = isMerged ? ['addNote'] : ['assign', 'setPriority', 'addNote'];
+  if (report.status === 'merged') return { actions: ['addNote'] as ReportAction[], statuses };
+  const actions: ReportAction[] = ['assign', 'setPriority', 'addNote'];
+  if (!isClosed(report.status)) actions.push('merge', 'split');
+  actions.push('refer', 'linkRequest', 'approvePhoto');
   if (statuses.length > 0) actions.unshift('changeStatus');
   return { actions, statuses };
 }

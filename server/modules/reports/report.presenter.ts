@@ -63,7 +63,7 @@ export function presentStatusView(row: ReportWithNames, history: EventRow[], mer
 
 export function presentReportDetail(
   row: ReportWithNames,
-  extra: { history: EventRow[]; areaName: string | null; followerCount: number; photos: ReportPhoto[]; today: string; allowed: ReturnType<typeof allowedActionsOf> },
+  extra: { assignableUsers: { id: string; name: string }[]; mergedIntoReference: string | null; history: EventRow[]; areaName: string | null; followerCount: number; photos: ReportPhoto[]; today: string; allowed: ReturnType<typeof allowedActionsOf> },
   language: Language,
 ) {
   const report = row.report;
@@ -77,7 +77,11 @@ export function presentReportDetail(
     forwardedTo: report.forwardedTo,
     statusNotes: report.statusNotes,
     mergedIntoReportId: report.mergedIntoReportId,
+    mergedIntoReference: extra.mergedIntoReference,
     assignedUserId: report.assignedUserId,
+    assignableUsers: extra.assignableUsers,
+    referral: report.referral ? { teamCode: report.referral.code, teamName: report.referral.name, state: report.referral.state, note: report.referral.note, feedback: report.referral.feedback } : null,
+    requestId: report.requestId,
     reporter: { email: report.reporterEmail, phone: report.reporterPhone, isErased: report.contactErasedAt !== null, followerCount: extra.followerCount },
     mayPublishPhotos: report.mayPublishPhotos,
     photos: extra.photos,

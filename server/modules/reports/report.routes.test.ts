@@ -187,10 +187,13 @@ describe('the back office', () => {
     const own = await detail('officerMaintenance');
     expect(own.json()).toMatchObject({ reference: receipt.reference, departmentName: 'Wijkonderhoud', areaName: expect.any(String), reporter: { email: 'buurman@mail.example' }, allowedActions: expect.arrayContaining(['changeStatus']) });
     expect(own.json().allowedStatuses).toEqual(['accepted', 'in_progress', 'planned', 'done', 'cancelled', 'forwarded']);
+    const assignable = own.json().assignableUsers as { id: string; name: string }[];
+    expect(assignable.map((user) => user.name)).toContain('Ilse van den Berg');
+    expect(assignable.map((user) => user.name)).not.toContain('Koen Verhoeven');
 
     const advisor = await detail('advisorSouth');
     expect(advisor.statusCode).toBe(200);
-    expect(advisor.json()).toMatchObject({ allowedActions: [], allowedStatuses: [] });
+    expect(advisor.json()).toMatchObject({ allowedActions: [], allowedStatuses: [], assignableUsers: [] });
 
     expect((await t.request({ url: `${tenantPath}/reports`, ...(await as('officer')) })).json().items.map((item: { reference: string }) => item.reference)).not.toContain(receipt.reference);
     expect((await detail('officer')).statusCode).toBe(404);
@@ -254,6 +257,14 @@ describe('the back office', () => {
     const admin = await as('admin');
     const closed = (await t.request({ url: `${tenantPath}/reports?status=closed`, ...admin })).json();
     expect(closed.items.map((item: { reference: string }) => item.reference)).toEqual([receipt.reference]);
+    const tree = (await t.request({ url: `${tenantPath}/report-categories` })).json().items as { id: string; code: string; subcategories: { id: string; code: string }[] }[];
+    const roads = tree.find((main) => main.code === 'wegen-verkeer-straatmeubilair')!;
+    const light = roads.subcategories.find((sub) => sub.code === 'straatverlichting-openbare-klok')!;
+    const byReference = (page: { items: { reference: string }[] }) => page.items.map((item) => item.reference);
+    expect(byReference((await t.request({ url: `${tenantPath}/reports?pageSize=100&categoryId=${roads.id}`, ...admin })).json())).toContain(receipt.reference);
+    expect(byReference((await t.request({ url: `${tenantPath}/reports?pageSize=100&categoryId=${light.id}`, ...admin })).json())).toContain(receipt.reference);
+    const otherMain = tree.find((main) => main.code === 'afval')!;
+    expect(byReference((await t.request({ url: `${tenantPath}/reports?pageSize=100&categoryId=${otherMain.id}`, ...admin })).json())).not.toContain(receipt.reference);
     const search = await t.request({ url: `${tenantPath}/reports?search=bushalte`, ...admin });
     expect(search.statusCode, search.body).toBe(200);
     expect(search.json().total).toBe(1);

@@ -20,6 +20,7 @@ import { checkAnswers, handleByFor } from './report-category.rules.ts';
 import { boxAround, metresBetween, placeOf } from './report-location.rules.ts';
 import { formatReportReference } from './report-reference.rules.ts';
 import { messageForStatus, } from './report-settings.rules.ts';
+import { findScopeMembers } from '../users/index.ts';
 import { invalidField } from './reports.errors.ts';
 import { createReportSteps, hashOf, type ReportServiceDependencies } from './report-steps.ts';
 
@@ -186,11 +187,13 @@ export function createReportService(dependencies: ReportServiceDependencies) {
       return {
         items: mains
           .map((main) => ({
+            id: main.id,
             code: main.code,
             name: nameOf(main),
             subcategories: rows
               .filter((row) => row.parentId === main.id && row.isActive)
               .map((row) => ({
+                id: row.id,
                 code: row.code,
                 name: nameOf(row),
                 description: row.description,
@@ -328,15 +331,20 @@ export function createReportService(dependencies: ReportServiceDependencies) {
       const { row, access } = await loadReadable(context, reportId);
       const repository = createReportRepository(db);
       const slug = await slugOf(context);
+      const allowed = allowedActionsOf(access, row.report);
+      // Who it can go to: the officers of its department, for those who may assign it.
+      const officers = allowed.actions.includes('assign') && row.report.departmentId ? await findScopeMembers(db, context.municipalityId, 'officer', [row.report.departmentId]) : [];
       return presentReportDetail(
         row,
         {
+          assignableUsers: officers.map((officer) => ({ id: officer.userId, name: officer.displayName })),
+          mergedIntoReference: row.report.mergedIntoReportId ? await repository.referenceOf(context.municipalityId, row.report.mergedIntoReportId) : null,
           history: await repository.history(context.municipalityId, reportId),
           areaName: await repository.areaName(context.municipalityId, row.report.areaId),
           followerCount: await repository.followerCount(context.municipalityId, reportId),
           photos: (await createReportPhotoRepository(db).listOfReport(context.municipalityId, reportId)).map((photo) => presentReportPhoto(photo, slug)),
           today: dateInAmsterdam(clock.now()),
-          allowed: allowedActionsOf(access, row.report),
+          allowed,
         },
         context.language,
       );

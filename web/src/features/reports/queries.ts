@@ -22,7 +22,7 @@ export function refreshReport(queryClient: QueryClient, municipality: string, re
 }
 
 export type ReportCategoryTree = {
-  items: { code: string; name: string; subcategories: { code: string; name: string; questions: { code: string; question: string; options: { key: string; name: string }[] }[] }[] }[];
+  items: { id: string; code: string; name: string; subcategories: { id: string; code: string; name: string; questions: { code: string; question: string; options: { key: string; name: string }[] }[] }[] }[];
 };
 
 /** The public category tree: the words of each category's extra questions and their answers. */

@@ -35,9 +35,17 @@ export function ReportHistory({ report }: { report: ReportDetail }) {
   );
 }
 
+/** Changes besides the status, each said in words of its own. */
+const namedKinds = ['assigned', 'priorityChanged', 'note', 'split', 'referred', 'referralUpdated', 'linkedToRequest', 'unlinkedFromRequest'];
+
 function EventSummary({ event }: { event: ReportEvent }) {
   const { t } = useI18n();
   if (event.kind === 'submitted') return <>{t('reports.history.submitted')}</>;
+  const reference = (name: string) => (typeof event.details?.[name] === 'string' ? (event.details[name] as string) : '');
+  if (event.kind === 'duplicateMerged') return <>{t('reports.history.duplicateMerged', { reference: reference('duplicateReference') })}</>;
+  if (event.kind === 'splitFrom') return <>{t('reports.history.splitFrom', { reference: reference('parentReference') })}</>;
+  if (event.kind === 'merged') return <>{t('reports.history.merged')}</>;
+  if (namedKinds.includes(event.kind)) return <>{t(`reports.history.${event.kind}`)}</>;
   if (event.toStatus && event.fromStatus) return <>{t('reports.history.statusChanged', { from: t(`reportStatus.${event.fromStatus}`), to: t(`reportStatus.${event.toStatus}`) })}</>;
   if (event.toStatus) return <>{t('reports.history.statusSet', { to: t(`reportStatus.${event.toStatus}`) })}</>;
   return <>{t('reports.history.other')}</>;

@@ -1,4 +1,4 @@
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
+import { Checkbox, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
 import type { ReportSummary } from '../../../api/types.ts';
 import { AppLink } from '../../../components/AppLink.tsx';
 import { CalendarDate } from '../../../components/CalendarDate.tsx';
@@ -9,7 +9,12 @@ import { ReportedOn } from './ReportedOn.tsx';
  * The queue as a table: reference, what, where, how far along, how urgent, by when. An overdue report says so in
  * words, not only in colour. On a phone each row becomes a card (styles.css, .app-card-table).
  */
-export function ReportTable({ municipality, items, caption }: { municipality: string; items: ReportSummary[]; caption: string }) {
+export interface ReportSelection {
+  selectedIds: ReadonlySet<string>;
+  onToggle(id: string): void;
+}
+
+export function ReportTable({ municipality, items, caption, selection }: { municipality: string; items: ReportSummary[]; caption: string; selection?: ReportSelection }) {
   const { t } = useI18n();
   const columns = ['reference', 'category', 'neighbourhood', 'status', 'priority', 'handleBy', 'reportedAt'] as const;
   const label = (column: (typeof columns)[number]) => t(`reports.column.${column}`);
@@ -19,6 +24,11 @@ export function ReportTable({ municipality, items, caption }: { municipality: st
         <TableCaption>{caption}</TableCaption>
         <TableHeader>
           <TableRow>
+            {selection && (
+              <TableHeaderCell scope="col" className="app-select-cell">
+                {t('reports.bulk.column')}
+              </TableHeaderCell>
+            )}
             {columns.map((column) => (
               <TableHeaderCell key={column} scope="col">
                 {label(column)}
@@ -29,6 +39,11 @@ export function ReportTable({ municipality, items, caption }: { municipality: st
         <TableBody>
           {items.map((item) => (
             <TableRow key={item.id}>
+              {selection && (
+                <TableCell className="app-select-cell" data-label={t('reports.bulk.column')}>
+                  <Checkbox id={`report-select-${item.id}`} aria-label={t('reports.bulk.selectOne', { reference: item.reference })} checked={selection.selectedIds.has(item.id)} onChange={() => selection.onToggle(item.id)} />
+                </TableCell>
+              )}
               <TableCell className="app-nowrap" data-label={label('reference')}>
                 <AppLink to={`/${municipality}/meldingen/${item.id}`}>{item.reference}</AppLink>
               </TableCell>

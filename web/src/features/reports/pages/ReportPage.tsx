@@ -9,7 +9,13 @@ import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { NotFoundPage } from '../../public/pages/NotFoundPage.tsx';
+import { ReportAssignForm, ReportNoteForm, ReportPriorityForm } from '../components/ReportHandlingForms.tsx';
 import { ReportHistory } from '../components/ReportHistory.tsx';
+import { ReportMergeForm } from '../components/ReportMergeForm.tsx';
+import { ReportPhotos } from '../components/ReportPhotos.tsx';
+import { ReportReferralForm } from '../components/ReportReferralForm.tsx';
+import { ReportRequestLinkForm } from '../components/ReportRequestLinkForm.tsx';
+import { ReportSplitForm } from '../components/ReportSplitForm.tsx';
 import { ReportStatusForm } from '../components/ReportStatusForm.tsx';
 import { ReportedOn } from '../components/ReportedOn.tsx';
 import { useReport, useReportCategories } from '../queries.ts';
@@ -58,6 +64,7 @@ function ReportDetails({ municipality, item }: { municipality: string; item: Rep
   const [confirmation, setConfirmation] = useState<{ message: string } | undefined>();
   const category = item.category.mainName ? `${item.category.name} (${item.category.mainName})` : item.category.name;
   const answers = useAnswersInWords(municipality, item);
+  const onChanged = (message: string | undefined) => setConfirmation(message ? { message } : undefined);
   return (
     <>
       <Paragraph>
@@ -90,6 +97,11 @@ function ReportDetails({ municipality, item }: { municipality: string; item: Rep
             <Fact label={t('reports.column.category')}>{category}</Fact>
             <Fact label={t('reports.column.status')}>{t(`reportStatus.${item.status}`)}</Fact>
             {item.forwardedTo && <Fact label={t('reports.fact.forwardedTo')}>{item.forwardedTo}</Fact>}
+            {item.mergedIntoReportId && (
+              <Fact label={t('reports.fact.mergedInto')}>
+                <AppLink to={`/${municipality}/meldingen/${item.mergedIntoReportId}`}>{item.mergedIntoReference ?? t('reports.fact.theOriginal')}</AppLink>
+              </Fact>
+            )}
             <Fact label={t('reports.column.priority')}>{t(`reportPriority.${item.priority}`)}</Fact>
             <Fact label={t('reports.column.neighbourhood')}>{item.neighbourhoodName}</Fact>
             <Fact label={t('reports.fact.area')}>{item.areaName ?? t('reports.fact.none')}</Fact>
@@ -113,9 +125,30 @@ function ReportDetails({ municipality, item }: { municipality: string; item: Rep
           <Heading level={2}>{t('reports.page.reporter')}</Heading>
           <ReporterContact item={item} />
         </section>
-        <div>{item.allowedActions.includes('changeStatus') && <ReportStatusForm municipality={municipality} report={item} onChanged={(message) => setConfirmation(message ? { message } : undefined)} />}</div>
+        <div>
+          <ReportHandling municipality={municipality} item={item} onChanged={onChanged} />
+        </div>
       </div>
+      <ReportPhotos municipality={municipality} report={item} onChanged={onChanged} />
       <ReportHistory report={item} />
+    </>
+  );
+}
+
+/** Exactly the actions the server allows this person on this report now, one card each. */
+function ReportHandling({ municipality, item, onChanged }: { municipality: string; item: ReportDetail; onChanged(message: string | undefined): void }) {
+  const allows = (action: ReportDetail['allowedActions'][number]) => item.allowedActions.includes(action);
+  const props = { municipality, report: item, onChanged };
+  return (
+    <>
+      {allows('changeStatus') && <ReportStatusForm {...props} />}
+      {allows('assign') && <ReportAssignForm {...props} />}
+      {allows('setPriority') && <ReportPriorityForm {...props} />}
+      {allows('addNote') && <ReportNoteForm {...props} />}
+      {allows('merge') && <ReportMergeForm {...props} />}
+      {allows('split') && <ReportSplitForm {...props} />}
+      {allows('refer') && <ReportReferralForm {...props} />}
+      {allows('linkRequest') && <ReportRequestLinkForm {...props} />}
     </>
   );
 }

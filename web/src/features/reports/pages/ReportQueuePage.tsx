@@ -9,9 +9,10 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { Pagination } from '../../admin/components/Pagination.tsx';
 import { useNeighbourhoods } from '../../public/queries.ts';
 import { ReportTable } from '../components/ReportTable.tsx';
-import { useReports } from '../queries.ts';
+import { ReportBulkBar } from '../components/ReportBulkBar.tsx';
+import { useReportCategories, useReports } from '../queries.ts';
 
-const filterNames = ['search', 'status', 'neighbourhoodId', 'priority', 'overdue', 'assignedToMe'] as const;
+const filterNames = ['search', 'status', 'categoryId', 'neighbourhoodId', 'priority', 'overdue', 'assignedToMe'] as const;
 type Filter = Partial<Record<(typeof filterNames)[number], string>>;
 const pageSize = 25;
 const statuses = ['reported', 'accepted', 'in_progress', 'planned', 'done', 'cancelled', 'forwarded', 'reopened', 'merged'] as const;
@@ -36,8 +37,26 @@ export function ReportQueuePage() {
   const set = (name: keyof Filter) => (value: string) => setDraft((current) => ({ ...current, [name]: value || undefined }));
   const reports = useReports(municipality, { ...applied, status: status === 'all' ? undefined : status, page: String(page), pageSize: String(pageSize) });
   const neighbourhoods = useNeighbourhoods(municipality);
+  const categories = useReportCategories(municipality);
+  // The selection for a bulk change holds only reports on the page in view.
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
+  const items = reports.data?.items ?? [];
+  const selected = items.filter((item) => selectedIds.has(item.id));
+  const selection = {
+    selectedIds,
+    onToggle: (id: string) =>
+      setSelectedIds((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+  };
 
-  const apply = (filter: Filter, toPage = 1) => setParams(new URLSearchParams(Object.entries({ ...filter, page: toPage > 1 ? String(toPage) : undefined }).filter((entry): entry is [string, string] => Boolean(entry[1]))));
+  const apply = (filter: Filter, toPage = 1) => {
+    setSelectedIds(new Set());
+    applyParams(filter, toPage);
+  };
+  const applyParams = (filter: Filter, toPage: number) => setParams(new URLSearchParams(Object.entries({ ...filter, page: toPage > 1 ? String(toPage) : undefined }).filter((entry): entry is [string, string] => Boolean(entry[1]))));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     apply(draft);
@@ -65,6 +84,19 @@ export function ReportQueuePage() {
             { value: 'closed', label: t('reports.filter.status.closed') },
             { value: 'all', label: t('reports.filter.status.all') },
             ...statuses.map((value) => ({ value, label: t(`reportStatus.${value}`) })),
+          ]}
+        />
+        <SelectField
+          id="report-filter-category"
+          label={t('reports.column.category')}
+          value={draft.categoryId ?? ''}
+          onChange={set('categoryId')}
+          options={[
+            any,
+            ...(categories.data?.items ?? []).flatMap((main) => [
+              { value: main.id, label: t('reports.filter.mainCategory', { name: main.name }) },
+              ...main.subcategories.map((sub) => ({ value: sub.id, label: `${sub.name} (${main.name})` })),
+            ]),
           ]}
         />
         <SelectField
@@ -110,7 +142,14 @@ export function ReportQueuePage() {
       {reports.data && (
         <>
           <Paragraph role="status">{t('reports.queue.found', { total })}</Paragraph>
-          {reports.data.items.length > 0 && <ReportTable municipality={municipality} items={reports.data.items} caption={t('reports.queue.caption', { page, pageCount })} />}
+          {items.length > 0 && <ReportBulkBar
+              municipality={municipality}
+              selected={selected}
+              isAllSelected={selected.length === items.length}
+              onToggleAll={(isSelected) => setSelectedIds(isSelected ? new Set(items.map((item) => item.id)) : new Set())}
+              onDone={() => setSelectedIds(new Set())}
+            />}
+          {items.length > 0 && <ReportTable municipality={municipality} items={items} caption={t('reports.queue.caption', { page, pageCount })} selection={selection} />}
           <Pagination page={page} pageCount={Math.ceil(total / pageSize)} onChange={(next) => apply(applied, next)} />
         </>
       )}
