@@ -81,3 +81,12 @@ export const reporterDataSchema = z
   })
   .meta({ id: 'ReporterData' });
 export const reporterErasureResultSchema = z.object({ reports: z.number().int(), followed: z.number().int() }).meta({ id: 'ReporterErasureResult' });
+
+export const turnIntoRequestBody = z
+  .object({
+    title: z.string().trim().min(5).max(200).describe('The question for the municipality, e.g. “Vaker legen van de prullenbakken bij het speelveld”'),
+    explanation: z.string().trim().min(20).max(5000).describe('Why this needs a policy answer (the report’s description is added)'),
+    version,
+  })
+  .meta({ id: 'TurnReportIntoRequest' });
+export const turnedIntoRequestSchema = z.object({ requestId: z.uuid(), requestReference: z.string() }).meta({ id: 'TurnedIntoRequest' });

@@ -144,6 +144,26 @@ describe('referral and requests', () => {
   });
 });
 
+describe('turning a report into a request', () => {
+  it('lets the neighbourhood’s advisor make a recurring problem a request under the answer protocol, linked to the report', async () => {
+    const { id, reference } = await report({ description: 'De prullenbak bij het speelveld zit elke week vol.' });
+    const payload = { title: 'Vaker legen van de prullenbakken bij het speelveld', explanation: 'Er komen elke week meldingen over; het leegschema past niet meer bij hoe druk het speelveld is.', version: 1 };
+    const before = await fingerprintDatabase(t.database.db);
+    expect((await post('officerMaintenance', `/reports/${id}/request`, payload)).statusCode).toBe(403);
+    expect((await post('resident', `/reports/${id}/request`, payload)).statusCode).toBe(403);
+    expect(await fingerprintDatabase(t.database.db)).toEqual(before);
+
+    const turned = await post('advisorSouth', `/reports/${id}/request`, payload);
+    expect(turned.statusCode, turned.body).toBe(201);
+    const created = (await t.request({ url: `${tenantPath}/requests/${turned.json().requestId}`, ...(await as('advisorSouth')) })).json();
+    expect(created).toMatchObject({ kind: 'request', title: payload.title, reference: turned.json().requestReference });
+    expect(created.body).toContain(reference);
+    expect((await detail(id)).history.at(-1)).toMatchObject({ kind: 'turnedIntoRequest' });
+    const again = await post('advisorSouth', `/reports/${id}/request`, { ...payload, version: 2 });
+    expect(again.json().errors[0].code).toBe('alreadyLinkedToRequest');
+  });
+});
+
 describe('bulk actions', () => {
   it('changes a selection all or nothing, naming the report that cannot take the change', async () => {
     const first = await report();
@@ -209,6 +229,9 @@ describe('signals for policy', () => {
     expect(waste).toMatchObject({ week: '2026-W25', count });
     expect(signals.items.every((item: { categoryCode: string }) => !item.categoryCode.includes('prullenbak'))).toBe(true);
     expect((await t.request({ url: `${tenantPath}/report-signals?from=2026-06-30&to=2026-06-01`, ...(await as('advisorSouth')) })).json().errors[0].field).toBe('querystring.to');
-    expect((await t.request({ url: `${tenantPath}/report-signals?from=2026-06-01&to=2026-06-30` })).statusCode).toBe(401);
+    // Counts only: the council and residents see them as well.
+    const asVisitor = await t.request({ url: `${tenantPath}/report-signals?from=2026-06-01&to=2026-06-30` });
+    expect(asVisitor.json().items).toEqual(signals.items);
+    expect(asVisitor.body).not.toMatch(/mail\.example|speelveld/);
   });
 });

@@ -26,6 +26,8 @@ import {
   satisfactionResultSchema,
   setReportPriorityBody,
   splitReportBody,
+  turnedIntoRequestSchema,
+  turnIntoRequestBody,
   updateReportReferralBody,
 } from './report-handling.contract.ts';
 import type { createReportBulkService } from './report-bulk.service.ts';
@@ -67,6 +69,22 @@ export function registerReportHandlingRoutes(scope: FastifyInstance, services: R
   action('/reports/:reportId/referral', 'referReport', 'Refer the report to a front-line team of the request protocol; the note stays internal.', referReportBody, handling.referReport);
   action('/reports/:reportId/referral/progress', 'updateReportReferral', 'The team picked the referral up, or fed back.', updateReportReferralBody, handling.updateReportReferral);
   action('/reports/:reportId/request-link', 'linkReportRequest', 'Link the report to a neighbourhood request (a recurring problem that needs a policy answer), or unlink it.', linkReportRequestBody, handling.linkReportRequest);
+
+  app.post(
+    '/reports/:reportId/request',
+    {
+      config: { access: 'report.read' },
+      schema: {
+        operationId: 'turnReportIntoRequest',
+        tags,
+        description: 'A recurring problem that needs a policy answer becomes a neighbourhood request (nu, ooit, nooit) in your name, linked to the report. For those who may submit requests: the neighbourhood’s advisors.',
+        params: reportParams,
+        body: turnIntoRequestBody,
+        response: { 201: turnedIntoRequestSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await handling.turnReportIntoRequest(contextOf(request), request.params.reportId, request.body)),
+  );
 
   app.post(
     '/report-bulk-actions',
@@ -143,8 +161,9 @@ export function registerReportHandlingRoutes(scope: FastifyInstance, services: R
   app.get(
     '/report-signals',
     {
-      config: { access: 'report.read' },
-      schema: { operationId: 'getReportSignals', tags, description: 'Reports per neighbourhood, main category and ISO week: the signals for policy.', params: municipalityParams, querystring: periodQuery, response: { 200: reportSignalsSchema, ...problemResponses(400, 401, 403) } },
+      // Counts without any report, word or person in them: public, so councils and residents see them too.
+      config: { access: 'public' },
+      schema: { operationId: 'getReportSignals', tags, description: 'Reports per neighbourhood, main category and ISO week: the signals for policy. Counts only; anyone may see them.', params: municipalityParams, querystring: periodQuery, response: { 200: reportSignalsSchema, ...problemResponses(400, 401, 403) } },
     },
     async (request) => services.figures.reportSignals(contextOf(request), request.query),
   );

@@ -5,13 +5,14 @@ import { recordAudit } from '../../platform/audit-log.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
-import { readRequestSettings } from '../requests/index.ts';
+import { createRequestService, readRequestSettings } from '../requests/index.ts';
+import { can } from '../../platform/permissions.ts';
 import { findScopeMembers, holdsRole } from '../users/index.ts';
 import type { ReportReferral } from './report.tables.ts';
 import { mergedNotice, splitOffNotice } from './report.notices.ts';
 import { createReportRepository } from './report.repository.ts';
 import { canMerge, isClosed } from './report.workflow.ts';
-import type { addReportNoteBody, assignReportBody, linkReportRequestBody, mergeReportBody, referReportBody, setReportPriorityBody, splitReportBody, updateReportReferralBody } from './report-handling.contract.ts';
+import type { turnIntoRequestBody, addReportNoteBody, assignReportBody, linkReportRequestBody, mergeReportBody, referReportBody, setReportPriorityBody, splitReportBody, updateReportReferralBody } from './report-handling.contract.ts';
 import { handleByFor } from './report-category.rules.ts';
 import { formatReportReference } from './report-reference.rules.ts';
 import { hashOf, type ReportServiceDependencies, type ReportSteps } from './report-steps.ts';
@@ -179,6 +180,39 @@ export function createReportHandlingService(steps: ReportSteps, dependencies: Re
           return { referral: { ...referral, state: input.state, feedback: input.state === 'fedBack' ? (input.feedback ?? null) : referral.feedback } };
         },
         event: () => ({ kind: 'referralUpdated', internalNote: input.feedback ?? null, details: { state: input.state } }),
+      });
+    },
+
+    /**
+     * A recurring problem that needs a policy answer, not a repair: a neighbourhood request under the answer protocol
+     * (nu, ooit, nooit), submitted by the staff member in their own name, linked to the report. Only those who may
+     * submit requests (the neighbourhood's advisors) do this; the report stays as it is.
+     */
+    async turnReportIntoRequest(context: UseCaseContext, reportId: string, input: z.infer<typeof turnIntoRequestBody>) {
+      return inTransaction(db, async (tx) => {
+        const { row } = await steps.loadReadable(tx, context, reportId);
+        if (!can(context.actor, 'request.submit')) throw new DomainError('FORBIDDEN');
+        const report = row.report;
+        if (report.version !== input.version) throw new DomainError('VERSION_CONFLICT', { params: { current: report.version } });
+        if (report.requestId) throw invalidField('body.title', 'alreadyLinkedToRequest');
+        const requests = createRequestService({ db: tx, clock, publicUrl: dependencies.publicUrl });
+        const created = await requests.submitRequest(context, {
+          kind: 'request',
+          title: input.title,
+          body: `${input.explanation}\n\nMelding ${report.reference} (${row.categoryName}): ${report.description}`,
+          neighbourhoodId: report.neighbourhoodId,
+          areaId: report.areaId,
+          location: { latitude: report.latitude, longitude: report.longitude },
+          scale: 'street',
+          themeIds: [],
+          isPublic: true,
+        });
+        const now = clock.now();
+        const repository = createReportRepository(tx);
+        await repository.update(context.municipalityId, reportId, report.version, { requestId: created.id, updatedAt: now });
+        await repository.addEvent({ municipalityId: context.municipalityId, reportId, kind: 'turnedIntoRequest', details: { requestId: created.id, requestReference: created.reference }, actorUserId: context.actor?.userId ?? null, createdAt: now });
+        await recordAudit(tx, clock, context, { action: 'report.turnIntoRequest', entityType: 'report', entityId: reportId, after: { requestId: created.id } });
+        return { requestId: created.id, requestReference: created.reference };
       });
     },
 

@@ -100,6 +100,7 @@ export const reportsErrors = defineErrors({
     bulkRefused: { nl: 'Melding {reference}: {reason} Er is niets gewijzigd; haal deze melding uit de selectie of los het eerst op.', en: 'Report {reference}: {reason} Nothing was changed; take this report out of the selection or sort it out first.' },
     duplicateInList: { nl: 'Elke melding mag maar één keer in de selectie staan.', en: 'Each report may be in the selection only once.' },
     boxEdges: { nl: 'De randen van het kaartbeeld kloppen niet: west moet kleiner zijn dan oost en zuid kleiner dan noord.', en: 'The edges of the map view do not fit: west must be less than east and south less than north.' },
+    alreadyLinkedToRequest: { nl: 'Deze melding hoort al bij een vraag. Maak eerst de koppeling los als het om een andere vraag gaat.', en: 'This report already belongs to a request. Unlink it first if it is about another request.' },
     unknownCategory: { nl: 'Deze categorie bestaat niet (meer). Kies een categorie uit de lijst.', en: 'This category does not exist (any more). Choose a category from the list.' },
     mainCategoryNotReportable: { nl: 'Kies een subcategorie: wat is er precies aan de hand?', en: 'Choose a subcategory: what exactly is the matter?' },
     unknownQuestion: { nl: 'Deze categorie stelt die vraag niet. Laat het antwoord weg.', en: 'This category does not ask that question. Leave the answer out.' },
