@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiProblem, api, tenantPath } from '../../../api/client.ts';
+import { AppLink } from '../../../components/AppLink.tsx';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { TextField } from '../../../components/TextField.tsx';
@@ -141,6 +142,11 @@ export function ReportProblemPage() {
     <>
       <PageTitle>{t('reporting.title')}</PageTitle>
       <Paragraph>{t('reporting.intro')}</Paragraph>
+      {step === 'category' && (
+        <Paragraph>
+          <AppLink to={`/${municipality}/meldingen/kaart`}>{t('reporting.map.link')}</AppLink>
+        </Paragraph>
+      )}
       <ol className="app-steps" aria-label={t('reporting.stepsLabel')}>
         {steps.map((name, index) => (
           <li key={name} aria-current={name === step ? 'step' : undefined} className={name === step ? 'app-steps__current' : index < stepNumber - 1 ? 'app-steps__done' : undefined}>
