@@ -64,6 +64,17 @@ async function handleAsOfficer(reference: string) {
   expect(report.status).toBe('done');
   expect(report.mayPublishPhotos).toBe(true);
   expect(report.photos).toHaveLength(1);
+
+  // On the neighbourhood's page staff see the report among the wijk's latest, and the counts per kind.
+  await page.setViewportSize(phone);
+  await page.goto('/helmond/wijken/brouwhuis');
+  const reports = page.getByRole('region', { name: 'Meldingen in deze wijk' });
+  await expect.poll(() => reports.textContent()).toContain(reference);
+  const signals = page.getByRole('region', { name: 'Meldingen per soort, laatste 12 weken' });
+  await signals.getByText('Toon de cijfers als tabel').click();
+  await expect.poll(() => signals.getByRole('row', { name: /Wegen, verkeer, straatmeubilair/ }).textContent()).toMatch(/straatmeubilair\s*1\s*1/);
+  await expectNoSidewaysScroll(page);
+  await expectAccessible(page, 'report-visitor-neighbourhood-staff-390');
   await context.close();
 }
 
@@ -112,6 +123,7 @@ describe('a visitor reports a broken street light on a phone', () => {
     expect(await page.getByText('in Brouwhuis').isVisible()).toBe(true);
     // The photo went through: no warning about a refused one.
     expect(await page.getByText('niet elke foto').count()).toBe(0);
+    expect(await page.getByText('Foto\'s toegevoegd aan uw melding: 1.').isVisible()).toBe(true);
     await expectNoSidewaysScroll(page);
     await expectAccessible(page, 'report-visitor-5-received-390');
     await context.close();
@@ -153,7 +165,7 @@ describe('a visitor reports a broken street light on a phone', () => {
     await page.setViewportSize(phone);
     await page.goto('/helmond/meldingen/kaart');
     await page.getByRole('heading', { level: 1, name: 'Meldingen op de kaart' }).waitFor();
-    await statusSays(page, 'Op dit deel van de kaart');
+    await statusSays(page, 'op dit deel van de kaart');
     await page.getByRole('heading', { name: 'Dezelfde meldingen als lijst' }).waitFor();
     await expect.poll(() => page.locator('.app-public-reports').textContent()).toContain(reference);
     expect(await page.locator('main').textContent()).not.toContain(reporterEmail);

@@ -9,7 +9,7 @@ import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { FiguresTable } from '../../insights/components/FiguresTable.tsx';
 import { PlotChart } from '../../insights/components/PlotChart.tsx';
-import { chartBase, chartColours, countTicks, formatsFor, labelMargin } from '../../insights/components/chart-theme.ts';
+import { chartBase, chartColours, countTicks, formatsFor } from '../../insights/components/chart-theme.ts';
 
 type ReportSignals = z.infer<typeof reportSignalsSchema>;
 
@@ -53,16 +53,23 @@ export function NeighbourhoodReportSignals({ municipality, neighbourhoodId }: { 
   }
   const rows = [...byCategory.values()].sort((first, second) => second.total - first.total || first.name.localeCompare(second.name));
   const ticks = countTicks(Math.max(1, ...rows.map((row) => row.total)), 4);
+  // Each category's name stands above its bar, not beside it: long names then fit a phone's width.
   const draw = (width: number) =>
     Plot.plot({
       ...chartBase(width),
-      height: 40 + rows.length * 36,
-      marginLeft: Math.min(labelMargin(rows.map((row) => row.name)), Math.floor(width * 0.5)),
+      height: 48 + rows.length * 52,
+      marginTop: 24,
+      marginLeft: 8,
       marginRight: 36,
       marginBottom: 36,
       x: { label: t('reporting.signals.axis'), grid: true, domain: [0, ticks[ticks.length - 1]], ticks, tickFormat: format.count },
-      y: { label: null, domain: rows.map((row) => row.name) },
-      marks: [Plot.barX(rows, { y: 'name', x: 'total', fill: chartColours.count }), Plot.ruleX([0]), Plot.text(rows, { y: 'name', x: 'total', text: (row: { total: number }) => format.count(row.total), dx: 12, fill: '#000' })],
+      y: { axis: null, domain: rows.map((row) => row.name), padding: 0.45 },
+      marks: [
+        Plot.barX(rows, { y: 'name', x: 'total', fill: chartColours.count }),
+        Plot.ruleX([0]),
+        Plot.text(rows, { y: 'name', x: 0, text: 'name', textAnchor: 'start', dy: -20, fill: '#000' }),
+        Plot.text(rows, { y: 'name', x: 'total', text: (row: { total: number }) => format.count(row.total), textAnchor: 'start', dx: 6, fill: '#000' }),
+      ],
     });
 
   return (

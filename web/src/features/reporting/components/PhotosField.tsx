@@ -67,7 +67,7 @@ export function PhotosField({ files, onChange, error }: { files: File[]; onChang
         onChange={(event) => onChange(Array.from(event.target.files ?? []))}
       />
       {files.length > 0 && (
-        <Paragraph role="status">
+        <Paragraph role="status" className="app-photos-chosen">
           {t('reporting.photos.chosen', { count: files.length })} {files.map((file) => `${file.name} (${formatFileSize(file.size, language)})`).join(', ')}
         </Paragraph>
       )}

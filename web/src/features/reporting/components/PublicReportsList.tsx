@@ -17,7 +17,9 @@ export function describePublicReport(point: PublicReportPoint, t: (key: string, 
     title: `${point.reference} — ${point.mainCategoryName}: ${point.categoryName}`,
     lines: [
       point.address || t('reporting.map.noAddress'),
-      point.isOpen ? t('reporting.map.openSince', { date: reportDay(point.reportedAt, language) }) : t('reporting.map.dealtWithOn', { date: reportDay(point.closedAt ?? point.reportedAt, language) }),
+      point.isOpen
+        ? t('reporting.map.openSince', { status: t(`reporting.status.${point.status}`), date: reportDay(point.reportedAt, language) })
+        : t('reporting.map.closedOn', { status: t(`reporting.status.${point.status}`), date: reportDay(point.closedAt ?? point.reportedAt, language) }),
     ],
   };
 }
@@ -58,9 +60,7 @@ export function PublicReportsList({ municipality, show, neighbourhoodId, heading
                       <strong>{item.reference}</strong> {item.mainCategoryName}: {item.categoryName}
                     </Paragraph>
                     <Paragraph>{[item.address, item.neighbourhoodName].filter(Boolean).join(', ')}</Paragraph>
-                    <Paragraph>
-                      {t(`reporting.status.${item.status}`)} · {text.lines[1]}
-                    </Paragraph>
+                    <Paragraph>{text.lines[1]}</Paragraph>
                   </div>
                 </li>
               );

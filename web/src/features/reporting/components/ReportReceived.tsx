@@ -10,7 +10,7 @@ import { type PhotoFailure, PhotoFailures } from './PhotosField.tsx';
  * Right after reporting: the reference, what happens next and by when, and the status link to keep (it works
  * without an account). The heading takes the focus so a screen reader starts with the confirmation.
  */
-export function ReportReceived({ municipality, receipt, photoFailures = [] }: { municipality: string; receipt: ReportReceipt; photoFailures?: PhotoFailure[] }) {
+export function ReportReceived({ municipality, receipt, photosAdded = 0, photoFailures = [] }: { municipality: string; receipt: ReportReceipt; photosAdded?: number; photoFailures?: PhotoFailure[] }) {
   const { t, language } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -27,6 +27,7 @@ export function ReportReceived({ municipality, receipt, photoFailures = [] }: { 
         <Paragraph>
           {t('reporting.received.reference')} <strong className="app-reference">{receipt.reference}</strong>
         </Paragraph>
+        {photosAdded > 0 && <Paragraph>{t('reporting.photos.added', { count: photosAdded })}</Paragraph>}
       </Alert>
       {photoFailures.length > 0 && <PhotoFailures failures={photoFailures} />}
       <Heading level={2}>{t('reporting.received.nextTitle')}</Heading>

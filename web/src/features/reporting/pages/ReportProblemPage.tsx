@@ -93,7 +93,7 @@ export function ReportProblemPage() {
   const problem = submit.error instanceof ApiProblem ? submit.error : undefined;
   const error = (field: string) => stepError[field] ?? problem?.fieldError(`body.${field}`);
 
-  if (receipt) return <ReportReceived municipality={municipality} receipt={receipt} photoFailures={photoFailures} />;
+  if (receipt) return <ReportReceived municipality={municipality} receipt={receipt} photosAdded={photos.length - photoFailures.length} photoFailures={photoFailures} />;
   if (categories.isPending) return <Loading />;
   if (categories.error) return <ProblemAlert error={categories.error} />;
 
