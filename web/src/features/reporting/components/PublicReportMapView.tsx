@@ -25,6 +25,7 @@ export function PublicReportMapView({
   data,
   onView,
   label,
+  roleDescription,
   describedBy,
   describePoint,
 }: {
@@ -33,6 +34,7 @@ export function PublicReportMapView({
   data: PublicReportMap | undefined;
   onView(box: MapBox): void;
   label: string;
+  roleDescription: string;
   describedBy: string;
   describePoint(point: PublicReportMap['points'][number]): { title: string; lines: string[] };
 }) {
@@ -64,7 +66,7 @@ export function PublicReportMapView({
     tellView();
     frame.setAttribute('role', 'application');
     frame.setAttribute('aria-label', label);
-    frame.setAttribute('aria-roledescription', 'kaart');
+    frame.setAttribute('aria-roledescription', roleDescription);
     frame.setAttribute('aria-describedby', describedBy);
     map.current = created;
     return () => {
@@ -73,7 +75,7 @@ export function PublicReportMapView({
       map.current = null;
       reports.current = null;
     };
-  }, [boundaries, tileUrl, label, describedBy]);
+  }, [boundaries, tileUrl, label, roleDescription, describedBy]);
 
   useEffect(() => {
     const current = map.current;

@@ -68,7 +68,7 @@ export function PublicReportMapPage() {
         <Loading />
       ) : (
         <Suspense fallback={<Loading />}>
-          <PublicReportMapView boundaries={boundaries.data} baseMap={settings.data?.baseMap} data={data} onView={setBox} label={t('reporting.map.mapLabel')} describedBy="report-map-help" describePoint={describePoint} />
+          <PublicReportMapView boundaries={boundaries.data} baseMap={settings.data?.baseMap} data={data} onView={setBox} label={t('reporting.map.mapLabel')} roleDescription={t('reporting.map.roleDescription')} describedBy="report-map-help" describePoint={describePoint} />
         </Suspense>
       )}
       {reports.error && <ProblemAlert error={reports.error} />}
