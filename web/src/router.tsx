@@ -48,6 +48,7 @@ export const router = createBrowserRouter([
       { path: 'wijkactieplannen/aandacht', lazy: async () => ({ Component: (await import('./features/action-plans/pages/ActionPlanAttentionPage.tsx')).ActionPlanAttentionPage }) },
       { path: 'wijkactieplannen/subsidievoorwaarde', lazy: async () => ({ Component: (await import('./features/action-plans/pages/SubsidyConditionPage.tsx')).SubsidyConditionPage }) },
       { path: 'wijkactieplannen/:planId', lazy: async () => ({ Component: (await import('./features/action-plans/pages/ActionPlanPage.tsx')).ActionPlanPage }) },
+      { path: 'meldingen/kaart', lazy: async () => ({ Component: (await import('./features/reporting/pages/PublicReportMapPage.tsx')).PublicReportMapPage }) },
       { path: 'meldingen/nieuw', lazy: async () => ({ Component: (await import('./features/reporting/pages/ReportProblemPage.tsx')).ReportProblemPage }) },
       { path: 'meldingen/status/:token', lazy: async () => ({ Component: (await import('./features/reporting/pages/ReportStatusPage.tsx')).ReportStatusPage }) },
       { path: 'vragen', element: <RequestListPage /> },

@@ -11,6 +11,7 @@ import { AskCallToAction } from '../../requests/components/AskCallToAction.tsx';
 import { RequestsSection } from '../../requests/components/RequestsSection.tsx';
 import { NeighbourhoodFollowUps } from '../../meetings/components/NeighbourhoodFollowUps.tsx';
 import { UpcomingMeetings } from '../../meetings/components/UpcomingMeetings.tsx';
+import { NeighbourhoodReports } from '../../reporting/components/NeighbourhoodReports.tsx';
 import { DevelopmentAgreementForm } from '../components/DevelopmentAgreementForm.tsx';
 import { PublicActionPlan } from '../components/PublicActionPlan.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -113,6 +114,7 @@ export function NeighbourhoodPage() {
           <RequestsSection municipality={municipality} heading={t('neighbourhood.requests')} filter={{ neighbourhoodId: item.id }} emptyText={t('neighbourhood.noRequests')} />
           <UpcomingMeetings municipality={municipality} neighbourhoodId={item.id} />
           <NeighbourhoodFollowUps municipality={municipality} neighbourhoodId={item.id} />
+          <NeighbourhoodReports municipality={municipality} neighbourhoodId={item.id} />
           <Heading level={2}>{t('neighbourhood.map')}</Heading>
           {!boundaries ? (
             <Paragraph>{t('neighbourhood.noBoundary')}</Paragraph>

@@ -4,12 +4,13 @@ import { AppLink } from '../../../components/AppLink.tsx';
 import { readableDay } from '../../../components/CalendarDate.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { ReportReceipt } from '../types.ts';
+import { type PhotoFailure, PhotoFailures } from './PhotosField.tsx';
 
 /**
  * Right after reporting: the reference, what happens next and by when, and the status link to keep (it works
  * without an account). The heading takes the focus so a screen reader starts with the confirmation.
  */
-export function ReportReceived({ municipality, receipt }: { municipality: string; receipt: ReportReceipt }) {
+export function ReportReceived({ municipality, receipt, photosAdded = 0, photoFailures = [] }: { municipality: string; receipt: ReportReceipt; photosAdded?: number; photoFailures?: PhotoFailure[] }) {
   const { t, language } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -26,7 +27,9 @@ export function ReportReceived({ municipality, receipt }: { municipality: string
         <Paragraph>
           {t('reporting.received.reference')} <strong className="app-reference">{receipt.reference}</strong>
         </Paragraph>
+        {photosAdded > 0 && <Paragraph>{t('reporting.photos.added', { count: photosAdded })}</Paragraph>}
       </Alert>
+      {photoFailures.length > 0 && <PhotoFailures failures={photoFailures} />}
       <Heading level={2}>{t('reporting.received.nextTitle')}</Heading>
       <Paragraph>{t('reporting.received.where', { category: receipt.category.name, neighbourhood: receipt.neighbourhoodName })}</Paragraph>
       <Paragraph>{receipt.handleBy ? t('reporting.received.by', { date: readableDay(receipt.handleBy, language) }) : t('reporting.received.noTerm')}</Paragraph>
@@ -36,6 +39,9 @@ export function ReportReceived({ municipality, receipt }: { municipality: string
       </Paragraph>
       <Paragraph>
         <a href={`/${municipality}/meldingen/nieuw`}>{t('reporting.received.another')}</a>
+      </Paragraph>
+      <Paragraph>
+        <AppLink to={`/${municipality}/meldingen/kaart`}>{t('reporting.map.link')}</AppLink>
       </Paragraph>
     </>
   );

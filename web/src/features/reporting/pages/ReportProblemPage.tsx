@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiProblem, api, tenantPath } from '../../../api/client.ts';
+import { AppLink } from '../../../components/AppLink.tsx';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { TextField } from '../../../components/TextField.tsx';
@@ -10,6 +11,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { AlreadyReported } from '../components/AlreadyReported.tsx';
 import { ChoiceList } from '../components/ChoiceList.tsx';
 import { LocationPicker } from '../components/LocationPicker.tsx';
+import { type PhotoFailure, PhotosField, photoProblems, uploadReportPhotos } from '../components/PhotosField.tsx';
 import type { LocationPickerHandle } from '../components/LocationPickerView.tsx';
 import { ReportReceived } from '../components/ReportReceived.tsx';
 import { useReportCategories } from '../queries.ts';
@@ -36,7 +38,11 @@ export function ReportProblemPage() {
   const { t, language } = useI18n();
   const categories = useReportCategories(municipality, language);
   const [step, setStep] = useState<Step>('category');
-  const [values, setValues] = useState({ main: '', categoryCode: '', address: '', description: '', email: '', phone: '', contactConsent: false, website: '' });
+  const [values, setValues] = useState({ main: '', categoryCode: '', address: '', description: '', email: '', phone: '', contactConsent: false, mayPublishPhotos: false, website: '' });
+  const [photos, setPhotos] = useState<File[]>([]);
+  // While the photos go one by one after the report: which one is on its way.
+  const [sendingPhoto, setSendingPhoto] = useState(0);
+  const [photoFailures, setPhotoFailures] = useState<PhotoFailure[]>([]);
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [point, setPoint] = useState<Point | null>(null);
   const [stepError, setStepError] = useState<Record<string, string>>({});
@@ -69,10 +75,16 @@ export function ReportProblemPage() {
           email: values.email.trim() || undefined,
           phone: values.phone.trim() || undefined,
           contactConsent: values.contactConsent,
+          mayPublishPhotos: photos.length > 0 && values.mayPublishPhotos,
           website: values.website || undefined,
         },
       }),
-    onSuccess: setReceipt,
+    onSuccess: async (created) => {
+      // The report is saved; the photos follow it, each with the secret of its status link.
+      if (photos.length > 0) setPhotoFailures(await uploadReportPhotos(municipality, created, photos, setSendingPhoto));
+      setSendingPhoto(0);
+      setReceipt(created);
+    },
     onError: (error) => {
       const first = error instanceof ApiProblem ? error.errors[0] : undefined;
       if (first) setStep(stepOfField(first.field));
@@ -81,7 +93,7 @@ export function ReportProblemPage() {
   const problem = submit.error instanceof ApiProblem ? submit.error : undefined;
   const error = (field: string) => stepError[field] ?? problem?.fieldError(`body.${field}`);
 
-  if (receipt) return <ReportReceived municipality={municipality} receipt={receipt} />;
+  if (receipt) return <ReportReceived municipality={municipality} receipt={receipt} photosAdded={photos.length - photoFailures.length} photoFailures={photoFailures} />;
   if (categories.isPending) return <Loading />;
   if (categories.error) return <ProblemAlert error={categories.error} />;
 
@@ -96,6 +108,8 @@ export function ReportProblemPage() {
       const problems: Record<string, string> = {};
       if (values.description.trim().length < 5) problems.description = t('reporting.description.tooShort');
       for (const question of subcategory?.questions ?? []) if (question.isRequired && !answers[question.code]?.trim()) problems[`answers.${question.code}`] = t('reporting.description.answerMissing');
+      const photoProblem = photoProblems(photos, t, language);
+      if (photoProblem.length > 0) problems.photos = photoProblem.join(' ');
       return problems;
     }
     return {};
@@ -128,6 +142,11 @@ export function ReportProblemPage() {
     <>
       <PageTitle>{t('reporting.title')}</PageTitle>
       <Paragraph>{t('reporting.intro')}</Paragraph>
+      {step === 'category' && (
+        <Paragraph>
+          <AppLink to={`/${municipality}/meldingen/kaart`}>{t('reporting.map.link')}</AppLink>
+        </Paragraph>
+      )}
       <ol className="app-steps" aria-label={t('reporting.stepsLabel')}>
         {steps.map((name, index) => (
           <li key={name} aria-current={name === step ? 'step' : undefined} className={name === step ? 'app-steps__current' : index < stepNumber - 1 ? 'app-steps__done' : undefined}>
@@ -217,6 +236,7 @@ export function ReportProblemPage() {
                 />
               ),
             )}
+            <PhotosField files={photos} onChange={setPhotos} error={error('photos')} />
           </>
         )}
 
@@ -234,6 +254,16 @@ export function ReportProblemPage() {
                 </FormLabel>
               </Paragraph>
             </FormField>
+            {photos.length > 0 && (
+              <FormField type="checkbox">
+                <Paragraph>
+                  <Checkbox id="report-publish-photos" checked={values.mayPublishPhotos} onChange={(event) => set('mayPublishPhotos')((event.target as HTMLInputElement).checked)} />{' '}
+                  <FormLabel htmlFor="report-publish-photos" type="checkbox">
+                    {t('reporting.photos.mayPublish')}
+                  </FormLabel>
+                </Paragraph>
+              </FormField>
+            )}
             {/* Only form-filling robots see this field; people (and their screen readers) are told to leave it alone. */}
             <div className="app-honeypot" aria-hidden="true">
               <label htmlFor="report-website">{t('reporting.honeypot')}</label>
@@ -249,6 +279,12 @@ export function ReportProblemPage() {
                 <strong>{t('reporting.summary.where')}</strong> {values.address || (point ? `${point.latitude.toFixed(5)}, ${point.longitude.toFixed(5)}` : '')}
                 <br />
                 <strong>{t('reporting.summary.description')}</strong> {values.description}
+                {photos.length > 0 && (
+                  <>
+                    <br />
+                    <strong>{t('reporting.summary.photos')}</strong> {photos.length}
+                  </>
+                )}
               </Paragraph>
             </section>
           </>
@@ -263,10 +299,13 @@ export function ReportProblemPage() {
               {t('reporting.previous')}
             </Button>
           )}
-          <Button type="submit" appearance="primary-action-button" busy={submit.isPending}>
+          <Button type="submit" appearance="primary-action-button" busy={submit.isPending} disabled={submit.isPending}>
             {step === 'contact' ? t('reporting.send') : t('reporting.next')}
           </Button>
         </ButtonGroup>
+        <div role="status" aria-live="polite">
+          {sendingPhoto > 0 && <Paragraph>{t('reporting.photos.sending', { number: sendingPhoto, total: photos.length })}</Paragraph>}
+        </div>
       </form>
     </>
   );

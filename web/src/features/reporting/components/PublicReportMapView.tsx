@@ -1,0 +1,109 @@
+import 'leaflet/dist/leaflet.css';
+import type { FeatureCollection } from 'geojson';
+import L from 'leaflet';
+import { useEffect, useRef } from 'react';
+import type { MapSettings } from '../../../api/types.ts';
+import type { MapBox, PublicReportMap } from '../types.ts';
+
+/** Open and dealt-with reports in two colours that differ in lightness too (for colour-blind eyes), with a white ring. */
+export const reportColours = { open: '#c60c30', dealtWith: '#0b6e3b' } as const;
+
+/** How long the map waits after panning or zooming stops before it asks for what lies in view. */
+const settleMs = 300;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+/**
+ * The public map of reports: the municipality's neighbourhoods, and the reports in view as points (coloured open or
+ * dealt with) or, zoomed out, as clusters with their count. It tells the page its view after each settled move; the
+ * page fetches and hands back what lies there. The list below the map holds the same reports for whoever cannot
+ * use a map.
+ */
+export function PublicReportMapView({
+  boundaries,
+  baseMap,
+  data,
+  onView,
+  label,
+  roleDescription,
+  describedBy,
+  describePoint,
+}: {
+  boundaries: FeatureCollection | undefined;
+  baseMap: MapSettings['baseMap'] | undefined;
+  data: PublicReportMap | undefined;
+  onView(box: MapBox): void;
+  label: string;
+  roleDescription: string;
+  describedBy: string;
+  describePoint(point: PublicReportMap['points'][number]): { title: string; lines: string[] };
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const reports = useRef<L.LayerGroup | null>(null);
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
+  const tileUrl = baseMap?.tileUrl;
+
+  useEffect(() => {
+    const frame = container.current;
+    if (!frame) return;
+    const created = L.map(frame, { attributionControl: false, zoomControl: true, scrollWheelZoom: false, keyboard: true });
+    if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 19 }).addTo(created);
+    const shapes = boundaries && boundaries.features.length > 0 ? L.geoJSON(boundaries, { interactive: false, style: { color: '#154273', weight: 1, fillOpacity: tileUrl ? 0.04 : 0.1 } }).addTo(created) : undefined;
+    if (shapes) created.fitBounds(shapes.getBounds(), { padding: [8, 8] });
+    else created.setView([52.1, 5.3], 7);
+    reports.current = L.layerGroup().addTo(created);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tellView = () => {
+      const bounds = created.getBounds();
+      onViewRef.current({ west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() });
+    };
+    created.on('moveend', () => {
+      clearTimeout(timer);
+      timer = setTimeout(tellView, settleMs);
+    });
+    tellView();
+    frame.setAttribute('role', 'application');
+    frame.setAttribute('aria-label', label);
+    frame.setAttribute('aria-roledescription', roleDescription);
+    frame.setAttribute('aria-describedby', describedBy);
+    map.current = created;
+    return () => {
+      clearTimeout(timer);
+      created.remove();
+      map.current = null;
+      reports.current = null;
+    };
+  }, [boundaries, tileUrl, label, roleDescription, describedBy]);
+
+  useEffect(() => {
+    const current = map.current;
+    const layer = reports.current;
+    if (!current || !layer) return;
+    layer.clearLayers();
+    if (!data) return;
+    if (data.kind === 'clusters') {
+      const largest = Math.max(1, ...data.clusters.map((cluster) => cluster.count));
+      for (const cluster of data.clusters) {
+        const position: L.LatLngExpression = [cluster.latitude, cluster.longitude];
+        const radius = 14 + 12 * Math.sqrt(cluster.count / largest);
+        const mostlyOpen = cluster.openCount * 2 >= cluster.count;
+        // The circle zooms in on a click; its count is a plain label on top (not focusable, not a button).
+        L.circleMarker(position, { radius, color: '#ffffff', weight: 2, fillColor: mostlyOpen ? reportColours.open : reportColours.dealtWith, fillOpacity: 0.9 })
+          .on('click', () => current.setView(position, current.getZoom() + 2))
+          .addTo(layer);
+        L.marker(position, { icon: L.divIcon({ className: 'app-map-cluster', html: `<span>${cluster.count}</span>`, iconSize: undefined }), interactive: false, keyboard: false }).addTo(layer);
+      }
+      return;
+    }
+    for (const point of data.points) {
+      const { title, lines } = describePoint(point);
+      L.circleMarker([point.latitude, point.longitude], { radius: 8, color: '#ffffff', weight: 2, fillColor: point.isOpen ? reportColours.open : reportColours.dealtWith, fillOpacity: 1 })
+        .bindPopup(`<strong>${escapeHtml(title)}</strong><br>${lines.map(escapeHtml).join('<br>')}${point.photoUrl ? `<br><img src="${escapeHtml(point.photoUrl)}" alt="" class="app-map-popup-photo">` : ''}`)
+        .addTo(layer);
+    }
+  }, [data, describePoint]);
+
+  return <div ref={container} className="app-map app-map--reports" />;
+}
