@@ -71,5 +71,7 @@ describe('address lookup for reporters', () => {
 
   it('tells the web app there is no lookup when the installation has none', async () => {
     expect((await withoutLookup.request({ url: `${tenantPath}/address-suggestions?q=Hortsedijk` })).json()).toEqual({ isAvailable: false, items: [] });
+    expect((await withoutLookup.request({ url: `${tenantPath}/report-form` })).json()).toEqual({ isAddressLookupAvailable: false });
+    expect((await t.request({ url: `${tenantPath}/report-form` })).json()).toEqual({ isAddressLookupAvailable: true });
   });
 });

@@ -265,3 +265,4 @@ export const addressSuggestionsSchema = z
     items: z.array(z.object({ label: z.string(), latitude: z.number(), longitude: z.number() })),
   })
   .meta({ id: 'AddressSuggestions' });
+export const reportFormSchema = z.object({ isAddressLookupAvailable: z.boolean() }).meta({ id: 'ReportForm' });

@@ -7,6 +7,7 @@ import { municipalityParams } from '../municipalities/index.ts';
 import {
   addressSuggestionQuery,
   addressSuggestionsSchema,
+  reportFormSchema,
   changeReportStatusBody,
   followedReportSchema,
   followReportBody,
@@ -41,6 +42,21 @@ export const idempotencyHeaders = z.object({
 
 export function registerReportRoutes(scope: FastifyInstance, service: ReportService, publicReports: ReturnType<typeof createPublicReportService>, addresses: AddressLookup) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/report-form',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'getReportForm',
+        tags,
+        description: 'What the reporting form can offer on this installation: address lookup or only the map.',
+        params: municipalityParams,
+        response: { 200: reportFormSchema, ...problemResponses(404) },
+      },
+    },
+    async () => ({ isAddressLookupAvailable: addresses.isAvailable }),
+  );
 
   app.get(
     '/address-suggestions',

@@ -6,16 +6,19 @@ import { Loading } from '../../../components/Feedback.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { PublicReportsList } from './PublicReportsList.tsx';
 
-// The chart library loads only for staff who see the figures.
+// The chart library loads only for those who work with the figures: staff and the neighbourhood councils.
 const NeighbourhoodReportSignals = lazy(() => import('./NeighbourhoodReportSignals.tsx').then((module) => ({ default: module.NeighbourhoodReportSignals })));
 
-const staffRoles = ['advisor', 'officer', 'alderman', 'admin'];
+const figureRoles = ['advisor', 'officer', 'alderman', 'admin', 'council_member'];
 
-/** "Meldingen in deze wijk" on a neighbourhood's page: the latest public reports there, and for staff the counts per category. */
+/**
+ * "Meldingen in deze wijk" on a neighbourhood's page: the latest public reports there, and for staff and council
+ * members the counts per category (the council sees its neighbourhood's reports in aggregate; the counts are public).
+ */
 export function NeighbourhoodReports({ municipality, neighbourhoodId }: { municipality: string; neighbourhoodId: string }) {
   const { t } = useI18n();
   const session = useSession(municipality);
-  const isStaff = staffRoles.some((role) => hasRole(session.data, role));
+  const seesFigures = figureRoles.some((role) => hasRole(session.data, role));
   return (
     <>
       <PublicReportsList municipality={municipality} show="all" neighbourhoodId={neighbourhoodId} heading={t('reporting.neighbourhood.title')} pageSize={5} />
@@ -24,7 +27,7 @@ export function NeighbourhoodReports({ municipality, neighbourhoodId }: { munici
         {' · '}
         <AppLink to={`/${municipality}/meldingen/nieuw`}>{t('reporting.map.report')}</AppLink>
       </Paragraph>
-      {isStaff && (
+      {seesFigures && (
         <Suspense fallback={<Loading />}>
           <NeighbourhoodReportSignals municipality={municipality} neighbourhoodId={neighbourhoodId} />
         </Suspense>

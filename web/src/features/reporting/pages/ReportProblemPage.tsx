@@ -8,6 +8,7 @@ import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { AddressSearch } from '../components/AddressSearch.tsx';
 import { AlreadyReported } from '../components/AlreadyReported.tsx';
 import { ChoiceList } from '../components/ChoiceList.tsx';
 import { LocationPicker } from '../components/LocationPicker.tsx';
@@ -204,6 +205,13 @@ export function ReportProblemPage() {
             <Paragraph role="status" aria-live="polite">
               {point ? t('reporting.location.chosen', { latitude: point.latitude.toFixed(5), longitude: point.longitude.toFixed(5) }) : t('reporting.location.none')}
             </Paragraph>
+            <AddressSearch
+              municipality={municipality}
+              onChoose={(chosen, label) => {
+                setPoint(chosen);
+                setValues((current) => ({ ...current, address: label }));
+              }}
+            />
             <TextField id="report-address" label={t('reporting.location.address')} description={t('reporting.location.addressHelp')} value={values.address} onChange={set('address')} autoComplete="street-address" error={error('address')} />
             <AlreadyReported municipality={municipality} categoryCode={values.categoryCode} point={point} />
           </>
