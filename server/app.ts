@@ -55,16 +55,20 @@ import {
   createAddressLookup,
   createPublicReportService,
   createReportBulkService,
+  createReportCategoryAdminService,
   createReportFiguresService,
   createReportHandlingService,
   createReportPhotoService,
   createReportPrivacyService,
   createReportSatisfactionService,
   createReportService,
+  createReportSettingsService,
   createReportSteps,
+  registerReportCategoryAdminRoutes,
   registerReportHandlingRoutes,
   registerReportPhotoRoutes,
   registerReportRoutes,
+  registerReportSettingsRoutes,
 } from './modules/reports/index.ts';
 import { createAdviceRequestService, createRequestAttachmentService, createRequestExportService, createRequestService, registerAdviceRequestRoutes, registerRequestAttachmentRoutes, registerRequestExportRoutes, registerRequestRoutes } from './modules/requests/index.ts';
 import {
@@ -317,6 +321,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerRequestRoutes(tenantScope, requests);
           registerReportRoutes(tenantScope, reports, createPublicReportService({ db, clock }), createAddressLookup(config.GEOCODER_URL));
           registerReportHandlingRoutes(tenantScope, reportWork);
+          registerReportCategoryAdminRoutes(tenantScope, createReportCategoryAdminService({ db, clock }));
+          registerReportSettingsRoutes(tenantScope, createReportSettingsService({ db, clock }));
           registerReportPhotoRoutes(tenantScope, createReportPhotoService({ db, clock, maxBytes: config.REPORT_PHOTO_MAX_BYTES }));
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerRequestExportRoutes(tenantScope, createRequestExportService({ db, clock, publicUrl: config.PUBLIC_URL }));

@@ -47,6 +47,7 @@ const parameterTables: Record<string, { table: string; condition?: string }> = {
   // A public-space report's status link works by its secret, never by the report's id.
   token: { table: 'report' },
   photoId: { table: 'report_photo' },
+  categoryId: { table: 'report_category' },
 };
 
 type Route = { method: string; url: string; access: string };
@@ -398,6 +399,7 @@ describe('ids of another municipality in bodies and query strings', () => {
     const adviceQuestion = { title: 'Groen in de wijk', question: 'Welke plekken in de wijk verdienen als eerste meer groen?', dueOn: '2026-09-01' };
     const submit = { kind: 'request', title: 'Kapotte lantaarnpaal', body: 'De lantaarnpaal op de hoek is al twee weken kapot.', neighbourhoodId: ids.brandevoort, scale: 'street' };
     const request = await freshRequest();
+    const category = (await t.request({ url: `${tenantPath}/report-category-list`, as: admin })).json().items[0].subcategories[0] as { id: string; version: number };
     const acknowledged = (await t.request({ method: 'POST', url: `${tenantPath}/requests/${request.id}/acknowledgement`, as: await t.logIn('advisorSouth'), payload: { version: request.version } })).json();
     const requestUrl = `${tenantPath}/requests/${request.id}`;
     const query = (path: string, name: string, value: string) => `${tenantPath}${path}?${name}=${value}`;
@@ -454,6 +456,8 @@ describe('ids of another municipality in bodies and query strings', () => {
         ];
       }),
       ...reportCases(),
+      { operationId: 'createReportCategory', field: 'body.departmentId', as: 'admin', method: 'POST', url: `${tenantPath}/report-categories`, payload: { code: 'elders', name: 'Elders', departmentId: eindhoven.department } },
+      { operationId: 'updateReportCategory', field: 'body.departmentId', as: 'admin', method: 'PATCH', url: `${tenantPath}/report-categories/${category.id}`, payload: { version: category.version, departmentId: eindhoven.department } },
       { operationId: 'listReports', field: 'query.categoryId', as: 'admin', method: 'GET', url: query('/reports', 'categoryId', eindhoven.request) },
       { operationId: 'listReports', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/reports', 'neighbourhoodId', eindhoven.neighbourhood) },
       { operationId: 'listReports', field: 'query.departmentId', as: 'admin', method: 'GET', url: query('/reports', 'departmentId', eindhoven.department) },

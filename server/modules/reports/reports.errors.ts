@@ -116,6 +116,10 @@ export const reportsErrors = defineErrors({
     photoType: { nl: 'Kies een foto (JPEG, PNG of WebP). Dit bestand is geen van die soorten, wat de naam ook zegt.', en: 'Choose a photo (JPEG, PNG or WebP). This file is none of those, whatever its name says.' },
     photoUnreadable: { nl: 'Deze foto is beschadigd of onvolledig en kan niet worden gelezen. Kies een andere foto.', en: 'This photo is damaged or incomplete and cannot be read. Choose another photo.' },
     photoTooManyPixels: { nl: 'Deze foto is groter dan {megapixels} megapixel. Kies een kleinere foto.', en: 'This photo is larger than {megapixels} megapixels. Choose a smaller photo.' },
+    categoryCodeFormat: { nl: 'Gebruik kleine letters, cijfers en streepjes, zoals container-is-vol.', en: 'Use lower-case letters, digits and hyphens, such as container-is-vol.' },
+    notAMainCategory: { nl: 'Kies een hoofdcategorie van deze gemeente; een subcategorie kan geen subcategorieën hebben.', en: 'Choose a main category of this municipality; a subcategory cannot have subcategories.' },
+    unknownDepartment: { nl: 'Kies een afdeling van deze gemeente, of geen afdeling.', en: 'Choose a department of this municipality, or none.' },
+    optionsRequired: { nl: 'Een vraag met een keuzelijst heeft minstens twee antwoorden nodig.', en: 'A question with a list to choose from needs at least two answers.' },
     forwardedToRequired: { nl: 'Zeg aan welke partij de melding is doorgezet.', en: 'Say which party the report was forwarded to.' },
   },
 });

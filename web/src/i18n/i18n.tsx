@@ -25,6 +25,8 @@ import reportingEn from './reporting.en.json' with { type: 'json' };
 import reportingNl from './reporting.nl.json' with { type: 'json' };
 import reportsEn from './reports.en.json' with { type: 'json' };
 import reportsNl from './reports.nl.json' with { type: 'json' };
+import reportsAdminEn from './reportsAdmin.en.json' with { type: 'json' };
+import reportsAdminNl from './reportsAdmin.nl.json' with { type: 'json' };
 import requestsEn from './requests.en.json' with { type: 'json' };
 import requestsNl from './requests.nl.json' with { type: 'json' };
 import securityEn from './security.en.json' with { type: 'json' };
@@ -32,7 +34,7 @@ import securityNl from './security.nl.json' with { type: 'json' };
 
 export type Language = 'nl' | 'en';
 // One catalogue per language, kept in a file per area of the app.
-const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl, ...securityNl, ...accountNl, ...accessibilityNl, ...meetingsNl, ...plansNl, ...publicActionPlanNl, ...reportingNl, ...reportsNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn, ...securityEn, ...accountEn, ...accessibilityEn, ...meetingsEn, ...plansEn, ...publicActionPlanEn, ...reportingEn, ...reportsEn } };
+const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl, ...securityNl, ...accountNl, ...accessibilityNl, ...meetingsNl, ...plansNl, ...publicActionPlanNl, ...reportingNl, ...reportsNl, ...reportsAdminNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn, ...securityEn, ...accountEn, ...accessibilityEn, ...meetingsEn, ...plansEn, ...publicActionPlanEn, ...reportingEn, ...reportsEn, ...reportsAdminEn } };
 const storageKey = 'wijkwerk.language';
 
 interface I18n {

@@ -29,6 +29,7 @@ export const adminRoutes: RouteObject[] = [
       { path: 'auditlog', ...page(() => import('./pages/AuditLogPage.tsx').then((module) => module.AuditLogPage)) },
       { path: 'api-tokens', ...page(() => import('./pages/ApiTokensPage.tsx').then((module) => module.ApiTokensPage)) },
       { path: 'antwoordregels', ...page(() => import('./pages/RequestSettingsPage.tsx').then((module) => module.RequestSettingsPage)) },
+      { path: 'meldingen', ...page(() => import('./pages/ReportSettingsPage.tsx').then((module) => module.ReportSettingsPage)) },
       { path: 'beveiliging', ...page(() => import('./pages/SecurityEventsPage.tsx').then((module) => module.SecurityEventsPage)) },
       { path: 'privacy', ...page(() => import('./pages/PrivacyPage.tsx').then((module) => module.PrivacyPage)) },
       { path: 'outbox', ...page(() => import('./pages/OutboxPage.tsx').then((module) => module.OutboxPage)) },

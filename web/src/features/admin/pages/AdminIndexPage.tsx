@@ -25,6 +25,10 @@ const groups = [
     sections: [{ section: 'antwoordregels', count: undefined }],
   },
   {
+    key: 'reports',
+    sections: [{ section: 'meldingen', count: undefined }],
+  },
+  {
     key: 'access',
     sections: [
       { section: 'gebruikers', count: '/users' },
