@@ -63,7 +63,7 @@ async function visibleErrors(page: Page): Promise<string[]> {
  * The one check every form's error state passes: at least one message, each in the page's language and without
  * jargon. Fails naming the form and the offending text.
  */
-async function expectPlainErrors(page: Page, form: string, language: Language) {
+async function expectPlainErrors(page: Page, form: string, language: Language, scope = 'main') {
   await page.locator('main [role="alert"], main .utrecht-form-field-error-message').first().waitFor();
   expect(await page.evaluate(() => document.documentElement.lang), `${form}: page language`).toBe(language);
   const messages = await visibleErrors(page);
@@ -77,7 +77,8 @@ async function expectPlainErrors(page: Page, form: string, language: Language) {
   shownMessages.push(`${form} (${language}):`, ...messages.map((message) => `  ${message}`));
   expect(problems, `${form} (${language}) shows messages that are not plain sentences in the page’s language`).toEqual([]);
   // A summary of field problems takes the focus, so a keyboard or screen-reader user starts from it.
-  if ((await page.locator('main [role="alert"] ul').count()) > 0) {
+  // Only the form just sent: another form's summary further up the page may still stand from an earlier step.
+  if ((await page.locator(`${scope} [role="alert"] ul`).count()) > 0) {
     const isFocused = await page.evaluate(() => Boolean(document.activeElement?.closest('[role="alert"]') ?? document.activeElement?.querySelector('[role="alert"]')));
     expect(isFocused, `${form} (${language}): focus moves to the error summary`).toBe(true);
   }
@@ -220,7 +221,9 @@ describe('every form’s error state, in Dutch and in English', () => {
         await page.locator('#attachment-file').setInputFiles({ name: 'notities.txt', mimeType: 'text/plain', buffer: Buffer.from('geen pdf of afbeelding') });
         await submitButtonOf(page, '#attachment-file').click();
         await page.locator('#attachment-file-error').waitFor();
-        await expectPlainErrors(page, 'attachment, wrong kind of file', language);
+        await expectPlainErrors(page, 'attachment, wrong kind of file', language, 'section[aria-labelledby="attachments-heading"]');
+        // The refused file's field takes the focus, with its message read out through aria-describedby.
+        expect(await page.evaluate(() => document.activeElement?.id), `attachment, wrong kind of file (${language}): focus on the file field`).toBe('attachment-file');
       }
     }
 

@@ -80,7 +80,8 @@ export async function seedDemoReports(tx: Executor, clock: Clock, municipalityId
     const place = neighbourhoods[Math.floor(random() * neighbourhoods.length)];
     const point = pointIn(place);
     const ageDays = Math.floor(random() ** 1.3 * 365);
-    const createdAt = new Date(now.getTime() - ageDays * 86_400_000 - Math.floor(random() * 10) * 3_600_000);
+    // Always at least an hour before the demo starts, so a report made in the demo is the newest.
+    const createdAt = new Date(now.getTime() - ageDays * 86_400_000 - (1 + Math.floor(random() * 10)) * 3_600_000);
     return { index, kind, category, place, point, ageDays, createdAt, roll: random(), hasEmail: random() < 0.4 };
   }).sort((first, second) => first.createdAt.getTime() - second.createdAt.getTime());
 

@@ -57,6 +57,8 @@ export function AttachmentsSection({ municipality, request }: { municipality: st
       await refresh();
       announce(t('attachments.added'));
     },
+    // A refused file is a problem with the field: the focus goes there, and its message is read with it.
+    onError: () => fileInput.current?.focus(),
   });
   const remove = useMutation({
     mutationFn: (attachment: RequestAttachment) => api<void>(`${attachmentsPath(municipality, request.id)}/${attachment.id}`, { method: 'DELETE' }),
