@@ -3,12 +3,12 @@
 // = 170,000 actions generated in SQL, then the list and its count for one advisor with 10 neighbourhoods, 200 times.
 // Set BENCH_DATABASE_SERVER to use another server than postgres://postgres@127.0.0.1:5432/postgres.
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { openPostgres, queryRows } from '../server/db/client.ts';
 import { seedDemoIfEmpty } from '../server/demo/seed.ts';
 import { createActionPlanMonitoringRepository } from '../server/modules/action-plans/action-plan-monitoring.repository.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { addDays, dateInAmsterdam } from '../server/platform/working-days.ts';
+import { recreateScratchDatabase } from './measure.ts';
 
 export const attentionTargetP95Ms = 100;
 const neighbourhoodCount = 340;
@@ -18,24 +18,13 @@ const challengesPerPlan = 5;
 const actionsPerChallenge = 10;
 const runs = 200;
 
-const serverUrl = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const scratchName = 'wijkwerk_bench_attention';
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-async function recreateScratchDatabase() {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${scratchName} with (force)`);
-  await admin.query(`create database ${scratchName}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${scratchName}`;
-  return url.toString();
-}
 
 const percentile = (sorted: number[], fraction: number) => sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 
-const database = await openPostgres(await recreateScratchDatabase(), 2);
+const database = await openPostgres(await recreateScratchDatabase(scratchName), 2);
 try {
   await database.migrate();
   const seeded = await seedDemoIfEmpty(database.db, systemClock, { password: 'Bench-wachtwoord-2026', withActivity: false });

@@ -8,10 +8,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { openPostgres, queryRows } from '../server/db/client.ts';
 import { seedDemoIfEmpty } from '../server/demo/seed.ts';
 import { systemClock } from '../server/platform/clock.ts';
+import { recreateScratchDatabase, sampleLatency } from './measure.ts';
 
 const reportCount = Number(process.env.BENCH_REPORTS ?? 400_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -19,36 +19,12 @@ const connections = 32;
 const password = 'Bench-wachtwoord-2026';
 const targets = { submitPerSecond: 500, submitP99Ms: 100, mapP95Ms: 100, queueP95Ms: 50 };
 const root = path.resolve(import.meta.dirname, '..');
-const serverUrl = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const scratchName = 'wijkwerk_bench_reports';
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-async function recreateScratchDatabase() {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${scratchName} with (force)`);
-  await admin.query(`create database ${scratchName}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${scratchName}`;
-  return url.toString();
-}
 
-async function sampleLatency(url: string, headers: Record<string, string>, samples: number) {
-  const durations: number[] = [];
-  for (let index = 0; index < samples; index++) {
-    const started = performance.now();
-    const response = await fetch(url, { headers });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-    durations.push(performance.now() - started);
-  }
-  durations.sort((a, b) => a - b);
-  const at = (fraction: number) => Number(durations[Math.min(durations.length - 1, Math.floor(durations.length * fraction))].toFixed(1));
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
 
-const databaseUrl = await recreateScratchDatabase();
+const databaseUrl = await recreateScratchDatabase(scratchName);
 const database = await openPostgres(databaseUrl, 2);
 let municipalityId: string;
 try {

@@ -21,6 +21,7 @@ import { generateDataset } from './generate.ts';
 import { describePlannerMeasurement, measurePlanner } from './planner.ts';
 import { findNeighbourhoodId, generateMeetings } from './generate-meetings.ts';
 import { generateRequests } from './generate-requests.ts';
+import { sampleLatency } from './measure.ts';
 
 const { values: options } = parseArgs({ options: { requests: { type: 'string', default: '100000' }, pglite: { type: 'boolean', default: false }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' }, only: { type: 'string' } } });
 if (options.only !== undefined && !['feed', 'plans', 'reports'].includes(options.only)) throw new Error(`--only knows three parts: feed, plans and reports (not ${options.only})`);
@@ -96,20 +97,6 @@ async function measure(name: string, url: string, headers: Record<string, string
   return { name, requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
 
-/** Sequential requests, one at a time, for an exact latency percentile (autocannon reports p90/p97.5, not p95). */
-async function sampleLatency(url: string, headers: Record<string, string>, samples: number) {
-  const durations: number[] = [];
-  for (let index = 0; index < samples; index++) {
-    const started = performance.now();
-    const response = await fetch(url, { headers });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-    durations.push(performance.now() - started);
-  }
-  durations.sort((a, b) => a - b);
-  const at = (fraction: number) => Number(durations[Math.min(durations.length - 1, Math.floor(durations.length * fraction))].toFixed(1));
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
 
 /**
  * The action plans' targets, each in its own process with its own data: a plan of 200 actions as PDF (< 2 s), and the
