@@ -88,12 +88,16 @@ try {
   const officer = await logIn('ilse.vandenberg@helmond.example');
   const admin = await logIn('femke.janssen@helmond.example');
   const officerQueue = await sampleLatency(`${base}/reports?status=open`, { cookie: officer }, 200);
-  const adminQueue = await sampleLatency(`${base}/reports`, { cookie: admin }, 200);
+  const adminQueue = await sampleLatency(`${base}/reports?status=open`, { cookie: admin }, 200);
   const overdue = await sampleLatency(`${base}/reports?overdue=overdue`, { cookie: officer }, 100);
-  log(`Back-office queue, first page: officer's open reports p95 ${officerQueue.p95} ms, administrator's whole queue p95 ${adminQueue.p95} ms, officer's overdue p95 ${overdue.p95} ms (target p95 < ${targets.queueP95Ms} ms).`);
+  // Not the queue as staff open it, but worth knowing: every report of the year, closed ones included, counted.
+  const everything = await sampleLatency(`${base}/reports?status=closed`, { cookie: admin }, 50);
+  log(
+    `Back-office queue, first page (open reports, as the queue opens): officer p95 ${officerQueue.p95} ms, administrator p95 ${adminQueue.p95} ms, officer's overdue p95 ${overdue.p95} ms (target p95 < ${targets.queueP95Ms} ms); all closed reports of the year, counted: p95 ${everything.p95} ms.`,
+  );
   writeFileSync(
     path.join(root, 'bench', 'results', 'latest-reports.json'),
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), engine: 'postgres', reports: reportCount, seconds, connections, targets, open311Submit: submit, publicMap: { city, street }, queue: { officer: officerQueue, admin: adminQueue, overdue } }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), engine: 'postgres', reports: reportCount, seconds, connections, targets, open311Submit: submit, publicMap: { city, street }, queue: { officer: officerQueue, admin: adminQueue, overdue, allClosed: everything } }, null, 2)}\n`,
   );
 } finally {
   server.kill('SIGTERM');

@@ -91,6 +91,16 @@ function serviceRequestOf(report: PublicReport) {
  */
 export async function registerOpen311Routes(app: FastifyInstance, dependencies: Open311Dependencies) {
   const { reports, authenticator, clock } = dependencies;
+  // Like the tenancy of our own API: a jurisdiction is looked up once per half minute, not for every request.
+  const tenants = new Map<string, { tenant: Promise<Tenant | undefined>; until: number }>();
+  const findTenant = (slug: string) => {
+    const hit = tenants.get(slug);
+    if (hit && hit.until > Date.now()) return hit.tenant;
+    if (tenants.size > 1000) tenants.clear();
+    const tenant = dependencies.findTenant(slug);
+    tenants.set(slug, { tenant, until: Date.now() + 30_000 });
+    return tenant;
+  };
 
   await app.register(
     async (scope) => {
@@ -110,7 +120,7 @@ export async function registerOpen311Routes(app: FastifyInstance, dependencies: 
         const english = language === 'en';
         let tenant: Tenant | undefined;
         if (query.jurisdiction_id) {
-          tenant = await dependencies.findTenant(query.jurisdiction_id);
+          tenant = await findTenant(query.jurisdiction_id);
           if (!tenant) throw new Open311Failure(404, english ? `jurisdiction_id: no municipality "${query.jurisdiction_id}" here.` : `jurisdiction_id: hier is geen gemeente "${query.jurisdiction_id}".`);
         } else {
           const tenants = await dependencies.listTenants();

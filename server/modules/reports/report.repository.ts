@@ -91,8 +91,9 @@ export function createReportRepository(db: Executor) {
       if (viewer.neighbourhoodIds.length > 0) reach.push(inArray(report.neighbourhoodId, viewer.neighbourhoodIds));
       conditions.push(reach.length > 0 ? sql`(${sql.join(reach, sql` or `)})` : sql`false`);
     }
-    if (filter.status === 'open') conditions.push(sql`${report.status} not in (${closedList})`);
-    else if (filter.status === 'closed') conditions.push(sql`${report.status} in (${closedList})`);
+    // Open is "no closing date" (every closing status sets one, reopening clears it): the queue's partial indexes.
+    if (filter.status === 'open') conditions.push(sql`${report.closedAt} is null`);
+    else if (filter.status === 'closed') conditions.push(sql`${report.closedAt} is not null`);
     else if (filter.status) conditions.push(eq(report.status, filter.status));
     if (filter.categoryId) conditions.push(sql`(${report.categoryId} = ${filter.categoryId} or ${reportCategory.parentId} = ${filter.categoryId})`);
     if (filter.neighbourhoodId) conditions.push(eq(report.neighbourhoodId, filter.neighbourhoodId));
@@ -100,7 +101,7 @@ export function createReportRepository(db: Executor) {
     if (filter.priority) conditions.push(eq(report.priority, filter.priority as ReportRow['priority']));
     if (filter.assignedUserId) conditions.push(eq(report.assignedUserId, filter.assignedUserId));
     if (filter.overdue) {
-      conditions.push(sql`${report.status} not in (${closedList}) and ${report.handleBy} < ${filter.today}::date`);
+      conditions.push(sql`${report.closedAt} is null and ${report.handleBy} < ${filter.today}::date`);
       // Three times its term: open for at least three times the days between reporting and the deadline.
       if (filter.overdue === 'threeTimes')
         conditions.push(sql`(${filter.today}::date - (${report.createdAt} at time zone 'Europe/Amsterdam')::date) >= 3 * greatest(1, ${report.handleBy} - (${report.createdAt} at time zone 'Europe/Amsterdam')::date)`);

@@ -76,6 +76,18 @@ export function createReportService(dependencies: ReportServiceDependencies) {
     return receiptOf(tx, context, earlier, secrets.open(earlier.statusTokenSealed));
   }
 
+  // A municipality's boundaries and name change seldom (an import, a rename) and every submission needs them: kept
+  // for half a minute per municipality instead of read and parsed for every report.
+  const placesCache = new Map<string, { value: Promise<Awaited<ReturnType<ReturnType<typeof createReportRepository>['places']>>>; until: number }>();
+  function placesOf(municipalityId: string) {
+    const hit = placesCache.get(municipalityId);
+    if (hit && hit.until > Date.now()) return hit.value;
+    const value = createReportRepository(db).places(municipalityId);
+    value.catch(() => placesCache.delete(municipalityId));
+    placesCache.set(municipalityId, { value, until: Date.now() + 30_000 });
+    return value;
+  }
+
   /** Everything a submission is checked against, read before anything is written: bad input changes nothing. */
   async function checkSubmission(context: UseCaseContext, input: SubmitReport) {
     const repository = createReportRepository(db);
@@ -87,7 +99,7 @@ export function createReportService(dependencies: ReportServiceDependencies) {
     if (answerProblems.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: answerProblems });
 
     const { latitude, longitude } = input.location;
-    const places = await repository.places(context.municipalityId);
+    const places = await placesOf(context.municipalityId);
     const neighbourhood = placeOf(places.neighbourhoods, longitude, latitude);
     if (!neighbourhood) {
       const { name } = await municipalityOf(db, context.municipalityId);
@@ -109,7 +121,8 @@ export function createReportService(dependencies: ReportServiceDependencies) {
     }
     const { category, mainName, mainNameEn, neighbourhood, area } = await checkSubmission(context, input);
     const wantsFeedback = input.contactConsent && Boolean(input.email || input.phone);
-    const municipality = await municipalityOf(db, context.municipalityId);
+    // The name is for the confirmation e-mail; the slug comes with the call.
+    const municipality = wantsFeedback || !context.municipalitySlug ? await municipalityOf(db, context.municipalityId) : { name: '', slug: context.municipalitySlug };
     const now = clock.now();
     const reportedOn = dateInAmsterdam(now);
     const year = Number(reportedOn.slice(0, 4));

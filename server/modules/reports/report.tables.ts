@@ -133,6 +133,9 @@ export const report = pgTable(
     // The public map's two layers: what is open (closed_at is null), and what was dealt with lately (by closing date).
     index('report_open_position_idx').on(table.municipalityId, table.latitude, table.longitude).where(sql`${table.closedAt} is null`),
     index('report_closed_idx').on(table.municipalityId, table.closedAt).where(sql`${table.closedAt} is not null`),
+    // The queue as staff open it: what is still open, nearest deadline first, for all or per department.
+    index('report_open_queue_idx').on(table.municipalityId, table.handleBy, table.createdAt).where(sql`${table.closedAt} is null`),
+    index('report_open_department_queue_idx').on(table.municipalityId, table.departmentId, table.handleBy, table.createdAt).where(sql`${table.closedAt} is null`),
     index('report_contact_retention_idx').on(table.municipalityId, table.closedAt).where(sql`${table.reporterEmail} is not null or ${table.reporterPhone} is not null`),
     check('report_latitude_range', sql`${table.latitude} between -90 and 90`),
     check('report_longitude_range', sql`${table.longitude} between -180 and 180`),

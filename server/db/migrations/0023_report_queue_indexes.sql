@@ -1,0 +1,2 @@
+CREATE INDEX "report_open_queue_idx" ON "report" USING btree ("municipality_id","handle_by","created_at") WHERE "report"."closed_at" is null;--> statement-breakpoint
+CREATE INDEX "report_open_department_queue_idx" ON "report" USING btree ("municipality_id","department_id","handle_by","created_at") WHERE "report"."closed_at" is null;
