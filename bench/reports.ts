@@ -85,7 +85,7 @@ try {
   log(`Public map, whole city (clusters): p50 ${city.p50} ms, p95 ${city.p95} ms; one street: p50 ${street.p50} ms, p95 ${street.p95} ms (target p95 < ${targets.mapP95Ms} ms).`);
 
   // The back-office queue's first page: an officer's open reports, and the administrator's whole queue.
-  const officer = await logIn('ilse.vandenberg@helmond.example');
+  const officer = await logIn('ilse.vermeulen@helmond.example');
   const admin = await logIn('femke.janssen@helmond.example');
   const officerQueue = await sampleLatency(`${base}/reports?status=open`, { cookie: officer }, 200);
   const adminQueue = await sampleLatency(`${base}/reports?status=open`, { cookie: admin }, 200);

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const officer = 'ilse.vandenberg@helmond.example';
+const officer = 'ilse.vermeulen@helmond.example';
 
 async function statusSays(page: Page, text: string) {
   await expect.poll(() => page.getByRole('status').filter({ hasText: text }).isVisible()).toBe(true);
@@ -139,11 +139,11 @@ describe('the back office handles a report about public space', () => {
     const steps = await history.getByRole('listitem').allTextContents();
     expect(steps).toHaveLength(4);
     expect(steps[0]).toContain('Melding gedaan');
-    expect(steps[1]).toContain('Status van ‘Gemeld’ naar ‘In behandeling genomen’ (Ilse van den Berg)');
+    expect(steps[1]).toContain('Status van ‘Gemeld’ naar ‘In behandeling genomen’ (Ilse Vermeulen)');
     expect(steps[1]).toContain('Bericht aan de melder:');
     expect(steps[1]).toContain('Interne notitie (niet voor de melder): Aannemer ingeseind, werkbon 7781.');
-    expect(steps[2]).toContain('Status van ‘In behandeling genomen’ naar ‘Ingepland’ (Ilse van den Berg)');
-    expect(steps[3]).toContain('Status van ‘Ingepland’ naar ‘Afgehandeld’ (Ilse van den Berg)');
+    expect(steps[2]).toContain('Status van ‘In behandeling genomen’ naar ‘Ingepland’ (Ilse Vermeulen)');
+    expect(steps[3]).toContain('Status van ‘Ingepland’ naar ‘Afgehandeld’ (Ilse Vermeulen)');
     expect(steps[3]).toContain('De lamp is vervangen en brandt weer. Dank voor uw melding.');
     await expectAccessible(page, 'report-done');
 

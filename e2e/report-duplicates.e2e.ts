@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const officer = 'ilse.vandenberg@helmond.example';
+const officer = 'ilse.vermeulen@helmond.example';
 
 async function statusSays(page: Page, text: string) {
   await expect.poll(() => page.getByRole('status').filter({ hasText: text }).isVisible()).toBe(true);
@@ -41,9 +41,9 @@ describe('the back office merges a duplicate into the report that was there firs
     await page.getByRole('heading', { level: 1, name: `Melding ${original.reference}` }).waitFor();
 
     const assign = page.getByRole('region', { name: 'Toewijzen' });
-    await assign.getByLabel('Behandelaar').selectOption({ label: 'Ilse van den Berg' });
+    await assign.getByLabel('Behandelaar').selectOption({ label: 'Ilse Vermeulen' });
     await assign.getByRole('button', { name: 'Toewijzen' }).click();
-    await statusSays(page, 'De melding is toegewezen aan Ilse van den Berg.');
+    await statusSays(page, 'De melding is toegewezen aan Ilse Vermeulen.');
 
     const priority = page.getByRole('region', { name: 'Prioriteit' });
     await priority.getByLabel('Prioriteit').selectOption({ label: 'Hoog' });
@@ -96,7 +96,7 @@ describe('the back office merges a duplicate into the report that was there firs
     expect(await page.getByRole('region', { name: 'Notitie voor collega’s' }).count()).toBe(1);
     await page.getByRole('link', { name: original.reference }).waitFor();
     const steps = await page.getByRole('region', { name: 'Geschiedenis' }).getByRole('listitem').allTextContents();
-    expect(steps.at(-1)).toContain('Samengevoegd met een andere melding (Ilse van den Berg)');
+    expect(steps.at(-1)).toContain('Samengevoegd met een andere melding (Ilse Vermeulen)');
     await expectAccessible(page, 'report-merged');
 
     await page.getByRole('link', { name: original.reference }).click();

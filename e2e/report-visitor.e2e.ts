@@ -22,7 +22,7 @@ afterAll(async () => {
 
 const phone = { width: 390, height: 844 };
 const reporterEmail = 'lantaarn.melder@mail.example';
-const officer = 'ilse.vandenberg@helmond.example';
+const officer = 'ilse.vermeulen@helmond.example';
 
 async function expectNoSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);

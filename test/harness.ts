@@ -18,7 +18,7 @@ export const demoEmails = {
   advisorSouth: 'sanne.kuipers@helmond.example',
   officer: 'koen.verhoeven@helmond.example',
   officerGreen: 'lotte.smits@helmond.example',
-  officerMaintenance: 'ilse.vandenberg@helmond.example',
+  officerMaintenance: 'ilse.vermeulen@helmond.example',
   alderman: 'marieke.gerritsen@helmond.example',
   councilMember: 'henk.aarts@brandevoort.example',
   councilMemberOost: 'ayse.yildiz@helmond-oost.example',

@@ -121,7 +121,7 @@ export const demoPeople = [
   { role: 'officer', email: 'koen.verhoeven@helmond.example', displayName: 'Koen Verhoeven', department: 'verkeer' },
   { role: 'officer', email: 'lotte.smits@helmond.example', displayName: 'Lotte Smits', department: 'groen' },
   { role: 'officer', email: 'tom.bakker@helmond.example', displayName: 'Tom Bakker', department: 'wijkontwikkeling' },
-  { role: 'officer', email: 'ilse.vandenberg@helmond.example', displayName: 'Ilse van den Berg', department: 'wijkonderhoud' },
+  { role: 'officer', email: 'ilse.vermeulen@helmond.example', displayName: 'Ilse Vermeulen', department: 'wijkonderhoud' },
   { role: 'alderman', email: 'marieke.gerritsen@helmond.example', displayName: 'Marieke Gerritsen', portfolio: 'wijkbeleid' },
   { role: 'council_member', email: 'henk.aarts@brandevoort.example', displayName: 'Henk Aarts', council: 'brandevoort', title: 'voorzitter' },
   { role: 'council_member', email: 'ayse.yildiz@helmond-oost.example', displayName: 'Ayşe Yıldız', council: 'helmond-oost', title: 'secretaris' },

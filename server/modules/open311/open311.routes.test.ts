@@ -15,7 +15,7 @@ const streetLight = { jurisdiction_id: 'helmond', service_code: 'straatverlichti
 beforeAll(async () => {
   t = await createTestApp();
   const admin = await t.logIn('admin');
-  const officer = (await t.request({ url: `${tenantPath}/users?search=Berg`, as: admin })).json().items[0].id;
+  const officer = (await t.request({ url: `${tenantPath}/users?search=Vermeulen`, as: admin })).json().items[0].id;
   const created = await t.request({ method: 'POST', url: `${tenantPath}/api-tokens`, as: admin, payload: { userId: officer, name: 'Meldingen-app aannemer' } });
   apiKey = created.json().token;
 });
@@ -86,7 +86,7 @@ describe('Open311 POST requests', () => {
     expect(again.statusCode).toBe(200);
     expect(again.body).toBe(first.body);
     const [event] = await queryRows<{ actor: string }>(t.database.db, sql`select u.display_name as actor from report_event e join report r on r.id = e.report_id join user_account u on u.id = e.actor_user_id where r.description = 'Knipperende lamp bij de school.'`);
-    expect(event.actor).toBe('Ilse van den Berg');
+    expect(event.actor).toBe('Ilse Vermeulen');
   });
 
   it.each([

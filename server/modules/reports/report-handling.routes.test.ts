@@ -37,7 +37,7 @@ beforeAll(async () => {
   t = await createTestApp();
   for (const person of ['officerMaintenance', 'officer', 'officerGreen', 'advisorSouth', 'resident', 'admin'] as const) await as(person);
   const users = (await t.request({ url: `${tenantPath}/users?pageSize=100`, ...(await as('admin')) })).json().items as { id: string; displayName: string }[];
-  ilseId = users.find((user) => user.displayName === 'Ilse van den Berg')!.id;
+  ilseId = users.find((user) => user.displayName === 'Ilse Vermeulen')!.id;
   koenId = users.find((user) => user.displayName === 'Koen Verhoeven')!.id;
 });
 afterAll(async () => t?.close());
@@ -47,7 +47,7 @@ describe('assigning, prioritising and notes', () => {
     const { id, statusToken } = await report();
     const assigned = await post('officerMaintenance', `/reports/${id}/assignment`, { assignedUserId: ilseId, version: 1 });
     expect(assigned.statusCode, assigned.body).toBe(200);
-    expect(assigned.json()).toMatchObject({ assignedUserId: ilseId, assignedTo: 'Ilse van den Berg', version: 2 });
+    expect(assigned.json()).toMatchObject({ assignedUserId: ilseId, assignedTo: 'Ilse Vermeulen', version: 2 });
     const wrongPerson = await post('officerMaintenance', `/reports/${id}/assignment`, { assignedUserId: koenId, version: 2 });
     expect(wrongPerson.statusCode).toBe(400);
     expect(wrongPerson.json().errors[0]).toMatchObject({ field: 'body.assignedUserId', message: 'Kies een medewerker van de afdeling die de melding behandelt.' });
@@ -56,7 +56,7 @@ describe('assigning, prioritising and notes', () => {
     expect((await t.request({ url: `${tenantPath}/reports?priority=high&assignedToMe=true`, ...(await as('officerMaintenance')) })).json().items.map((item: { id: string }) => item.id)).toEqual([id]);
 
     expect((await post('officerMaintenance', `/reports/${id}/notes`, { note: 'Bewoner belt vaker over deze plek.' })).statusCode).toBe(200);
-    expect((await detail(id)).history.at(-1)).toMatchObject({ kind: 'note', internalNote: 'Bewoner belt vaker over deze plek.', actorName: 'Ilse van den Berg' });
+    expect((await detail(id)).history.at(-1)).toMatchObject({ kind: 'note', internalNote: 'Bewoner belt vaker over deze plek.', actorName: 'Ilse Vermeulen' });
     const view = await t.request({ url: `${tenantPath}/report-status/${statusToken}` });
     expect(view.body).not.toContain('belt vaker');
 

@@ -188,7 +188,7 @@ describe('the back office', () => {
     expect(own.json()).toMatchObject({ reference: receipt.reference, departmentName: 'Wijkonderhoud', areaName: expect.any(String), reporter: { email: 'buurman@mail.example' }, allowedActions: expect.arrayContaining(['changeStatus']) });
     expect(own.json().allowedStatuses).toEqual(['accepted', 'in_progress', 'planned', 'done', 'cancelled', 'forwarded']);
     const assignable = own.json().assignableUsers as { id: string; name: string }[];
-    expect(assignable.map((user) => user.name)).toContain('Ilse van den Berg');
+    expect(assignable.map((user) => user.name)).toContain('Ilse Vermeulen');
     expect(assignable.map((user) => user.name)).not.toContain('Koen Verhoeven');
 
     const advisor = await detail('advisorSouth');
@@ -250,7 +250,7 @@ describe('the back office', () => {
     expect(JSON.stringify(view)).not.toContain('werkbon');
 
     const history = (await detail('officerMaintenance')).json().history;
-    expect(history.at(-1)).toMatchObject({ toStatus: 'done', internalNote: 'Aannemer: Van Doorn, werkbon 5531.', actorName: 'Ilse van den Berg' });
+    expect(history.at(-1)).toMatchObject({ toStatus: 'done', internalNote: 'Aannemer: Van Doorn, werkbon 5531.', actorName: 'Ilse Vermeulen' });
   });
 
   it('filters the queue in the database: by status, neighbourhood, overdue and words', async () => {
