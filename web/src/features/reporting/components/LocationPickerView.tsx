@@ -3,7 +3,9 @@ import type { FeatureCollection } from 'geojson';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { MapSettings } from '../../../api/types.ts';
+import { useI18n } from '../../../i18n/i18n.tsx';
 import type { Point } from '../types.ts';
+import { openMunicipalityMap } from './municipality-map.ts';
 
 export interface LocationPickerHandle {
   /** The point in the middle of the map: the keyboard way of choosing a place (pan with the arrow keys). */
@@ -30,6 +32,7 @@ export function LocationPickerView({
   label: string;
   handle: { current: LocationPickerHandle | null };
 }) {
+  const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const marker = useRef<L.CircleMarker | null>(null);
@@ -40,15 +43,8 @@ export function LocationPickerView({
   useEffect(() => {
     const frame = container.current;
     if (!frame) return;
-    const created = L.map(frame, { attributionControl: false, zoomControl: true, scrollWheelZoom: false, keyboard: true });
-    if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 19 }).addTo(created);
-    const shapes = boundaries && boundaries.features.length > 0 ? L.geoJSON(boundaries, { interactive: false, style: { color: '#154273', weight: 1, fillOpacity: tileUrl ? 0.05 : 0.12 } }).addTo(created) : undefined;
-    if (shapes) created.fitBounds(shapes.getBounds(), { padding: [8, 8] });
-    else created.setView([52.1, 5.3], 7);
+    const created = openMunicipalityMap(frame, { boundaries, tileUrl, label, roleDescription: t('reporting.map.roleDescription'), shade: 0.12 });
     created.on('click', (event: L.LeafletMouseEvent) => onChangeRef.current({ latitude: Number(event.latlng.lat.toFixed(6)), longitude: Number(event.latlng.lng.toFixed(6)) }));
-    frame.setAttribute('role', 'application');
-    frame.setAttribute('aria-label', label);
-    frame.setAttribute('aria-roledescription', 'kaart');
     map.current = created;
     handle.current = {
       centre() {
@@ -62,7 +58,7 @@ export function LocationPickerView({
       created.remove();
       map.current = null;
     };
-  }, [boundaries, tileUrl, label, handle]);
+  }, [boundaries, tileUrl, label, handle, t]);
 
   useEffect(() => {
     const current = map.current;

@@ -4,6 +4,7 @@ import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { MapSettings } from '../../../api/types.ts';
 import type { MapBox, PublicReportMap } from '../types.ts';
+import { openMunicipalityMap } from './municipality-map.ts';
 
 /** Open and dealt-with reports in two colours that differ in lightness too (for colour-blind eyes), with a white ring. */
 export const reportColours = { open: '#c60c30', dealtWith: '#0b6e3b' } as const;
@@ -48,11 +49,7 @@ export function PublicReportMapView({
   useEffect(() => {
     const frame = container.current;
     if (!frame) return;
-    const created = L.map(frame, { attributionControl: false, zoomControl: true, scrollWheelZoom: false, keyboard: true });
-    if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 19 }).addTo(created);
-    const shapes = boundaries && boundaries.features.length > 0 ? L.geoJSON(boundaries, { interactive: false, style: { color: '#154273', weight: 1, fillOpacity: tileUrl ? 0.04 : 0.1 } }).addTo(created) : undefined;
-    if (shapes) created.fitBounds(shapes.getBounds(), { padding: [8, 8] });
-    else created.setView([52.1, 5.3], 7);
+    const created = openMunicipalityMap(frame, { boundaries, tileUrl, label, roleDescription, shade: 0.1 });
     reports.current = L.layerGroup().addTo(created);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tellView = () => {
@@ -64,9 +61,6 @@ export function PublicReportMapView({
       timer = setTimeout(tellView, settleMs);
     });
     tellView();
-    frame.setAttribute('role', 'application');
-    frame.setAttribute('aria-label', label);
-    frame.setAttribute('aria-roledescription', roleDescription);
     frame.setAttribute('aria-describedby', describedBy);
     map.current = created;
     return () => {
