@@ -19,7 +19,16 @@ export interface AuditEntry {
  * near the end of the use case, not before slow work.
  */
 export async function recordAudit(tx: Executor, clock: Clock, context: Pick<UseCaseContext, 'municipalityId' | 'actor' | 'requestId'>, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await tx.insert(auditLog).values(auditRow(clock, context, entry));
+}
+
+/**
+ * The row `recordAudit` writes, for a hot path that writes it in the same statement as its change
+ * (`insertTogether`): the municipality's audit lock is then held only inside the database, until that
+ * statement commits.
+ */
+export function auditRow(clock: Clock, context: Pick<UseCaseContext, 'municipalityId' | 'actor' | 'requestId'>, entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     municipalityId: context.municipalityId,
     actorUserId: context.actor?.userId ?? null,
     actorLabel: context.actor ? context.actor.displayName : 'system',
@@ -29,7 +38,7 @@ export async function recordAudit(tx: Executor, clock: Clock, context: Pick<UseC
     ...auditSnapshot(entry.before, entry.after),
     requestId: context.requestId,
     occurredAt: clock.now(),
-  });
+  };
 }
 
 const secretKeys = new Set(['passwordHash', 'tokenHash', 'csrfToken', 'password']);

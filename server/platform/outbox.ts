@@ -20,8 +20,13 @@ export interface OutgoingMessage {
  * In-app messages are delivered by being written; e-mail waits for the delivery sweep.
  */
 export async function enqueueMessage(tx: Executor, clock: Clock, message: OutgoingMessage): Promise<void> {
+  await tx.insert(outboxMessage).values(outboxRow(clock, message));
+}
+
+/** The row `enqueueMessage` writes, for a caller that writes it in one statement with its change (`insertTogether`). */
+export function outboxRow(clock: Clock, message: OutgoingMessage): typeof outboxMessage.$inferInsert {
   const now = clock.now();
-  await tx.insert(outboxMessage).values({
+  return {
     municipalityId: message.municipalityId,
     channel: message.channel,
     recipientUserId: message.recipientUserId ?? null,
@@ -33,7 +38,7 @@ export async function enqueueMessage(tx: Executor, clock: Clock, message: Outgoi
     status: message.channel === 'in_app' ? 'sent' : 'pending',
     deliveredAt: message.channel === 'in_app' ? now : null,
     createdAt: now,
-  });
+  };
 }
 
 const maxAttempts = 5;

@@ -5,8 +5,20 @@ const timeZone = 'Europe/Amsterdam';
 const locales: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
+// Making a formatter costs far more than using one: one per language and zone, made when first needed.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(language: Language, zone: string) {
+  const key = `${language} ${zone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locales[language], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 function partsOf(moment: Date, language: Language, zone: string) {
-  const parts = new Intl.DateTimeFormat(locales[language], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).formatToParts(moment);
+  const parts = formatterFor(language, zone).formatToParts(moment);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
   return { weekday: part('weekday'), day: part('day'), month: part('month'), year: part('year'), time: `${part('hour')}:${part('minute')}` };
 }

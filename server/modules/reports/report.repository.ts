@@ -1,6 +1,9 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
+import { insertTogether } from '../../db/insert-together.ts';
+import { auditLog } from '../../platform/audit-log.tables.ts';
+import { outboxMessage } from '../../platform/outbox.tables.ts';
 import { area, neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
 import { department } from '../organisation/organisation.tables.ts';
 import { request } from '../requests/request.tables.ts';
@@ -161,6 +164,11 @@ export function createReportRepository(db: Executor) {
     async insert(values: typeof report.$inferInsert): Promise<ReportRow> {
       const [row] = await db.insert(report).values(values).returning();
       return row;
+    },
+
+    /** A new report with its first event, its confirmation and its audit row: one statement, one commit. */
+    async insertSubmission(values: typeof report.$inferInsert & { id: string }, also: { event: typeof reportEvent.$inferInsert; message?: typeof outboxMessage.$inferInsert; audit: typeof auditLog.$inferInsert }): Promise<void> {
+      await insertTogether(db, [db.insert(report).values(values), db.insert(reportEvent).values(also.event), ...(also.message ? [db.insert(outboxMessage).values(also.message)] : []), db.insert(auditLog).values(also.audit)]);
     },
 
     async addEvent(values: typeof reportEvent.$inferInsert): Promise<void> {

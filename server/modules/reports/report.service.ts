@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { recordAudit } from '../../platform/audit-log.ts';
+import { auditRow, recordAudit } from '../../platform/audit-log.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError, findDatabaseError } from '../../platform/errors.ts';
 import type { Language } from '../../platform/language.ts';
-import { enqueueMessage } from '../../platform/outbox.ts';
+import { type OutgoingMessage, outboxRow } from '../../platform/outbox.ts';
 import { offsetOf, pageOf } from '../../platform/pagination.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import type { ChangeReportStatus, FollowReport, NearbyReportsQuery, ReportListQuery, SubmitReport } from './report.contract.ts';
@@ -78,11 +78,12 @@ export function createReportService(dependencies: ReportServiceDependencies) {
 
   // A municipality's boundaries and name change seldom (an import, a rename) and every submission needs them: kept
   // for half a minute per municipality instead of read and parsed for every report.
-  const placesCache = new Map<string, { value: Promise<Awaited<ReturnType<ReturnType<typeof createReportRepository>['places']>>>; until: number }>();
+  type Places = Awaited<ReturnType<ReturnType<typeof createReportRepository>['places']>> & { municipality: { name: string; slug: string } };
+  const placesCache = new Map<string, { value: Promise<Places>; until: number }>();
   function placesOf(municipalityId: string) {
     const hit = placesCache.get(municipalityId);
     if (hit && hit.until > Date.now()) return hit.value;
-    const value = createReportRepository(db).places(municipalityId);
+    const value = Promise.all([createReportRepository(db).places(municipalityId), municipalityOf(db, municipalityId)]).then(([places, { name, slug }]) => ({ ...places, municipality: { name, slug } }));
     value.catch(() => placesCache.delete(municipalityId));
     placesCache.set(municipalityId, { value, until: Date.now() + 30_000 });
     return value;
@@ -102,7 +103,7 @@ export function createReportService(dependencies: ReportServiceDependencies) {
     const places = await placesOf(context.municipalityId);
     const neighbourhood = placeOf(places.neighbourhoods, longitude, latitude);
     if (!neighbourhood) {
-      const { name } = await municipalityOf(db, context.municipalityId);
+      const { name } = places.municipality;
       throw new DomainError('REPORT_OUTSIDE_MUNICIPALITY', { params: { municipality: name }, fields: [{ field: 'body.location', code: 'outsideMunicipality', params: { municipality: name } }] });
     }
     const area = placeOf(
@@ -110,7 +111,7 @@ export function createReportService(dependencies: ReportServiceDependencies) {
       longitude,
       latitude,
     );
-    return { category, mainName: found.mainName, mainNameEn: found.mainNameEn, neighbourhood, area };
+    return { category, mainName: found.mainName, mainNameEn: found.mainNameEn, neighbourhood, area, municipality: places.municipality };
   }
 
   async function submit(context: UseCaseContext, input: SubmitReport, options: SubmitOptions) {
@@ -119,73 +120,74 @@ export function createReportService(dependencies: ReportServiceDependencies) {
       const earlier = await replayed(db, context, options.idempotencyKey, digest!);
       if (earlier) return { receipt: earlier, isNew: false };
     }
-    const { category, mainName, mainNameEn, neighbourhood, area } = await checkSubmission(context, input);
+    const { category, mainName, mainNameEn, neighbourhood, area, municipality } = await checkSubmission(context, input);
     const wantsFeedback = input.contactConsent && Boolean(input.email || input.phone);
-    // The name is for the confirmation e-mail; the slug comes with the call.
-    const municipality = wantsFeedback || !context.municipalitySlug ? await municipalityOf(db, context.municipalityId) : { name: '', slug: context.municipalitySlug };
     const now = clock.now();
     const reportedOn = dateInAmsterdam(now);
     const year = Number(reportedOn.slice(0, 4));
     // The number is taken in a statement of its own, so submissions do not queue behind one another's whole
     // transaction for it; a submission that fails after this leaves its number unused (references stay unique).
     const reference = formatReportReference(year, await createReportRepository(db).nextReferenceNumber(context.municipalityId, year));
-    return inTransaction(db, async (tx) => {
-      const repository = createReportRepository(tx);
-      const token = newStatusToken();
-      const row = await repository.insert({
-        municipalityId: context.municipalityId,
-        reference,
-        categoryId: category.id,
-        neighbourhoodId: neighbourhood.id,
-        areaId: area?.id ?? null,
-        departmentId: category.departmentId,
-        latitude: input.location.latitude,
-        longitude: input.location.longitude,
-        address: input.address,
-        description: input.description,
-        answers: input.answers,
-        status: 'reported',
-        handleBy: handleByFor(reportedOn, category),
-        reporterEmail: wantsFeedback ? (input.email ?? null) : null,
-        reporterPhone: wantsFeedback ? (input.phone ?? null) : null,
-        reporterLanguage: context.language,
-        mayPublishPhotos: input.mayPublishPhotos,
-        statusTokenHash: hashOf(token),
-        statusTokenSealed: secrets.seal(token),
-        idempotencyKey: options.idempotencyKey ?? null,
-        idempotencyDigest: digest,
-        channel: options.channel,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await repository.addEvent({ municipalityId: row.municipalityId, reportId: row.id, kind: 'submitted', toStatus: 'reported', details: { channel: options.channel }, actorUserId: context.actor?.userId ?? null, createdAt: now });
-      const english = context.language === 'en';
-      const receipt = {
-        id: row.id,
-        reference: row.reference,
-        status: row.status,
-        category: { code: category.code, name: english ? (category.nameEn ?? category.name) : category.name, mainName: (english ? mainNameEn : null) ?? mainName ?? '' },
-        neighbourhoodName: neighbourhood.name,
-        handleBy: row.handleBy,
-        statusToken: token,
-        statusUrl: statusUrlOf(context.municipalitySlug ?? municipality.slug, token),
-        isFollowingUp: row.reporterEmail !== null || row.reporterPhone !== null,
-      };
-      if (row.reporterEmail) {
-        const notice = reportNotices.received({ reference: row.reference, categoryName: category.name, categoryNameEn: category.nameEn ?? category.name, handleBy: row.handleBy, statusUrl: receipt.statusUrl, municipalityName: municipality.name });
-        const text = notice[row.reporterLanguage as Language] ?? notice.nl;
-        await enqueueMessage(tx, clock, { municipalityId: row.municipalityId, channel: 'email', recipientEmail: row.reporterEmail, topic: 'report.received', subject: text.subject, body: text.body, payload: { reportId: row.id } });
-      }
-      // Last, so the municipality's audit chain is held only for this row and the commit. Contact data and the
-      // reporter's words stay out of the audit trail; the report holds them under its own rules.
-      await recordAudit(tx, clock, context, {
+    const token = newStatusToken();
+    const row = {
+      id: randomUUID(),
+      municipalityId: context.municipalityId,
+      reference,
+      categoryId: category.id,
+      neighbourhoodId: neighbourhood.id,
+      areaId: area?.id ?? null,
+      departmentId: category.departmentId,
+      latitude: input.location.latitude,
+      longitude: input.location.longitude,
+      address: input.address,
+      description: input.description,
+      answers: input.answers,
+      status: 'reported' as const,
+      handleBy: handleByFor(reportedOn, category),
+      reporterEmail: wantsFeedback ? (input.email ?? null) : null,
+      reporterPhone: wantsFeedback ? (input.phone ?? null) : null,
+      reporterLanguage: context.language,
+      mayPublishPhotos: input.mayPublishPhotos,
+      statusTokenHash: hashOf(token),
+      statusTokenSealed: secrets.seal(token),
+      idempotencyKey: options.idempotencyKey ?? null,
+      idempotencyDigest: digest,
+      channel: options.channel,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const english = context.language === 'en';
+    const receipt = {
+      id: row.id,
+      reference: row.reference,
+      status: row.status,
+      category: { code: category.code, name: english ? (category.nameEn ?? category.name) : category.name, mainName: (english ? mainNameEn : null) ?? mainName ?? '' },
+      neighbourhoodName: neighbourhood.name,
+      handleBy: row.handleBy,
+      statusToken: token,
+      statusUrl: statusUrlOf(context.municipalitySlug ?? municipality.slug, token),
+      isFollowingUp: row.reporterEmail !== null || row.reporterPhone !== null,
+    };
+    let confirmation: OutgoingMessage | undefined;
+    if (row.reporterEmail) {
+      const notice = reportNotices.received({ reference: row.reference, categoryName: category.name, categoryNameEn: category.nameEn ?? category.name, handleBy: row.handleBy, statusUrl: receipt.statusUrl, municipalityName: municipality.name });
+      const text = notice[row.reporterLanguage as Language] ?? notice.nl;
+      confirmation = { municipalityId: row.municipalityId, channel: 'email', recipientEmail: row.reporterEmail, topic: 'report.received', subject: text.subject, body: text.body, payload: { reportId: row.id } };
+    }
+    // The report, its first event, the confirmation and the audit row in one statement (many arrive at once, and
+    // each holds the municipality's audit chain until it commits). Contact data and the reporter's words stay
+    // out of the audit trail; the report holds them under its own rules.
+    await createReportRepository(db).insertSubmission(row, {
+      event: { municipalityId: row.municipalityId, reportId: row.id, kind: 'submitted', toStatus: 'reported', details: { channel: options.channel }, actorUserId: context.actor?.userId ?? null, createdAt: now },
+      message: confirmation && outboxRow(clock, confirmation),
+      audit: auditRow(clock, context, {
         action: 'report.submit',
         entityType: 'report',
         entityId: row.id,
         after: { reference: row.reference, categoryId: row.categoryId, neighbourhoodId: row.neighbourhoodId, departmentId: row.departmentId, channel: row.channel, hasContact: row.reporterEmail !== null || row.reporterPhone !== null },
-      });
-      return { receipt, isNew: true };
+      }),
     });
+    return { receipt, isNew: true };
   }
 
   const loadReadable = (context: UseCaseContext, reportId: string) => steps.loadReadable(db, context, reportId);
