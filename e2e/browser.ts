@@ -73,3 +73,26 @@ export async function logIn(page: Page, email: string) {
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.waitForURL('**/helmond/mijn');
 }
+
+/** Tabs from where the focus is until the keyboard reaches the element; fails if it never does. */
+export async function tabTo(page: Page, isTarget: () => boolean, steps = 80) {
+  for (let step = 0; step < steps; step++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(isTarget)) return;
+  }
+  throw new Error('the keyboard never reached the element');
+}
+
+/** Moves through a radio group with the arrow keys (which also choose) until the radio with this label is chosen. */
+export async function arrowTo(page: Page, label: string, steps = 60) {
+  for (let step = 0; step < steps; step++) {
+    const current = await page.evaluate(() => ({ label: (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent?.trim() ?? '', isChecked: (document.activeElement as HTMLInputElement | null)?.checked }));
+    if (current.label === label) {
+      // Tabbing into a group only focuses its first radio; the space bar chooses it.
+      if (!current.isChecked) await page.keyboard.press('Space');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`the arrow keys never reached “${label}”`);
+}

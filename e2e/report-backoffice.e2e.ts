@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, expectAccessible, launchBrowser, logIn, openPage } from './browser.ts';
+import { baseUrl, expectAccessible, launchBrowser, logIn, openPage, tabTo } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,15 +12,6 @@ const officer = 'ilse.vermeulen@helmond.example';
 
 async function statusSays(page: Page, text: string) {
   await expect.poll(() => page.getByRole('status').filter({ hasText: text }).isVisible()).toBe(true);
-}
-
-/** Tabs from the top of the page until the keyboard reaches the element; fails if it never does. */
-async function tabTo(page: Page, isTarget: () => boolean) {
-  for (let step = 0; step < 80; step++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate(isTarget)) return;
-  }
-  throw new Error('the keyboard never reached the element');
 }
 
 describe('the back office handles a report about public space', () => {

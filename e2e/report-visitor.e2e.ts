@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, logIn, openPage } from './browser.ts';
+import { arrowTo, expectAccessible, launchBrowser, logIn, openPage, tabTo } from './browser.ts';
 import { startMailbox } from './mailbox.ts';
 import { type RunningServer, startServer } from './server.setup.ts';
 
@@ -172,5 +172,65 @@ describe('a visitor reports a broken street light on a phone', () => {
     await expectNoSidewaysScroll(page);
     await expectAccessible(page, 'report-visitor-8-map-390');
     await context.close();
+  });
+});
+
+describe('a visitor who reads English reports with the keyboard only', () => {
+  it('chooses the kind, the place and the words without a mouse, and gets the confirmation in English', async () => {
+    const { context, page } = await openPage(browser, { baseUrl: server.baseUrl });
+    const email = 'keyboard.reporter@mail.example';
+    await page.goto('/helmond/meldingen/nieuw');
+    await page.getByRole('heading', { level: 1, name: 'Melding openbare ruimte' }).waitFor();
+    await page.locator('body').focus();
+    await tabTo(page, () => document.activeElement?.textContent?.trim() === 'English');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Report a problem in public space' }).waitFor();
+
+    // Step 1: into the main categories, the arrow keys choose; then the same for the subcategory.
+    await tabTo(page, () => (document.activeElement as HTMLInputElement | null)?.type === 'radio');
+    await arrowTo(page, 'Waste');
+    await page.getByRole('group', { name: /What exactly is the matter\? \(Waste\)/ }).waitFor();
+    await tabTo(page, () => (document.activeElement as HTMLInputElement | null)?.name !== (document.querySelector('input[type=radio]:checked') as HTMLInputElement | null)?.name && (document.activeElement as HTMLInputElement | null)?.type === 'radio');
+    await arrowTo(page, 'Litter bin is full');
+    await tabTo(page, () => document.activeElement?.textContent?.trim() === 'Next step');
+    await page.keyboard.press('Enter');
+
+    // Step 2: the map takes the keyboard; the cross in its middle is the place.
+    await page.getByRole('heading', { name: 'Step 2 of 4: Where' }).waitFor();
+    await tabTo(page, () => document.activeElement?.classList.contains('leaflet-container') ?? false);
+    await page.keyboard.press('ArrowUp');
+    await tabTo(page, () => document.activeElement?.textContent?.trim() === 'Choose the place in the middle of the map');
+    await page.keyboard.press('Enter');
+    await statusSays(page, 'Chosen place: 51.');
+    await tabTo(page, () => document.activeElement?.textContent?.trim() === 'Next step');
+    await page.keyboard.press('Enter');
+
+    // Step 3: the words.
+    await page.getByRole('heading', { name: 'Step 3 of 4: Description' }).waitFor();
+    await tabTo(page, () => document.activeElement?.tagName === 'TEXTAREA');
+    await page.keyboard.type('The litter bin by the bus stop is overflowing.');
+    await tabTo(page, () => document.activeElement?.textContent?.trim() === 'Next step');
+    await page.keyboard.press('Enter');
+
+    // Step 4: an e-mail address, consent with the space bar, and send.
+    await page.getByRole('heading', { name: 'Step 4 of 4: Contact and send' }).waitFor();
+    await tabTo(page, () => (document.activeElement as HTMLInputElement | null)?.type === 'email');
+    await page.keyboard.type(email);
+    await tabTo(page, () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent?.startsWith('The municipality may contact me') ?? false);
+    await page.keyboard.press('Space');
+    await expectAccessible(page, 'report-visitor-keyboard-en-4');
+    await tabTo(page, () => document.activeElement?.textContent?.trim() === 'Send report');
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { level: 1, name: 'Your report has been received' }).waitFor();
+    const reference = (await page.locator('.app-reference').textContent()) ?? '';
+    expect(reference).toMatch(/^M-\d{4}-\d+$/);
+    expect(await page.locator('main').textContent()).toContain('Your report about ‘Litter bin is full’');
+    await expectAccessible(page, 'report-visitor-keyboard-en-received');
+    await context.close();
+
+    const confirmation = await mailbox.waitFor(email, /received/i);
+    expect(confirmation.subject).toContain(reference);
+    expect(confirmation.text).toContain('/helmond/meldingen/status/');
   });
 });

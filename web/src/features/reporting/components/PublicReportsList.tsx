@@ -62,6 +62,7 @@ export function PublicReportsList({ municipality, show, neighbourhoodId, heading
                     <Paragraph>{[item.address, item.neighbourhoodName].filter(Boolean).join(', ')}</Paragraph>
                     <Paragraph>{text.lines[1]}</Paragraph>
                   </div>
+                  {item.photoUrl && <img className="app-public-report-photo" src={item.photoUrl} alt={t('reporting.list.photoAlt', { reference: item.reference })} loading="lazy" />}
                 </li>
               );
             })}
