@@ -46,7 +46,7 @@ export function ReporterDataSection({ municipality }: { municipality: string }) 
       </Heading>
       <Paragraph>{t('admin.privacy.reporterIntro')}</Paragraph>
       {erased && (
-        <div ref={confirmation} tabIndex={-1} className="app-status-focus">
+        <div ref={confirmation} tabIndex={-1} className="app-status-focus admin-confirmation">
           <Alert type="ok" role="status">
             <Paragraph>{t('admin.privacy.reporterErased', { email: erased.email, reports: erased.result.reports, followed: erased.result.followed })}</Paragraph>
           </Alert>
@@ -77,8 +77,8 @@ export function ReporterDataSection({ municipality }: { municipality: string }) 
             <strong>{isEmpty ? t('admin.privacy.reporterNothing', { email: data.email }) : t('admin.privacy.reporterFound', { email: data.email, reports: data.reported.length, followed: data.followed.length })}</strong>
           </Paragraph>
           {data.reported.length > 0 && (
-            <div className="insights-table">
-              <Table>
+            <div className="app-card-table-frame">
+              <Table className="app-card-table app-card-table--headed">
                 <TableCaption>{t('admin.privacy.reporterReported')}</TableCaption>
                 <TableHeader>
                   <TableRow>
@@ -93,10 +93,10 @@ export function ReporterDataSection({ municipality }: { municipality: string }) 
                   {data.reported.map((row) => (
                     <TableRow key={row.reference}>
                       <TableHeaderCell scope="row">{row.reference}</TableHeaderCell>
-                      <TableCell>{when(row.reportedAt)}</TableCell>
-                      <TableCell>{t(`reportStatus.${row.status}`)}</TableCell>
-                      <TableCell>{[row.email, row.phone].filter(Boolean).join(' · ') || t('admin.privacy.reporterNoContact')}</TableCell>
-                      <TableCell>
+                      <TableCell data-label={t('admin.privacy.reporterReportedAt')}>{when(row.reportedAt)}</TableCell>
+                      <TableCell data-label={t('admin.privacy.reporterStatus')}>{t(`reportStatus.${row.status}`)}</TableCell>
+                      <TableCell data-label={t('admin.privacy.reporterContact')}>{[row.email, row.phone].filter(Boolean).join(' · ') || t('admin.privacy.reporterNoContact')}</TableCell>
+                      <TableCell data-label={t('admin.privacy.reporterPlaceAndWords')}>
                         {row.address ? `${row.address}: ` : ''}
                         {row.description}
                       </TableCell>
@@ -107,8 +107,8 @@ export function ReporterDataSection({ municipality }: { municipality: string }) 
             </div>
           )}
           {data.followed.length > 0 && (
-            <div className="insights-table">
-              <Table>
+            <div className="app-card-table-frame">
+              <Table className="app-card-table app-card-table--headed">
                 <TableCaption>{t('admin.privacy.reporterFollowed')}</TableCaption>
                 <TableHeader>
                   <TableRow>
@@ -121,8 +121,8 @@ export function ReporterDataSection({ municipality }: { municipality: string }) 
                   {data.followed.map((row) => (
                     <TableRow key={row.reference}>
                       <TableHeaderCell scope="row">{row.reference}</TableHeaderCell>
-                      <TableCell>{when(row.followingSince)}</TableCell>
-                      <TableCell>{t(`reportStatus.${row.status}`)}</TableCell>
+                      <TableCell data-label={t('admin.privacy.reporterFollowingSince')}>{when(row.followingSince)}</TableCell>
+                      <TableCell data-label={t('admin.privacy.reporterStatus')}>{t(`reportStatus.${row.status}`)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

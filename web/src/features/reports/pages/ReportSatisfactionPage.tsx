@@ -1,6 +1,6 @@
 import '../../insights/insights.css';
 import * as Plot from '@observablehq/plot';
-import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
@@ -12,7 +12,6 @@ import { PageTitle } from '../../../components/PageTitle.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { chartBase, chartColours, formatsFor } from '../../insights/components/chart-theme.ts';
-import { FiguresTable } from '../../insights/components/FiguresTable.tsx';
 import { PlotChart } from '../../insights/components/PlotChart.tsx';
 import { isCalendarDate, lastTwelveMonths, type Period, todayInAmsterdam } from '../../insights/period.ts';
 
@@ -85,7 +84,7 @@ function PeriodForm({ period, onApply }: { period: Period; onApply(period: Perio
       </Heading>
       <form onSubmit={onSubmit} noValidate className="insights-filters__form">
         <TextField id="satisfaction-from" type="date" label={t('insights.filters.from')} value={from} onChange={setFrom} error={errors.from} />
-        <TextField id="satisfaction-to" type="date" label={t('insights.filters.to')} description={t('reports.satisfaction.periodHint')} value={to} onChange={setTo} error={errors.to} />
+        <TextField id="satisfaction-to" type="date" label={t('insights.filters.to')} value={to} onChange={setTo} error={errors.to} />
         <Button type="submit" appearance="primary-action-button">
           {t('insights.filters.apply')}
         </Button>
@@ -129,21 +128,26 @@ function SatisfactionChart(props: { id: string; title: string; rowHeading: strin
   const rows: Row[] = props.rows.map((row) => ({ ...row, label: row.name ?? props.noName, share: row.answers > 0 ? row.satisfied / row.answers : 0 }));
   const labels = rows.map((row) => row.label);
   const barText = (row: Row) => t('reports.satisfaction.barText', { percent: format.percent(row.share), answers: format.count(row.answers) });
-  const draw = (width: number) =>
-    Plot.plot({
+  const draw = (width: number) => {
+    // About 7 px a character at 14 px: on a phone a long name and its figures take two lines above the bar.
+    const charactersPerLine = Math.max(20, Math.floor((width - 24) / 7));
+    const lines = Math.max(1, ...rows.map((row) => Math.ceil(`${row.label}: ${barText(row)}`.length / charactersPerLine)));
+    const step = 30 + 18 * Math.min(lines, 3);
+    return Plot.plot({
       ...chartBase(width),
-      height: 56 * rows.length + 60,
+      height: step * rows.length + 60,
       marginLeft: 8,
       marginRight: 16,
-      y: { domain: labels, axis: null, padding: 0.1 },
+      y: { domain: labels, axis: null, padding: 0 },
       x: { domain: [0, 100], label: t('reports.satisfaction.axis'), labelAnchor: 'center', grid: true, ticks: width < 500 ? 5 : 10, tickFormat: (value: number) => `${value}%` },
       marks: [
-        Plot.barX(rows, { y: 'label', x: (row: Row) => row.share * 100, fill: chartColours.share, insetTop: 24, insetBottom: 2 }),
+        // A bar of 20 px at the bottom of its row; the group's name and figures just above it, growing upwards.
+        Plot.barX(rows, { y: 'label', x: (row: Row) => row.share * 100, fill: chartColours.share, insetTop: step - 24, insetBottom: 4 }),
         Plot.ruleX([0]),
-        // The group's name above its bar, and the figures after the name.
-        Plot.text(rows, { y: 'label', x: 0, text: (row: Row) => `${row.label}: ${barText(row)}`, textAnchor: 'start', dy: -14, fill: '#000', lineWidth: Math.max(20, Math.floor(width / 8)) }),
+        Plot.text(rows, { y: 'label', x: 0, text: (row: Row) => `${row.label}: ${barText(row)}`, textAnchor: 'start', lineAnchor: 'bottom', dy: step / 2 - 27, fill: '#000', lineWidth: charactersPerLine / 2 }),
       ],
     });
+  };
   return (
     <section aria-labelledby={`${props.id}-heading`} className="insights-section">
       <Heading level={2} id={`${props.id}-heading`}>
@@ -151,12 +155,46 @@ function SatisfactionChart(props: { id: string; title: string; rowHeading: strin
       </Heading>
       <Paragraph>{t('reports.satisfaction.caption', { period: props.period })}</Paragraph>
       <PlotChart draw={draw} label={t('reports.satisfaction.chartLabel', { title: props.title })} />
-      <FiguresTable
+      <SatisfactionTable
         caption={props.title}
         rowHeading={props.rowHeading}
         columns={[t('reports.satisfaction.answers'), t('reports.satisfaction.satisfied'), t('reports.satisfaction.share'), t('reports.satisfaction.reopened')]}
         rows={rows.map((row) => ({ label: row.label, cells: [format.count(row.answers), format.count(row.satisfied), format.percent(row.answers > 0 ? row.share : null), format.count(row.reopened)] }))}
       />
     </section>
+  );
+}
+
+/** The figures behind a chart; on a phone each group becomes a card with its figures named, so nothing scrolls sideways. */
+function SatisfactionTable(props: { caption: string; rowHeading: string; columns: string[]; rows: { label: string; cells: string[] }[] }) {
+  return (
+    <div className="app-card-table-frame">
+      <Table className="app-card-table app-card-table--headed">
+        {/* The chart's heading stands right above; the caption names the table for screen readers without repeating it. */}
+        <TableCaption className="app-visually-hidden">{props.caption}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{props.rowHeading}</TableHeaderCell>
+            {props.columns.map((column) => (
+              <TableHeaderCell key={column} scope="col" numericColumn>
+                {column}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {props.rows.map((row) => (
+            <TableRow key={row.label}>
+              <TableHeaderCell scope="row">{row.label}</TableHeaderCell>
+              {row.cells.map((cell, index) => (
+                <TableCell key={props.columns[index]} numericColumn data-label={props.columns[index]}>
+                  {cell}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }
