@@ -72,8 +72,8 @@ export function ReporterDataSection({ municipality }: { municipality: string }) 
         </div>
       </form>
       {data && (
-        <div aria-live="polite">
-          <Paragraph>
+        <div>
+          <Paragraph role="status">
             <strong>{isEmpty ? t('admin.privacy.reporterNothing', { email: data.email }) : t('admin.privacy.reporterFound', { email: data.email, reports: data.reported.length, followed: data.followed.length })}</strong>
           </Paragraph>
           {data.reported.length > 0 && (
