@@ -54,8 +54,9 @@ export const router = createBrowserRouter([
       { path: 'vragen', element: <RequestListPage /> },
       { path: 'vragen/nieuw', element: <SubmitRequestPage /> },
       { path: 'vragen/:requestId', element: <RequestPage /> },
-      // Only the queue and ids: the public pages below /meldingen (nieuw, status/:token) have routes of their own.
+      // The queue, its satisfaction figures and ids: the public pages below /meldingen (nieuw, status/:token) have routes of their own.
       { path: 'meldingen', lazy: async () => ({ Component: (await import('./features/reports/pages/ReportQueuePage.tsx')).ReportQueuePage }) },
+      { path: 'meldingen/tevredenheid', lazy: async () => ({ Component: (await import('./features/reports/pages/ReportSatisfactionPage.tsx')).ReportSatisfactionPage }) },
       { path: 'meldingen/:reportId', lazy: async () => ({ Component: (await import('./features/reports/pages/ReportPage.tsx')).ReportPage }) },
       { path: 'adviesaanvragen', element: <AdviceRequestListPage /> },
       { path: 'adviesaanvragen/nieuw', element: <NewAdviceRequestPage /> },

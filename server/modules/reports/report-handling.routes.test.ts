@@ -148,8 +148,14 @@ describe('turning a report into a request', () => {
   it('lets the neighbourhood’s advisor make a recurring problem a request under the answer protocol, linked to the report', async () => {
     const { id, reference } = await report({ description: 'De prullenbak bij het speelveld zit elke week vol.' });
     const payload = { title: 'Vaker legen van de prullenbakken bij het speelveld', explanation: 'Er komen elke week meldingen over; het leegschema past niet meer bij hoe druk het speelveld is.', version: 1 };
+    const allowedFor = async (person: DemoPerson) => (await t.request({ url: `${tenantPath}/reports/${id}`, ...(await as(person)) })).json().allowedActions as string[];
+    expect(await allowedFor('advisorSouth')).toEqual(['turnIntoRequest']);
+    expect(await allowedFor('officerMaintenance')).not.toContain('turnIntoRequest');
+    expect(await allowedFor('admin')).not.toContain('turnIntoRequest');
     const before = await fingerprintDatabase(t.database.db);
     expect((await post('officerMaintenance', `/reports/${id}/request`, payload)).statusCode).toBe(403);
+    expect((await post('admin', `/reports/${id}/request`, payload)).statusCode).toBe(403);
+    expect((await post(null, `/reports/${id}/request`, payload)).statusCode).toBe(401);
     expect((await post('resident', `/reports/${id}/request`, payload)).statusCode).toBe(403);
     expect(await fingerprintDatabase(t.database.db)).toEqual(before);
 
@@ -159,6 +165,7 @@ describe('turning a report into a request', () => {
     expect(created).toMatchObject({ kind: 'request', title: payload.title, reference: turned.json().requestReference });
     expect(created.body).toContain(reference);
     expect((await detail(id)).history.at(-1)).toMatchObject({ kind: 'turnedIntoRequest' });
+    expect(await allowedFor('advisorSouth')).toEqual([]);
     const again = await post('advisorSouth', `/reports/${id}/request`, { ...payload, version: 2 });
     expect(again.json().errors[0].code).toBe('alreadyLinkedToRequest');
   });

@@ -6,7 +6,6 @@ import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import { createRequestService, readRequestSettings } from '../requests/index.ts';
-import { can } from '../../platform/permissions.ts';
 import { findScopeMembers, holdsRole } from '../users/index.ts';
 import type { ReportReferral } from './report.tables.ts';
 import { mergedNotice, splitOffNotice } from './report.notices.ts';
@@ -190,8 +189,8 @@ export function createReportHandlingService(steps: ReportSteps, dependencies: Re
      */
     async turnReportIntoRequest(context: UseCaseContext, reportId: string, input: z.infer<typeof turnIntoRequestBody>) {
       return inTransaction(db, async (tx) => {
-        const { row } = await steps.loadReadable(tx, context, reportId);
-        if (!can(context.actor, 'request.submit')) throw new DomainError('FORBIDDEN');
+        const { row, access } = await steps.loadReadable(tx, context, reportId);
+        if (!access.canTurnIntoRequest) throw new DomainError('FORBIDDEN');
         const report = row.report;
         if (report.version !== input.version) throw new DomainError('VERSION_CONFLICT', { params: { current: report.version } });
         if (report.requestId) throw invalidField('body.title', 'alreadyLinkedToRequest');

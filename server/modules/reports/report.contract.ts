@@ -148,7 +148,7 @@ export const reportEventSchema = z.object({
   details: z.record(z.string(), z.unknown()).nullable(),
 });
 
-export const reportActions = ['changeStatus', 'assign', 'setPriority', 'addNote', 'merge', 'split', 'refer', 'linkRequest', 'approvePhoto'] as const;
+export const reportActions = ['changeStatus', 'assign', 'setPriority', 'addNote', 'merge', 'split', 'refer', 'linkRequest', 'approvePhoto', 'turnIntoRequest'] as const;
 
 export const reportDetailSchema = reportSummarySchema
   .extend({

@@ -193,7 +193,8 @@ describe('the back office', () => {
 
     const advisor = await detail('advisorSouth');
     expect(advisor.statusCode).toBe(200);
-    expect(advisor.json()).toMatchObject({ allowedActions: [], allowedStatuses: [], assignableUsers: [] });
+    // The neighbourhood's advisor reads it and may make it a request, no more.
+    expect(advisor.json()).toMatchObject({ allowedActions: ['turnIntoRequest'], allowedStatuses: [], assignableUsers: [] });
 
     expect((await t.request({ url: `${tenantPath}/reports`, ...(await as('officer')) })).json().items.map((item: { reference: string }) => item.reference)).not.toContain(receipt.reference);
     expect((await detail('officer')).statusCode).toBe(404);

@@ -64,3 +64,8 @@ export type ReportEvent = ReportDetail['history'][number];
 export type ReportStatus = ReportDetail['status'];
 export type SettableReportStatus = ReportDetail['allowedStatuses'][number];
 export type ChangeReportStatus = z.input<typeof changeReportStatusBody>;
+import type { reporterDataSchema, reporterErasureResultSchema, satisfactionFiguresSchema } from '../../../server/modules/reports/report-handling.contract.ts';
+export type SatisfactionFigures = z.infer<typeof satisfactionFiguresSchema>;
+export type SatisfactionFigure = SatisfactionFigures['byCategory'][number];
+export type ReporterData = z.infer<typeof reporterDataSchema>;
+export type ReporterErasureResult = z.infer<typeof reporterErasureResultSchema>;

@@ -7,6 +7,7 @@ import { Loading, ProblemAlert, SuccessAlert } from '../../../components/Feedbac
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { type QuestionDraft, questionDraftsOf, questionsBodyOf, type ReportQuestion, ReportQuestionsEditor } from './ReportQuestionsEditor.tsx';
 
 type DayKind = 'working' | 'calendar';
 interface AdminCategory {
@@ -18,6 +19,7 @@ interface AdminCategory {
   dayKind: DayKind;
   departmentId: string | null;
   departmentName: string | null;
+  questions: ReportQuestion[];
   isActive: boolean;
   version: number;
 }
@@ -31,17 +33,32 @@ interface CategoryDraft {
   dayKind: DayKind;
   departmentId: string;
   isActive: boolean;
+  questions: QuestionDraft[];
 }
 
-const emptyDraft: CategoryDraft = { name: '', nameEn: '', handlingDays: '', dayKind: 'working', departmentId: '', isActive: true };
+const emptyDraft: CategoryDraft = { name: '', nameEn: '', handlingDays: '', dayKind: 'working', departmentId: '', isActive: true, questions: [] };
 
 function draftOf(category: AdminCategory): CategoryDraft {
-  return { name: category.name, nameEn: category.nameEn ?? '', handlingDays: category.handlingDays === null ? '' : String(category.handlingDays), dayKind: category.dayKind, departmentId: category.departmentId ?? '', isActive: category.isActive };
+  return {
+    name: category.name,
+    nameEn: category.nameEn ?? '',
+    handlingDays: category.handlingDays === null ? '' : String(category.handlingDays),
+    dayKind: category.dayKind,
+    departmentId: category.departmentId ?? '',
+    isActive: category.isActive,
+    questions: questionDraftsOf(category.questions),
+  };
+}
+
+/** A main category only groups subcategories: its name and whether it is offered; term, routing and questions are the subcategories'. */
+function mainBodyOf(draft: CategoryDraft) {
+  return { name: draft.name, nameEn: draft.nameEn.trim() === '' ? null : draft.nameEn, isActive: draft.isActive };
 }
 
 function bodyOf(draft: CategoryDraft) {
   const days = draft.handlingDays.trim();
   return {
+    questions: questionsBodyOf(draft.questions),
     name: draft.name,
     nameEn: draft.nameEn.trim() === '' ? null : draft.nameEn,
     handlingDays: days === '' ? null : /^\d+$/.test(days) ? Number(days) : days,
@@ -82,7 +99,8 @@ export function ReportCategoriesEditor() {
             {nameOf(main)}
             {main.isActive ? '' : ` (${t('reportsAdmin.inactive')})`}
           </Heading>
-          <div className="app-card-table-frame">
+          {main.subcategories.length === 0 && <Paragraph>{t('reportsAdmin.noSubcategories')}</Paragraph>}
+          <div className="app-card-table-frame" hidden={main.subcategories.length === 0}>
             <Table className="app-card-table admin-table">
               <TableHeader>
                 <TableRow>
@@ -126,7 +144,9 @@ export function ReportCategoriesEditor() {
                 send={(draft) => api<AdminCategory>(tenantPath(municipality, `/report-categories/${sub.id}`), { method: 'PATCH', body: { ...bodyOf(draft), version: sub.version } })}
                 onSaved={(saved) => {
                   setEditing(undefined);
-                  setDone(t(saved.isActive ? 'reportsAdmin.categorySaved' : 'reportsAdmin.categoryRetired', { name: saved.name }));
+                  const questionsChanged = JSON.stringify(saved.questions) !== JSON.stringify(sub.questions);
+                  const questions = questionsChanged ? ` ${saved.questions.length === 0 ? t('reportsAdmin.questionsNone') : t('reportsAdmin.questionsSaved', { count: saved.questions.length, list: saved.questions.map((question) => `“${question.question}”`).join(', ') })}` : '';
+                  setDone(t(saved.isActive ? 'reportsAdmin.categorySaved' : 'reportsAdmin.categoryRetired', { name: saved.name }) + questions);
                   refresh();
                 }}
                 onCancel={() => setEditing(undefined)}
@@ -134,6 +154,12 @@ export function ReportCategoriesEditor() {
             ))}
         </section>
       ))}
+      <NewMainCategoryForm
+        onCreated={(name) => {
+          setDone(t('reportsAdmin.mainCategoryCreated', { name }));
+          refresh();
+        }}
+      />
       <NewSubcategoryForm
         mains={mains}
         departmentOptions={departmentOptions}
@@ -143,6 +169,31 @@ export function ReportCategoriesEditor() {
         }}
       />
     </section>
+  );
+}
+
+function NewMainCategoryForm(props: { onCreated(name: string): void }) {
+  const { municipality = '' } = useParams();
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  const [round, setRound] = useState(0);
+  return (
+    <CategoryForm
+      key={round}
+      id="new-main-category"
+      isMain
+      title={t('reportsAdmin.addMainCategory')}
+      initial={emptyDraft}
+      departmentOptions={[]}
+      submitLabel={t('reportsAdmin.addMainCategoryButton')}
+      extraFields={(error) => <TextField id="category-new-main-category-code" label={t('reportsAdmin.code')} description={t('reportsAdmin.mainCodeDescription')} value={code} onChange={setCode} error={error('code')} required />}
+      send={(draft) => api<AdminCategory>(tenantPath(municipality, '/report-categories'), { method: 'POST', body: { ...mainBodyOf(draft), code } })}
+      onSaved={(saved) => {
+        props.onCreated(saved.name);
+        setCode('');
+        setRound(round + 1);
+      }}
+    />
   );
 }
 
@@ -180,6 +231,8 @@ function NewSubcategoryForm(props: { mains: AdminMain[]; departmentOptions: { va
 function CategoryForm(props: {
   id: string;
   title: string;
+  /** A main category's form: name, English name and active only. */
+  isMain?: boolean;
   initial: CategoryDraft;
   departmentOptions: { value: string; label: string }[];
   submitLabel: string;
@@ -193,7 +246,8 @@ function CategoryForm(props: {
   const save = useMutation({ mutationFn: props.send, onSuccess: props.onSaved });
   const problem = save.error instanceof ApiProblem ? save.error : undefined;
   const error = (field: string) => problem?.fieldError(`body.${field}`);
-  const inputId = (field: string) => `category-${props.id}-${field}`;
+  // questions.0.code → category-…-questions-0-code: the error list's links find the input of the right question.
+  const inputId = (field: string) => `category-${props.id}-${field.replace(/\./g, '-')}`;
   const change = (patch: Partial<CategoryDraft>) => setDraft({ ...draft, ...patch });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -208,9 +262,13 @@ function CategoryForm(props: {
       {props.extraFields?.(error)}
       <TextField id={inputId('name')} label={t('reportsAdmin.nameNl')} value={draft.name} onChange={(name) => change({ name })} error={error('name')} required />
       <TextField id={inputId('nameEn')} label={t('reportsAdmin.nameEn')} description={t('reportsAdmin.nameEnDescription')} value={draft.nameEn} onChange={(nameEn) => change({ nameEn })} error={error('nameEn')} />
-      <TextField id={inputId('handlingDays')} label={t('reportsAdmin.handlingDays')} description={t('reportsAdmin.handlingDaysDescription')} inputMode="numeric" value={draft.handlingDays} onChange={(handlingDays) => change({ handlingDays })} error={error('handlingDays')} />
-      <SelectField id={inputId('dayKind')} label={t('reportsAdmin.dayKind')} value={draft.dayKind} onChange={(dayKind) => change({ dayKind: dayKind as DayKind })} options={(['working', 'calendar'] as const).map((kind) => ({ value: kind, label: t(`reportsAdmin.dayKind.${kind}`) }))} error={error('dayKind')} />
-      <SelectField id={inputId('departmentId')} label={t('reportsAdmin.department')} description={t('reportsAdmin.departmentDescription')} value={draft.departmentId} onChange={(departmentId) => change({ departmentId })} options={props.departmentOptions} error={error('departmentId')} />
+      {!props.isMain && (
+        <>
+          <TextField id={inputId('handlingDays')} label={t('reportsAdmin.handlingDays')} description={t('reportsAdmin.handlingDaysDescription')} inputMode="numeric" value={draft.handlingDays} onChange={(handlingDays) => change({ handlingDays })} error={error('handlingDays')} />
+          <SelectField id={inputId('dayKind')} label={t('reportsAdmin.dayKind')} value={draft.dayKind} onChange={(dayKind) => change({ dayKind: dayKind as DayKind })} options={(['working', 'calendar'] as const).map((kind) => ({ value: kind, label: t(`reportsAdmin.dayKind.${kind}`) }))} error={error('dayKind')} />
+          <SelectField id={inputId('departmentId')} label={t('reportsAdmin.department')} description={t('reportsAdmin.departmentDescription')} value={draft.departmentId} onChange={(departmentId) => change({ departmentId })} options={props.departmentOptions} error={error('departmentId')} />
+        </>
+      )}
       <FormField type="checkbox">
         <Paragraph>
           <Checkbox id={inputId('isActive')} checked={draft.isActive} onChange={(event) => change({ isActive: (event.target as HTMLInputElement).checked })} />{' '}
@@ -219,6 +277,7 @@ function CategoryForm(props: {
           </FormLabel>
         </Paragraph>
       </FormField>
+      {!props.isMain && <ReportQuestionsEditor idPrefix={`category-${props.id}`} questions={draft.questions} onChange={(questions) => change({ questions })} error={error} />}
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={save.isPending}>
           {props.submitLabel}

@@ -8,16 +8,18 @@ import { ProblemAlert, SuccessAlert } from '../../../components/Feedback.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { AdminPage } from '../components/AdminPage.tsx';
+import { ReporterDataSection } from '../components/ReporterDataSection.tsx';
 
 const settingKeys = ['sessionDays', 'passwordLinkDays', 'outboxDays', 'auditSnapshotDays', 'closedRequestAttachmentDays'] as const;
 
-/** /beheer/privacy: requests to erase data, how long data is kept, and the privacy statement. */
+/** /beheer/privacy: requests to erase data (accounts, and reporters of public-space reports), how long data is kept, and the privacy statement. */
 export function PrivacyPage() {
   const { municipality = '' } = useParams();
   const { t } = useI18n();
   return (
     <AdminPage title={t('admin.section.privacy')} intro={t('admin.privacy.intro')}>
       <ErasureRequests municipality={municipality} />
+      <ReporterDataSection municipality={municipality} />
       <RetentionSettings municipality={municipality} />
       <StatementForm municipality={municipality} />
     </AdminPage>

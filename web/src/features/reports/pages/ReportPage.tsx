@@ -17,6 +17,7 @@ import { ReportReferralForm } from '../components/ReportReferralForm.tsx';
 import { ReportRequestLinkForm } from '../components/ReportRequestLinkForm.tsx';
 import { ReportSplitForm } from '../components/ReportSplitForm.tsx';
 import { ReportStatusForm } from '../components/ReportStatusForm.tsx';
+import { ReportTurnIntoRequestForm } from '../components/ReportTurnIntoRequestForm.tsx';
 import { ReportedOn } from '../components/ReportedOn.tsx';
 import { useReport, useReportCategories } from '../queries.ts';
 
@@ -102,6 +103,11 @@ function ReportDetails({ municipality, item }: { municipality: string; item: Rep
                 <AppLink to={`/${municipality}/meldingen/${item.mergedIntoReportId}`}>{item.mergedIntoReference ?? t('reports.fact.theOriginal')}</AppLink>
               </Fact>
             )}
+            {item.requestId && (
+              <Fact label={t('reports.fact.request')}>
+                <AppLink to={`/${municipality}/vragen/${item.requestId}`}>{t('reports.fact.openRequest')}</AppLink>
+              </Fact>
+            )}
             <Fact label={t('reports.column.priority')}>{t(`reportPriority.${item.priority}`)}</Fact>
             <Fact label={t('reports.column.neighbourhood')}>{item.neighbourhoodName}</Fact>
             <Fact label={t('reports.fact.area')}>{item.areaName ?? t('reports.fact.none')}</Fact>
@@ -149,6 +155,7 @@ function ReportHandling({ municipality, item, onChanged }: { municipality: strin
       {allows('split') && <ReportSplitForm {...props} />}
       {allows('refer') && <ReportReferralForm {...props} />}
       {allows('linkRequest') && <ReportRequestLinkForm {...props} />}
+      {allows('turnIntoRequest') && <ReportTurnIntoRequestForm {...props} />}
     </>
   );
 }

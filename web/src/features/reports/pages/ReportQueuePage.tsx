@@ -1,6 +1,7 @@
 import { Button, ButtonGroup, Checkbox, FormField, FormLabel, Paragraph } from '@utrecht/component-library-react/css-module';
 import { type FormEvent, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
+import { AppLink } from '../../../components/AppLink.tsx';
 import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
@@ -68,6 +69,9 @@ export function ReportQueuePage() {
     <>
       <PageTitle>{t('reports.queue.title')}</PageTitle>
       <Paragraph appearance="lead">{t('reports.queue.intro')}</Paragraph>
+      <Paragraph>
+        <AppLink to={`/${municipality}/meldingen/tevredenheid`}>{t('reports.queue.satisfactionLink')}</AppLink>
+      </Paragraph>
       {/* On a phone the filters fold away behind one button that says how many are in use. */}
       <Button className="app-filter-toggle" appearance="secondary-action-button" aria-expanded={areFiltersOpen} aria-controls="report-filters" onClick={() => setFiltersOpen((open) => !open)}>
         {activeFilterCount > 0 ? t('reports.filter.toggleCount', { count: activeFilterCount }) : t('reports.filter.toggle')}
