@@ -30,7 +30,8 @@ export function createReportMapRepository(db: Executor) {
   return {
     /**
      * A grid of `cells` × `cells` over the view; each cell with reports becomes one cluster at their mean position,
-     * with how many are overdue. The counts add up to the reports in view, so one pass decides clusters or points.
+     * with their extent and how many are overdue. The counts add up to the reports in view, so one pass decides
+     * clusters or points.
      */
     async clusters(municipalityId: string, viewer: ReportViewer, filter: ReportFilter, view: MapView, cells: number) {
       const height = (view.north - view.south) / cells;
@@ -44,6 +45,10 @@ export function createReportMapRepository(db: Executor) {
           column,
           latitude: sql<number>`avg(${report.latitude})::float8`,
           longitude: sql<number>`avg(${report.longitude})::float8`,
+          west: sql<number>`min(${report.longitude})::float8`,
+          south: sql<number>`min(${report.latitude})::float8`,
+          east: sql<number>`max(${report.longitude})::float8`,
+          north: sql<number>`max(${report.latitude})::float8`,
           count: sql<number>`count(*)::int`,
           overdueCount: sql<number>`(count(*) filter (where ${report.closedAt} is null and ${report.handleBy} < ${filter.today}::date))::int`,
         })

@@ -15,7 +15,7 @@ const cityView = 'west=5.58&south=51.43&east=5.73&north=51.52';
 const streetView = 'west=5.690&south=51.464&east=5.697&north=51.467';
 
 type MapPoint = { id: string; reference: string; status: string; priority: string; categoryName: string; mainCategoryName: string; address: string; isOverdue: boolean; latitude: number; longitude: number };
-type MapCluster = { latitude: number; longitude: number; count: number; overdueCount: number; cell: { west: number; south: number; east: number; north: number } };
+type MapCluster = { latitude: number; longitude: number; count: number; overdueCount: number; bounds: { west: number; south: number; east: number; north: number } };
 type ReportMap = { kind: 'points' | 'clusters'; total: number; points: MapPoint[]; clusters: MapCluster[] };
 
 const map = async (person: DemoPerson | null, query: string) => t.request({ url: `${tenantPath}/report-map?${query}`, ...(await as(person)) });
@@ -111,17 +111,27 @@ describe('the back-office map', () => {
     expect(city.clusters.some((cluster) => cluster.overdueCount > 0)).toBe(true);
     for (const cluster of city.clusters) {
       expect(cluster.overdueCount).toBeLessThanOrEqual(cluster.count);
-      expect(cluster.latitude).toBeGreaterThanOrEqual(cluster.cell.south);
-      expect(cluster.latitude).toBeLessThanOrEqual(cluster.cell.north);
-      expect(cluster.longitude).toBeGreaterThanOrEqual(cluster.cell.west);
-      expect(cluster.longitude).toBeLessThanOrEqual(cluster.cell.east);
+      expect(cluster.latitude).toBeGreaterThanOrEqual(cluster.bounds.south);
+      expect(cluster.latitude).toBeLessThanOrEqual(cluster.bounds.north);
+      expect(cluster.longitude).toBeGreaterThanOrEqual(cluster.bounds.west);
+      expect(cluster.longitude).toBeLessThanOrEqual(cluster.bounds.east);
     }
     const busiest = city.clusters.reduce((most, cluster) => (cluster.count > most.count ? cluster : most));
-    const { west, south, east, north } = busiest.cell;
+    const { west, south, east, north } = busiest.bounds;
     const zoomed = await mapOf('admin', `west=${west}&south=${south}&east=${east}&north=${north}`);
     expect(zoomed.total).toBeGreaterThanOrEqual(busiest.count);
     const overdue = await mapOf('admin', `${cityView}&overdue=overdue`);
     expect(overdue.total).toBe(city.clusters.reduce((sum, cluster) => sum + cluster.overdueCount, 0));
+    // A small map on a phone asks for a coarser grid: fewer, larger clusters with the same reports.
+    const coarse = await mapOf('admin', `${cityView}&cells=4`);
+    expect(coarse.clusters.length).toBeLessThanOrEqual(16);
+    expect(coarse.clusters.length).toBeLessThan(city.clusters.length);
+    expect(coarse.total).toBe(city.total);
+    // …and shows a street's reports one by one only when the grid has a cell for each.
+    for (const cells of [2, 16, 32]) {
+      const street = await mapOf('admin', `${streetView}&cells=${cells}`);
+      expect(street.kind, `${cells} cells`).toBe(street.total <= Math.min(100, cells * cells) ? 'points' : 'clusters');
+    }
   });
 
   it('filters like the queue: by category (a main category covers its subcategories) and by words', async () => {
@@ -151,6 +161,7 @@ describe('the back-office map', () => {
       ['west=5.6&south=51.45&east=5.7&north=91', 'querystring.north'],
       ['west=oost&south=51.45&east=5.7&north=51.47', 'querystring.west'],
       [`${streetView}&status=sleeping`, 'querystring.status'],
+      [`${streetView}&cells=1000`, 'querystring.cells'],
     ] as const;
     for (const [query, field] of cases) {
       const response = await map('admin', query);

@@ -4,14 +4,16 @@ import type { UseCaseContext } from '../../platform/context.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import type { ReportMapQuery } from './report-map.contract.ts';
 import { createReportMapRepository } from './report-map.repository.ts';
+import { joinCloseClusters } from './report-map.rules.ts';
 import { viewerOf } from './report.policy.ts';
 import { reportFilterFrom } from './report.service.ts';
 import { isClosed } from './report.workflow.ts';
 
-/** Up to this many reports in view the map shows each one; above it, clusters (each point is a stop for the keyboard). */
+/**
+ * Up to this many reports in view the map shows each one; above it, clusters. Each point is a stop for the keyboard,
+ * and a small map (a coarse grid) has room for fewer: no more points than the grid has cells.
+ */
 const maximumPoints = 100;
-/** Cells per side of the grid over the view. */
-const gridCells = 16;
 
 /**
  * The back-office map: the queue's reports (the same filters, the same reach per person) in a map view, as points
@@ -27,11 +29,12 @@ export function createReportMapService(dependencies: { db: Executor; clock: Cloc
       const viewer = viewerOf(context.actor);
       const filter = reportFilterFrom(context, query, today);
       const view = { west: query.west, south: query.south, east: query.east, north: query.north };
-      const clusters = await repository.clusters(context.municipalityId, viewer, filter, view, gridCells);
+      const clusters = await repository.clusters(context.municipalityId, viewer, filter, view, query.cells);
       const total = clusters.reduce((sum, cluster) => sum + cluster.count, 0);
-      if (total <= maximumPoints) {
+      const pointLimit = Math.min(maximumPoints, query.cells * query.cells);
+      if (total <= pointLimit) {
         const english = context.language === 'en';
-        const rows = await repository.points(context.municipalityId, viewer, filter, view, maximumPoints);
+        const rows = await repository.points(context.municipalityId, viewer, filter, view, pointLimit);
         const points = rows.map((row) => ({
           id: row.id,
           reference: row.reference,
@@ -47,20 +50,15 @@ export function createReportMapService(dependencies: { db: Executor; clock: Cloc
         }));
         return { kind: 'points' as const, total, points, clusters: [] };
       }
-      const height = (view.north - view.south) / gridCells;
-      const width = (view.east - view.west) / gridCells;
-      return {
-        kind: 'clusters' as const,
-        total,
-        points: [],
-        clusters: clusters.map((cluster) => ({
-          latitude: cluster.latitude,
-          longitude: cluster.longitude,
-          count: cluster.count,
-          overdueCount: cluster.overdueCount,
-          cell: { west: view.west + cluster.column * width, south: view.south + cluster.row * height, east: view.west + (cluster.column + 1) * width, north: view.south + (cluster.row + 1) * height },
-        })),
-      };
+      const counted = clusters.map((cluster) => ({
+        latitude: cluster.latitude,
+        longitude: cluster.longitude,
+        count: cluster.count,
+        overdueCount: cluster.overdueCount,
+        bounds: { west: cluster.west, south: cluster.south, east: cluster.east, north: cluster.north },
+      }));
+      const cell = { width: (view.east - view.west) / query.cells, height: (view.north - view.south) / query.cells };
+      return { kind: 'clusters' as const, total, points: [], clusters: joinCloseClusters(counted, cell) };
     },
   };
 }

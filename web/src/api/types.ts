@@ -64,3 +64,7 @@ export type ReportEvent = ReportDetail['history'][number];
 export type ReportStatus = ReportDetail['status'];
 export type SettableReportStatus = ReportDetail['allowedStatuses'][number];
 export type ChangeReportStatus = z.input<typeof changeReportStatusBody>;
+import type { reportMapSchema } from '../../../server/modules/reports/report-map.contract.ts';
+export type ReportMap = z.infer<typeof reportMapSchema>;
+export type ReportMapPoint = ReportMap['points'][number];
+export type ReportMapCluster = ReportMap['clusters'][number];

@@ -12,7 +12,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { ChoiceList } from '../components/ChoiceList.tsx';
 import { describePublicReport, PublicReportsList } from '../components/PublicReportsList.tsx';
 import { usePublicReportMap } from '../queries.ts';
-import type { MapBox, PublicReportPoint, PublicReportShow } from '../types.ts';
+import type { MapBox, PublicReportCluster, PublicReportPoint, PublicReportShow } from '../types.ts';
 
 // Leaflet loads with the first map, not with the app.
 const PublicReportMapView = lazy(() => import('../components/PublicReportMapView.tsx').then((module) => ({ default: module.PublicReportMapView })));
@@ -30,6 +30,7 @@ export function PublicReportMapPage() {
   const boundaries = useQuery({ queryKey: ['neighbourhood-boundaries', municipality], queryFn: () => api<FeatureCollection>(tenantPath(municipality, '/neighbourhood-boundaries')) });
   const reports = usePublicReportMap(municipality, box, show);
   const describePoint = useCallback((point: PublicReportPoint) => describePublicReport(point, t, language), [t, language]);
+  const describeCluster = useCallback((cluster: PublicReportCluster) => (cluster.count === 1 ? t('reporting.map.clusterLabelOne') : t('reporting.map.clusterLabel', { count: cluster.count, open: cluster.openCount })), [t]);
   const data = reports.data;
 
   return (
@@ -68,7 +69,7 @@ export function PublicReportMapPage() {
         <Loading />
       ) : (
         <Suspense fallback={<Loading />}>
-          <PublicReportMapView boundaries={boundaries.data} baseMap={settings.data?.baseMap} data={data} onView={setBox} label={t('reporting.map.mapLabel')} roleDescription={t('reporting.map.roleDescription')} describedBy="report-map-help" describePoint={describePoint} />
+          <PublicReportMapView boundaries={boundaries.data} baseMap={settings.data?.baseMap} data={data} onView={setBox} label={t('reporting.map.mapLabel')} roleDescription={t('reporting.map.roleDescription')} describedBy="report-map-help" describePoint={describePoint} describeCluster={describeCluster} />
         </Suspense>
       )}
       {reports.error && <ProblemAlert error={reports.error} />}
