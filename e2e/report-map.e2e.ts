@@ -89,3 +89,31 @@ describe('the officer looks at her reports on the map', () => {
     await context.close();
   });
 });
+
+describe('a visitor uses the public map with the keyboard', () => {
+  it('reaches a cluster with Tab on a phone and zooms in with Enter', async () => {
+    const { context, page } = await openPage(browser);
+    await page.setViewportSize(phone);
+    await page.goto('/helmond/meldingen/kaart');
+    await page.getByRole('heading', { level: 1, name: 'Meldingen op de kaart' }).waitFor();
+    const status = page.getByRole('status').filter({ hasText: 'op dit deel van de kaart' });
+    await status.waitFor();
+    const clusters = page.getByRole('button', { name: /^\d+ meldingen, \d+ nog niet opgelost — inzoomen$|^1 melding — inzoomen$/ });
+    await expect.poll(() => clusters.count()).toBeGreaterThan(1);
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page, 'report-map-3-public-390');
+
+    const map = page.getByRole('application', { name: 'Kaart met meldingen in de openbare ruimte' });
+    await map.focus();
+    await tabTo(page, () => document.activeElement?.classList.contains('app-map-cluster-button') ?? false);
+    expect(await focusedName(page)).toMatch(/inzoomen$/);
+    const zoomBefore = await page.evaluate(() => document.querySelector('.leaflet-proxy')?.getAttribute('style') ?? '');
+    const before = await status.textContent();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Kaart met meldingen in de openbare ruimte');
+    await expect.poll(() => page.evaluate(() => document.querySelector('.leaflet-proxy')?.getAttribute('style') ?? '')).not.toBe(zoomBefore);
+    await expect.poll(() => status.textContent()).not.toBe(before);
+    await context.close();
+  });
+});
+

@@ -22,6 +22,7 @@ export const publicReportMapQuery = withMapViewChecks(
     ...mapViewFields,
     show: z.enum(['open', 'recent', 'all']).default('all').describe('open: not yet dealt with; recent: dealt with in the last 30 days; all: both'),
     categoryCode: z.string().trim().max(80).optional().describe('A main category or subcategory'),
+    cells: z.coerce.number().int().min(2).max(32).default(24).describe('Cells per side of the grid the clusters are counted in: about one per 50 pixels of the map on screen keeps them apart'),
   }),
 );
 export type PublicReportMapQuery = z.infer<typeof publicReportMapQuery>;

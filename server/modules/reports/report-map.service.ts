@@ -58,7 +58,7 @@ export function createReportMapService(dependencies: { db: Executor; clock: Cloc
         bounds: { west: cluster.west, south: cluster.south, east: cluster.east, north: cluster.north },
       }));
       const cell = { width: (view.east - view.west) / query.cells, height: (view.north - view.south) / query.cells };
-      return { kind: 'clusters' as const, total, points: [], clusters: joinCloseClusters(counted, cell) };
+      return { kind: 'clusters' as const, total, points: [], clusters: joinCloseClusters(counted, cell, ['overdueCount']) };
     },
   };
 }

@@ -4,7 +4,7 @@ import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { MapSettings } from '../../../api/types.ts';
 import type { MapBox, PublicReportMap } from '../types.ts';
-import { clusterButton } from './map-markers.ts';
+import { clusterButton, gridCellsFor } from './map-markers.ts';
 import { openMunicipalityMap } from './municipality-map.ts';
 
 /** Open and dealt-with reports in two colours that differ in lightness too (for colour-blind eyes), with a white ring. */
@@ -35,7 +35,8 @@ export function PublicReportMapView({
   boundaries: FeatureCollection | undefined;
   baseMap: MapSettings['baseMap'] | undefined;
   data: PublicReportMap | undefined;
-  onView(box: MapBox): void;
+  /** The view, and how many grid cells per side suit the map's size on screen. */
+  onView(box: MapBox, cells: number): void;
   label: string;
   roleDescription: string;
   describedBy: string;
@@ -58,7 +59,7 @@ export function PublicReportMapView({
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tellView = () => {
       const bounds = created.getBounds();
-      onViewRef.current({ west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() });
+      onViewRef.current({ west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() }, gridCellsFor(created));
     };
     created.on('moveend', () => {
       clearTimeout(timer);

@@ -30,6 +30,12 @@ export function clusterButton(map: L.Map, position: L.LatLngExpression, options:
   return markerOf(position, button, options.diameter);
 }
 
+/** Cells per side of the server's cluster grid for this map: about one per 56 pixels, so clusters rarely overlap. */
+export function gridCellsFor(map: L.Map) {
+  const size = map.getSize();
+  return Math.min(24, Math.max(3, Math.round(Math.min(size.x, size.y) / 56)));
+}
+
 /** A report: a round link to its page, opened inside the app (or in a new tab with a modifier key). */
 export function reportLink(position: L.LatLngExpression, options: { href: string; label: string; text: string; colour: string; onOpen(): void }) {
   const link = document.createElement('a');

@@ -3,15 +3,12 @@ import type { FeatureCollection } from 'geojson';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { MapSettings, ReportMap, ReportMapCluster, ReportMapPoint } from '../../../api/types.ts';
-import { clusterButton, reportLink } from '../../reporting/components/map-markers.ts';
+import { clusterButton, gridCellsFor, reportLink } from '../../reporting/components/map-markers.ts';
 import { openMunicipalityMap } from '../../reporting/components/municipality-map.ts';
 import type { MapBox } from '../../reporting/types.ts';
 
 /** Reports in the back office's blue; overdue ones red with an exclamation mark, so colour is not the only sign. */
 export const reportMapColours = { report: '#154273', overdue: '#c60c30', cluster: '#154273' } as const;
-
-/** About one cell of the cluster grid per 56 pixels, so that the clusters' buttons rarely overlap. */
-const cellsFor = (pixels: number) => Math.min(24, Math.max(3, Math.round(pixels / 56)));
 
 /** How long the map waits after panning or zooming stops before it asks for what lies in view. */
 const settleMs = 300;
@@ -63,8 +60,7 @@ export function ReportMapView({
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tellView = () => {
       const bounds = created.getBounds();
-      const size = created.getSize();
-      onViewRef.current({ west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() }, cellsFor(Math.min(size.x, size.y)));
+      onViewRef.current({ west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() }, gridCellsFor(created));
     };
     created.on('moveend', () => {
       clearTimeout(timer);
