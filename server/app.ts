@@ -65,7 +65,9 @@ import {
   createReportSettingsService,
   createReportSteps,
   registerReportCategoryAdminRoutes,
+  createReportMapService,
   registerReportHandlingRoutes,
+  registerReportMapRoutes,
   registerReportPhotoRoutes,
   registerReportRoutes,
   registerReportSettingsRoutes,
@@ -321,6 +323,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerRequestRoutes(tenantScope, requests);
           registerReportRoutes(tenantScope, reports, createPublicReportService({ db, clock }), createAddressLookup(config.GEOCODER_URL));
           registerReportHandlingRoutes(tenantScope, reportWork);
+          registerReportMapRoutes(tenantScope, createReportMapService({ db, clock }));
           registerReportCategoryAdminRoutes(tenantScope, createReportCategoryAdminService({ db, clock }));
           registerReportSettingsRoutes(tenantScope, createReportSettingsService({ db, clock }));
           registerReportPhotoRoutes(tenantScope, createReportPhotoService({ db, clock, maxBytes: config.REPORT_PHOTO_MAX_BYTES }));

@@ -6,7 +6,7 @@ import { meeting as meetingTable, meetingFollowUp } from '../server/modules/meet
 import { totpCodeAt } from '../server/modules/users/index.ts';
 import { area } from '../server/modules/neighbourhoods/index.ts';
 import { partnerOrganisation, theme } from '../server/modules/organisation/index.ts';
-import { reportPhoto } from '../server/modules/reports/index.ts';
+import { report, reportCategory, reportPhoto } from '../server/modules/reports/index.ts';
 import { adviceRequest, request } from '../server/modules/requests/index.ts';
 import { fingerprintDatabase } from './database.ts';
 import { createTestApp, type DemoIds, type DemoPerson, findDemoIds, type Session, type TestApp, tenantPath } from './harness.ts';
@@ -350,7 +350,7 @@ describe('tenant isolation', () => {
 // foreign keys make anything else impossible in the database, and the services name the field first.
 describe('ids of another municipality in bodies and query strings', () => {
   type Case = { operationId: string; field: string; as: DemoPerson; method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; payload?: Record<string, unknown> };
-  let eindhoven: { meetingKind: string; adviceRequest: string; neighbourhood: string; council: string; department: string; user: string; area: string; theme: string; partner: string; request: string };
+  let eindhoven: { reportCategory: string; meetingKind: string; adviceRequest: string; neighbourhood: string; council: string; department: string; user: string; area: string; theme: string; partner: string; request: string };
   let ids: DemoIds;
 
   beforeAll(async () => {
@@ -367,8 +367,12 @@ describe('ids of another municipality in bodies and query strings', () => {
       .insert(adviceRequest)
       .values({ municipalityId, title: 'Vraag om advies uit Eindhoven', question: 'Een vraag om advies uit een andere gemeente.', dueOn: '2026-09-01', requestedByUserId: t.other.admin.id, createdAt: now, updatedAt: now })
       .returning();
+    // A report category of Eindhoven and one of its reports placed within Helmond's map view: a map query that
+    // forgot the municipality would show it.
+    const [categorie] = await t.database.db.insert(reportCategory).values({ municipalityId, code: 'afval-eindhoven', name: 'Afval' }).returning();
+    await t.database.db.insert(report).values({ municipalityId, reference: 'M-2026-900001', categoryId: categorie.id, neighbourhoodId: t.other.neighbourhood.id, departmentId: t.other.department.id, latitude: 51.4655, longitude: 5.6935, description: 'Melding uit Eindhoven', status: 'reported', statusTokenHash: 'eindhoven-map', createdAt: now, updatedAt: now });
     const eindhovenKinds = (await t.request({ url: '/api/v1/municipalities/eindhoven/meeting-kinds' })).json().items as { id: string }[];
-    eindhoven = { meetingKind: eindhovenKinds[0].id, adviceRequest: gevraagd.id, neighbourhood: t.other.neighbourhood.id, council: t.other.council.id, department: t.other.department.id, user: t.other.admin.id, area: buurt.id, theme: subject.id, partner: partner.id, request: vraag.id };
+    eindhoven = { reportCategory: categorie.id, meetingKind: eindhovenKinds[0].id, adviceRequest: gevraagd.id, neighbourhood: t.other.neighbourhood.id, council: t.other.council.id, department: t.other.department.id, user: t.other.admin.id, area: buurt.id, theme: subject.id, partner: partner.id, request: vraag.id };
     ids = await findDemoIds(t);
   });
 
@@ -461,6 +465,10 @@ describe('ids of another municipality in bodies and query strings', () => {
       { operationId: 'listReports', field: 'query.categoryId', as: 'admin', method: 'GET', url: query('/reports', 'categoryId', eindhoven.request) },
       { operationId: 'listReports', field: 'query.neighbourhoodId', as: 'admin', method: 'GET', url: query('/reports', 'neighbourhoodId', eindhoven.neighbourhood) },
       { operationId: 'listReports', field: 'query.departmentId', as: 'admin', method: 'GET', url: query('/reports', 'departmentId', eindhoven.department) },
+      ...(['categoryId', 'neighbourhoodId', 'departmentId'] as const).map((name): Case => {
+        const value = { categoryId: eindhoven.reportCategory, neighbourhoodId: eindhoven.neighbourhood, departmentId: eindhoven.department }[name];
+        return { operationId: 'getReportMap', field: `query.${name}`, as: 'admin', method: 'GET', url: `${query('/report-map', name, value)}&west=5.58&south=51.43&east=5.73&north=51.52` };
+      }),
       { operationId: 'browseAuditLog', field: 'query.actorUserId', as: 'admin', method: 'GET', url: query('/audit-log', 'actorUserId', eindhoven.user) },
       { operationId: 'browseSecurityEvents', field: 'query.actorUserId', as: 'admin', method: 'GET', url: query('/security-events', 'actorUserId', eindhoven.user) },
       { operationId: 'register', field: 'body.homeNeighbourhoodId', as: 'resident', method: 'POST', url: `${tenantPath}/registrations`, payload: { email: 'verhuisd@mail.example', displayName: 'Verhuisde Bewoner', password: 'paarse-olifant-danst-samba', homeNeighbourhoodId: eindhoven.neighbourhood } },
@@ -531,7 +539,9 @@ describe('ids of another municipality in bodies and query strings', () => {
         const fields = response.statusCode === 400 ? (response.json().errors ?? []).map((error: { field: string }) => error.field.replace(/\.\d+/g, '[]')) : [];
         if (response.statusCode !== 400 || !fields.includes(item.field.replace('[]', '[]'))) problems.push(`${label} ${response.body.slice(0, 160)}`);
       } else {
-        const isEmpty = response.statusCode === 200 && (response.headers['content-type']?.includes('json') ? response.json().items.length === 0 : response.body.trim().split('\n').length === 1);
+        // A list has no items; a map (points or clusters, no items) counts none in view.
+        const isEmptyJson = (body: { items?: unknown[]; total?: number }) => (body.items ? body.items.length === 0 : body.total === 0);
+        const isEmpty = response.statusCode === 200 && (response.headers['content-type']?.includes('json') ? isEmptyJson(response.json()) : response.body.trim().split('\n').length === 1);
         if (!isEmpty) problems.push(`${label} ${response.body.slice(0, 160)}`);
       }
     }

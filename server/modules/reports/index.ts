@@ -2,6 +2,8 @@
 import './reports.errors.ts';
 import './reports.permissions.ts';
 export { registerReportRoutes } from './report.routes.ts';
+export { registerReportMapRoutes } from './report-map.routes.ts';
+export { createReportMapService } from './report-map.service.ts';
 export { createPublicReportService } from './public-report.service.ts';
 export { registerReportHandlingRoutes } from './report-handling.routes.ts';
 export { registerReportCategoryAdminRoutes } from './report-category-admin.routes.ts';

@@ -4,11 +4,10 @@ import type { Executor } from '../../db/client.ts';
 import { offsetOf, pageOf } from '../../platform/pagination.ts';
 import type { PublicReportListQuery, PublicReportMapQuery } from './public-report.contract.ts';
 import { createPublicReportRepository, type PublicRow } from './public-report.repository.ts';
+import { joinCloseClusters } from './report-map.rules.ts';
 
-/** Up to this many reports in view the map shows each one; above it, clusters. */
+/** Up to this many reports in view the map shows each one (no more than the grid has cells); above it, clusters. */
 const maximumPoints = 300;
-/** Clusters per side of the viewport. */
-const gridCells = 24;
 const recentDays = 30;
 
 /** The public map and list of reports: anyone may look, nobody's words or contact data are in it. */
@@ -40,13 +39,16 @@ export function createPublicReportService(dependencies: { db: Executor; clock: C
     async publicReportMap(context: UseCaseContext, query: PublicReportMapQuery) {
       const repository = createPublicReportRepository(db);
       const box = { west: query.west, south: query.south, east: query.east, north: query.north };
-      const clusters = await repository.clustersInBox(context.municipalityId, box, query.show, since(), query.categoryCode, gridCells);
+      const clusters = await repository.clustersInBox(context.municipalityId, box, query.show, since(), query.categoryCode, query.cells);
       const total = clusters.reduce((sum, cluster) => sum + cluster.count, 0);
-      if (total <= maximumPoints) {
-        const rows = await repository.pointsInBox(context.municipalityId, box, query.show, since(), query.categoryCode, maximumPoints);
+      const pointLimit = Math.min(maximumPoints, query.cells * query.cells);
+      if (total <= pointLimit) {
+        const rows = await repository.pointsInBox(context.municipalityId, box, query.show, since(), query.categoryCode, pointLimit);
         return { kind: 'points' as const, total, points: rows.map((row) => present(row, context)), clusters: [] };
       }
-      return { kind: 'clusters' as const, total, points: [], clusters: clusters.map((cluster) => ({ latitude: cluster.latitude, longitude: cluster.longitude, count: cluster.count, openCount: cluster.open_count })) };
+      const counted = clusters.map((cluster) => ({ latitude: cluster.latitude, longitude: cluster.longitude, count: cluster.count, openCount: cluster.open_count }));
+      const cell = { width: (box.east - box.west) / query.cells, height: (box.north - box.south) / query.cells };
+      return { kind: 'clusters' as const, total, points: [], clusters: joinCloseClusters(counted, cell, ['openCount']) };
     },
 
     async publicReportList(context: UseCaseContext, query: PublicReportListQuery) {

@@ -103,7 +103,8 @@ export const reportStatusViewSchema = z
   })
   .meta({ id: 'ReportStatusView' });
 
-export const reportListQuery = pageQuery.extend({
+/** The queue's filters: the list and the back-office map take the same ones. */
+export const reportFilterFields = {
   status: z.enum([...reportStatuses, 'open', 'closed']).optional(),
   categoryId: z.uuid().optional(),
   neighbourhoodId: z.uuid().optional(),
@@ -112,8 +113,11 @@ export const reportListQuery = pageQuery.extend({
   overdue: z.enum(['overdue', 'threeTimes']).optional().describe('overdue: past its deadline; threeTimes: open three times its handling term or longer'),
   assignedToMe: z.enum(['true', 'false']).optional(),
   search: z.string().trim().max(100).optional().describe('A reference (M-2026-000123) or words from the description or address'),
-});
+};
+export const reportListQuery = pageQuery.extend(reportFilterFields);
 export type ReportListQuery = z.infer<typeof reportListQuery>;
+/** The filters alone, without the page. */
+export type ReportFilterQuery = Omit<ReportListQuery, 'page' | 'pageSize'>;
 
 export const reportSummarySchema = z
   .object({

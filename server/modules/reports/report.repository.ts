@@ -18,7 +18,8 @@ export type ReportCategoryRow = typeof reportCategory.$inferSelect;
 /** Who is looking at the queue: everything for admins and aldermen, else their departments and neighbourhoods. */
 export type ReportViewer = { seesAll: true } | { seesAll: false; departmentIds: string[]; neighbourhoodIds: string[] };
 
-export interface ReportListFilter {
+/** What the queue and the back-office map filter on. */
+export interface ReportFilter {
   status?: ReportStatus | 'open' | 'closed';
   categoryId?: string;
   neighbourhoodId?: string;
@@ -28,6 +29,9 @@ export interface ReportListFilter {
   assignedUserId?: string;
   search?: string;
   today: string;
+}
+
+export interface ReportListFilter extends ReportFilter {
   offset: number;
   limit: number;
 }
@@ -74,6 +78,40 @@ export type ReportWithNames = {
   assignedName: string | null;
 };
 
+/**
+ * The queue's conditions in SQL: the municipality, the viewer's reach and the filters. The category filter looks at
+ * the category's parent too, so the query joins report_category.
+ */
+export function reportFilterOf(municipalityId: string, viewer: ReportViewer, filter: ReportFilter): SQL {
+  const conditions: SQL[] = [eq(report.municipalityId, municipalityId)];
+  if (!viewer.seesAll) {
+    const reach: SQL[] = [];
+    if (viewer.departmentIds.length > 0) reach.push(inArray(report.departmentId, viewer.departmentIds));
+    if (viewer.neighbourhoodIds.length > 0) reach.push(inArray(report.neighbourhoodId, viewer.neighbourhoodIds));
+    conditions.push(reach.length > 0 ? sql`(${sql.join(reach, sql` or `)})` : sql`false`);
+  }
+  // Open is "no closing date" (every closing status sets one, reopening clears it): the queue's partial indexes.
+  if (filter.status === 'open') conditions.push(sql`${report.closedAt} is null`);
+  else if (filter.status === 'closed') conditions.push(sql`${report.closedAt} is not null`);
+  else if (filter.status) conditions.push(eq(report.status, filter.status));
+  if (filter.categoryId) conditions.push(sql`(${report.categoryId} = ${filter.categoryId} or ${reportCategory.parentId} = ${filter.categoryId})`);
+  if (filter.neighbourhoodId) conditions.push(eq(report.neighbourhoodId, filter.neighbourhoodId));
+  if (filter.departmentId) conditions.push(eq(report.departmentId, filter.departmentId));
+  if (filter.priority) conditions.push(eq(report.priority, filter.priority as ReportRow['priority']));
+  if (filter.assignedUserId) conditions.push(eq(report.assignedUserId, filter.assignedUserId));
+  if (filter.overdue) {
+    conditions.push(sql`${report.closedAt} is null and ${report.handleBy} < ${filter.today}::date`);
+    // Three times its term: open for at least three times the days between reporting and the deadline.
+    if (filter.overdue === 'threeTimes')
+      conditions.push(sql`(${filter.today}::date - (${report.createdAt} at time zone 'Europe/Amsterdam')::date) >= 3 * greatest(1, ${report.handleBy} - (${report.createdAt} at time zone 'Europe/Amsterdam')::date)`);
+  }
+  if (filter.search) {
+    const words = `%${filter.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    conditions.push(sql`(${report.reference} = ${filter.search.toUpperCase()} or ${report.description} ilike ${words} or ${report.address} ilike ${words})`);
+  }
+  return and(...conditions)!;
+}
+
 export function createReportRepository(db: Executor) {
   function withNames() {
     return db
@@ -84,36 +122,6 @@ export function createReportRepository(db: Executor) {
       .innerJoin(neighbourhood, and(eq(neighbourhood.municipalityId, report.municipalityId), eq(neighbourhood.id, report.neighbourhoodId)))
       .leftJoin(department, and(eq(department.municipalityId, report.municipalityId), eq(department.id, report.departmentId)))
       .leftJoin(userAccount, and(eq(userAccount.municipalityId, report.municipalityId), eq(userAccount.id, report.assignedUserId)));
-  }
-
-  function filterOf(municipalityId: string, viewer: ReportViewer, filter: ReportListFilter): SQL {
-    const conditions: SQL[] = [eq(report.municipalityId, municipalityId)];
-    if (!viewer.seesAll) {
-      const reach: SQL[] = [];
-      if (viewer.departmentIds.length > 0) reach.push(inArray(report.departmentId, viewer.departmentIds));
-      if (viewer.neighbourhoodIds.length > 0) reach.push(inArray(report.neighbourhoodId, viewer.neighbourhoodIds));
-      conditions.push(reach.length > 0 ? sql`(${sql.join(reach, sql` or `)})` : sql`false`);
-    }
-    // Open is "no closing date" (every closing status sets one, reopening clears it): the queue's partial indexes.
-    if (filter.status === 'open') conditions.push(sql`${report.closedAt} is null`);
-    else if (filter.status === 'closed') conditions.push(sql`${report.closedAt} is not null`);
-    else if (filter.status) conditions.push(eq(report.status, filter.status));
-    if (filter.categoryId) conditions.push(sql`(${report.categoryId} = ${filter.categoryId} or ${reportCategory.parentId} = ${filter.categoryId})`);
-    if (filter.neighbourhoodId) conditions.push(eq(report.neighbourhoodId, filter.neighbourhoodId));
-    if (filter.departmentId) conditions.push(eq(report.departmentId, filter.departmentId));
-    if (filter.priority) conditions.push(eq(report.priority, filter.priority as ReportRow['priority']));
-    if (filter.assignedUserId) conditions.push(eq(report.assignedUserId, filter.assignedUserId));
-    if (filter.overdue) {
-      conditions.push(sql`${report.closedAt} is null and ${report.handleBy} < ${filter.today}::date`);
-      // Three times its term: open for at least three times the days between reporting and the deadline.
-      if (filter.overdue === 'threeTimes')
-        conditions.push(sql`(${filter.today}::date - (${report.createdAt} at time zone 'Europe/Amsterdam')::date) >= 3 * greatest(1, ${report.handleBy} - (${report.createdAt} at time zone 'Europe/Amsterdam')::date)`);
-    }
-    if (filter.search) {
-      const words = `%${filter.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-      conditions.push(sql`(${report.reference} = ${filter.search.toUpperCase()} or ${report.description} ilike ${words} or ${report.address} ilike ${words})`);
-    }
-    return and(...conditions)!;
   }
 
   return {
@@ -213,7 +221,7 @@ export function createReportRepository(db: Executor) {
 
     /** The back-office queue: filtered and paged in SQL, overdue first, then by deadline. */
     async list(municipalityId: string, viewer: ReportViewer, filter: ReportListFilter) {
-      const where = filterOf(municipalityId, viewer, filter);
+      const where = reportFilterOf(municipalityId, viewer, filter);
       const rows = await withNames()
         .where(where)
         .orderBy(sql`${report.handleBy} asc nulls last`, asc(report.createdAt), asc(report.id))

@@ -309,5 +309,11 @@ describe('the public map and list', () => {
     expect(map.clusters.reduce((sum: number, cluster: { count: number }) => sum + cluster.count, 0)).toBe(map.total);
     expect(map.total).toBeGreaterThan(400);
     expect(map.clusters.length).toBeLessThanOrEqual(24 * 24);
+    // A phone's small map asks for a coarser grid: fewer clusters, the same reports, none on top of another.
+    const coarse = (await t.request({ url: `${tenantPath}/public-report-map?${brouwhuisBox}&cells=4` })).json();
+    expect(coarse.clusters.length).toBeLessThanOrEqual(16);
+    expect(coarse.clusters.reduce((sum: number, cluster: { count: number }) => sum + cluster.count, 0)).toBe(coarse.total);
+    expect(coarse.total).toBe(map.total);
+    expect((await t.request({ url: `${tenantPath}/public-report-map?${brouwhuisBox}&cells=0` })).json().errors[0].field).toBe('querystring.cells');
   });
 });

@@ -8,11 +8,11 @@ import type { Language } from '../../platform/language.ts';
 import { type OutgoingMessage, outboxRow } from '../../platform/outbox.ts';
 import { offsetOf, pageOf } from '../../platform/pagination.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
-import type { ChangeReportStatus, FollowReport, NearbyReportsQuery, ReportListQuery, SubmitReport } from './report.contract.ts';
+import type { ChangeReportStatus, FollowReport, NearbyReportsQuery, ReportFilterQuery, ReportListQuery, SubmitReport } from './report.contract.ts';
 import { reportNotices, statusWords } from './report.notices.ts';
 import { allowedActionsOf, viewerOf } from './report.policy.ts';
 import { presentPublicReport, presentReportDetail, presentReportSummary, presentStatusView } from './report.presenter.ts';
-import { createReportRepository, type PublicReportFilter, type ReportRow, type ReportWithNames } from './report.repository.ts';
+import { createReportRepository, type PublicReportFilter, type ReportFilter, type ReportRow, type ReportWithNames } from './report.repository.ts';
 import { presentReportPhoto, presentStatusPhoto } from './report-photo.presenter.ts';
 import { createReportPhotoRepository } from './report-photo.repository.ts';
 import { canMoveTo, isClosed } from './report.workflow.ts';
@@ -36,6 +36,21 @@ const nearbyMetres = 100;
 
 /** The secret of a status link: 192 random bits, URL-safe. */
 const newStatusToken = () => randomBytes(24).toString('base64url');
+
+/** The queue's filters as the repository takes them; the list and the back-office map share them. */
+export function reportFilterFrom(context: UseCaseContext, query: ReportFilterQuery, today: string): ReportFilter {
+  return {
+    status: query.status,
+    categoryId: query.categoryId,
+    neighbourhoodId: query.neighbourhoodId,
+    departmentId: query.departmentId,
+    priority: query.priority,
+    overdue: query.overdue,
+    assignedUserId: query.assignedToMe === 'true' ? context.actor?.userId : undefined,
+    search: query.search,
+    today,
+  };
+}
 
 export function createReportService(dependencies: ReportServiceDependencies) {
   const { db, clock, secrets } = dependencies;
@@ -323,15 +338,7 @@ export function createReportService(dependencies: ReportServiceDependencies) {
     async listReports(context: UseCaseContext, query: ReportListQuery) {
       const today = dateInAmsterdam(clock.now());
       const { rows, total } = await createReportRepository(db).list(context.municipalityId, viewerOf(context.actor), {
-        status: query.status,
-        categoryId: query.categoryId,
-        neighbourhoodId: query.neighbourhoodId,
-        departmentId: query.departmentId,
-        priority: query.priority,
-        overdue: query.overdue,
-        assignedUserId: query.assignedToMe === 'true' ? context.actor?.userId : undefined,
-        search: query.search,
-        today,
+        ...reportFilterFrom(context, query, today),
         offset: offsetOf(query),
         limit: query.pageSize,
       });

@@ -69,3 +69,7 @@ export type SatisfactionFigures = z.infer<typeof satisfactionFiguresSchema>;
 export type SatisfactionFigure = SatisfactionFigures['byCategory'][number];
 export type ReporterData = z.infer<typeof reporterDataSchema>;
 export type ReporterErasureResult = z.infer<typeof reporterErasureResultSchema>;
+import type { reportMapSchema } from '../../../server/modules/reports/report-map.contract.ts';
+export type ReportMap = z.infer<typeof reportMapSchema>;
+export type ReportMapPoint = ReportMap['points'][number];
+export type ReportMapCluster = ReportMap['clusters'][number];

@@ -21,8 +21,9 @@ export function useReportStatus(municipality: string, token: string) {
 }
 
 /** The public map: what lies in the current view (points, or clusters counted by the server when there are many). */
-export function usePublicReportMap(municipality: string, box: MapBox | null, show: PublicReportShow) {
-  const query = box ? new URLSearchParams({ west: box.west.toFixed(5), south: box.south.toFixed(5), east: box.east.toFixed(5), north: box.north.toFixed(5), show }) : null;
+export function usePublicReportMap(municipality: string, view: { box: MapBox; cells: number } | null, show: PublicReportShow) {
+  const box = view?.box;
+  const query = box ? new URLSearchParams({ west: box.west.toFixed(5), south: box.south.toFixed(5), east: box.east.toFixed(5), north: box.north.toFixed(5), cells: String(view.cells), show }) : null;
   return useQuery({
     queryKey: ['public-report-map', municipality, query?.toString()],
     enabled: Boolean(query),

@@ -15,6 +15,7 @@ export interface Point {
 }
 export type PublicReportMap = z.infer<typeof publicReportMapSchema>;
 export type PublicReportPoint = PublicReportMap['points'][number];
+export type PublicReportCluster = PublicReportMap['clusters'][number];
 export type PublicReportList = z.infer<typeof publicReportListSchema>;
 export type PublicReportShow = 'open' | 'recent' | 'all';
 export interface MapBox {

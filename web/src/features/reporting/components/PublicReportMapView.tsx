@@ -4,6 +4,7 @@ import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { MapSettings } from '../../../api/types.ts';
 import type { MapBox, PublicReportMap } from '../types.ts';
+import { clusterButton, gridCellsFor } from './map-markers.ts';
 import { openMunicipalityMap } from './municipality-map.ts';
 
 /** Open and dealt-with reports in two colours that differ in lightness too (for colour-blind eyes), with a white ring. */
@@ -29,15 +30,19 @@ export function PublicReportMapView({
   roleDescription,
   describedBy,
   describePoint,
+  describeCluster,
 }: {
   boundaries: FeatureCollection | undefined;
   baseMap: MapSettings['baseMap'] | undefined;
   data: PublicReportMap | undefined;
-  onView(box: MapBox): void;
+  /** The view, and how many grid cells per side suit the map's size on screen. */
+  onView(box: MapBox, cells: number): void;
   label: string;
   roleDescription: string;
   describedBy: string;
   describePoint(point: PublicReportMap['points'][number]): { title: string; lines: string[] };
+  /** The name of a cluster's button: its count, how many are open, and that it zooms in. */
+  describeCluster(cluster: PublicReportMap['clusters'][number]): string;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
@@ -54,7 +59,7 @@ export function PublicReportMapView({
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tellView = () => {
       const bounds = created.getBounds();
-      onViewRef.current({ west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() });
+      onViewRef.current({ west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() }, gridCellsFor(created));
     };
     created.on('moveend', () => {
       clearTimeout(timer);
@@ -83,11 +88,14 @@ export function PublicReportMapView({
         const position: L.LatLngExpression = [cluster.latitude, cluster.longitude];
         const radius = 14 + 12 * Math.sqrt(cluster.count / largest);
         const mostlyOpen = cluster.openCount * 2 >= cluster.count;
-        // The circle zooms in on a click; its count is a plain label on top (not focusable, not a button).
-        L.circleMarker(position, { radius, color: '#ffffff', weight: 2, fillColor: mostlyOpen ? reportColours.open : reportColours.dealtWith, fillOpacity: 0.9 })
-          .on('click', () => current.setView(position, current.getZoom() + 2))
-          .addTo(layer);
-        L.marker(position, { icon: L.divIcon({ className: 'app-map-cluster', html: `<span>${cluster.count}</span>`, iconSize: undefined }), interactive: false, keyboard: false }).addTo(layer);
+        // A button with its count: Tab reaches it, Enter or a click zooms in.
+        clusterButton(current, position, {
+          count: cluster.count,
+          label: describeCluster(cluster),
+          diameter: Math.round(2 * radius),
+          colour: mostlyOpen ? reportColours.open : reportColours.dealtWith,
+          onZoom: () => current.setView(position, current.getZoom() + 2),
+        }).addTo(layer);
       }
       return;
     }
@@ -97,7 +105,7 @@ export function PublicReportMapView({
         .bindPopup(`<strong>${escapeHtml(title)}</strong><br>${lines.map(escapeHtml).join('<br>')}${point.photoUrl ? `<br><img src="${escapeHtml(point.photoUrl)}" alt="" class="app-map-popup-photo">` : ''}`)
         .addTo(layer);
     }
-  }, [data, describePoint]);
+  }, [data, describePoint, describeCluster]);
 
   return <div ref={container} className="app-map app-map--reports" />;
 }

@@ -12,7 +12,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { ChoiceList } from '../components/ChoiceList.tsx';
 import { describePublicReport, PublicReportsList } from '../components/PublicReportsList.tsx';
 import { usePublicReportMap } from '../queries.ts';
-import type { MapBox, PublicReportPoint, PublicReportShow } from '../types.ts';
+import type { MapBox, PublicReportCluster, PublicReportPoint, PublicReportShow } from '../types.ts';
 
 // Leaflet loads with the first map, not with the app.
 const PublicReportMapView = lazy(() => import('../components/PublicReportMapView.tsx').then((module) => ({ default: module.PublicReportMapView })));
@@ -25,11 +25,13 @@ export function PublicReportMapPage() {
   const { municipality = '' } = useParams();
   const { t, language } = useI18n();
   const [show, setShow] = useState<PublicReportShow>('open');
-  const [box, setBox] = useState<MapBox | null>(null);
+  const [view, setView] = useState<{ box: MapBox; cells: number } | null>(null);
+  const onView = useCallback((box: MapBox, cells: number) => setView({ box, cells }), []);
   const settings = useQuery({ queryKey: ['map-settings'], queryFn: () => api<MapSettings>('/map-settings'), staleTime: Number.POSITIVE_INFINITY, retry: 1 });
   const boundaries = useQuery({ queryKey: ['neighbourhood-boundaries', municipality], queryFn: () => api<FeatureCollection>(tenantPath(municipality, '/neighbourhood-boundaries')) });
-  const reports = usePublicReportMap(municipality, box, show);
+  const reports = usePublicReportMap(municipality, view, show);
   const describePoint = useCallback((point: PublicReportPoint) => describePublicReport(point, t, language), [t, language]);
+  const describeCluster = useCallback((cluster: PublicReportCluster) => (cluster.count === 1 ? t('reporting.map.clusterLabelOne') : t('reporting.map.clusterLabel', { count: cluster.count, open: cluster.openCount })), [t]);
   const data = reports.data;
 
   return (
@@ -68,7 +70,7 @@ export function PublicReportMapPage() {
         <Loading />
       ) : (
         <Suspense fallback={<Loading />}>
-          <PublicReportMapView boundaries={boundaries.data} baseMap={settings.data?.baseMap} data={data} onView={setBox} label={t('reporting.map.mapLabel')} roleDescription={t('reporting.map.roleDescription')} describedBy="report-map-help" describePoint={describePoint} />
+          <PublicReportMapView boundaries={boundaries.data} baseMap={settings.data?.baseMap} data={data} onView={onView} label={t('reporting.map.mapLabel')} roleDescription={t('reporting.map.roleDescription')} describedBy="report-map-help" describePoint={describePoint} describeCluster={describeCluster} />
         </Suspense>
       )}
       {reports.error && <ProblemAlert error={reports.error} />}

@@ -11,6 +11,7 @@ import { Pagination } from '../../admin/components/Pagination.tsx';
 import { useNeighbourhoods } from '../../public/queries.ts';
 import { ReportTable } from '../components/ReportTable.tsx';
 import { ReportBulkBar } from '../components/ReportBulkBar.tsx';
+import { ReportQueueMap } from '../components/ReportQueueMap.tsx';
 import { useReportCategories, useReports } from '../queries.ts';
 
 const filterNames = ['search', 'status', 'categoryId', 'neighbourhoodId', 'priority', 'overdue', 'assignedToMe'] as const;
@@ -32,11 +33,14 @@ export function ReportQueuePage() {
   const applied: Filter = Object.fromEntries(filterNames.map((name) => [name, params.get(name) ?? undefined]).filter((entry) => entry[1]));
   const status = applied.status ?? defaultStatus;
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  // The list or the map: in the address like the filters, so a reload or a shared link opens the same view.
+  const view = params.get('view') === 'map' ? 'map' : 'list';
   const [draft, setDraft] = useState<Filter>(applied);
   const [areFiltersOpen, setFiltersOpen] = useState(false);
   const activeFilterCount = Object.keys(applied).length;
   const set = (name: keyof Filter) => (value: string) => setDraft((current) => ({ ...current, [name]: value || undefined }));
-  const reports = useReports(municipality, { ...applied, status: status === 'all' ? undefined : status, page: String(page), pageSize: String(pageSize) });
+  const filter = { ...applied, status: status === 'all' ? undefined : status };
+  const reports = useReports(municipality, { ...filter, page: String(page), pageSize: String(pageSize) }, view === 'list');
   const neighbourhoods = useNeighbourhoods(municipality);
   const categories = useReportCategories(municipality);
   // The selection for a bulk change holds only reports on the page in view.
@@ -57,7 +61,12 @@ export function ReportQueuePage() {
     setSelectedIds(new Set());
     applyParams(filter, toPage);
   };
-  const applyParams = (filter: Filter, toPage: number) => setParams(new URLSearchParams(Object.entries({ ...filter, page: toPage > 1 ? String(toPage) : undefined }).filter((entry): entry is [string, string] => Boolean(entry[1]))));
+  const applyParams = (chosen: Filter, toPage: number, toView: 'list' | 'map' = view) =>
+    setParams(new URLSearchParams(Object.entries({ ...chosen, view: toView === 'map' ? 'map' : undefined, page: toPage > 1 ? String(toPage) : undefined }).filter((entry): entry is [string, string] => Boolean(entry[1]))));
+  const show = (toView: 'list' | 'map') => {
+    setSelectedIds(new Set());
+    applyParams(applied, 1, toView);
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     apply(draft);
@@ -141,9 +150,17 @@ export function ReportQueuePage() {
           </Button>
         </ButtonGroup>
       </form>
-      <ProblemAlert error={reports.error} />
-      {reports.isPending && <Loading />}
-      {reports.data && (
+      <ButtonGroup className="app-view-switch" role="group" aria-label={t('reports.view.label')}>
+        {(['list', 'map'] as const).map((option) => (
+          <Button key={option} appearance={view === option ? 'primary-action-button' : 'secondary-action-button'} aria-pressed={view === option} onClick={() => show(option)}>
+            {t(`reports.view.${option}`)}
+          </Button>
+        ))}
+      </ButtonGroup>
+      {view === 'map' && <ReportQueueMap municipality={municipality} filter={filter} />}
+      {view === 'list' && <ProblemAlert error={reports.error} />}
+      {view === 'list' && reports.isPending && <Loading />}
+      {view === 'list' && reports.data && (
         <>
           <Paragraph role="status">{t('reports.queue.found', { total })}</Paragraph>
           {items.length > 0 && <ReportBulkBar
