@@ -35,6 +35,8 @@ export async function grantRuntimeAccess(db: Pick<Executor, 'execute'>, role: st
     // The audit log: read and append, nothing else (its trigger refuses UPDATE and DELETE to everyone too).
     sql`revoke all on audit_log from ${grantee}`,
     sql`grant select, insert on audit_log to ${grantee}`,
+    // The chain's head is the trigger's alone (SECURITY DEFINER): nobody else moves it.
+    sql`revoke all on audit_chain_head from ${grantee}`,
     sql`grant usage on all sequences in schema public to ${grantee}`,
     // Retention and erasure clear old audit snapshots only through these SECURITY DEFINER functions (0008_privacy).
     sql`grant execute on function privacy_clear_audit_snapshots(uuid, timestamptz) to ${grantee}`,

@@ -82,6 +82,16 @@ describe('the audit hash chain', () => {
     expect(report.municipalities.find((chain) => chain.municipalityId === otherMunicipalityId)?.break).toBeNull();
   });
 
+  it('keeps each chain’s head at its last row', async () => {
+    const rows = await writeRows(3);
+    await writeRows(1, otherMunicipalityId);
+    const heads = await queryRows<{ municipalityId: string; lastId: string; rowHash: string }>(database.db, sql`select municipality_id::text as "municipalityId", last_id::text as "lastId", row_hash as "rowHash" from audit_chain_head`);
+    const [last] = await queryRows<{ id: string; rowHash: string }>(database.db, sql`select id::text as id, row_hash as "rowHash" from audit_log where municipality_id = ${municipalityId}::uuid order by id desc limit 1`);
+    expect(heads.find((head) => head.municipalityId === municipalityId)).toEqual({ municipalityId, lastId: last.id, rowHash: last.rowHash });
+    expect(last.rowHash).toBe(rows.at(-1)?.rowHash);
+    expect(heads.find((head) => head.municipalityId === otherMunicipalityId)).toBeDefined();
+  });
+
   it('ignores hashes a writer sends along: the database computes them', async () => {
     await database.db.execute(
       sql`insert into audit_log (municipality_id, actor_label, action, entity_type, entity_id, occurred_at, previous_hash, row_hash, snapshot_digest)
@@ -205,6 +215,9 @@ describe('the runtime role', () => {
       await expectRefusal(runtime.query(`update audit_log set action = 'changed'`), /permission denied/);
       await expectRefusal(runtime.query(`delete from audit_log`), /permission denied/);
       await expectRefusal(runtime.query(`truncate audit_log`), /permission denied/);
+      // Nor move the chain's head, which only the chaining trigger keeps.
+      await expectRefusal(runtime.query(`update audit_chain_head set row_hash = null`), /permission denied/);
+      await expectRefusal(runtime.query(`select row_hash from audit_chain_head`), /permission denied/);
       await expectRefusal(runtime.query(`create table runtime_made (id int)`), /permission denied/);
       await expectRefusal(runtime.query(`drop table outbox_message`), /must be owner/);
       await expectRefusal(runtime.query(`alter table audit_log disable trigger audit_log_append_only`), /must be owner/);

@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { municipality } from '../modules/municipalities/municipality.tables.ts';
 
 /**
@@ -33,7 +33,21 @@ export const auditLog = pgTable(
     index('audit_log_time_idx').on(table.municipalityId, table.occurredAt),
     index('audit_log_entity_idx').on(table.municipalityId, table.entityType, table.entityId),
     index('audit_log_actor_idx').on(table.municipalityId, table.actorUserId),
-    // The chain's order: the trigger reads a municipality's latest row, verification walks it by id.
+    // The chain's order: verification walks it by id.
     index('audit_log_chain_idx').on(table.municipalityId, table.id),
   ],
 );
+
+/**
+ * The head of each municipality's audit chain: the id and hash of its last row. The chaining trigger locks this row
+ * until the transaction ends, so writers of one municipality take their turn, and reads the previous hash from it:
+ * the same cost however long the log, whatever the planner thinks of it (migration 0024). Only the trigger
+ * (SECURITY DEFINER) touches it; the runtime role has no rights on it.
+ */
+export const auditChainHead = pgTable('audit_chain_head', {
+  municipalityId: uuid('municipality_id')
+    .primaryKey()
+    .references(() => municipality.id),
+  lastId: bigint('last_id', { mode: 'number' }),
+  rowHash: text('row_hash'),
+});

@@ -112,6 +112,17 @@ export function reportFilterOf(municipalityId: string, viewer: ReportViewer, fil
   return and(...conditions)!;
 }
 
+/** A category by its code, with its main category's names: every submission asks, so it is prepared (planned once per connection). */
+function prepareCategoryByCode(db: Executor) {
+  return db
+    .select({ category: reportCategory, mainName: mainCategory.name, mainNameEn: mainCategory.nameEn })
+    .from(reportCategory)
+    .leftJoin(mainCategory, and(eq(mainCategory.municipalityId, reportCategory.municipalityId), eq(mainCategory.id, reportCategory.parentId)))
+    .where(and(eq(reportCategory.municipalityId, sql.placeholder('municipalityId')), eq(reportCategory.code, sql.placeholder('code'))))
+    .prepare('report_category_by_code');
+}
+const categoryByCode = new WeakMap<Executor, ReturnType<typeof prepareCategoryByCode>>();
+
 export function createReportRepository(db: Executor) {
   function withNames() {
     return db
@@ -130,11 +141,12 @@ export function createReportRepository(db: Executor) {
     },
 
     async findCategoryByCode(municipalityId: string, code: string) {
-      const [row] = await db
-        .select({ category: reportCategory, mainName: mainCategory.name, mainNameEn: mainCategory.nameEn })
-        .from(reportCategory)
-        .leftJoin(mainCategory, and(eq(mainCategory.municipalityId, reportCategory.municipalityId), eq(mainCategory.id, reportCategory.parentId)))
-        .where(and(eq(reportCategory.municipalityId, municipalityId), eq(reportCategory.code, code)));
+      let query = categoryByCode.get(db);
+      if (!query) {
+        query = prepareCategoryByCode(db);
+        categoryByCode.set(db, query);
+      }
+      const [row] = await query.execute({ municipalityId, code });
       return row;
     },
 
