@@ -8,6 +8,7 @@ import { area, neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
 import { department } from '../organisation/organisation.tables.ts';
 import { request } from '../requests/request.tables.ts';
 import { userAccount } from '../users/user.tables.ts';
+import type { SubmissionRows } from './report-submission-writer.ts';
 import { report, reportCategory, reportEvent, reportFollower, reportReferenceCounter } from './report.tables.ts';
 import type { ReportStatus } from './report.workflow.ts';
 import { closedStatuses } from './report.workflow.ts';
@@ -167,6 +168,16 @@ export function createReportRepository(db: Executor) {
       return { neighbourhoods, areas };
     },
 
+    /** `count` numbers at once for new reports; returns the last of them (the first is last − count + 1). */
+    async takeReferenceNumbers(municipalityId: string, year: number, count: number): Promise<number> {
+      const [row] = await db
+        .insert(reportReferenceCounter)
+        .values({ municipalityId, year, lastNumber: count })
+        .onConflictDoUpdate({ target: [reportReferenceCounter.municipalityId, reportReferenceCounter.year], set: { lastNumber: sql`${reportReferenceCounter.lastNumber} + ${count}` } })
+        .returning({ lastNumber: reportReferenceCounter.lastNumber });
+      return row.lastNumber;
+    },
+
     async nextReferenceNumber(municipalityId: string, year: number): Promise<number> {
       const [row] = await db
         .insert(reportReferenceCounter)
@@ -186,9 +197,18 @@ export function createReportRepository(db: Executor) {
       return row;
     },
 
-    /** A new report with its first event, its confirmation and its audit row: one statement, one commit. */
-    async insertSubmission(values: typeof report.$inferInsert & { id: string }, also: { event: typeof reportEvent.$inferInsert; message?: typeof outboxMessage.$inferInsert; audit: typeof auditLog.$inferInsert }): Promise<void> {
-      await insertTogether(db, [db.insert(report).values(values), db.insert(reportEvent).values(also.event), ...(also.message ? [db.insert(outboxMessage).values(also.message)] : []), db.insert(auditLog).values(also.audit)]);
+    /**
+     * New reports with their first events, confirmations and audit rows: one statement, one commit. The audit rows
+     * come last, so the municipality's audit chain is taken after the reports' own work.
+     */
+    async insertSubmissions(submissions: SubmissionRows[]): Promise<void> {
+      const messages = submissions.flatMap((submission) => (submission.message ? [submission.message] : []));
+      await insertTogether(db, [
+        db.insert(report).values(submissions.map((submission) => submission.report)),
+        db.insert(reportEvent).values(submissions.map((submission) => submission.event)),
+        ...(messages.length > 0 ? [db.insert(outboxMessage).values(messages)] : []),
+        db.insert(auditLog).values(submissions.map((submission) => submission.audit)),
+      ]);
     },
 
     async addEvent(values: typeof reportEvent.$inferInsert): Promise<void> {

@@ -5,7 +5,7 @@ import { auditRow, recordAudit } from '../../platform/audit-log.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError, findDatabaseError } from '../../platform/errors.ts';
 import type { Language } from '../../platform/language.ts';
-import { type OutgoingMessage, outboxRow } from '../../platform/outbox.ts';
+import { outboxRow } from '../../platform/outbox.ts';
 import { offsetOf, pageOf } from '../../platform/pagination.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import type { ChangeReportStatus, FollowReport, NearbyReportsQuery, ReportFilterQuery, ReportListQuery, SubmitReport } from './report.contract.ts';
@@ -23,6 +23,7 @@ import { messageForStatus, } from './report-settings.rules.ts';
 import { findScopeMembers } from '../users/index.ts';
 import { invalidField } from './reports.errors.ts';
 import { createReportSteps, hashOf, type ReportServiceDependencies } from './report-steps.ts';
+import { createSubmissionWriter, type SubmissionRows } from './report-submission-writer.ts';
 
 export type { ReportServiceDependencies };
 
@@ -54,6 +55,7 @@ export function reportFilterFrom(context: UseCaseContext, query: ReportFilterQue
 
 export function createReportService(dependencies: ReportServiceDependencies) {
   const { db, clock, secrets } = dependencies;
+  const submissions = createSubmissionWriter(db);
   const steps = createReportSteps(dependencies);
   const { municipalityOf, statusUrlOf, settingsOf } = steps;
 
@@ -140,67 +142,77 @@ export function createReportService(dependencies: ReportServiceDependencies) {
     const now = clock.now();
     const reportedOn = dateInAmsterdam(now);
     const year = Number(reportedOn.slice(0, 4));
-    // The number is taken in a statement of its own, so submissions do not queue behind one another's whole
-    // transaction for it; a submission that fails after this leaves its number unused (references stay unique).
-    const reference = formatReportReference(year, await createReportRepository(db).nextReferenceNumber(context.municipalityId, year));
     const token = newStatusToken();
-    const row = {
-      id: randomUUID(),
-      municipalityId: context.municipalityId,
-      reference,
-      categoryId: category.id,
-      neighbourhoodId: neighbourhood.id,
-      areaId: area?.id ?? null,
-      departmentId: category.departmentId,
-      latitude: input.location.latitude,
-      longitude: input.location.longitude,
-      address: input.address,
-      description: input.description,
-      answers: input.answers,
-      status: 'reported' as const,
-      handleBy: handleByFor(reportedOn, category),
-      reporterEmail: wantsFeedback ? (input.email ?? null) : null,
-      reporterPhone: wantsFeedback ? (input.phone ?? null) : null,
-      reporterLanguage: context.language,
-      mayPublishPhotos: input.mayPublishPhotos,
-      statusTokenHash: hashOf(token),
-      statusTokenSealed: secrets.seal(token),
-      idempotencyKey: options.idempotencyKey ?? null,
-      idempotencyDigest: digest,
-      channel: options.channel,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const statusUrl = statusUrlOf(context.municipalitySlug ?? municipality.slug, token);
     const english = context.language === 'en';
-    const receipt = {
-      id: row.id,
-      reference: row.reference,
-      status: row.status,
-      category: { code: category.code, name: english ? (category.nameEn ?? category.name) : category.name, mainName: (english ? mainNameEn : null) ?? mainName ?? '' },
-      neighbourhoodName: neighbourhood.name,
-      handleBy: row.handleBy,
-      statusToken: token,
-      statusUrl: statusUrlOf(context.municipalitySlug ?? municipality.slug, token),
-      isFollowingUp: row.reporterEmail !== null || row.reporterPhone !== null,
-    };
-    let confirmation: OutgoingMessage | undefined;
-    if (row.reporterEmail) {
-      const notice = reportNotices.received({ reference: row.reference, categoryName: category.name, categoryNameEn: category.nameEn ?? category.name, handleBy: row.handleBy, statusUrl: receipt.statusUrl, municipalityName: municipality.name });
-      const text = notice[row.reporterLanguage as Language] ?? notice.nl;
-      confirmation = { municipalityId: row.municipalityId, channel: 'email', recipientEmail: row.reporterEmail, topic: 'report.received', subject: text.subject, body: text.body, payload: { reportId: row.id } };
-    }
-    // The report, its first event, the confirmation and the audit row in one statement (many arrive at once, and
-    // each holds the municipality's audit chain until it commits). Contact data and the reporter's words stay
-    // out of the audit trail; the report holds them under its own rules.
-    await createReportRepository(db).insertSubmission(row, {
-      event: { municipalityId: row.municipalityId, reportId: row.id, kind: 'submitted', toStatus: 'reported', details: { channel: options.channel }, actorUserId: context.actor?.userId ?? null, createdAt: now },
-      message: confirmation && outboxRow(clock, confirmation),
-      audit: auditRow(clock, context, {
-        action: 'report.submit',
-        entityType: 'report',
-        entityId: row.id,
-        after: { reference: row.reference, categoryId: row.categoryId, neighbourhoodId: row.neighbourhoodId, departmentId: row.departmentId, channel: row.channel, hasContact: row.reporterEmail !== null || row.reporterPhone !== null },
-      }),
+    const handleBy = handleByFor(reportedOn, category);
+    const reporterEmail = wantsFeedback ? (input.email ?? null) : null;
+    const reporterPhone = wantsFeedback ? (input.phone ?? null) : null;
+    const id = randomUUID();
+    // Written with the submissions that arrive meanwhile (report-submission-writer.ts), once its number is known. A
+    // submission that fails after taking its number leaves the number unused (references stay unique).
+    const receipt = await submissions.write({
+      municipalityId: context.municipalityId,
+      year,
+      rowsFor: (number) => {
+        const reference = formatReportReference(year, number);
+        let message: ReturnType<typeof outboxRow> | undefined;
+        if (reporterEmail) {
+          const notice = reportNotices.received({ reference, categoryName: category.name, categoryNameEn: category.nameEn ?? category.name, handleBy, statusUrl, municipalityName: municipality.name });
+          const text = notice[context.language as Language] ?? notice.nl;
+          message = outboxRow(clock, { municipalityId: context.municipalityId, channel: 'email', recipientEmail: reporterEmail, topic: 'report.received', subject: text.subject, body: text.body, payload: { reportId: id } });
+        }
+        const rows: SubmissionRows = {
+          report: {
+            id,
+            municipalityId: context.municipalityId,
+            reference,
+            categoryId: category.id,
+            neighbourhoodId: neighbourhood.id,
+            areaId: area?.id ?? null,
+            departmentId: category.departmentId,
+            latitude: input.location.latitude,
+            longitude: input.location.longitude,
+            address: input.address,
+            description: input.description,
+            answers: input.answers,
+            status: 'reported',
+            handleBy,
+            reporterEmail,
+            reporterPhone,
+            reporterLanguage: context.language,
+            mayPublishPhotos: input.mayPublishPhotos,
+            statusTokenHash: hashOf(token),
+            statusTokenSealed: secrets.seal(token),
+            idempotencyKey: options.idempotencyKey ?? null,
+            idempotencyDigest: digest,
+            channel: options.channel,
+            createdAt: now,
+            updatedAt: now,
+          },
+          event: { municipalityId: context.municipalityId, reportId: id, kind: 'submitted', toStatus: 'reported', details: { channel: options.channel }, actorUserId: context.actor?.userId ?? null, createdAt: now },
+          message,
+          // Contact data and the reporter's words stay out of the audit trail; the report holds them under its own rules.
+          audit: auditRow(clock, context, {
+            action: 'report.submit',
+            entityType: 'report',
+            entityId: id,
+            after: { reference, categoryId: category.id, neighbourhoodId: neighbourhood.id, departmentId: category.departmentId, channel: options.channel, hasContact: reporterEmail !== null || reporterPhone !== null },
+          }),
+        };
+        const result = {
+          id,
+          reference,
+          status: 'reported' as const,
+          category: { code: category.code, name: english ? (category.nameEn ?? category.name) : category.name, mainName: (english ? mainNameEn : null) ?? mainName ?? '' },
+          neighbourhoodName: neighbourhood.name,
+          handleBy,
+          statusToken: token,
+          statusUrl,
+          isFollowingUp: reporterEmail !== null || reporterPhone !== null,
+        };
+        return { rows, result };
+      },
     });
     return { receipt, isNew: true };
   }
