@@ -67,9 +67,12 @@ export function createSubmissionWriter(db: Executor) {
     const repository = createReportRepository(db);
     try {
       await repository.insertSubmissions(built.map(({ rows }) => rows));
-      batch.forEach((entry, index) => entry.resolve(built[index].result));
+      for (const [index, entry] of batch.entries()) entry.resolve(built[index].result);
     } catch (error) {
-      if (batch.length === 1) return batch[0].reject(error);
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
       // One refused row refuses the whole statement: the others are written on their own.
       for (const [index, entry] of batch.entries()) {
         await repository.insertSubmissions([built[index].rows]).then(
