@@ -1,8 +1,8 @@
 // node bench/reports.ts (or npm run bench -- --only reports) — public-space reports at scale, on PostgreSQL: a scratch
 // database with the migrations and the Helmond demo, 400,000 reports generated in SQL (an Amsterdam-sized year),
-// then the real server: Open311 POST requests under load, the public map for a city view and a street view, the
-// back-office queue's first page and the back-office map of the whole city, each for an officer and for an
-// administrator.
+// then the real server: the public map for a city view and a street view, the back-office queue's first page and
+// the back-office map of the whole city, each for an officer and for an administrator, and last Open311 POST requests
+// under load.
 // Set BENCH_DATABASE_SERVER to use another server than postgres://postgres@127.0.0.1:5432/postgres, and
 // BENCH_SCRATCH_NAME for another scratch database (two runs at once must not share one).
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -49,7 +49,8 @@ try {
            now() - make_interval(days => (n % 365), mins => n % 600), now() - make_interval(days => (n % 365)),
            case when n % 30 = 0 then null else now() - make_interval(days => greatest(0, (n % 365) - 3)) end
     from generate_series(1, ${reportCount}) n, categories c, places p`);
-  await database.db.execute(sql`analyze`);
+  // As autovacuum would have left a year-old table: statistics gathered and the visibility map set.
+  await database.db.execute(sql`vacuum analyze`);
   const [{ count }] = await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from report`);
   log(`Generated ${count} reports in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 } finally {
@@ -69,14 +70,6 @@ try {
   while (Date.now() < deadline && !(await fetch(`${origin}/readyz`).then((response) => response.ok, () => false))) await new Promise((resolve) => setTimeout(resolve, 200));
   const base = `${origin}/api/v1/municipalities/helmond`;
   const logIn = async (email: string) => ((await fetch(`${base}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).headers.get('set-cookie') ?? '').split(';')[0];
-
-  // Open311 POST requests, form-encoded as the specification says, as a visitor in Brouwhuis.
-  const form = new URLSearchParams({ jurisdiction_id: 'helmond', service_code: 'prullenbak-is-vol', lat: '51.4655', long: '5.6935', description: 'De prullenbak bij het speelveld zit vol.', email: 'bench@mail.example' }).toString();
-  const post = { url: `${origin}/open311/v2/requests.json`, method: 'POST' as const, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, connections };
-  await autocannon({ ...post, duration: 2 });
-  const load = await autocannon({ ...post, duration: seconds });
-  const submit = { requestsPerSecond: Math.round(load.requests.average), p50: load.latency.p50, p99: load.latency.p99, non2xx: load.non2xx, errors: load.errors };
-  log(`Open311 POST requests: ${submit.requestsPerSecond} req/s, p50 ${submit.p50} ms, p99 ${submit.p99} ms, ${submit.non2xx + submit.errors} errors (target ≥ ${targets.submitPerSecond} req/s, p99 < ${targets.submitP99Ms} ms).`);
 
   // The public map: the whole city (clusters) and one street (points).
   const cityUrl = `${base}/public-report-map?west=5.58&south=51.43&east=5.73&north=51.52`;
@@ -106,6 +99,15 @@ try {
   const adminMap = await sampleLatency(`${cityMap}&status=open`, { cookie: admin }, 200);
   const adminMapYear = await sampleLatency(cityMap, { cookie: admin }, 50);
   log(`Back-office map, whole city (open reports): officer p95 ${officerMap.p95} ms, administrator p95 ${adminMap.p95} ms (target p95 < ${targets.backOfficeMapP95Ms} ms); every report of the year, administrator: p95 ${adminMapYear.p95} ms.`);
+  // Last, Open311 POST requests, form-encoded as the specification says, as a visitor in Brouwhuis: the reads
+  // above are measured on the year of reports as generated, not on the thousands this load adds at one spot.
+  const form = new URLSearchParams({ jurisdiction_id: 'helmond', service_code: 'prullenbak-is-vol', lat: '51.4655', long: '5.6935', description: 'De prullenbak bij het speelveld zit vol.', email: 'bench@mail.example' }).toString();
+  const post = { url: `${origin}/open311/v2/requests.json`, method: 'POST' as const, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, connections };
+  await autocannon({ ...post, duration: 2 });
+  const load = await autocannon({ ...post, duration: seconds });
+  const submit = { requestsPerSecond: Math.round(load.requests.average), p50: load.latency.p50, p99: load.latency.p99, non2xx: load.non2xx, errors: load.errors };
+  log(`Open311 POST requests: ${submit.requestsPerSecond} req/s, p50 ${submit.p50} ms, p99 ${submit.p99} ms, ${submit.non2xx + submit.errors} errors (target ≥ ${targets.submitPerSecond} req/s, p99 < ${targets.submitP99Ms} ms).`);
+
   writeFileSync(
     path.join(root, 'bench', 'results', 'latest-reports.json'),
     `${JSON.stringify({ measuredAt: new Date().toISOString(), engine: 'postgres', reports: reportCount, seconds, connections, targets, open311Submit: submit, publicMap: { city, street }, queue: { officer: officerQueue, admin: adminQueue, overdue, allClosed: everything }, backOfficeMap: { officer: officerMap, admin: adminMap, adminYear: adminMapYear } }, null, 2)}\n`,
