@@ -13,10 +13,14 @@ export const areaImportBody = z
   .object({
     // Checked by the service, so that a wrong file gets a message about files, not about a choice of values.
     type: z.string().max(100).describe('Must be "FeatureCollection"'),
+    crs: z
+      .unknown()
+      .optional()
+      .describe('The coordinate system, as PDOK and ogr2ogr write it ({"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}}): RD New (EPSG:28992) or WGS84 (EPSG:4326, CRS84). Without it the coordinates tell which of the two.'),
     features: z
       .array(z.unknown())
       .max(areaImportMaxFeatures)
-      .describe('Features with CBS properties (wijkcode, wijknaam, buurtcode, buurtnaam, gemeentecode) and Polygon or MultiPolygon geometry in WGS84'),
+      .describe('Features with CBS properties (wijkcode, wijknaam, buurtcode, buurtnaam, gemeentecode) and Polygon or MultiPolygon geometry in RD New or WGS84'),
   })
   .meta({ id: 'AreaImportFile' });
 
@@ -31,7 +35,7 @@ export const areaImportReportSchema = z
         z.object({
           index: z.number().int().describe("The feature's position in the file, from 0"),
           code: z.string().nullable().describe('Its CBS code, when it had one'),
-          problem: z.string().describe('Stable code of the reason: notAFeature, noCode, otherMunicipality, noGeometry, notAPolygon, invalidCoordinates, rdNew, outsideWgs84, swappedCoordinates, invalidPolygon, invalidBuurtcode, invalidWijkcode, noBuurtnaam, noWijknaam, duplicateCode'),
+          problem: z.string().describe('Stable code of the reason: notAFeature, noCode, otherMunicipality, noGeometry, notAPolygon, invalidCoordinates, rdNew, outsideWgs84, outsideNetherlands, swappedCoordinates, invalidPolygon, invalidBuurtcode, invalidWijkcode, noBuurtnaam, noWijknaam, duplicateCode'),
           params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Values the reason names, e.g. municipalityCode and expected'),
           reason: z.string().describe('The reason in English, as the command prints it'),
         }),

@@ -1,12 +1,15 @@
+import { sql } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintDatabase } from '../../../test/database.ts';
 import { createTestApp, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
+import { queryRows } from '../../db/client.ts';
 
 let t: TestApp;
 let admin: Session;
 const fileText = readFileSync(path.resolve(import.meta.dirname, '../../../test/fixtures/helmond-areas.geojson'), 'utf8');
+const rdText = readFileSync(path.resolve(import.meta.dirname, '../../../test/fixtures/helmond-wijken-rd-new.geojson'), 'utf8');
 const url = `${tenantPath}/neighbourhood-imports`;
 
 beforeAll(async () => {
@@ -45,6 +48,12 @@ describe('importing wijken and buurten from the web app', () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.json().errors).toEqual([{ field: 'body.features', code: 'noFeatures', message: expect.stringContaining('geen wijken of buurten') }]);
 
+    const before = await fingerprintDatabase(t.database.db);
+    const mercator = await upload({ as: admin, body: JSON.stringify({ ...JSON.parse(rdText), crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3857' } } }) });
+    expect(mercator.statusCode).toBe(400);
+    expect(mercator.json().errors).toEqual([{ field: 'body.crs', code: 'unsupportedCrs', message: expect.stringContaining('“urn:ogc:def:crs:EPSG::3857”. Wijkwerk leest RD New (EPSG:28992)') }]);
+    expect(await fingerprintDatabase(t.database.db)).toEqual(before);
+
     const broken = await upload({ as: admin, body: '{"type": "FeatureCollection", "features": [' });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().code).toBe('MALFORMED_JSON');
@@ -79,5 +88,21 @@ describe('importing wijken and buurten from the web app', () => {
 
     // Again: everything is already there.
     expect((await upload({ as: admin })).json()).toMatchObject({ created: 0, updated: 0, rejected: expect.any(Array) });
+  });
+
+  it('imports the map in RD New as PDOK publishes it, reprojected, keeping the wijken it already has', async () => {
+    const boundaryOf = async () => (await queryRows<{ id: string; boundary: { coordinates: unknown } }>(t.database.db, sql`select id, boundary from neighbourhood where cbs_code = 'WK079412'`))[0];
+    const before = await boundaryOf();
+    const response = await upload({ as: admin, body: rdText });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ rejected: [] });
+    expect(response.json().created + response.json().updated + response.json().unchanged).toBe(6);
+    // The same wijk, its boundary now from the RD New file: within a metre of the WGS84 one.
+    const after = await boundaryOf();
+    expect(after.id).toBe(before.id);
+    const [longitude, latitude] = (after.boundary.coordinates as number[][][][])[0][0][0];
+    const [wgsLongitude, wgsLatitude] = (before.boundary.coordinates as number[][][])[0][0];
+    expect(Math.abs(longitude - wgsLongitude)).toBeLessThan(0.000014);
+    expect(Math.abs(latitude - wgsLatitude)).toBeLessThan(0.000009);
   });
 });

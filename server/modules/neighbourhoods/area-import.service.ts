@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { createMunicipalityRepository } from '../municipalities/index.ts';
-import { type ParsedFeature, parseFeatures, type RejectionProblem } from './area-import.rules.ts';
+import { declaredCrs, type ParsedFeature, parseFeatures, type RejectionProblem, type SourceCrs } from './area-import.rules.ts';
 import { canManageNeighbourhoods } from './neighbourhood.policy.ts';
 import { createNeighbourhoodRepository, type NeighbourhoodRepository } from './neighbourhood.repository.ts';
 import { slugFromName } from './neighbourhood.rules.ts';
@@ -24,6 +24,8 @@ export interface ImportOptions {
   /** Who imports, for the audit rows: an administrator in the web app; "system" for the command. */
   auditContext?: Pick<UseCaseContext, 'actor' | 'requestId'>;
   onProgress?: (done: number, total: number) => void;
+  /** The file's coordinate system; without it, each feature's numbers tell WGS84 from RD New. */
+  crs?: SourceCrs;
 }
 
 const batchSize = 100;
@@ -47,7 +49,7 @@ export async function importAreas(
   const audit: AuditContext = { municipalityId: municipality.id, actor: options.auditContext?.actor, requestId: options.auditContext?.requestId ?? auditContextLabel };
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [] };
   const onProgress = options.onProgress ?? (() => {});
-  const parsed = parseFeatures(features, municipality.cbsCode);
+  const parsed = parseFeatures(features, municipality.cbsCode, options.crs);
   for (const { index, result } of parsed) if (result.kind === 'rejected') report.rejected.push({ index, code: result.code, problem: result.problem, ...(result.params ? { params: result.params } : {}), reason: result.reason });
   let done = report.rejected.length;
   onProgress(done, features.length);
@@ -148,13 +150,15 @@ async function freeSlug(repository: NeighbourhoodRepository, municipalityId: str
 export function createAreaImportService(dependencies: { db: Executor; clock: Clock }) {
   const { db, clock } = dependencies;
   return {
-    async importAreaFile(context: UseCaseContext, collection: { type: string; features: unknown[] }, options: { dryRun: boolean }) {
+    async importAreaFile(context: UseCaseContext, collection: { type: string; crs?: unknown; features: unknown[] }, options: { dryRun: boolean }) {
       if (!canManageNeighbourhoods(context.actor)) throw new DomainError('FORBIDDEN');
       if (collection.type !== 'FeatureCollection') throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.type', code: 'notAFeatureCollection', params: { type: collection.type } }] });
       if (collection.features.length === 0) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.features', code: 'noFeatures' }] });
+      const declared = declaredCrs(collection.crs);
+      if ('unsupported' in declared) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.crs', code: 'unsupportedCrs', params: { crs: declared.unsupported } }] });
       const municipality = await createMunicipalityRepository(db).findById(context.municipalityId);
       if (!municipality) throw new DomainError('NOT_FOUND');
-      const report = await importAreas(dependencies, municipality, collection.features, { dryRun: options.dryRun, auditContext: context });
+      const report = await importAreas(dependencies, municipality, collection.features, { dryRun: options.dryRun, auditContext: context, crs: declared.crs });
       if (!options.dryRun) {
         // One row for the import as a whole, beside the row per wijk and buurt it changed.
         const { created, updated, unchanged } = report;

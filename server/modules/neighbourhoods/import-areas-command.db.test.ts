@@ -35,12 +35,12 @@ afterAll(() => {
 });
 
 describe('npm run import:areas', () => {
-  it('stops with exit code 1 when the file is missing or not GeoJSON', () => {
+  it('stops with exit code 1 when the file is missing, and 2 when it is not GeoJSON', () => {
     expect(importAreas()).toMatchObject({ exitCode: 1, errors: expect.stringContaining('Usage: npm run import:areas') });
     expect(importAreas(path.join(folder, 'missing.geojson'))).toMatchObject({ exitCode: 1, errors: expect.stringContaining('Cannot read') });
     const notGeoJson = path.join(folder, 'points.json');
     writeFileSync(notGeoJson, JSON.stringify({ type: 'Feature', properties: {}, geometry: null }));
-    expect(importAreas(notGeoJson)).toMatchObject({ exitCode: 1, errors: expect.stringContaining('is not a GeoJSON FeatureCollection') });
+    expect(importAreas(notGeoJson)).toMatchObject({ exitCode: 2, errors: expect.stringContaining('is not a GeoJSON FeatureCollection') });
   });
 
   it('counts in a dry run, then imports with progress lines and a table of rejected features (exit code 2)', () => {
@@ -54,6 +54,14 @@ describe('npm run import:areas', () => {
     expect(run.output).toContain('Created 8, updated 0, unchanged 0, rejected 3.');
     expect(run.output).toMatch(/ {7}8 {2}WK077201 {2}belongs to GM0772, not GM0794/);
   }, 240_000);
+
+  it('imports the map in RD New as CBS and PDOK publish it, and refuses another coordinate system with exit code 2', () => {
+    const rdNew = path.resolve(import.meta.dirname, '../../../test/fixtures/helmond-wijken-rd-new.geojson');
+    expect(importAreas(rdNew, '--dry-run')).toMatchObject({ exitCode: 0, output: expect.stringContaining('0 rejected. Nothing was saved.') });
+    const mercator = path.join(folder, 'mercator.geojson');
+    writeFileSync(mercator, JSON.stringify({ ...JSON.parse(readFileSync(rdNew, 'utf8')), crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3857' } } }));
+    expect(importAreas(mercator)).toMatchObject({ exitCode: 2, errors: expect.stringContaining('in the coordinate system urn:ogc:def:crs:EPSG::3857') });
+  }, 120_000);
 
   it('exits with 0 when every feature went in', () => {
     const collection = JSON.parse(readFileSync(fixture, 'utf8'));

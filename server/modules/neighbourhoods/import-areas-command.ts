@@ -1,16 +1,19 @@
 // npm run import:areas -- FILE.geojson [--municipality helmond] [--dry-run]
-// Imports wijken and buurten from a CBS-style GeoJSON FeatureCollection (WGS84) into one municipality.
-// Exit code: 0 everything imported, 2 some features rejected (see the report), 1 nothing could be done.
+// Imports wijken and buurten from a CBS-style GeoJSON FeatureCollection (RD New as CBS and PDOK publish it, or
+// WGS84) into one municipality.
+// Exit code: 0 everything imported, 2 the file or some of its features refused (see the report), 1 nothing could be
+// done (no file, no database, no such municipality).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { DatabaseHandle } from '../../db/client.ts';
+import { declaredCrs } from './area-import.rules.ts';
 import type { ImportReport } from './area-import.service.ts';
 
 const usage = 'Usage: npm run import:areas -- FILE.geojson [--municipality helmond] [--dry-run]';
 const write = (line: string) => process.stdout.write(`${line}\n`);
-function fail(message: string): never {
+function fail(message: string, exitCode = 1): never {
   process.stderr.write(`${message}\n`);
-  process.exit(1);
+  process.exit(exitCode);
 }
 
 let values: { municipality: string; 'dry-run': boolean };
@@ -24,14 +27,16 @@ const file = positionals[0];
 if (!file || positionals.length > 1) fail(usage);
 const isDryRun = values['dry-run'];
 
-let collection: { type?: string; features?: unknown[] };
+let collection: { type?: string; crs?: unknown; features?: unknown[] };
 try {
   collection = JSON.parse(readFileSync(file, 'utf8'));
 } catch (error) {
   fail(`Cannot read ${file} as JSON: ${(error as Error).message}`);
 }
-if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) fail(`${file} is not a GeoJSON FeatureCollection.`);
+if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) fail(`${file} is not a GeoJSON FeatureCollection.`, 2);
 const features = collection.features;
+const declared = declaredCrs(collection.crs);
+if ('unsupported' in declared) fail(`${file} is in the coordinate system ${declared.unsupported}. Export it in RD New (EPSG:28992), as CBS and PDOK publish it, or in WGS84 (EPSG:4326).`, 2);
 
 // Loaded only once the file is known to be good: the database drivers and the modules' routes take
 // seconds to load, and a mistyped file name should be answered at once.
@@ -60,6 +65,7 @@ try {
   let lastTenth = -1;
   report = await importAreas({ db: database.db, clock: systemClock }, municipality, features, {
     dryRun: isDryRun,
+    crs: declared.crs,
     onProgress(done, total) {
       bar?.update(done);
       const tenth = Math.floor((done / Math.max(total, 1)) * 10);
