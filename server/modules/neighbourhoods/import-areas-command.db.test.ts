@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeGeoPackage } from '../../../test/geopackage.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../db/client.ts';
 import { municipality } from '../municipalities/index.ts';
@@ -61,6 +62,19 @@ describe('npm run import:areas', () => {
     const mercator = path.join(folder, 'mercator.geojson');
     writeFileSync(mercator, JSON.stringify({ ...JSON.parse(readFileSync(rdNew, 'utf8')), crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3857' } } }));
     expect(importAreas(mercator)).toMatchObject({ exitCode: 2, errors: expect.stringContaining('in the coordinate system urn:ogc:def:crs:EPSG::3857') });
+  }, 120_000);
+
+  it('imports the GeoPackage CBS publishes: its wijken and buurten layers, in RD New', () => {
+    const sample = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../test/fixtures/helmond-wijken-rd-new.geojson'), 'utf8'));
+    const layer = (prefix: string) => sample.features.filter((feature: { id: string }) => feature.id.startsWith(prefix)).map((feature: { properties: Record<string, string>; geometry: unknown }) => ({ properties: feature.properties, geometry: feature.geometry }));
+    const geoPackage = path.join(folder, 'wijkenbuurten_2024.gpkg');
+    writeGeoPackage(geoPackage, { wijken: layer('WK'), buurten: layer('BU') });
+    const run = importAreas(geoPackage, '--dry-run');
+    expect(run).toMatchObject({ exitCode: 0, output: expect.stringContaining('GeoPackage layers: wijken, buurten.') });
+    expect(run.output).toContain('0 rejected. Nothing was saved.');
+    const notAPackage = path.join(folder, 'broken.gpkg');
+    writeFileSync(notAPackage, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(100)]));
+    expect(importAreas(notAPackage)).toMatchObject({ exitCode: 2, errors: expect.stringContaining('is not a GeoPackage with feature layers') });
   }, 120_000);
 
   it('exits with 0 when every feature went in', () => {

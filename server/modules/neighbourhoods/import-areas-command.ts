@@ -1,15 +1,16 @@
-// npm run import:areas -- FILE.geojson [--municipality helmond] [--dry-run]
-// Imports wijken and buurten from a CBS-style GeoJSON FeatureCollection (RD New as CBS and PDOK publish it, or
-// WGS84) into one municipality.
+// npm run import:areas -- FILE.geojson|FILE.gpkg [--municipality helmond] [--dry-run]
+// Imports wijken and buurten from the CBS wijk- en buurtkaart, as GeoPackage (its wijken and buurten layers) or as
+// a GeoJSON FeatureCollection, in RD New as CBS and PDOK publish it or in WGS84, into one municipality.
 // Exit code: 0 everything imported, 2 the file or some of its features refused (see the report), 1 nothing could be
 // done (no file, no database, no such municipality).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { declaredCrs } from './area-import.rules.ts';
+import { readGeoPackage } from './geopackage.ts';
 import type { ImportReport } from './area-import.service.ts';
 
-const usage = 'Usage: npm run import:areas -- FILE.geojson [--municipality helmond] [--dry-run]';
+const usage = 'Usage: npm run import:areas -- FILE.geojson|FILE.gpkg [--municipality helmond] [--dry-run]';
 const write = (line: string) => process.stdout.write(`${line}\n`);
 function fail(message: string, exitCode = 1): never {
   process.stderr.write(`${message}\n`);
@@ -27,15 +28,35 @@ const file = positionals[0];
 if (!file || positionals.length > 1) fail(usage);
 const isDryRun = values['dry-run'];
 
-let collection: { type?: string; crs?: unknown; features?: unknown[] };
+let content: Buffer;
 try {
-  collection = JSON.parse(readFileSync(file, 'utf8'));
+  content = readFileSync(file);
 } catch (error) {
-  fail(`Cannot read ${file} as JSON: ${(error as Error).message}`);
+  fail(`Cannot read ${file}: ${(error as Error).message}`);
 }
-if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) fail(`${file} is not a GeoJSON FeatureCollection.`, 2);
-const features = collection.features;
-const declared = declaredCrs(collection.crs);
+let features: unknown[];
+let declared: ReturnType<typeof declaredCrs>;
+if (content.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') {
+  // A GeoPackage, as CBS publishes the wijk- en buurtkaart: its wijken and buurten layers.
+  try {
+    const geoPackage = readGeoPackage(file);
+    ({ features } = geoPackage);
+    declared = 'unsupported' in geoPackage.crs ? geoPackage.crs : { crs: geoPackage.crs.crs };
+    write(`GeoPackage layers: ${geoPackage.layers.join(', ') || 'none'}.`);
+  } catch (error) {
+    fail(`${file} is not a GeoPackage with feature layers: ${(error as Error).message}`, 2);
+  }
+} else {
+  let collection: { type?: string; crs?: unknown; features?: unknown[] } = {};
+  try {
+    collection = JSON.parse(content.toString('utf8'));
+  } catch (error) {
+    fail(`${file} is neither GeoJSON nor a GeoPackage: ${(error as Error).message}`, 2);
+  }
+  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) fail(`${file} is not a GeoJSON FeatureCollection.`, 2);
+  features = collection.features;
+  declared = declaredCrs(collection.crs);
+}
 if ('unsupported' in declared) fail(`${file} is in the coordinate system ${declared.unsupported}. Export it in RD New (EPSG:28992), as CBS and PDOK publish it, or in WGS84 (EPSG:4326).`, 2);
 
 // Loaded only once the file is known to be good: the database drivers and the modules' routes take
