@@ -4,14 +4,13 @@ import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { MapSettings } from '../../../api/types.ts';
 import type { MapBox, PublicReportMap } from '../types.ts';
-import { clusterButton, gridCellsFor } from './map-markers.ts';
-import { openMunicipalityMap } from './municipality-map.ts';
+import { clusterButton } from './map-markers.ts';
+import { useReportLayerMap } from './use-report-layer-map.ts';
 
 /** Open and dealt-with reports in two colours that differ in lightness too (for colour-blind eyes), with a white ring. */
 export const reportColours = { open: '#c60c30', dealtWith: '#0b6e3b' } as const;
 
 /** How long the map waits after panning or zooming stops before it asks for what lies in view. */
-const settleMs = 300;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
@@ -45,41 +44,11 @@ export function PublicReportMapView({
   describeCluster(cluster: PublicReportMap['clusters'][number]): string;
 }) {
   const container = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const reports = useRef<L.LayerGroup | null>(null);
-  const onViewRef = useRef(onView);
-  onViewRef.current = onView;
-  const tileUrl = baseMap?.tileUrl;
+  const drawing = useReportLayerMap(container, { boundaries, tileUrl: baseMap?.tileUrl, label, roleDescription, describedBy, onView });
 
   useEffect(() => {
-    const frame = container.current;
-    if (!frame) return;
-    const created = openMunicipalityMap(frame, { boundaries, tileUrl, label, roleDescription, shade: 0.1 });
-    reports.current = L.layerGroup().addTo(created);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tellView = () => {
-      const bounds = created.getBounds();
-      onViewRef.current({ west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() }, gridCellsFor(created));
-    };
-    created.on('moveend', () => {
-      clearTimeout(timer);
-      timer = setTimeout(tellView, settleMs);
-    });
-    tellView();
-    frame.setAttribute('aria-describedby', describedBy);
-    map.current = created;
-    return () => {
-      clearTimeout(timer);
-      created.remove();
-      map.current = null;
-      reports.current = null;
-    };
-  }, [boundaries, tileUrl, label, roleDescription, describedBy]);
-
-  useEffect(() => {
-    const current = map.current;
-    const layer = reports.current;
-    if (!current || !layer) return;
+    if (!drawing) return;
+    const { map: current, reports: layer } = drawing;
     layer.clearLayers();
     if (!data) return;
     if (data.kind === 'clusters') {
@@ -105,7 +74,7 @@ export function PublicReportMapView({
         .bindPopup(`<strong>${escapeHtml(title)}</strong><br>${lines.map(escapeHtml).join('<br>')}${point.photoUrl ? `<br><img src="${escapeHtml(point.photoUrl)}" alt="" class="app-map-popup-photo">` : ''}`)
         .addTo(layer);
     }
-  }, [data, describePoint, describeCluster]);
+  }, [drawing, data, describePoint, describeCluster]);
 
   return <div ref={container} className="app-map app-map--reports" />;
 }

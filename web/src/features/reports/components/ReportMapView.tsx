@@ -1,17 +1,15 @@
 import 'leaflet/dist/leaflet.css';
 import type { FeatureCollection } from 'geojson';
-import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { MapSettings, ReportMap, ReportMapCluster, ReportMapPoint } from '../../../api/types.ts';
-import { clusterButton, gridCellsFor, reportLink } from '../../reporting/components/map-markers.ts';
-import { openMunicipalityMap } from '../../reporting/components/municipality-map.ts';
+import { clusterButton, reportLink } from '../../reporting/components/map-markers.ts';
+import { useReportLayerMap } from '../../reporting/components/use-report-layer-map.ts';
 import type { MapBox } from '../../reporting/types.ts';
 
 /** Reports in the back office's blue; overdue ones red with an exclamation mark, so colour is not the only sign. */
 export const reportMapColours = { report: '#154273', overdue: '#c60c30', cluster: '#154273' } as const;
 
 /** How long the map waits after panning or zooming stops before it asks for what lies in view. */
-const settleMs = 300;
 
 /**
  * The back-office queue on a map of the municipality: clusters (buttons that zoom in to their cell) or reports (links
@@ -44,43 +42,13 @@ export function ReportMapView({
   onOpen(point: ReportMapPoint): void;
 }) {
   const container = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const reports = useRef<L.LayerGroup | null>(null);
-  const onViewRef = useRef(onView);
-  onViewRef.current = onView;
+  const drawing = useReportLayerMap(container, { boundaries, tileUrl: baseMap?.tileUrl, label, roleDescription, describedBy, onView });
   const onOpenRef = useRef(onOpen);
   onOpenRef.current = onOpen;
-  const tileUrl = baseMap?.tileUrl;
 
   useEffect(() => {
-    const frame = container.current;
-    if (!frame) return;
-    const created = openMunicipalityMap(frame, { boundaries, tileUrl, label, roleDescription, shade: 0.1 });
-    reports.current = L.layerGroup().addTo(created);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tellView = () => {
-      const bounds = created.getBounds();
-      onViewRef.current({ west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() }, gridCellsFor(created));
-    };
-    created.on('moveend', () => {
-      clearTimeout(timer);
-      timer = setTimeout(tellView, settleMs);
-    });
-    tellView();
-    frame.setAttribute('aria-describedby', describedBy);
-    map.current = created;
-    return () => {
-      clearTimeout(timer);
-      created.remove();
-      map.current = null;
-      reports.current = null;
-    };
-  }, [boundaries, tileUrl, label, roleDescription, describedBy]);
-
-  useEffect(() => {
-    const current = map.current;
-    const layer = reports.current;
-    if (!current || !layer) return;
+    if (!drawing) return;
+    const { map: current, reports: layer } = drawing;
     layer.clearLayers();
     if (!data) return;
     if (data.kind === 'clusters') {
@@ -107,7 +75,7 @@ export function ReportMapView({
         onOpen: () => onOpenRef.current(point),
       }).addTo(layer);
     }
-  }, [data, describeCluster, describePoint, hrefOf]);
+  }, [drawing, data, describeCluster, describePoint, hrefOf]);
 
   return <div ref={container} className="app-map app-map--reports" />;
 }
