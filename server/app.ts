@@ -48,6 +48,7 @@ import {
 import { createAccessibilityStatementService, createMunicipalityService, registerAccessibilityStatementRoutes, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
 import { createAreaImportService, createNeighbourhoodService, registerAreaImportRoutes, registerMapSettingsRoutes, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
+import { createPlatformSessionService, createMunicipalityFoundingService, registerPlatformAdministrationRoutes } from './modules/platform-administration/index.ts';
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
 import { registerOpen311Routes } from './modules/open311/index.ts';
@@ -84,7 +85,7 @@ import {
   registerSecondFactorRoutes,
   registerUserRoutes,
 } from './modules/users/index.ts';
-import { registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
+import { platformCookieSettings, registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
 import { createSecretBox } from './platform/secret-box.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { handleClientError, handleError, handleFrameworkError, maxPathParameterLength, renderProblem, sendProblem, validatorCompiler } from './platform/errors.ts';
@@ -247,6 +248,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const administration = createAdministrationService({ db });
   const notifications = createNotificationService({ db, clock });
   const cookie = sessionCookieSettings(config.PUBLIC_URL);
+  const platformSessions = createPlatformSessionService({ db, clock, policy: { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS } });
+  const platformCookie = platformCookieSettings(config.PUBLIC_URL);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -277,7 +280,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   // Before the access control and the public cache: their onRoute hooks put the access check in front of the
   // limit (which needs the actor) and the cache behind it (so cached answers count too).
   await registerRateLimits(app, rateLimitSettings(config), db);
-  registerAccessControl(app, sessions, cookie, { clock, reauthenticationMinutes: config.REAUTHENTICATION_MINUTES });
+  registerAccessControl(app, sessions, cookie, { clock, reauthenticationMinutes: config.REAUTHENTICATION_MINUTES }, { cookie: platformCookie, authenticate: (token) => platformSessions.authenticate(token) });
   registerSecurityEventRecording(app, { db, clock });
   registerPublicCache(app, { ttlMs: config.PUBLIC_CACHE_SECONDS * 1000, maxEntries: 5000 });
 
@@ -295,6 +298,12 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(
     async (api) => {
       registerMunicipalityRoutes(api, municipalities);
+      registerPlatformAdministrationRoutes(api, {
+        sessions: platformSessions,
+        founding: createMunicipalityFoundingService({ db, clock, passwordLinks }),
+        cookie: platformCookie,
+        sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600,
+      });
       registerMapSettingsRoutes(api, { baseMap: baseMapOf(config) });
       await api.register(
         async (tenantScope) => {

@@ -1,3 +1,4 @@
+import { defaultThemes } from '../modules/organisation/index.ts';
 /**
  * The Helmond demo tenant. Boundaries are schematic hexagons around each neighbourhood's approximate
  * centre — not official CBS boundaries, and labelled as such. All people are fictional.
@@ -77,19 +78,8 @@ export const demoPartners = [
 ] as const;
 
 /** The subjects where a council's influence is largest (§3.1 "Schaalniveau"), plus the ones the note names in §2.3. */
-export const demoThemes = [
-  { code: 'social-facilities', nameNl: 'Sociaal-maatschappelijke voorzieningen', nameEn: 'Social facilities' },
-  { code: 'maintenance-green', nameNl: 'Onderhoud groen', nameEn: 'Maintenance of green spaces' },
-  { code: 'maintenance-grey', nameNl: 'Onderhoud grijs (wegen, pleinen, parkeren)', nameEn: 'Maintenance of roads, squares and car parks' },
-  { code: 'maintenance-blue', nameNl: 'Onderhoud blauw (water, vijvers)', nameEn: 'Maintenance of water' },
-  { code: 'public-space-layout', nameNl: 'Inrichting openbare ruimte', nameEn: 'Layout of public space' },
-  { code: 'accessibility', nameNl: 'Bereikbaarheid en openbaar vervoer', nameEn: 'Accessibility and public transport' },
-  { code: 'social-safety', nameNl: 'Sociale veiligheid', nameEn: 'Social safety' },
-  { code: 'traffic-safety', nameNl: 'Verkeersveiligheid', nameEn: 'Traffic safety' },
-  { code: 'parking', nameNl: 'Parkeren', nameEn: 'Parking' },
-  { code: 'youth', nameNl: 'Jeugd en jongerenwerk', nameEn: 'Youth and youth work' },
-  { code: 'housing', nameNl: 'Wonen', nameEn: 'Housing' },
-] as const;
+/** The demo uses the themes every new municipality starts with. */
+export const demoThemes = defaultThemes;
 
 export const demoPortfolios = [
   { code: 'wijkbeleid', name: 'Wijkbeleid', nameEn: 'Neighbourhood policy', isNeighbourhoodPolicy: true },

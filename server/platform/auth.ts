@@ -11,9 +11,10 @@ import { type Actor, can, knownPermissions, type Permission } from './permission
  * - 'public': anyone; no identity is looked up (fast path for public lists)
  * - 'public-identified': anyone, but a logged-in caller is recognised (pages that show more to members)
  * - 'authenticated': any logged-in user of this municipality
+ * - 'platform': a logged-in platform administrator (who runs the installation; no account of any municipality)
  * - a Permission: a logged-in user holding a role the permission matrix allows
  */
-export type RouteAccess = 'public' | 'public-identified' | 'authenticated' | Permission;
+export type RouteAccess = 'public' | 'public-identified' | 'authenticated' | 'platform' | Permission;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -30,7 +31,15 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | undefined;
     csrfToken: string | undefined;
+    /** Set on 'platform' routes: the platform administrator whose session cookie came with the request. */
+    platformAdministrator: { id: string; email: string; displayName: string } | undefined;
   }
+}
+
+/** Platform administrators log in apart from every municipality, with a cookie of their own. */
+export interface PlatformAuthenticator {
+  cookie: CookieSettings;
+  authenticate(token: string): Promise<{ administrator: { id: string; email: string; displayName: string }; csrfToken: string } | undefined>;
 }
 
 export interface Authenticator {
@@ -49,9 +58,14 @@ export function sessionCookieSettings(publicUrl: string): CookieSettings {
   return { name: secure ? '__Host-wijkwerk_session' : 'wijkwerk_session', secure };
 }
 
+export function platformCookieSettings(publicUrl: string): CookieSettings {
+  const secure = publicUrl.startsWith('https://');
+  return { name: secure ? '__Host-wijkwerk_platform' : 'wijkwerk_platform', secure };
+}
+
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-function parseCookieHeader(header: string | undefined, name: string): string | undefined {
+export function parseCookieHeader(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const separator = part.indexOf('=');
@@ -84,9 +98,10 @@ async function identify(request: FastifyRequest, authenticator: Authenticator, c
  * Installs the access check on every route of the scope. Routes that are not for the API (health,
  * documentation, web) opt out with access 'public'.
  */
-export function registerAccessControl(app: FastifyInstance, authenticator: Authenticator, cookie: CookieSettings, stepUp: { clock: Clock; reauthenticationMinutes: number }) {
+export function registerAccessControl(app: FastifyInstance, authenticator: Authenticator, cookie: CookieSettings, stepUp: { clock: Clock; reauthenticationMinutes: number }, platform?: PlatformAuthenticator) {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('csrfToken', undefined);
+  app.decorateRequest('platformAdministrator', undefined);
   const routeAccessTable: FastifyInstance['routeAccessTable'] = [];
   app.decorate('routeAccessTable', routeAccessTable);
 
@@ -95,11 +110,25 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
     if (access === undefined) {
       throw new Error(`Route ${route.method} ${route.url} declares no access rule; every route must say who may call it.`);
     }
-    if (access !== 'public' && access !== 'public-identified' && access !== 'authenticated' && !knownPermissions().includes(access)) {
+    if (access !== 'public' && access !== 'public-identified' && access !== 'authenticated' && access !== 'platform' && !knownPermissions().includes(access)) {
       throw new Error(`Route ${route.method} ${route.url} names an unknown permission "${access}".`);
     }
     for (const method of [route.method].flat()) routeAccessTable.push({ method, url: route.url, access });
     if (access === 'public') return;
+    if (access === 'platform') {
+      // A municipality's session or API token counts for nothing here, however high its role.
+      const platformGuard = async (request: FastifyRequest) => {
+        const token = parseCookieHeader(request.headers.cookie, platform?.cookie.name ?? '');
+        const found = token && platform ? await platform.authenticate(token) : undefined;
+        if (!found) throw new DomainError('PLATFORM_LOGIN_REQUIRED');
+        if (unsafeMethods.has(request.method) && !csrfMatches(request, found.csrfToken)) throw new DomainError('CSRF_TOKEN_INVALID');
+        request.platformAdministrator = found.administrator;
+        request.csrfToken = found.csrfToken;
+      };
+      const existing = route.onRequest;
+      route.onRequest = existing ? [platformGuard, ...(Array.isArray(existing) ? existing : [existing])] : [platformGuard];
+      return;
+    }
     const guard = async (request: FastifyRequest) => {
       const identity = await identify(request, authenticator, cookie);
       const tenant = request.tenant;

@@ -1,7 +1,8 @@
 // Permissions are known as soon as the module loads.
 import './municipality.errors.ts';
 import './municipality.permissions.ts';
-export { municipalityParams } from './municipality.contract.ts';
+export { municipalityParams, municipalitySchema } from './municipality.contract.ts';
+export { presentMunicipality } from './municipality.presenter.ts';
 export { createMunicipalityRepository } from './municipality.repository.ts';
 export { registerMunicipalityRoutes } from './municipality.routes.ts';
 export { createMunicipalityService, type MunicipalityService } from './municipality.service.ts';

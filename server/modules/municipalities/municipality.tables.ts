@@ -13,5 +13,5 @@ export const municipality = pgTable(
     settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('municipality_slug_key').on(table.slug)],
+  (table) => [uniqueIndex('municipality_slug_key').on(table.slug), uniqueIndex('municipality_cbs_code_key').on(table.cbsCode)],
 );

@@ -3,3 +3,4 @@ import './organisation.errors.ts';
 export { createOrganisationServices, type OrganisationServices } from './organisation.service.ts';
 export { registerOrganisationRoutes } from './organisation.routes.ts';
 export { councilTerm, department, partnerKinds, partnerOrganisation, portfolio, portfolioDepartment, portfolioNeighbourhood, portfolioTheme, theme } from './organisation.tables.ts';
+export { defaultThemes, insertDefaultThemes } from './default-themes.ts';

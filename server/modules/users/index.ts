@@ -1,7 +1,8 @@
 // The module's own error codes and field messages are known to the error handler as soon as the module loads.
 import './user.errors.ts';
 import './user.permissions.ts';
-export { hashPassword } from './password.ts';
+export { hashPassword, verifyPassword } from './password.ts';
+export { generateToken, hashToken } from './token.ts';
 export { checkPasswordStrength } from './password.rules.ts';
 export type { LoginThrottlePolicy } from './login-throttle.rules.ts';
 export { createLoginFailureCleanupJob, createSessionService, type SessionPolicy, type SessionService } from './session.service.ts';

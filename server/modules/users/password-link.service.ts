@@ -49,6 +49,22 @@ export function createPasswordLinkService(dependencies: { db: Executor; clock: C
     await tx.update(passwordLink).set({ usedAt: clock.now() }).where(and(eq(passwordLink.municipalityId, municipalityId), eq(passwordLink.userId, userId), isNull(passwordLink.usedAt)));
   }
 
+  async function issueLink(tx: Executor, context: UseCaseContext, user: Pick<UserRow, 'id' | 'email' | 'displayName' | 'locale'>, purpose: PasswordLinkPurpose): Promise<{ expiresAt: Date; address: string }> {
+    const now = clock.now();
+    const token = generateToken();
+    const validMs = purpose === 'forgotten' ? policy.forgottenValidMinutes * 60_000 : policy.validHours * 3_600_000;
+    const expiresAt = new Date(now.getTime() + validMs);
+    await voidLinks(tx, context.municipalityId, user.id);
+    await tx.insert(passwordLink).values({ municipalityId: context.municipalityId, userId: user.id, tokenHash: hashToken(token), purpose, createdAt: now, expiresAt });
+    const address = `${publicUrl.replace(/\/$/, '')}/${context.municipalitySlug}/wachtwoord-instellen#${token}`;
+    const notice = { invitation: userNotices.invitation, reset: userNotices.passwordReset, forgotten: userNotices.passwordForgotten }[purpose]({ name: user.displayName, link: address, expiresAt });
+    const { subject, body } = notice[user.locale] ?? notice.nl;
+    // E-mail only: the person cannot read messages in the app before they can log in.
+    await enqueueMessage(tx, clock, { municipalityId: context.municipalityId, channel: 'email', recipientUserId: user.id, recipientEmail: user.email, topic: `user.passwordLink.${purpose}`, subject, body });
+    await recordAudit(tx, clock, context, { action: 'user.sendPasswordLink', entityType: 'user', entityId: user.id, after: { purpose, expiresAt } });
+    return { expiresAt, address };
+  }
+
   return {
     voidLinks,
     policy,
@@ -69,20 +85,14 @@ export function createPasswordLinkService(dependencies: { db: Executor; clock: C
      * the account change and its link are one. Returns when the link expires.
      */
     async sendLink(tx: Executor, context: UseCaseContext, user: Pick<UserRow, 'id' | 'email' | 'displayName' | 'locale'>, purpose: PasswordLinkPurpose): Promise<Date> {
-      const now = clock.now();
-      const token = generateToken();
-      const validMs = purpose === 'forgotten' ? policy.forgottenValidMinutes * 60_000 : policy.validHours * 3_600_000;
-      const expiresAt = new Date(now.getTime() + validMs);
-      await voidLinks(tx, context.municipalityId, user.id);
-      await tx.insert(passwordLink).values({ municipalityId: context.municipalityId, userId: user.id, tokenHash: hashToken(token), purpose, createdAt: now, expiresAt });
-      const address = `${publicUrl.replace(/\/$/, '')}/${context.municipalitySlug}/wachtwoord-instellen#${token}`;
-      const notice = { invitation: userNotices.invitation, reset: userNotices.passwordReset, forgotten: userNotices.passwordForgotten }[purpose]({ name: user.displayName, link: address, expiresAt });
-      const { subject, body } = notice[user.locale] ?? notice.nl;
-      // E-mail only: the person cannot read messages in the app before they can log in.
-      await enqueueMessage(tx, clock, { municipalityId: context.municipalityId, channel: 'email', recipientUserId: user.id, recipientEmail: user.email, topic: `user.passwordLink.${purpose}`, subject, body });
-      await recordAudit(tx, clock, context, { action: 'user.sendPasswordLink', entityType: 'user', entityId: user.id, after: { purpose, expiresAt } });
-      return expiresAt;
+      return (await issueLink(tx, context, user, purpose)).expiresAt;
     },
+
+    /**
+     * As sendLink, and also returns the link itself: for the command that founds a municipality, which prints its
+     * first administrator's invitation on the server for whoever cannot wait for the e-mail.
+     */
+    issueLink,
 
     /** What the set-password page shows before the person chooses: whose account, and until when the link works. */
     async inspect(context: UseCaseContext, token: string) {
