@@ -41,7 +41,9 @@ export function createPlatformSessionService(dependencies: { db: Executor; clock
       }
       const [administrator] = await db.select().from(platformAdministrator).where(eq(platformAdministrator.email, email));
       // A wrong address costs a hash too, so the answer's timing tells nothing about who exists.
-      const isValid = administrator && !administrator.disabledAt ? await verifyPassword(administrator.passwordHash, input.password) : (await verifyPassword(await decoy(), input.password), false);
+      const canLogIn = administrator !== undefined && administrator.disabledAt === null;
+      const checked = await verifyPassword(canLogIn ? administrator.passwordHash : await decoy(), input.password);
+      const isValid = canLogIn && checked;
       if (!administrator || !isValid) throw new DomainError(platformErrors.PLATFORM_LOGIN_FAILED);
       const token = generateToken();
       const csrfToken = generateToken();
