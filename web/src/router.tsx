@@ -24,6 +24,8 @@ import { SetPasswordPage } from './features/session/pages/SetPasswordPage.tsx';
 // Dutch paths first: these are the addresses residents share.
 export const router = createBrowserRouter([
   { path: '/', element: <MunicipalityChooserPage /> },
+  // Who runs the installation: outside every municipality (the slug is reserved on the server).
+  { path: '/platformbeheer', lazy: async () => ({ Component: (await import('./features/platform/pages/PlatformAdministrationPage.tsx')).PlatformAdministrationPage }) },
   {
     path: '/:municipality',
     element: <Layout />,

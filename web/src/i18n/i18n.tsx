@@ -19,6 +19,8 @@ import meetingsNl from './meetings.nl.json' with { type: 'json' };
 import plansEn from './plans.en.json' with { type: 'json' };
 import plansNl from './plans.nl.json' with { type: 'json' };
 import nl from './nl.json' with { type: 'json' };
+import platformEn from './platform.en.json' with { type: 'json' };
+import platformNl from './platform.nl.json' with { type: 'json' };
 import publicActionPlanEn from './publicActionPlan.en.json' with { type: 'json' };
 import publicActionPlanNl from './publicActionPlan.nl.json' with { type: 'json' };
 import reportingEn from './reporting.en.json' with { type: 'json' };
@@ -34,7 +36,7 @@ import securityNl from './security.nl.json' with { type: 'json' };
 
 export type Language = 'nl' | 'en';
 // One catalogue per language, kept in a file per area of the app.
-const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl, ...securityNl, ...accountNl, ...accessibilityNl, ...meetingsNl, ...plansNl, ...publicActionPlanNl, ...reportingNl, ...reportsNl, ...reportsAdminNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn, ...securityEn, ...accountEn, ...accessibilityEn, ...meetingsEn, ...plansEn, ...publicActionPlanEn, ...reportingEn, ...reportsEn, ...reportsAdminEn } };
+const catalogues: Record<Language, Record<string, string>> = { nl: { ...nl, ...homeNl, ...adminNl, ...requestsNl, ...attachmentsNl, ...insightsNl, ...exportNl, ...securityNl, ...accountNl, ...accessibilityNl, ...meetingsNl, ...plansNl, ...publicActionPlanNl, ...reportingNl, ...reportsNl, ...reportsAdminNl, ...platformNl }, en: { ...en, ...homeEn, ...adminEn, ...requestsEn, ...attachmentsEn, ...insightsEn, ...exportEn, ...securityEn, ...accountEn, ...accessibilityEn, ...meetingsEn, ...plansEn, ...publicActionPlanEn, ...reportingEn, ...reportsEn, ...reportsAdminEn, ...platformEn } };
 const storageKey = 'wijkwerk.language';
 
 interface I18n {
