@@ -30,12 +30,13 @@ export const areaImportReportSchema = z
     created: z.number().int().describe('Wijken and buurten added (or that would be)'),
     updated: z.number().int().describe('Wijken and buurten whose name or boundary changed'),
     unchanged: z.number().int().describe('Already as in the file'),
+    otherMunicipalities: z.number().int().describe('Features of other municipalities (a province or the whole country in one file): skipped, not listed'),
     rejected: z
       .array(
         z.object({
           index: z.number().int().describe("The feature's position in the file, from 0"),
           code: z.string().nullable().describe('Its CBS code, when it had one'),
-          problem: z.string().describe('Stable code of the reason: notAFeature, noCode, otherMunicipality, noGeometry, notAPolygon, invalidCoordinates, rdNew, outsideWgs84, outsideNetherlands, swappedCoordinates, invalidPolygon, invalidBuurtcode, invalidWijkcode, noBuurtnaam, noWijknaam, duplicateCode'),
+          problem: z.string().describe('Stable code of the reason: notAFeature, noCode, noGeometry, notAPolygon, invalidCoordinates, rdNew, outsideWgs84, outsideNetherlands, swappedCoordinates, invalidPolygon, invalidBuurtcode, invalidWijkcode, noBuurtnaam, noWijknaam, duplicateCode'),
           params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Values the reason names, e.g. municipalityCode and expected'),
           reason: z.string().describe('The reason in English, as the command prints it'),
         }),

@@ -6,6 +6,8 @@ import { importAreas } from './area-import.service.ts';
 
 let t: TestApp;
 const features = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../test/fixtures/helmond-areas.geojson'), 'utf8')).features;
+/** The sample without its two broken features (7: RD New numbers declared as WGS84, 9: a point). */
+const good = features.filter((_: unknown, index: number) => index !== 7 && index !== 9);
 const helmond = () => ({ id: t.municipalityId, cbsCode: 'GM0794' });
 
 beforeAll(async () => {
@@ -20,22 +22,26 @@ async function neighbourhoodsMatching(search: string) {
 describe('importing wijken and buurten', () => {
   it('counts what it would do in a dry run, and saves nothing', async () => {
     const report = await importAreas({ db: t.database.db, clock: t.clock }, helmond(), features, { dryRun: true });
-    expect(report).toMatchObject({ created: 6, updated: 2, unchanged: 0 });
-    expect(report.rejected).toHaveLength(3);
+    expect(report).toMatchObject({ created: 6, updated: 2, unchanged: 0, otherMunicipalities: 1 });
+    expect(report.rejected).toHaveLength(2);
     expect(await neighbourhoodsMatching('Suytkade')).toEqual([]);
   });
 
-  it('creates and updates by CBS code, reports rejected features, and shows progress', async () => {
-    const progress: number[] = [];
-    const report = await importAreas({ db: t.database.db, clock: t.clock }, helmond(), features, { onProgress: (done) => progress.push(done) });
-    // Suytkade, Hoogeind and Schooten (created for its buurt) are new; three buurten are new; Binnenstad/Centrum gets its official boundary.
-    expect(report).toMatchObject({ created: 6, updated: 2, unchanged: 0 });
+  it('saves nothing of a file with rejected features, and names each with its reason', async () => {
+    const report = await importAreas({ db: t.database.db, clock: t.clock }, helmond(), features);
     expect(report.rejected).toEqual([
       { index: 7, code: 'WK079415', problem: 'rdNew', reason: expect.stringContaining('RD New') },
-      { index: 8, code: 'WK077201', problem: 'otherMunicipality', params: { municipalityCode: 'GM0772', expected: 'GM0794' }, reason: 'belongs to GM0772, not GM0794' },
       { index: 9, code: 'WK079416', problem: 'notAPolygon', params: { geometryType: 'Point' }, reason: expect.stringContaining('geometry is Point') },
     ]);
-    expect(progress.at(-1)).toBe(features.length);
+    expect(await neighbourhoodsMatching('Suytkade')).toEqual([]);
+  });
+
+  it('creates and updates by CBS code, skips other municipalities’ features, and shows progress', async () => {
+    const progress: number[] = [];
+    const report = await importAreas({ db: t.database.db, clock: t.clock }, helmond(), good, { onProgress: (done) => progress.push(done) });
+    // Suytkade, Hoogeind and Schooten (created for its buurt) are new; three buurten are new; Binnenstad/Centrum gets its official boundary.
+    expect(report).toMatchObject({ created: 6, updated: 2, unchanged: 0, otherMunicipalities: 1, rejected: [] });
+    expect(progress.at(-1)).toBe(good.length);
 
     const [suytkadeItem] = await neighbourhoodsMatching('Suytkade');
     const suytkade = (await t.request({ url: `${tenantPath}/neighbourhoods/${suytkadeItem.id}` })).json();
@@ -49,7 +55,7 @@ describe('importing wijken and buurten', () => {
   });
 
   it('changes nothing the second time, and audits what it did', async () => {
-    const report = await importAreas({ db: t.database.db, clock: t.clock }, helmond(), features);
+    const report = await importAreas({ db: t.database.db, clock: t.clock }, helmond(), good);
     expect(report).toMatchObject({ created: 0, updated: 0, unchanged: 7 });
     const admin = await t.logIn('admin');
     const areaAudit = (await t.request({ url: `${tenantPath}/audit-log?action=area.import`, as: admin })).json();
@@ -68,9 +74,8 @@ describe('importing wijken and buurten', () => {
 
   it('imports into the municipality it is given, and only its own features', async () => {
     const report = await importAreas({ db: t.database.db, clock: t.clock }, { id: t.other.municipality.id, cbsCode: 'GM0772' }, features);
-    // Eindhoven's Strijp (WK077201) gets its boundary; every Helmond feature is rejected.
-    expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
-    expect(report.rejected.map((rejection) => rejection.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 9]);
+    // Eindhoven's Strijp (WK077201) gets its boundary; every Helmond feature, the broken ones too, is another's.
+    expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 0, otherMunicipalities: 9, rejected: [] });
     expect(await neighbourhoodsMatching('Strijp')).toEqual([]);
     const strijp = (await t.request({ url: `/api/v1/municipalities/eindhoven/neighbourhoods/${t.other.neighbourhood.id}` })).json();
     expect(strijp.boundary).toMatchObject({ type: 'Polygon' });

@@ -11,6 +11,8 @@ let admin: Session;
 const fileText = readFileSync(path.resolve(import.meta.dirname, '../../../test/fixtures/helmond-areas.geojson'), 'utf8');
 const rdText = readFileSync(path.resolve(import.meta.dirname, '../../../test/fixtures/helmond-wijken-rd-new.geojson'), 'utf8');
 const url = `${tenantPath}/neighbourhood-imports`;
+/** The sample without its two broken features (7: RD New numbers declared as WGS84, 9: a point). */
+const goodText = JSON.stringify({ ...JSON.parse(fileText), features: JSON.parse(fileText).features.filter((_: unknown, index: number) => index !== 7 && index !== 9) });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -63,31 +65,43 @@ describe('importing wijken and buurten from the web app', () => {
     const before = await fingerprintDatabase(t.database.db);
     const response = await upload({ as: admin, query: '?dryRun=true' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ isDryRun: true, created: 6, updated: 2, unchanged: 0 });
+    expect(response.json()).toMatchObject({ isDryRun: true, created: 6, updated: 2, unchanged: 0, otherMunicipalities: 1 });
     expect(response.json().rejected).toEqual([
       { index: 7, code: 'WK079415', problem: 'rdNew', reason: expect.stringContaining('RD New') },
-      { index: 8, code: 'WK077201', problem: 'otherMunicipality', params: { municipalityCode: 'GM0772', expected: 'GM0794' }, reason: 'belongs to GM0772, not GM0794' },
       { index: 9, code: 'WK079416', problem: 'notAPolygon', params: { geometryType: 'Point' }, reason: expect.stringContaining('geometry is Point') },
     ]);
     expect(await fingerprintDatabase(t.database.db)).toEqual(before);
     expect(await neighbourhoodsMatching('Suytkade')).toEqual([]);
   });
 
-  it('imports, reports the same counts, and writes the changes to the audit log in the administrator’s name', async () => {
+  it('refuses a file with rejected features as a whole, naming each feature and why, and saves nothing', async () => {
+    const before = await fingerprintDatabase(t.database.db);
     const response = await upload({ as: admin });
+    expect(response.statusCode).toBe(422);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().detail).toMatch(/^Er is niets opgeslagen: 2 onderdelen/);
+    expect(response.json().errors).toEqual([
+      { field: 'body.features[7]', code: 'areaRdNew', message: expect.stringContaining('lijken RD New') },
+      { field: 'body.features[9]', code: 'areaNotAPolygon', message: 'De vorm is een Point; alleen Polygon en MultiPolygon kunnen een wijk of buurt zijn.' },
+    ]);
+    expect(await fingerprintDatabase(t.database.db)).toEqual(before);
+  });
+
+  it('imports, reports the same counts, and writes the changes to the audit log in the administrator’s name', async () => {
+    const response = await upload({ as: admin, body: goodText });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ isDryRun: false, created: 6, updated: 2, unchanged: 0 });
+    expect(response.json()).toMatchObject({ isDryRun: false, created: 6, updated: 2, unchanged: 0, otherMunicipalities: 1, rejected: [] });
     expect(await neighbourhoodsMatching('Suytkade')).toHaveLength(1);
 
     const audit = (await t.request({ url: `${tenantPath}/audit-log?action=neighbourhood.importFile`, as: admin })).json().items;
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorName: 'Femke Janssen', entityName: 'Helmond', after: { created: 6, updated: 2, unchanged: 0, rejected: 3 } });
+    expect(audit[0]).toMatchObject({ actorName: 'Femke Janssen', entityName: 'Helmond', after: { created: 6, updated: 2, unchanged: 0, otherMunicipalities: 1, rejected: 0 } });
     const perRecord = (await t.request({ url: `${tenantPath}/audit-log?action=neighbourhood.import`, as: admin })).json().items;
     expect(perRecord.length).toBeGreaterThan(0);
     expect(perRecord.every((entry: { actorName: string | null }) => entry.actorName === 'Femke Janssen')).toBe(true);
 
     // Again: everything is already there.
-    expect((await upload({ as: admin })).json()).toMatchObject({ created: 0, updated: 0, rejected: expect.any(Array) });
+    expect((await upload({ as: admin, body: goodText })).json()).toMatchObject({ created: 0, updated: 0, rejected: [] });
   });
 
   it('imports the map in RD New as PDOK publishes it, reprojected, keeping the wijken it already has', async () => {

@@ -6,6 +6,7 @@ import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { createMunicipalityRepository } from '../municipalities/index.ts';
 import { declaredCrs, type ParsedFeature, parseFeatures, type RejectionProblem, type SourceCrs } from './area-import.rules.ts';
+import { neighbourhoodErrors } from './neighbourhood.errors.ts';
 import { canManageNeighbourhoods } from './neighbourhood.policy.ts';
 import { createNeighbourhoodRepository, type NeighbourhoodRepository } from './neighbourhood.repository.ts';
 import { slugFromName } from './neighbourhood.rules.ts';
@@ -14,6 +15,8 @@ export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
+  /** Features of other municipalities (a province's or the whole country's map): not this import's, so not listed one by one. */
+  otherMunicipalities: number;
   /** index: the feature's position in the file's `features` array, from 0. */
   rejected: { index: number; code: string | null; problem: RejectionProblem; params?: Record<string, string | number>; reason: string }[];
 }
@@ -26,9 +29,10 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** The file's coordinate system; without it, each feature's numbers tell WGS84 from RD New. */
   crs?: SourceCrs;
+  /** Runs in the import's transaction after the last feature, unless it is a dry run: the audit row for the file. */
+  beforeCommit?: (tx: Executor, report: ImportReport) => Promise<void>;
 }
 
-const batchSize = 100;
 // The audit trail shows "system" as the actor and this as the request, like the demo seed's "demo-seed".
 const auditContextLabel = 'import:areas';
 
@@ -36,8 +40,11 @@ const auditContextLabel = 'import:areas';
 class DryRunFinished extends Error {}
 
 /**
- * Imports wijken and buurten from CBS-style features: upsert by CBS code, wijken before buurten, each
- * batch in one transaction with its audit rows. Rejected features are reported, never half-imported.
+ * Imports wijken and buurten from CBS-style features: upsert by CBS code, wijken before buurten, all in one
+ * transaction with their audit rows, so an import that stops half way (the database gone, a wijk changed by someone
+ * else meanwhile) leaves the map as it was. A file with rejected features is counted like a dry run and saves
+ * nothing (`isSaved` false): half a map is worse than last year's. Features of other municipalities are counted and
+ * skipped: a province's file is fine for each of its municipalities.
  */
 export async function importAreas(
   dependencies: { db: Executor; clock: Clock },
@@ -47,11 +54,15 @@ export async function importAreas(
 ): Promise<ImportReport> {
   const { db } = dependencies;
   const audit: AuditContext = { municipalityId: municipality.id, actor: options.auditContext?.actor, requestId: options.auditContext?.requestId ?? auditContextLabel };
-  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: [] };
+  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, otherMunicipalities: 0, rejected: [] };
   const onProgress = options.onProgress ?? (() => {});
   const parsed = parseFeatures(features, municipality.cbsCode, options.crs);
-  for (const { index, result } of parsed) if (result.kind === 'rejected') report.rejected.push({ index, code: result.code, problem: result.problem, ...(result.params ? { params: result.params } : {}), reason: result.reason });
-  let done = report.rejected.length;
+  for (const { index, result } of parsed) {
+    if (result.kind !== 'rejected') continue;
+    if (result.problem === 'otherMunicipality') report.otherMunicipalities++;
+    else report.rejected.push({ index, code: result.code, problem: result.problem, ...(result.params ? { params: result.params } : {}), reason: result.reason });
+  }
+  let done = report.rejected.length + report.otherMunicipalities;
   onProgress(done, features.length);
 
   // Wijken first, so every buurt finds its wijk.
@@ -59,27 +70,16 @@ export async function importAreas(
     ...parsed.flatMap(({ result }) => (result.kind === 'neighbourhood' ? [result] : [])),
     ...parsed.flatMap(({ result }) => (result.kind === 'area' ? [result] : [])),
   ];
-  const importAll = async (executor: Executor) => {
-    for (let start = 0; start < ordered.length; start += batchSize) {
-      await inTransaction(executor, async (tx) => {
-        for (const result of ordered.slice(start, start + batchSize)) {
-          const outcome = result.kind === 'neighbourhood' ? await saveNeighbourhood(tx, dependencies.clock, audit, result) : await saveArea(tx, dependencies.clock, audit, result);
-          for (const what of outcome) report[what]++;
-          onProgress(++done, features.length);
-        }
-      });
-    }
-  };
-
-  if (!options.dryRun) {
-    await importAll(db);
-    return report;
-  }
-  // One transaction around every batch (nested batches join it), rolled back at the end.
   try {
     await inTransaction(db, async (tx) => {
-      await importAll(tx);
-      throw new DryRunFinished();
+      for (const result of ordered) {
+        const outcome = result.kind === 'neighbourhood' ? await saveNeighbourhood(tx, dependencies.clock, audit, result) : await saveArea(tx, dependencies.clock, audit, result);
+        for (const what of outcome) report[what]++;
+        onProgress(++done, features.length);
+      }
+      // A dry run, or a file with rejected features, did everything and counted it; rolling back leaves nothing behind.
+      if (options.dryRun || report.rejected.length > 0) throw new DryRunFinished();
+      await options.beforeCommit?.(tx, report);
     });
   } catch (error) {
     if (!(error instanceof DryRunFinished)) throw error;
@@ -158,13 +158,19 @@ export function createAreaImportService(dependencies: { db: Executor; clock: Clo
       if ('unsupported' in declared) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.crs', code: 'unsupportedCrs', params: { crs: declared.unsupported } }] });
       const municipality = await createMunicipalityRepository(db).findById(context.municipalityId);
       if (!municipality) throw new DomainError('NOT_FOUND');
-      const report = await importAreas(dependencies, municipality, collection.features, { dryRun: options.dryRun, auditContext: context, crs: declared.crs });
-      if (!options.dryRun) {
+      const report = await importAreas(dependencies, municipality, collection.features, {
+        dryRun: options.dryRun,
+        auditContext: context,
+        crs: declared.crs,
         // One row for the import as a whole, beside the row per wijk and buurt it changed.
-        const { created, updated, unchanged } = report;
-        await inTransaction(db, (tx) =>
-          recordAudit(tx, clock, context, { action: 'neighbourhood.importFile', entityType: 'municipality', entityId: context.municipalityId, after: { features: collection.features.length, created, updated, unchanged, rejected: report.rejected.length } }),
-        );
+        beforeCommit: (tx, { created, updated, unchanged, otherMunicipalities, rejected }) =>
+          recordAudit(tx, clock, context, { action: 'neighbourhood.importFile', entityType: 'municipality', entityId: context.municipalityId, after: { features: collection.features.length, created, updated, unchanged, otherMunicipalities, rejected: rejected.length } }),
+      });
+      if (!options.dryRun && report.rejected.length > 0) {
+        throw new DomainError(neighbourhoodErrors.AREA_FILE_REFUSED, {
+          params: { count: report.rejected.length },
+          fields: report.rejected.map((rejection) => ({ field: `body.features[${rejection.index}]`, code: `area${rejection.problem[0].toUpperCase()}${rejection.problem.slice(1)}`, params: rejection.params })),
+        });
       }
       return { isDryRun: options.dryRun, ...report };
     },

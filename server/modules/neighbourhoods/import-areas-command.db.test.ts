@@ -44,21 +44,22 @@ describe('npm run import:areas', () => {
     expect(importAreas(notGeoJson)).toMatchObject({ exitCode: 2, errors: expect.stringContaining('is not a GeoJSON FeatureCollection') });
   });
 
-  it('counts in a dry run, then imports with progress lines and a table of rejected features (exit code 2)', () => {
+  it('counts in a dry run; a file with rejected features saves nothing and lists them (exit code 2)', () => {
     const dryRun = importAreas(fixture, '--dry-run');
     expect(dryRun.exitCode).toBe(2);
-    expect(dryRun.output).toContain('Dry run: would create 8, update 0, leave 0 unchanged; 3 rejected. Nothing was saved.');
+    expect(dryRun.output).toContain('Dry run: would create 8, update 0, leave 0 unchanged; 2 rejected; 1 of other municipalities skipped. Nothing was saved.');
 
     const run = importAreas(fixture);
     expect(run.exitCode).toBe(2);
     expect(run.output).toContain('10/10 features');
-    expect(run.output).toContain('Created 8, updated 0, unchanged 0, rejected 3.');
-    expect(run.output).toMatch(/ {7}8 {2}WK077201 {2}belongs to GM0772, not GM0794/);
+    expect(run.output).toContain('Nothing was saved: 2 features are rejected (below).');
+    expect(run.output).toMatch(/ {7}7 {2}WK079415 {2}.*RD New/);
+    expect(run.output).toMatch(/ {7}9 {2}WK079416 {2}geometry is Point/);
   }, 240_000);
 
   it('imports the map in RD New as CBS and PDOK publish it, and refuses another coordinate system with exit code 2', () => {
     const rdNew = path.resolve(import.meta.dirname, '../../../test/fixtures/helmond-wijken-rd-new.geojson');
-    expect(importAreas(rdNew, '--dry-run')).toMatchObject({ exitCode: 0, output: expect.stringContaining('0 rejected. Nothing was saved.') });
+    expect(importAreas(rdNew, '--dry-run')).toMatchObject({ exitCode: 0, output: expect.stringContaining('0 rejected; 0 of other municipalities skipped. Nothing was saved.') });
     const mercator = path.join(folder, 'mercator.geojson');
     writeFileSync(mercator, JSON.stringify({ ...JSON.parse(readFileSync(rdNew, 'utf8')), crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3857' } } }));
     expect(importAreas(mercator)).toMatchObject({ exitCode: 2, errors: expect.stringContaining('in the coordinate system urn:ogc:def:crs:EPSG::3857') });
@@ -71,16 +72,16 @@ describe('npm run import:areas', () => {
     writeGeoPackage(geoPackage, { wijken: layer('WK'), buurten: layer('BU') });
     const run = importAreas(geoPackage, '--dry-run');
     expect(run).toMatchObject({ exitCode: 0, output: expect.stringContaining('GeoPackage layers: wijken, buurten.') });
-    expect(run.output).toContain('0 rejected. Nothing was saved.');
+    expect(run.output).toContain('0 rejected; 0 of other municipalities skipped. Nothing was saved.');
     const notAPackage = path.join(folder, 'broken.gpkg');
     writeFileSync(notAPackage, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(100)]));
     expect(importAreas(notAPackage)).toMatchObject({ exitCode: 2, errors: expect.stringContaining('is not a GeoPackage with feature layers') });
   }, 120_000);
 
-  it('exits with 0 when every feature went in', () => {
+  it('exits with 0 when every feature of the municipality went in', () => {
     const collection = JSON.parse(readFileSync(fixture, 'utf8'));
     const goodOnly = path.join(folder, 'good.geojson');
     writeFileSync(goodOnly, JSON.stringify({ ...collection, features: collection.features.slice(0, 7) }));
-    expect(importAreas(goodOnly)).toMatchObject({ exitCode: 0, output: expect.stringContaining('Created 0, updated 0, unchanged 7, rejected 0.') });
+    expect(importAreas(goodOnly)).toMatchObject({ exitCode: 0, output: expect.stringContaining('Created 8, updated 0, unchanged 0; 0 features of other municipalities skipped.') });
   }, 120_000);
 });

@@ -99,15 +99,17 @@ try {
   bar?.stop();
 } catch (error) {
   await database?.close();
-  // Batches before a failure are saved; the import is an upsert, so running it again is safe.
+  // One transaction: nothing of a stopped import was saved; the import is an upsert, so running it again is safe.
   fail(`Import stopped: ${(error as Error).message}`);
 }
 await database.close();
 
 write(
   isDryRun
-    ? `Dry run: would create ${report.created}, update ${report.updated}, leave ${report.unchanged} unchanged; ${report.rejected.length} rejected. Nothing was saved.`
-    : `Created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected.length}.`,
+    ? `Dry run: would create ${report.created}, update ${report.updated}, leave ${report.unchanged} unchanged; ${report.rejected.length} rejected; ${report.otherMunicipalities} of other municipalities skipped. Nothing was saved.`
+    : report.rejected.length > 0
+      ? `Nothing was saved: ${report.rejected.length} features are rejected (below). Correct the file and run the import again. It would create ${report.created}, update ${report.updated} and leave ${report.unchanged} unchanged.`
+      : `Created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}; ${report.otherMunicipalities} features of other municipalities skipped.`,
 );
 if (report.rejected.length > 0) {
   const codeWidth = Math.max(4, ...report.rejected.map((rejection) => (rejection.code ?? '—').length));

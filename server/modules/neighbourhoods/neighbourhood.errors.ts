@@ -2,7 +2,33 @@ import { defineErrors } from '../../platform/errors.ts';
 
 /** Neighbourhoods and development areas: the module's own field messages. */
 export const neighbourhoodErrors = defineErrors({
+  codes: {
+    AREA_FILE_REFUSED: {
+      status: 422,
+      title: { nl: 'Kaart niet geïmporteerd', en: 'Map not imported' },
+      detail: {
+        nl: 'Er is niets opgeslagen: {count} onderdelen van het bestand kloppen niet (zie de lijst). Verbeter het bestand en importeer het opnieuw.',
+        en: 'Nothing was saved: {count} parts of the file are not right (see the list). Correct the file and import it again.',
+      },
+    },
+  },
   fieldMessages: {
+    // Why one feature of a wijk- en buurtkaart cannot be imported; the field names its position in the file.
+    areaDuplicateCode: { nl: "Dezelfde code staat al eerder in het bestand.", en: "The same code appears earlier in the file." },
+    areaInvalidBuurtcode: { nl: "Een buurtcode is BU met acht cijfers.", en: "A buurtcode is BU followed by eight digits." },
+    areaInvalidCoordinates: { nl: "De coördinaten zijn geen geneste lijsten van [lengtegraad, breedtegraad].", en: "The coordinates are not nested lists of [longitude, latitude]." },
+    areaInvalidPolygon: { nl: "Ongeldige vorm: elke ring heeft minstens 4 punten en eindigt waar hij begint.", en: "Invalid shape: every ring needs at least 4 points and must end where it starts." },
+    areaInvalidWijkcode: { nl: "Een wijkcode is WK met zes cijfers.", en: "A wijkcode is WK followed by six digits." },
+    areaNoBuurtnaam: { nl: "Geen buurtnaam.", en: "No buurtnaam." },
+    areaNoCode: { nl: "Geen wijkcode of buurtcode.", en: "No wijkcode or buurtcode." },
+    areaNoGeometry: { nl: "Geen vorm (geometry).", en: "No shape (geometry)." },
+    areaNoWijknaam: { nl: "Geen wijknaam.", en: "No wijknaam." },
+    areaNotAFeature: { nl: "Geen GeoJSON-Feature.", en: "Not a GeoJSON Feature." },
+    areaNotAPolygon: { nl: "De vorm is een {geometryType}; alleen Polygon en MultiPolygon kunnen een wijk of buurt zijn.", en: "The shape is a {geometryType}; only Polygon and MultiPolygon can be a neighbourhood or area." },
+    areaOutsideWgs84: { nl: "De coördinaten vallen buiten lengte- en breedtegraden (WGS84).", en: "The coordinates fall outside longitude and latitude (WGS84)." },
+    areaRdNew: { nl: "De coördinaten lijken RD New (EPSG:28992), maar het bestand zegt WGS84. Geef in het bestand EPSG:28992 op, of laat de opgave weg.", en: "The coordinates look like RD New (EPSG:28992), but the file says WGS84. Declare EPSG:28992 in the file, or leave the declaration out." },
+    areaOutsideNetherlands: { nl: "De grens ligt (deels) buiten Nederland.", en: "The boundary lies (partly) outside the Netherlands." },
+    areaSwappedCoordinates: { nl: "Breedte- en lengtegraad lijken omgedraaid; GeoJSON wil eerst de lengtegraad.", en: "Latitude and longitude look swapped; GeoJSON needs longitude first." },
     notADevelopmentArea: { nl: 'Alleen in een ontwikkelingswijk met een programmamanager worden hierover afspraken gemaakt.', en: 'This agreement is made only in a development area with a programme manager.' },
     notAFeatureCollection: {
       nl: 'Het bestand is geen GeoJSON FeatureCollection (het type is “{type}”). Kies een wijk- en buurtkaart met "type": "FeatureCollection".',
