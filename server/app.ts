@@ -282,7 +282,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await registerRateLimits(app, rateLimitSettings(config), db);
   registerAccessControl(app, sessions, cookie, { clock, reauthenticationMinutes: config.REAUTHENTICATION_MINUTES }, { cookie: platformCookie, authenticate: (token) => platformSessions.authenticate(token) });
   registerSecurityEventRecording(app, { db, clock });
-  registerPublicCache(app, { ttlMs: config.PUBLIC_CACHE_SECONDS * 1000, maxEntries: 5000 });
+  registerPublicCache(app, { ttlMs: config.PUBLIC_CACHE_SECONDS * 1000, maxEntries: 5000, database });
 
   app.get('/healthz', { config: { access: 'public', requestLimit: 'none' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public', requestLimit: 'none' }, schema: { hide: true } }, async (_request, reply) => {

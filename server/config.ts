@@ -152,7 +152,7 @@ const environmentSchema = z.object({
     .string()
     .optional()
     .refine((value) => value === undefined || parseEncryptionKey(value) !== undefined, 'must be 32 bytes as base64 (44 characters) or hex (64), e.g. from `openssl rand -base64 32`'),
-  /** How long public lists may be served from memory; changes through the same process clear it at once. */
+  /** How long public lists may be served from memory; a change clears them at once, on every instance of one PostgreSQL database. */
   PUBLIC_CACHE_SECONDS: z.coerce.number().min(0).default(5),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** Largest attachment (PDF or image) on a request; the upload route alone accepts bodies this large. */

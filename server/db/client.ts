@@ -18,6 +18,11 @@ export type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' 
 export interface DatabaseHandle {
   readonly db: Database;
   readonly engine: 'pglite' | 'postgres';
+  /**
+   * PostgreSQL only: where the pool connects, for the few things that need a connection of their own for
+   * as long as the process runs (LISTEN for the public cache's invalidations, see database-notifications.ts).
+   */
+  readonly connectionString?: string;
   migrate(): Promise<void>;
   /** True when every migration in the repository has been applied. */
   isMigrationCurrent(): Promise<boolean>;
@@ -89,6 +94,9 @@ export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob
   };
 }
 
+/** The session-level advisory lock that lets one process at a time migrate a database (see openPostgres). */
+const migrationLockKey = 7_391_005;
+
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<DatabaseHandle> {
   // A database that does not answer at all (a dropped network, a host that is gone) must fail a request in
   // seconds, not hang it until the operating system gives up on the connection minutes later.
@@ -96,12 +104,31 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   // A dropped connection must not crash the process; the next query reports the problem.
   pool.on('error', () => {});
   const db = drizzleNodePostgres(pool) as unknown as Database;
-  return handleFor(
-    db,
-    'postgres',
-    async () => migrateNodePostgres(db as never, { migrationsFolder }),
-    async () => pool.end(),
-  );
+  // Instances started together (a rolling deploy, a restart of every instance at once) would otherwise
+  // migrate at the same time: drizzle's migrator takes no lock, so both create its schema and table and
+  // apply the same migrations, and one of them fails half way with "already exists". A session-level
+  // advisory lock on one connection of its own makes the second wait; once it has the lock it finds every
+  // migration applied and does nothing. Migrating over that same connection, not the pool, keeps it working
+  // with a pool of one (the migration role's, in main.ts). PGlite is one process by definition: no lock.
+  async function migrateUnderLock() {
+    const connection = await pool.connect();
+    let failure: Error | undefined;
+    try {
+      await connection.query('select pg_advisory_lock($1)', [migrationLockKey]);
+      try {
+        await migrateNodePostgres(drizzleNodePostgres(connection) as never, { migrationsFolder });
+      } finally {
+        await connection.query('select pg_advisory_unlock($1)', [migrationLockKey]);
+      }
+    } catch (error) {
+      failure = error as Error;
+      throw error;
+    } finally {
+      // A connection that failed is closed rather than handed back, so no lock can outlive this call.
+      connection.release(failure);
+    }
+  }
+  return { ...handleFor(db, 'postgres', migrateUnderLock, async () => pool.end()), connectionString };
 }
 
 export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle> {

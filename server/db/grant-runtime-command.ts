@@ -7,7 +7,7 @@ const role = process.argv[2];
 const config = loadConfig();
 const url = migrationDatabaseUrl(config);
 if (!role || !url) {
-  process.stderr.write('Usage: MIGRATION_DATABASE_URL=postgres://owner@host/db npm run db:grant-runtime -- <runtime role>\n(PostgreSQL only: the embedded database has a single user.)\n');
+  process.stderr.write('Usage: DATABASE_URL=postgres://owner@host/db npm run db:grant-runtime -- <runtime role>\n(PostgreSQL only: the embedded database has a single user.)\n');
   process.exit(2);
 }
 const database = await openPostgres(url, 1);

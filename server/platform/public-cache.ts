@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { DatabaseHandle } from '../db/client.ts';
+import { listenToChannel } from './database-notifications.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -7,17 +10,43 @@ declare module 'fastify' {
   }
 }
 
+/** The PostgreSQL channel on which instances tell each other which municipality changed. */
+export const publicCacheChannel = 'wijkwerk_public_cache';
+/** The payload for a change outside any municipality: every entry is stale. */
+const everyMunicipality = '*';
+
 /**
  * A short-lived cache for public, anonymous GET answers (the neighbourhood list and its kin): the hottest
  * routes of the site, identical for every visitor. A hit skips validation, the database and serialisation.
  *
- * Freshness: any successful change to a municipality through this process empties that municipality's
- * entries at once; another instance sees the change within `ttlMs` at most (default 5 s), like a CDN would.
+ * Freshness: a successful change to a municipality empties that municipality's entries at once in the
+ * process that made it. On PostgreSQL, where several instances may serve one database, that process also
+ * sends `NOTIFY wijkwerk_public_cache, '<municipality id>'` once the change has committed, and every
+ * instance LISTENs on a connection of its own and empties the same entries: the others see the change
+ * after one round trip through PostgreSQL instead of up to `ttlMs` later. Only a notification lost with
+ * a dropped connection falls back to the `ttlMs` bound (and reconnecting empties everything). PGlite is one
+ * process by definition, so the in-process path is all it needs.
  */
-export function registerPublicCache(app: FastifyInstance, options: { ttlMs: number; maxEntries: number }) {
+export function registerPublicCache(app: FastifyInstance, options: { ttlMs: number; maxEntries: number; database: DatabaseHandle }) {
   if (options.ttlMs <= 0) return;
   const entries = new Map<string, { body: string; contentType: string; until: number }>();
   const keyOf = (request: FastifyRequest) => `${request.tenant?.id ?? '-'} ${request.url}`;
+  // Counts the invalidations of each municipality. An answer read from the database before a change and sent
+  // after it (the notification came in while the request ran) is not kept: its count has moved on meanwhile.
+  const invalidations = new Map<string, number>();
+  let everyInvalidation = 0;
+  const generationOf = (tenantId: string) => `${everyInvalidation}.${invalidations.get(tenantId) ?? 0}`;
+  const generationAtStart = new WeakMap<FastifyRequest, string>();
+
+  function forget(tenantId: string) {
+    if (tenantId === everyMunicipality) {
+      everyInvalidation++;
+      entries.clear();
+      return;
+    }
+    invalidations.set(tenantId, (invalidations.get(tenantId) ?? 0) + 1);
+    for (const key of entries.keys()) if (key.startsWith(`${tenantId} `)) entries.delete(key);
+  }
 
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!route.config?.isPublicCacheable) return;
@@ -29,10 +58,12 @@ export function registerPublicCache(app: FastifyInstance, options: { ttlMs: numb
         return;
       }
       if (entry) entries.delete(key);
+      generationAtStart.set(request, generationOf(request.tenant?.id ?? '-'));
       done();
     };
     const remember = (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
-      if (reply.statusCode === 200 && typeof payload === 'string' && reply.getHeader('x-cache') !== 'hit') {
+      const isCurrent = generationAtStart.get(request) === generationOf(request.tenant?.id ?? '-');
+      if (reply.statusCode === 200 && typeof payload === 'string' && reply.getHeader('x-cache') !== 'hit' && isCurrent) {
         if (entries.size >= options.maxEntries) entries.clear();
         entries.set(keyOf(request), { body: payload, contentType: String(reply.getHeader('content-type')), until: Date.now() + options.ttlMs });
       }
@@ -42,12 +73,36 @@ export function registerPublicCache(app: FastifyInstance, options: { ttlMs: numb
     route.onSend = [...[route.onSend ?? []].flat(), remember];
   });
 
-  // A change to a municipality makes its cached public answers stale.
+  const { database } = options;
+  const connectionString = database.engine === 'postgres' ? database.connectionString : undefined;
+  const listener = connectionString
+    ? listenToChannel({ connectionString, channel: publicCacheChannel, onNotification: forget, onListening: () => forget(everyMunicipality), log: app.log })
+    : undefined;
+  // Not ready to serve before listening (or having tried once): a change made meanwhile on another instance
+  // would otherwise stay unheard for up to ttlMs.
+  if (listener) app.addHook('onReady', async () => listener.ready);
+  const notifying = new Set<Promise<unknown>>();
+
+  // A change to a municipality makes its cached public answers stale. onResponse runs after the answer has
+  // gone out, so after the service's transaction has committed: no other instance can read the old data
+  // after hearing of the change.
   app.addHook('onResponse', (request, reply, done) => {
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
-      const tenantId = request.tenant?.id;
-      for (const key of entries.keys()) if (!tenantId || key.startsWith(`${tenantId} `)) entries.delete(key);
+      const tenantId = request.tenant?.id ?? everyMunicipality;
+      forget(tenantId);
+      if (listener) {
+        // Not awaited: the answer has gone already, and a lost notification only costs the others ttlMs.
+        const sent = database.db.execute(sql`select pg_notify(${publicCacheChannel}, ${tenantId})`).catch((error) => request.log.warn({ err: error }, 'could not notify the other instances of a change'));
+        notifying.add(sent);
+        void sent.finally(() => notifying.delete(sent));
+      }
     }
     done();
+  });
+
+  // Before the database closes (main.ts closes the app first): the notifications on their way are sent.
+  app.addHook('onClose', async () => {
+    await Promise.all(notifying);
+    await listener?.stop();
   });
 }
