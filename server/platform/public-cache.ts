@@ -82,6 +82,29 @@ export function registerPublicCache(app: FastifyInstance, options: { ttlMs: numb
   // would otherwise stay unheard for up to ttlMs.
   if (listener) app.addHook('onReady', async () => listener.ready);
   const notifying = new Set<Promise<unknown>>();
+  // One notification on its way per municipality at a time: a burst of changes (reports pouring in through
+  // Open311) costs one NOTIFY per round trip, not one per change. A change that comes in while one is on its way
+  // is told once more after it, as it may have committed after the other instances heard the first.
+  const pending = new Map<string, { again: boolean }>();
+  function notifyOthers(tenantId: string) {
+    const onItsWay = pending.get(tenantId);
+    if (onItsWay) {
+      onItsWay.again = true;
+      return;
+    }
+    const state = { again: false };
+    pending.set(tenantId, state);
+    // Not awaited: the answer has gone already, and a lost notification only costs the others ttlMs.
+    const sent = database.db
+      .execute(sql`select pg_notify(${publicCacheChannel}, ${tenantId})`)
+      .catch((error) => app.log.warn({ err: error }, 'could not notify the other instances of a change'))
+      .finally(() => {
+        pending.delete(tenantId);
+        notifying.delete(sent);
+        if (state.again) notifyOthers(tenantId);
+      });
+    notifying.add(sent);
+  }
 
   // A change to a municipality makes its cached public answers stale. onResponse runs after the answer has
   // gone out, so after the service's transaction has committed: no other instance can read the old data
@@ -90,19 +113,15 @@ export function registerPublicCache(app: FastifyInstance, options: { ttlMs: numb
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
       const tenantId = request.tenant?.id ?? everyMunicipality;
       forget(tenantId);
-      if (listener) {
-        // Not awaited: the answer has gone already, and a lost notification only costs the others ttlMs.
-        const sent = database.db.execute(sql`select pg_notify(${publicCacheChannel}, ${tenantId})`).catch((error) => request.log.warn({ err: error }, 'could not notify the other instances of a change'));
-        notifying.add(sent);
-        void sent.finally(() => notifying.delete(sent));
-      }
+      if (listener) notifyOthers(tenantId);
     }
     done();
   });
 
   // Before the database closes (main.ts closes the app first): the notifications on their way are sent.
   app.addHook('onClose', async () => {
-    await Promise.all(notifying);
+    // A notification told once more is added while the first settles: wait until none is left.
+    while (notifying.size > 0) await Promise.all(notifying);
     await listener?.stop();
   });
 }

@@ -134,6 +134,8 @@ export async function registerOpen311Routes(app: FastifyInstance, dependencies: 
           if (!actor || actor.municipalityId !== tenant.id) throw new Open311Failure(403, english ? 'api_key: this key is not valid for this municipality.' : 'api_key: deze sleutel is niet geldig voor deze gemeente.');
         }
         request.actor = actor;
+        // Known to the hooks after the answer, as on our own API: a report empties only its own municipality's cached lists.
+        request.tenant = tenant;
         return { municipalityId: tenant.id, municipalitySlug: tenant.slug, actor, requestId: request.id, language };
       }
 
