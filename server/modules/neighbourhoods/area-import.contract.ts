@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** A CBS wijk- en buurtkaart for one municipality is a few megabytes; this leaves room without inviting abuse. */
 export const areaImportBodyLimit = 20 * 1024 * 1024;
 export const areaImportMaxFeatures = 20_000;
+/** A GeoPackage of a whole province, with its gemeenten, wijken and buurten layers, fits; the country's does not. */
+export const geoPackageBodyLimit = 300 * 1024 * 1024;
 
 export const areaImportQuery = z.object({
   dryRun: z.enum(['true', 'false']).optional().describe('"true": count what would change, save nothing'),

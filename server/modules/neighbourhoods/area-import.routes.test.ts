@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintDatabase } from '../../../test/database.ts';
 import { createTestApp, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
 import { queryRows } from '../../db/client.ts';
+import { writeGeoPackage } from '../../../test/geopackage.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -118,5 +120,52 @@ describe('importing wijken and buurten from the web app', () => {
     const [wgsLongitude, wgsLatitude] = (before.boundary.coordinates as number[][][])[0][0];
     expect(Math.abs(longitude - wgsLongitude)).toBeLessThan(0.000014);
     expect(Math.abs(latitude - wgsLatitude)).toBeLessThan(0.000009);
+  });
+});
+
+describe('importing the GeoPackage CBS publishes from the web app', () => {
+  const geoPackageUrl = `${tenantPath}/neighbourhood-imports/geopackage`;
+  let geoPackage: Buffer;
+
+  beforeAll(() => {
+    // The RD New sample as a GeoPackage with the wijken and buurten layers CBS's has, plus another municipality's wijk.
+    const sample = JSON.parse(rdText);
+    const layer = (prefix: string) => sample.features.filter((feature: { id: string }) => feature.id.startsWith(prefix)).map((feature: { properties: Record<string, string>; geometry: unknown }) => ({ properties: feature.properties, geometry: feature.geometry }));
+    const folder = mkdtempSync(path.join(tmpdir(), 'wijkwerk-gpkg-'));
+    const file = path.join(folder, 'wijkenbuurten.gpkg');
+    const eindhovenWijk = { ...layer('WK')[0], properties: { ...layer('WK')[0].properties, wijkcode: 'WK077299', wijknaam: 'Ergens in Eindhoven', gemeentecode: 'GM0772' } };
+    writeGeoPackage(file, { wijken: [...layer('WK'), eindhovenWijk], buurten: layer('BU') });
+    geoPackage = readFileSync(file);
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const send = (options: { as?: Session; query?: string; body?: Buffer; contentType?: string }) =>
+    t.request({ method: 'POST', url: `${geoPackageUrl}${options.query ?? ''}`, as: options.as, payload: options.body ?? geoPackage, headers: { 'content-type': options.contentType ?? 'application/geopackage+sqlite3' } });
+
+  it('refuses everyone but administrators, and changes nothing', async () => {
+    const advisor = await t.logIn('advisor');
+    const before = await fingerprintDatabase(t.database.db);
+    expect((await send({})).statusCode).toBe(401);
+    expect((await send({ as: advisor })).statusCode).toBe(403);
+    expect(await fingerprintDatabase(t.database.db)).toEqual(before);
+  });
+
+  it('answers a file that is no GeoPackage with 400 in words, and saves nothing', async () => {
+    const before = await fingerprintDatabase(t.database.db);
+    const response = await send({ as: admin, body: Buffer.from('dit is geen kaart'), contentType: 'application/octet-stream' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ field: 'body', code: 'notAGeoPackage', message: expect.stringContaining('geen GeoPackage') }]);
+    expect(await fingerprintDatabase(t.database.db)).toEqual(before);
+  });
+
+  it('previews and imports its layers in RD New, skipping another municipality’s wijk', async () => {
+    const preview = await send({ as: admin, query: '?dryRun=true' });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({ isDryRun: true, otherMunicipalities: 1, rejected: [] });
+    const imported = await send({ as: admin });
+    expect(imported.statusCode).toBe(200);
+    expect(imported.json()).toMatchObject({ isDryRun: false, otherMunicipalities: 1, rejected: [] });
+    expect(imported.json().created + imported.json().updated + imported.json().unchanged).toBe(6);
+    expect(await neighbourhoodsMatching('Ergens in Eindhoven')).toEqual([]);
   });
 });

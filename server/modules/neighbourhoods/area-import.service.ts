@@ -7,6 +7,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { createMunicipalityRepository } from '../municipalities/index.ts';
 import { declaredCrs, type ParsedFeature, parseFeatures, type RejectionProblem, type SourceCrs } from './area-import.rules.ts';
 import { neighbourhoodErrors } from './neighbourhood.errors.ts';
+import { readGeoPackage } from './geopackage.ts';
 import { canManageNeighbourhoods } from './neighbourhood.policy.ts';
 import { createNeighbourhoodRepository, type NeighbourhoodRepository } from './neighbourhood.repository.ts';
 import { slugFromName } from './neighbourhood.rules.ts';
@@ -149,6 +150,27 @@ async function freeSlug(repository: NeighbourhoodRepository, municipalityId: str
 /** The import from the web app: an administrator uploads the file; every change is audited in their name. */
 export function createAreaImportService(dependencies: { db: Executor; clock: Clock }) {
   const { db, clock } = dependencies;
+
+  async function importFeatures(context: UseCaseContext, features: unknown[], crs: SourceCrs | undefined, options: { dryRun: boolean }) {
+    const municipality = await createMunicipalityRepository(db).findById(context.municipalityId);
+    if (!municipality) throw new DomainError('NOT_FOUND');
+    const report = await importAreas(dependencies, municipality, features, {
+      dryRun: options.dryRun,
+      auditContext: context,
+      crs,
+      // One row for the import as a whole, beside the row per wijk and buurt it changed.
+      beforeCommit: (tx, { created, updated, unchanged, otherMunicipalities, rejected }) =>
+        recordAudit(tx, clock, context, { action: 'neighbourhood.importFile', entityType: 'municipality', entityId: context.municipalityId, after: { features: features.length, created, updated, unchanged, otherMunicipalities, rejected: rejected.length } }),
+    });
+    if (!options.dryRun && report.rejected.length > 0) {
+      throw new DomainError(neighbourhoodErrors.AREA_FILE_REFUSED, {
+        params: { count: report.rejected.length },
+        fields: report.rejected.map((rejection) => ({ field: `body.features[${rejection.index}]`, code: `area${rejection.problem[0].toUpperCase()}${rejection.problem.slice(1)}`, params: rejection.params })),
+      });
+    }
+    return { isDryRun: options.dryRun, ...report };
+  }
+
   return {
     async importAreaFile(context: UseCaseContext, collection: { type: string; crs?: unknown; features: unknown[] }, options: { dryRun: boolean }) {
       if (!canManageNeighbourhoods(context.actor)) throw new DomainError('FORBIDDEN');
@@ -156,23 +178,21 @@ export function createAreaImportService(dependencies: { db: Executor; clock: Clo
       if (collection.features.length === 0) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.features', code: 'noFeatures' }] });
       const declared = declaredCrs(collection.crs);
       if ('unsupported' in declared) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.crs', code: 'unsupportedCrs', params: { crs: declared.unsupported } }] });
-      const municipality = await createMunicipalityRepository(db).findById(context.municipalityId);
-      if (!municipality) throw new DomainError('NOT_FOUND');
-      const report = await importAreas(dependencies, municipality, collection.features, {
-        dryRun: options.dryRun,
-        auditContext: context,
-        crs: declared.crs,
-        // One row for the import as a whole, beside the row per wijk and buurt it changed.
-        beforeCommit: (tx, { created, updated, unchanged, otherMunicipalities, rejected }) =>
-          recordAudit(tx, clock, context, { action: 'neighbourhood.importFile', entityType: 'municipality', entityId: context.municipalityId, after: { features: collection.features.length, created, updated, unchanged, otherMunicipalities, rejected: rejected.length } }),
-      });
-      if (!options.dryRun && report.rejected.length > 0) {
-        throw new DomainError(neighbourhoodErrors.AREA_FILE_REFUSED, {
-          params: { count: report.rejected.length },
-          fields: report.rejected.map((rejection) => ({ field: `body.features[${rejection.index}]`, code: `area${rejection.problem[0].toUpperCase()}${rejection.problem.slice(1)}`, params: rejection.params })),
-        });
+      return importFeatures(context, collection.features, declared.crs, options);
+    },
+
+    /** The GeoPackage CBS publishes, uploaded to a temporary file: its wijken and buurten layers. */
+    async importGeoPackageFile(context: UseCaseContext, file: string, options: { dryRun: boolean }) {
+      if (!canManageNeighbourhoods(context.actor)) throw new DomainError('FORBIDDEN');
+      let contents: ReturnType<typeof readGeoPackage>;
+      try {
+        contents = readGeoPackage(file);
+      } catch {
+        throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body', code: 'notAGeoPackage' }] });
       }
-      return { isDryRun: options.dryRun, ...report };
+      if ('unsupported' in contents.crs) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.crs', code: 'unsupportedCrs', params: { crs: contents.crs.unsupported } }] });
+      if (contents.features.length === 0) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'body.features', code: 'noFeatures' }] });
+      return importFeatures(context, contents.features, contents.crs.crs, options);
     },
   };
 }

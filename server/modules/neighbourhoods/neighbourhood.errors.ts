@@ -38,6 +38,10 @@ export const neighbourhoodErrors = defineErrors({
       nl: 'Het bestand gebruikt het coördinatenstelsel “{crs}”. Wijkwerk leest RD New (EPSG:28992), waarin CBS en PDOK de wijk- en buurtkaart publiceren, en WGS84 (EPSG:4326). Exporteer de kaart in een van die twee.',
       en: 'The file uses the coordinate system “{crs}”. Wijkwerk reads RD New (EPSG:28992), in which CBS and PDOK publish the neighbourhood map, and WGS84 (EPSG:4326). Export the map in one of those two.',
     },
+    notAGeoPackage: {
+      nl: 'Het bestand is geen GeoPackage met kaartlagen. Kies de wijk- en buurtkaart van CBS als .gpkg, of als GeoJSON.',
+      en: 'The file is not a GeoPackage with map layers. Choose the CBS neighbourhood map as .gpkg, or as GeoJSON.',
+    },
     noFeatures: { nl: 'Het bestand bevat geen wijken of buurten (de lijst “features” is leeg).', en: 'The file contains no neighbourhoods or areas (the “features” list is empty).' },
     programmeManagerIsAdvisor: { nl: 'De programmamanager en de adviseur van deze wijk zijn twee verschillende mensen: zij maken samen de afspraken.', en: 'The programme manager and the advisor of this neighbourhood are two different people: they agree with each other.' },
   },
