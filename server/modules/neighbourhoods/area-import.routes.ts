@@ -43,7 +43,7 @@ export function registerAreaImportRoutes(scope: FastifyInstance, service: AreaIm
   // A GeoPackage is an SQLite file, read from disk: the upload goes straight to a temporary file, never whole into
   // memory, and the file is removed when the answer is sent.
   scope.register(async (inner) => {
-    inner.addContentTypeParser(['application/geopackage+sqlite3', 'application/octet-stream'], (request, payload, done) => {
+    inner.addContentTypeParser(['application/geopackage+sqlite3', 'application/octet-stream'], (_request, payload, done) => {
       void receiveToTemporaryFile(payload, geoPackageBodyLimit).then(
         (file) => done(null, { file }),
         (error: Error) => done(error, undefined),
