@@ -88,7 +88,7 @@ describe('an admin', () => {
     await context.close();
   });
 
-  it('imports a buurt from a GeoJSON file: preview first, then confirm', async () => {
+  it('imports a buurt from a GeoJSON file: preview first, a file with a refused part not at all, then confirm', async () => {
     const { context, page } = await openPage(browser);
     await logIn(page, 'femke.janssen@helmond.example');
     await page.goto('/helmond/beheer/wijken');
@@ -101,13 +101,20 @@ describe('an admin', () => {
         { type: 'Feature', properties: { gemeentecode: 'GM0794', wijkcode: 'WK079416', wijknaam: 'Punt' }, geometry: { type: 'Point', coordinates: [5.69, 51.47] } },
       ],
     };
-    await page.getByLabel('GeoJSON-bestand').setInputFiles({ name: 'suytkade.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
+    const mapFile = page.getByLabel('Kaartbestand (GeoPackage of GeoJSON)');
+    await mapFile.setInputFiles({ name: 'suytkade.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
     await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
-    await expect.poll(() => page.getByText('Bij importeren: 1 nieuw, 0 bijgewerkt, 0 al gelijk, 1 overgeslagen.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Bij importeren: 1 nieuw, 0 bijgewerkt, 0 al gelijk, 1 afgekeurd; over te slaan omdat ze bij een andere gemeente horen: 0.').isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('cell', { name: 'WK079416' }).isVisible()).toBe(true);
     await expectAccessible(page, 'admin-area-import-preview');
+    // Half a map is not imported: the point has to go first.
+    await expect.poll(() => page.getByText('Er wordt pas iets geïmporteerd als elk onderdeel van deze gemeente klopt').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Importeren', exact: true }).isDisabled()).toBe(true);
+    await mapFile.setInputFiles({ name: 'suytkade.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify({ ...file, features: file.features.slice(0, 1) })) });
+    await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
+    await expect.poll(() => page.getByText('Bij importeren: 1 nieuw, 0 bijgewerkt, 0 al gelijk, 0 afgekeurd;').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Importeren', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Import klaar' }).first().textContent()).toContain('Import klaar: 1 nieuw, 0 bijgewerkt, 0 al gelijk, 1 overgeslagen.');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Import klaar' }).first().textContent()).toContain('Import klaar: 1 nieuw, 0 bijgewerkt, 0 al gelijk; overgeslagen omdat ze bij een andere gemeente horen: 0.');
     await context.close();
   });
 

@@ -28,16 +28,18 @@ const generousRateLimits = { RATE_LIMIT_READS_PER_ADDRESS: '1000000', RATE_LIMIT
  * The real server (node server/main.ts) on a fresh embedded database with the Helmond demo. `host` is the name the
  * browser uses: passkeys need a host name ("localhost"), not an IP address.
  */
-export async function startServer(options: { env?: Record<string, string>; host?: string } = {}): Promise<RunningServer> {
+export async function startServer(options: { env?: Record<string, string>; host?: string; commandsBefore?: string[][] } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wijkwerk-e2e-'));
   const baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
   let output = '';
-  const server: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, DEMO_PASSWORD: demoPassword, SCHEDULER_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', DATABASE_URL: '', ...generousRateLimits, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, DEMO_PASSWORD: demoPassword, SCHEDULER_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', DATABASE_URL: '', ...generousRateLimits, ...options.env };
+  // Commands an operator runs on the server before its first start (npm run platform:admin…), on the same database.
+  for (const command of options.commandsBefore ?? []) {
+    const result = spawnSync(process.execPath, command, { cwd: root, env, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${command.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+  }
+  const server: ChildProcess = spawn(process.execPath, ['server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout?.on('data', (chunk) => {
     output += chunk;
   });

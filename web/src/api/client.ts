@@ -96,3 +96,33 @@ export async function api<T>(
 export function tenantPath(municipality: string, path: string): string {
   return `/municipalities/${encodeURIComponent(municipality)}${path}`;
 }
+
+/**
+ * Sends a file as the body and tells how much of it has gone (0 to 1): a large upload (a province's map) shows a
+ * progress bar. fetch cannot report upload progress, XMLHttpRequest can; answers and problems are read as api() does.
+ */
+export function uploadWithProgress<T>(path: string, file: Blob, options: { contentType: string; onProgress(fraction: number): void }): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api/v1${path}`);
+    request.setRequestHeader('accept', 'application/json');
+    request.setRequestHeader('accept-language', currentLanguage());
+    request.setRequestHeader('content-type', options.contentType);
+    if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress(event.loaded / event.total);
+    };
+    request.onload = () => {
+      let body: unknown;
+      try {
+        body = request.responseText ? JSON.parse(request.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (request.status >= 200 && request.status < 300) resolve(body as T);
+      else reject(new ApiProblem(request.status, (body as object | undefined) ?? {}));
+    };
+    request.onerror = () => reject(new Error(currentLanguage() === 'en' ? 'The connection broke off before the file was sent. Try again.' : 'De verbinding viel weg voordat het bestand verstuurd was. Probeer het opnieuw.'));
+    request.send(file);
+  });
+}
