@@ -83,6 +83,8 @@ import {
   createUserService,
   type LoginThrottlePolicy,
   registerSecondFactorRoutes,
+  registerSingleSignOnRoutes,
+  createSingleSignOnService,
   registerUserRoutes,
 } from './modules/users/index.ts';
 import { platformCookieSettings, registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
@@ -310,6 +312,11 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerTenancy(tenantScope, (slug) => municipalities.findTenant(slug));
           registerUserRoutes(tenantScope, { sessions, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
           registerSecondFactorRoutes(tenantScope, { secondFactors, passwordLinks });
+          registerSingleSignOnRoutes(tenantScope, {
+            singleSignOn: createSingleSignOnService({ db, clock, publicUrl: config.PUBLIC_URL, secrets: createSecretBox(config.SECRET_ENCRYPTION_KEY), sessions }),
+            cookie,
+            sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600,
+          });
           registerAccessibilityStatementRoutes(tenantScope, createAccessibilityStatementService({ db, clock }));
           registerRegistrationRoutes(tenantScope, { registrations, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
           registerNeighbourhoodRoutes(tenantScope, neighbourhoods);

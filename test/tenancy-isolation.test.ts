@@ -410,6 +410,14 @@ describe('ids of another municipality in bodies and query strings', () => {
     return [
       { operationId: 'updateUser', field: 'body.roles[].scopeId', as: 'admin', method: 'PATCH', url: `${tenantPath}/users/${ids.koen}`, payload: { version: koen.version, roles: [{ role: 'officer', scopeId: eindhoven.department }] } },
       { operationId: 'createUser', field: 'body.roles[].scopeId', as: 'admin', method: 'POST', url: `${tenantPath}/users`, payload: { email: 'nieuw@helmond.example', displayName: 'Nieuwe medewerker', roles: [{ role: 'advisor', scopeId: eindhoven.neighbourhood }] } },
+      {
+        operationId: 'configureSingleSignOn',
+        field: 'body.roleMappings[].scopeId',
+        as: 'admin',
+        method: 'PUT',
+        url: `${tenantPath}/single-sign-on`,
+        payload: { isEnabled: false, issuer: 'https://login.example', clientId: 'wijkwerk', clientSecret: 'geheim', roleMappings: [{ group: 'elders', role: 'officer', scopeId: eindhoven.department }] },
+      },
       { operationId: 'createApiToken', field: 'body.userId', as: 'admin', method: 'POST', url: `${tenantPath}/api-tokens`, payload: { userId: eindhoven.user, name: 'Overgenomen' } },
       { operationId: 'createNeighbourhood', field: 'body.programmeManagerUserId', as: 'admin', method: 'POST', url: `${tenantPath}/neighbourhoods`, payload: { name: 'Nieuwe wijk', programmeManagerUserId: eindhoven.user } },
       { operationId: 'updateNeighbourhood', field: 'body.programmeManagerUserId', as: 'admin', method: 'PATCH', url: `${tenantPath}/neighbourhoods/${ids.brandevoort}`, payload: { version: brandevoort.version, programmeManagerUserId: eindhoven.user } },

@@ -18,3 +18,5 @@ export { createUserService, type UserService } from './user.service.ts';
 export { roleAssignment, userAccount } from './user.tables.ts';
 
 export { createApiTokenExpiryReminderJob } from './api-token-reminders.ts';
+export { createSingleSignOnService, type SingleSignOnService } from './single-sign-on.service.ts';
+export { registerSingleSignOnRoutes } from './single-sign-on.routes.ts';

@@ -17,6 +17,9 @@ import { createUserRepository, type GrantRow, type SessionRow, type UserRow } fr
 import type { SecondFactorProof, SecondFactorService } from './second-factor.service.ts';
 import { authChallenge } from './second-factor.tables.ts';
 import { userSession } from './user.tables.ts';
+import { createMunicipalityRepository } from '../municipalities/index.ts';
+import type { StoredSingleSignOn } from './single-sign-on.contract.ts';
+import { isPasswordLoginRefused } from './single-sign-on.rules.ts';
 
 /** After a correct password: either a session, or the second step still to take. */
 export type LoginOutcome =
@@ -108,6 +111,14 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
       return openSession(tx, context, user, { ...input, secondFactorAt: null, mustEnrolSecondFactor: false, via: 'registration' });
     },
 
+    /**
+     * The municipality's identity provider vouched for the person (single sign-on): a session, without a second step
+     * here, since the provider asks for its own.
+     */
+    openSessionAfterSignOn(tx: Executor, context: UseCaseContext, user: UserRow, input: { ipAddress: string; userAgent?: string }) {
+      return openSession(tx, context, user, { ...input, secondFactorAt: null, mustEnrolSecondFactor: false, via: 'sso' });
+    },
+
     /** Email + password → a new session. Failures count against the account from this address, and against the address. */
     async logIn(context: UseCaseContext, input: { email: string; password: string; ipAddress: string; userAgent?: string }) {
       const email = input.email.trim().toLowerCase();
@@ -126,6 +137,9 @@ export function createSessionService(dependencies: { db: Executor; clock: Clock;
         // A good password wipes the account's failures from this address and takes this attempt off the address's count.
         await inTx.clearFailures(accountAddressKey);
         await inTx.removeFailures(attemptIds);
+        const roles = await inTx.grantsOf(context.municipalityId, [user.id]);
+        const signOn = (await createMunicipalityRepository(tx).readSettings(context.municipalityId, 'singleSignOn')) as StoredSingleSignOn | undefined;
+        if (isPasswordLoginRefused(signOn, roles)) throw new DomainError(userErrors.PASSWORD_LOGIN_OFF, { params: { label: signOn?.label ?? '' } });
         const factors = await secondFactors.confirmedOf(tx, context.municipalityId, user.id);
         if (factors.length > 0) {
           // The password was right; the session opens only after the second factor (completeLogin).

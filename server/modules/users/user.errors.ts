@@ -36,6 +36,16 @@ export const userErrors = defineErrors({
       title: { nl: 'Bevestiging mislukt', en: 'Confirmation failed' },
       detail: { nl: 'De code of passkey klopt niet. Probeer het opnieuw.', en: 'The code or passkey is not right. Try again.' },
     },
+    PASSWORD_LOGIN_OFF: {
+      status: 403,
+      title: { nl: 'Log in met het gemeenteaccount', en: 'Log in with the municipal account' },
+      detail: { nl: 'Medewerkers loggen hier in met {label}, niet met een wachtwoord. Kies de knop "Inloggen met {label}".', en: 'Staff log in here with {label}, not with a password. Choose the button "Log in with {label}".' },
+    },
+    SINGLE_SIGN_ON_OFF: {
+      status: 404,
+      title: { nl: 'Geen inloggen via de gemeente', en: 'No municipal login' },
+      detail: { nl: 'Deze gemeente heeft inloggen met het gemeenteaccount niet aangezet. Log in met je e-mailadres en wachtwoord.', en: 'This municipality has not switched on login with the municipal account. Log in with your e-mail address and password.' },
+    },
     LOGIN_STEP_EXPIRED: {
       status: 401,
       title: { nl: 'Log opnieuw in', en: 'Log in again' },
@@ -58,6 +68,12 @@ export const userErrors = defineErrors({
       en: 'An administrator does not choose a password for someone else. The person gets a link by e-mail to choose their own.',
     },
     accountInactive: { nl: 'Dit account is gedeactiveerd. Activeer het eerst.', en: 'This account is deactivated. Activate it first.' },
+    issuerUrl: { nl: 'Vul het adres (https://…) van de identity provider in, zoals in de documentatie van de provider staat.', en: 'Enter the identity provider’s address (https://…) as its documentation gives it.' },
+    issuerUnreachable: {
+      nl: 'Op {issuer} is geen OpenID Connect-configuratie te vinden ({reason}). Controleer het adres; het moet het “issuer”-adres zijn, zonder /.well-known/openid-configuration.',
+      en: 'No OpenID Connect configuration was found at {issuer} ({reason}). Check the address; it must be the “issuer” address, without /.well-known/openid-configuration.',
+    },
+    clientSecretRequired: { nl: 'Vul het client secret in dat de identity provider voor Wijkwerk gaf.', en: 'Enter the client secret the identity provider gave for Wijkwerk.' },
     lastAdmin: { nl: 'Er moet minstens één beheerder overblijven.', en: 'At least one administrator must remain.' },
   },
 });

@@ -4,4 +4,6 @@ import { definePermissions } from '../../platform/permissions.ts';
 export const userPermissions = definePermissions({
   'users.manage': { admin: 'any' },
   'apiTokens.manage': { admin: 'any' },
+  /** Which identity provider staff log in with: the administrator's, as it decides who gets in. */
+  'singleSignOn.manage': { admin: 'any' },
 });

@@ -28,12 +28,13 @@ const scopeTables: Record<string, string> = {
   partner_organisation: 'partner_organisation',
 };
 
-async function resolveGrants(tx: Executor, municipalityId: string, inputs: RoleGrantInput[]): Promise<(RoleGrant & { title: string | null })[]> {
+/** The roles asked for, each checked to have a scope of its kind in this municipality; `fieldOf` names a refused one. */
+export async function resolveGrants(tx: Executor, municipalityId: string, inputs: RoleGrantInput[], fieldOf = (index: number) => `body.roles.${index}.scopeId`): Promise<(RoleGrant & { title: string | null })[]> {
   const problems: FieldProblem[] = [];
   const grants: (RoleGrant & { title: string | null })[] = [];
   for (const [index, input] of inputs.entries()) {
     const scopeType = scopeTypeOfRole[input.role as Role];
-    const field = `body.roles.${index}.scopeId`;
+    const field = fieldOf(index);
     if (scopeType === 'municipality') {
       grants.push({ role: input.role, scopeType, scopeId: null, title: input.title ?? null });
       continue;
