@@ -79,9 +79,11 @@ import {
   registerRegistrationRoutes,
   createSecondFactorService,
   createSessionService,
+  createUserImportService,
   createUserService,
   type LoginThrottlePolicy,
   registerSecondFactorRoutes,
+  registerUserImportRoutes,
   registerUserRoutes,
 } from './modules/users/index.ts';
 import { registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
@@ -301,6 +303,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerTenancy(tenantScope, (slug) => municipalities.findTenant(slug));
           registerUserRoutes(tenantScope, { sessions, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
           registerSecondFactorRoutes(tenantScope, { secondFactors, passwordLinks });
+          registerUserImportRoutes(tenantScope, createUserImportService({ db, clock, usersWithin: (tx) => createUserService({ db: tx, clock, publicUrl: config.PUBLIC_URL, passwordLinks, secondFactors }) }));
           registerAccessibilityStatementRoutes(tenantScope, createAccessibilityStatementService({ db, clock }));
           registerRegistrationRoutes(tenantScope, { registrations, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
           registerNeighbourhoodRoutes(tenantScope, neighbourhoods);

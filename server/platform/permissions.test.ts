@@ -29,6 +29,7 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'council.updateContact': { council_member: 'own', admin: 'any' },
   'users.manage': { admin: 'any' },
   'apiTokens.manage': { admin: 'any' },
+  'users.import': { admin: 'any' },
   'audit.read': { admin: 'any' },
   'outbox.read': { admin: 'any' },
   'securityEvents.read': { admin: 'any' },

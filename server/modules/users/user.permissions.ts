@@ -4,4 +4,5 @@ import { definePermissions } from '../../platform/permissions.ts';
 export const userPermissions = definePermissions({
   'users.manage': { admin: 'any' },
   'apiTokens.manage': { admin: 'any' },
+  'users.import': { admin: 'any' },
 });
