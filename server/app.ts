@@ -49,7 +49,7 @@ import { createAccessibilityStatementService, createMunicipalityService, registe
 import { createAreaImportService, createNeighbourhoodService, registerAreaImportRoutes, registerMapSettingsRoutes, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.ts';
-import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
+import { createOrganisationCsvService, createOrganisationServices, registerOrganisationCsvRoutes, registerOrganisationRoutes } from './modules/organisation/index.ts';
 import { registerOpen311Routes } from './modules/open311/index.ts';
 import {
   createAddressLookup,
@@ -323,6 +323,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerPublicActionPlanRoutes(tenantScope, createPublicActionPlanService({ db, clock }));
           registerActionPlanMonitoringRoutes(tenantScope, { monitoring: createActionPlanMonitoringService({ db, clock }), reports: createActionPlanReportService({ db, clock, publicUrl: config.PUBLIC_URL }) });
           registerOrganisationRoutes(tenantScope, organisation);
+          registerOrganisationCsvRoutes(tenantScope, createOrganisationCsvService({ db, clock }));
           registerRequestRoutes(tenantScope, requests);
           registerReportRoutes(tenantScope, reports, createPublicReportService({ db, clock }), createAddressLookup(config.GEOCODER_URL));
           registerReportHandlingRoutes(tenantScope, reportWork);

@@ -90,7 +90,7 @@ describe('importing people from CSV', () => {
     const file = [
       'name,email,roles,language',
       'Sanne de Vries,sanne.devries@example.org,"advisor: Brandevoort | WK079401; officer: Verkeer",en',
-      'Daan Bakker,daan.bakker@example.org,"wijkraadslid: Wijkraad Brandevoort; partner: ' + 'Politie Oost-Brabant' + '",',
+      'Daan Bakker,daan.bakker@example.org,"wijkraadslid: Wijkraad Brandevoort; partner: Politie Oost-Brabant",',
       'Koen Verhoeven,KOEN.VERHOEVEN@helmond.example,wijkadviseur: brouwhuis,',
     ].join('\n');
     const police = (await t.request({ url: `${tenantPath}/partner-organisations?pageSize=100`, as: admin })).json().items.find((item: { name: string }) => item.name.startsWith('Politie')).name as string;
