@@ -11,7 +11,8 @@ import { ErrorSummary, type Outcome, OutcomeMessage } from './Messages.tsx';
  * A CSV file in: choose it, see per line what would happen (nothing is saved yet), then import it whole. The
  * import button only works when no line is rejected, as the server only saves a file without rejected lines.
  */
-export function CsvImportForm(props: { municipality: string; importPath: string; id: string; title: string; intro: ReactNode; doneText(report: CsvImportReport): string; onImported?(): void }) {
+export function CsvImportForm(props: { municipality: string; importPath: string; id: string; title: string; intro: ReactNode; doneText(report: CsvImportReport): string; onImported?(): void; headingLevel?: 2 | 3 }) {
+  const level = props.headingLevel ?? 2;
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<CsvImportReport | null>(null);
@@ -43,7 +44,7 @@ export function CsvImportForm(props: { municipality: string; importPath: string;
 
   return (
     <section aria-labelledby={`${props.id}-heading`} className="admin-area-import">
-      <Heading level={2} id={`${props.id}-heading`}>
+      <Heading level={level} id={`${props.id}-heading`}>
         {props.title}
       </Heading>
       {props.intro}
@@ -77,7 +78,7 @@ export function CsvImportForm(props: { municipality: string; importPath: string;
       {report && (
         // Keyboard and screen-reader users land on the report, which is what they asked for.
         <FocusOnChange signal={report} className="admin-area-import-report">
-          <Heading level={3}>{t('admin.csvImport.previewTitle')}</Heading>
+          <Heading level={level + 1}>{t('admin.csvImport.previewTitle')}</Heading>
           <div role="status">
             <Paragraph>{t('admin.csvImport.previewText', counts(report))}</Paragraph>
             {report.rejected > 0 && <Paragraph>{t('admin.csvImport.rejectedHint')}</Paragraph>}

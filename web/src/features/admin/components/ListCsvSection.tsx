@@ -22,6 +22,7 @@ export function ListCsvSection(props: { municipality: string; path: string; impo
         municipality={props.municipality}
         importPath={props.importPath}
         id={`${id}-import`}
+        headingLevel={3}
         title={t('admin.listCsv.importTitle')}
         intro={<Paragraph>{t('admin.listCsv.importIntro')}</Paragraph>}
         doneText={(report) => t('admin.listCsv.done', { created: report.created, updated: report.updated, unchanged: report.unchanged })}
