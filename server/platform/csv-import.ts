@@ -34,6 +34,7 @@ export const csvErrors = defineErrors({
   },
   fieldMessages: {
     csvUnreadable: { nl: 'Dit bestand is geen leesbare CSV (regel {line}): {reason}. Sla het in Excel op als “CSV UTF-8 (gescheiden door lijstscheidingstekens)”.', en: 'This file is not a readable CSV (line {line}): {reason}. Save it in Excel as “CSV UTF-8 (comma delimited)”.' },
+    csvNotText: { nl: 'Dit is geen CSV-bestand maar bijvoorbeeld een Excel-werkmap. Sla het in Excel op als “CSV UTF-8 (gescheiden door lijstscheidingstekens)” en kies dat bestand.', en: 'This is not a CSV file but, for example, an Excel workbook. Save it in Excel as “CSV UTF-8 (comma delimited)” and choose that file.' },
     csvEmpty: { nl: 'Dit bestand heeft geen regels onder de kopregel.', en: 'This file has no lines below the header line.' },
     csvMissingColumn: { nl: 'De kolom “{column}” ontbreekt in de kopregel.', en: 'The column “{column}” is missing from the header line.' },
     csvUnknownColumn: { nl: 'De kolom “{column}” is onbekend. Gebruik de kolommen {known}.', en: 'The column “{column}” is unknown. Use the columns {known}.' },
@@ -138,6 +139,8 @@ export interface CsvRow<Key extends string> {
  * too many lines) are a 4xx naming body.file; problems of one line are kept with that line.
  */
 export function readCsv<Key extends string>(content: Buffer, columns: CsvColumns<Key>): { rows: CsvRow<Key>[]; headers: Partial<Record<Key, string>> } {
+  // A workbook (a zip file) or any other binary file is not read as text at all.
+  if (content.includes(0) || content.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) throw new DomainError('VALIDATION_FAILED', { fields: [{ field: fileField, code: 'csvNotText' }] });
   const text = decode(content).replace(/^\uFEFF/, '');
   let records: { record: string[]; info: { lines: number } }[];
   try {

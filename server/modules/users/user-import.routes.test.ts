@@ -149,6 +149,10 @@ describe('importing people from CSV', () => {
     expect(broken.statusCode).toBe(400);
     expect(broken.json().errors[0]).toMatchObject({ field: 'body.file', code: 'csvUnreadable' });
     expect((await upload('naam;e-mail\n', { dryRun: true })).json().errors[0].code).toBe('csvEmpty');
+    // An Excel workbook chosen instead of its CSV: a zip file.
+    const workbook = await upload(Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(200, 0)]), { dryRun: true });
+    expect(workbook.statusCode).toBe(400);
+    expect(workbook.json().errors[0]).toMatchObject({ field: 'body.file', code: 'csvNotText', message: expect.stringContaining('Excel-werkmap') });
     const notMultipart = await t.request({ method: 'POST', url: `${tenantPath}/user-imports`, as: admin, payload: { file: 'x' } });
     expect(notMultipart.statusCode).toBe(415);
   });
