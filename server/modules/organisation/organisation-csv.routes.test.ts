@@ -99,6 +99,29 @@ describe('reference lists as CSV', () => {
     expect((await items('/themes')).find((item) => item.code === 'buurtfeesten')).toMatchObject({ nameNl: 'Buurtfeesten', nameEn: 'Buurtfeesten', isActive: true });
   });
 
+  it('round-trips portfolios with their departments, themes and neighbourhoods by code, and changes what an edited line says', async () => {
+    const response = await exported('/portfolios');
+    const lines = response.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('code;naam;naam in het Engels;wijkbeleid;afdelingen;themas;wijken');
+    const wijkbeleid = lines.find((line) => line.startsWith('wijkbeleid;'))!;
+    expect(wijkbeleid).toContain(';ja;wijkonderhoud | wijkontwikkeling;');
+    expect((await upload('/portfolio-imports', response.rawPayload, { dryRun: true })).json()).toMatchObject({ created: 0, updated: 0, rejected: 0 });
+
+    // Departments by name or code, in any order; a theme that does not exist is named.
+    const edited = ['code;naam;afdelingen;themas;wijken', 'cultuur;Cultuur;Sport | Jeugd;;brouwhuis', 'wijkbeleid;Wijkbeleid;Wijkontwikkeling | wijkonderhoud | groen;;', 'sport;Sport;sport;bestaat-niet;'].join('\n');
+    const dry = (await upload('/portfolio-imports', edited, { dryRun: true })).json() as Report;
+    expect(dry.lines.map((line) => line.outcome)).toEqual(['create', 'update', 'rejected']);
+    expect(dry.lines[1].changes).toEqual(['afdelingen: “wijkonderhoud | wijkontwikkeling” wordt “groen | wijkonderhoud | wijkontwikkeling”', 'themas: “housing | social-facilities | social-safety” wordt “”', 'wijken: “brandevoort | helmond-oost | stiphout” wordt “”']);
+    expect(dry.lines[2].problems).toEqual([{ column: 'themes', code: 'listUnknownTheme', message: expect.stringContaining('Onbekend thema “bestaat-niet”') }]);
+
+    const saved = await upload('/portfolio-imports', edited.split('\n').slice(0, 2).join('\n'));
+    expect(saved.statusCode, saved.body).toBe(200);
+    const cultuur = (await items('/portfolios')).find((item) => item.code === 'cultuur')!;
+    expect(cultuur).toMatchObject({ isNeighbourhoodPolicy: false, themeIds: [] });
+    expect((cultuur.departmentIds as string[]).length).toBe(2);
+    expect((cultuur.neighbourhoodIds as string[]).length).toBe(1);
+  });
+
   it('is for the municipality’s administrators only', async () => {
     const [advisor, eindhovenAdmin] = [await t.logIn('advisor'), await t.logIn(t.other.adminLogin)];
     const before = await fingerprintDatabase(t.database.db);

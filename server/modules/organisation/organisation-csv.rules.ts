@@ -17,7 +17,11 @@ interface ListColumn {
   isRequired?: boolean;
   read(cell: string, column: string): { value?: Value; problem?: CsvProblem };
   write?(value: unknown): Value;
+  /** A list of other records (a portfolio's departments), written as their codes separated by "|"; the service resolves them. */
+  reference?: ReferenceKind;
 }
+
+export type ReferenceKind = 'department' | 'theme' | 'neighbourhood';
 
 export interface CsvList {
   /** The path segment of the list and of its export and import ("departments" → /departments/export, /department-imports). */
@@ -121,6 +125,27 @@ export const csvLists: CsvList[] = [
     defaults: (values) => ({ nameEn: values.nameNl ?? null, isActive: true, sortOrder: 0 }),
   },
 ];
+
+const references = (cell: string) => ({ value: cell });
+
+csvLists.push({
+  path: '/portfolios',
+  importPath: '/portfolio-imports',
+  entityType: 'portfolio',
+  operation: { singular: 'Portfolio', plural: 'Portfolios' },
+  fileName: { nl: 'portefeuilles', en: 'portfolios' },
+  keyColumn: 'code',
+  columns: {
+    code: { headers: ['code', 'code'], field: 'code', isRequired: true, read: code },
+    name: { headers: ['naam', 'name'], field: 'name', isRequired: true, read: text(2, 150) },
+    nameEn: { headers: ['naam in het Engels', 'name in English', 'naam engels', 'english name', 'nameEn'], field: 'nameEn', read: text(0, 150, true) },
+    isNeighbourhoodPolicy: { headers: ['wijkbeleid', 'neighbourhood policy', 'isNeighbourhoodPolicy'], field: 'isNeighbourhoodPolicy', read: (cell, column) => (cell === '' ? { value: false } : yesNo(cell, column)), write: writeYesNo },
+    departments: { headers: ['afdelingen', 'departments', 'departmentIds'], field: 'departmentIds', read: references, reference: 'department' },
+    themes: { headers: ['themas', 'themes', "thema's", 'themeIds'], field: 'themeIds', read: references, reference: 'theme' },
+    neighbourhoods: { headers: ['wijken', 'neighbourhoods', 'neighbourhoodIds'], field: 'neighbourhoodIds', read: references, reference: 'neighbourhood' },
+  },
+  defaults: () => ({ isNeighbourhoodPolicy: false, departmentIds: '', themeIds: '', neighbourhoodIds: '' }),
+});
 
 export function csvColumnsOf(list: CsvList): CsvColumns<string> {
   return Object.fromEntries(Object.entries(list.columns).map(([key, column]) => [key, { headers: column.headers, isRequired: column.isRequired }]));

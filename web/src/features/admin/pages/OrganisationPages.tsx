@@ -141,6 +141,7 @@ export function PortfoliosPage() {
       definition={{
         textKey: 'admin.portfolios',
         path: '/portfolios',
+        extra: (refresh) => <ListCsvSection municipality={municipality} path="/portfolios" importPath="/portfolio-imports" onImported={refresh} />,
         nameOf: (item) => item.name,
         columns: [
           { label: t('field.name'), value: (item) => item.name },
