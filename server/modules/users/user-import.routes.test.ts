@@ -135,6 +135,21 @@ describe('importing people from CSV', () => {
     expect(await fingerprintDatabase(t.database.db)).toEqual(before);
   });
 
+  it('asks for a recent login, as creating one account does', async () => {
+    const session = await t.logIn('admin');
+    t.clock.advance(15 * 60_000);
+    try {
+      const before = await fingerprintDatabase(t.database.db);
+      const stale = await upload('naam;e-mail\nIemand Anders;iemand.anders@example.org', { as: session });
+      expect(stale.json()).toMatchObject({ status: 403, code: 'REAUTHENTICATION_REQUIRED' });
+      // The session was seen (its last use moved); nothing else changed.
+      const after = await fingerprintDatabase(t.database.db);
+      expect(Object.keys(after).filter((table) => after[table] !== before[table] && !['user_session', 'security_event'].includes(table))).toEqual([]);
+    } finally {
+      t.clock.advance(-15 * 60_000);
+    }
+  });
+
   it('refuses a file that is too large or too long, or whose header it does not know, with a 4xx naming the file', async () => {
     const huge = await upload(`naam;e-mail\n${'x'.repeat(1024 * 1024 + 10)}`);
     expect(huge.statusCode).toBe(413);

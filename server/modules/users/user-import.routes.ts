@@ -22,14 +22,15 @@ export function registerUserImportRoutes(scope: FastifyInstance, service: UserIm
     app.post(
       '/user-imports',
       {
-        config: { access: 'users.import', requestLimit: 'upload' },
+        // Giving roles needs a recent login, as on POST /users; the dry run asks for it too, so the import does not fail at its last step.
+        config: { access: 'users.import', requestLimit: 'upload', reauthentication: true },
         // The form is streamed and checked by readFileForm; its body schema only documents it.
         validatorCompiler: ({ schema, httpPart }) => (httpPart === 'body' ? () => ({ value: undefined }) : validatorCompiler({ schema: schema as unknown as z.ZodType, httpPart })),
         schema: {
           operationId: 'importUsers',
           tags,
           summary: 'Import people from a CSV file',
-          description: `Administrators only. One line per person with the columns naam/name, e-mail/email, and optionally rollen/roles and taal/language; cells separated by ";" or ",", UTF-8 with or without byte-order mark. The roles cell lists grants separated by ";", each a role (code, Dutch or English name) with after a ":" its scopes separated by "|": \`wijkadviseur: Brandevoort | Rijpelberg; ambtenaar: verkeer; beheerder\`. A new e-mail address becomes an account with an invitation by e-mail; an existing one gets the roles it lacks (none are taken away). With \`dryRun=true\` the answer reports per line what would happen and nothing is saved. Without it the file is imported all or nothing: one rejected line gives 400 with every problem as a field \`body.file.lines.<line>.<column>\`, and nothing is saved. At most ${csvImportMaxBytes / 1024} KB and ${csvImportMaxLines} lines.`,
+          description: `Administrators only, with a recent login (as \`POST /users\`; else 403 \`REAUTHENTICATION_REQUIRED\`). One line per person with the columns naam/name, e-mail/email, and optionally rollen/roles and taal/language; cells separated by ";" or ",", UTF-8 with or without byte-order mark. The roles cell lists grants separated by ";", each a role (code, Dutch or English name) with after a ":" its scopes separated by "|": \`wijkadviseur: Brandevoort | Rijpelberg; ambtenaar: verkeer; beheerder\`. A new e-mail address becomes an account with an invitation by e-mail; an existing one gets the roles it lacks (none are taken away). With \`dryRun=true\` the answer reports per line what would happen and nothing is saved. Without it the file is imported all or nothing: one rejected line gives 400 with every problem as a field \`body.file.lines.<line>.<column>\`, and nothing is saved. At most ${csvImportMaxBytes / 1024} KB and ${csvImportMaxLines} lines.`,
           consumes: ['multipart/form-data'],
           params: municipalityParams,
           querystring: csvImportQuery,
