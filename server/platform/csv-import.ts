@@ -144,7 +144,8 @@ export function readCsv<Key extends string>(content: Buffer, columns: CsvColumns
   const text = decode(content).replace(/^\uFEFF/, '');
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter: separatorOf(text), relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 64 * 1024, to: csvImportMaxLines + 2 }) as unknown as typeof records;
+    // The whole file (its size is bounded) is read, so that no line past a limit is ever skipped without a word.
+    records = parse(text, { delimiter: separatorOf(text), relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 64 * 1024 }) as unknown as typeof records;
   } catch (error) {
     const failure = error as { lines?: number; message?: string };
     throw new DomainError('VALIDATION_FAILED', { fields: [{ field: fileField, code: 'csvUnreadable', params: { line: failure.lines ?? 1, reason: String(failure.message ?? '').slice(0, 200) } }] });

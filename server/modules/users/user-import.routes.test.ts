@@ -123,6 +123,17 @@ describe('importing people from CSV', () => {
     expect((await upload(content, { dryRun: true })).json()).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
   });
 
+  it('names scopes within this municipality only: another municipality’s council is unknown, a code both have is this one’s', async () => {
+    const file = 'naam;e-mail;rollen\nLotte van Dam;lotte.vandam@example.org;wijkraadslid: Wijkraad Strijp\nMila de Boer;mila.deboer@example.org;ambtenaar: verkeer\nMila de Boer;mila.deboer2@example.org;wijkadviseur: Strijp';
+    const report = (await upload(file, { dryRun: true })).json() as Report;
+    expect(report.lines.map((line) => line.problems.map((problem) => problem.code))).toEqual([['importUnknownCouncil'], [], ['importUnknownNeighbourhood']]);
+    const imported = await upload(file.split('\n').filter((_, index) => index !== 1 && index !== 3).join('\n'));
+    expect(imported.statusCode, imported.body).toBe(200);
+    const [grant] = await queryRows<{ scope_id: string; municipality_id: string }>(t.database.db, sql`select r.scope_id, r.municipality_id from role_assignment r join user_account u on u.id = r.user_id where u.email = 'mila.deboer@example.org'`);
+    expect(grant).toEqual({ scope_id: expect.any(String), municipality_id: t.municipalityId });
+    expect(grant.scope_id).not.toBe(t.other.department.id);
+  });
+
   it('is for the municipality’s administrators only', async () => {
     const [advisor, officer, eindhovenAdmin] = [await t.logIn('advisor'), await t.logIn('officer'), await t.logIn(t.other.adminLogin)];
     const before = await fingerprintDatabase(t.database.db);
