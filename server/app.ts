@@ -56,6 +56,7 @@ import {
   createPublicReportService,
   createReportBulkService,
   createReportCategoryAdminService,
+  createReportCategoryCsvService,
   createReportFiguresService,
   createReportHandlingService,
   createReportPhotoService,
@@ -65,6 +66,7 @@ import {
   createReportSettingsService,
   createReportSteps,
   registerReportCategoryAdminRoutes,
+  registerReportCategoryCsvRoutes,
   createReportMapService,
   registerReportHandlingRoutes,
   registerReportMapRoutes,
@@ -329,6 +331,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerReportHandlingRoutes(tenantScope, reportWork);
           registerReportMapRoutes(tenantScope, createReportMapService({ db, clock }));
           registerReportCategoryAdminRoutes(tenantScope, createReportCategoryAdminService({ db, clock }));
+          registerReportCategoryCsvRoutes(tenantScope, createReportCategoryCsvService({ db, clock }));
           registerReportSettingsRoutes(tenantScope, createReportSettingsService({ db, clock }));
           registerReportPhotoRoutes(tenantScope, createReportPhotoService({ db, clock, maxBytes: config.REPORT_PHOTO_MAX_BYTES }));
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));

@@ -42,6 +42,11 @@ export const csvErrors = defineErrors({
     csvTooManyLines: { nl: 'Hoogstens {max} regels per bestand.', en: 'At most {max} lines per file.' },
     csvTooManyCells: { nl: 'Deze regel heeft meer cellen ({count}) dan de kopregel ({expected}). Staat er een scheidingsteken te veel, of moet een cel tussen aanhalingstekens?', en: 'This line has more cells ({count}) than the header line ({expected}). Is there a separator too many, or does a cell need quotes?' },
     csvDuplicateLine: { nl: 'Staat al op regel {line}.', en: 'Already on line {line}.' },
+    importTextLength: { nl: 'Vul {min} tot {max} tekens in.', en: 'Enter {min} to {max} characters.' },
+    importYesNo: { nl: '“{value}” is geen ja of nee.', en: '“{value}” is not yes or no.' },
+    importNumber: { nl: 'Vul een heel getal van {min} tot {max} in.', en: 'Enter a whole number from {min} to {max}.' },
+    importNewRecord: { nl: 'Wordt toegevoegd', en: 'Will be added' },
+    importFieldChanged: { nl: '{columnNl}: “{from}” wordt “{to}”', en: '{columnEn}: “{from}” becomes “{to}”' },
     csvCellRequired: { nl: 'Vul “{column}” in.', en: 'Fill in “{column}”.' },
   },
 });
