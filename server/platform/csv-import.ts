@@ -129,7 +129,11 @@ function separatorOf(text: string): string {
 
 /** A cell as an exported file wrote it: the apostrophe that kept a formula from running is not part of the value. */
 function cellValue(raw: string): string {
-  const value = raw.trim();
+  // Control characters (a stray bell or escape from a copied text) are dropped; line breaks and tabs are spacing.
+  const value = Array.from(raw)
+    .filter((character) => !/\p{Cc}/u.test(character) || character === '\n' || character === '\r' || character === '\t')
+    .join('')
+    .trim();
   return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
 }
 

@@ -20,6 +20,7 @@ export const userImportErrors = defineErrors({
     importNewAccount: { nl: 'Nieuw account; de persoon krijgt een uitnodiging per e-mail', en: 'New account; the person gets an invitation by e-mail' },
     importRole: { nl: 'Rol: {roleNl}{scope}', en: 'Role: {roleEn}{scope}' },
     importRoleAdded: { nl: 'Rol erbij: {roleNl}{scope}', en: 'Role added: {roleEn}{scope}' },
+    importNameKept: { nl: 'De naam blijft “{name}”: een import wijzigt geen namen', en: 'The name stays “{name}”: an import changes no names' },
     importAlreadyThere: { nl: 'Bestaat al met deze rollen; niets te doen', en: 'Already exists with these roles; nothing to do' },
   },
 });

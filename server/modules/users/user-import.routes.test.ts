@@ -59,7 +59,7 @@ describe('importing people from CSV', () => {
       'Rol: Vakambtenaar (Verkeer)',
     ]);
     expect(byLine[3]).toMatchObject({ outcome: 'update', changes: ['Rol erbij: Adviseur wijkgericht werken (Brouwhuis)'] });
-    expect(byLine[4]).toMatchObject({ outcome: 'unchanged' });
+    expect(byLine[4]).toMatchObject({ outcome: 'unchanged', changes: ['Bestaat al met deze rollen; niets te doen'] });
     expect(byLine[5]).toMatchObject({ outcome: 'rejected', problems: [{ column: 'roles', code: 'importUnknownNeighbourhood', message: expect.stringContaining('Onbekende wijk “Atlantis”') }] });
     expect(byLine[6].problems[0]).toMatchObject({ column: 'roles', code: 'importUnknownRole', message: expect.stringContaining('Onbekende rol “tovenaar”') });
     expect(byLine[7].problems.map((problem) => problem.column)).toEqual(['email']);
@@ -184,9 +184,11 @@ describe('importing people from CSV', () => {
   });
 
   it('reads a file saved as Windows-1252 by an older Excel', async () => {
-    const content = Buffer.from('naam;e-mail\nZoë Çelik;zoe.celik@example.org', 'latin1');
+    const content = Buffer.from('naam;e-mail\nZoë\u0007 Çelik;zoe.celik@example.org\nKoen V.;koen.verhoeven@helmond.example', 'latin1');
     const report = (await upload(content, { dryRun: true })).json() as Report;
     expect(report.lines[0]).toMatchObject({ outcome: 'create', key: 'zoe.celik@example.org' });
+    // A control character is dropped; an existing account keeps its name, and the report says so.
+    expect(report.lines[1]).toMatchObject({ outcome: 'unchanged', changes: ['Bestaat al met deze rollen; niets te doen', 'De naam blijft “Koen Verhoeven”: een import wijzigt geen namen'] });
   });
 
   it('offers an example file that Excel opens right', async () => {

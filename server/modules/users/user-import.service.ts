@@ -58,16 +58,18 @@ export function createUserImportService(dependencies: { db: Executor; clock: Clo
         plan.create = { email, displayName, locale: locale ?? 'nl', roles: grants.map((grant) => ({ role: grant.role, scopeId: grant.scopeId })) };
         return plan;
       }
-      // An existing account keeps its roles and gets the ones it lacks: an import never takes a role away.
+      // An existing account keeps its roles and gets the ones it lacks: an import never takes a role away, and
+      // never renames anyone (the name in the file may be older than the one the person keeps up themselves).
       const held = new Set(found.grants.map((grant) => `${grant.role}:${grant.scopeId}`));
       const added = grants.filter((grant) => !held.has(`${grant.role}:${grant.scopeId}`));
+      const nameNote = displayName !== found.account.displayName ? [{ code: 'importNameKept', params: { name: found.account.displayName } }] : [];
       if (added.length === 0) {
         plan.outcome = 'unchanged';
-        plan.changes = [{ code: 'importAlreadyThere' }];
+        plan.changes = [{ code: 'importAlreadyThere' }, ...nameNote];
         return plan;
       }
       plan.outcome = 'update';
-      plan.changes = added.map((grant) => describeGrant('importRoleAdded', grant));
+      plan.changes = [...added.map((grant) => describeGrant('importRoleAdded', grant)), ...nameNote];
       plan.addRoles = {
         userId: found.account.id,
         version: found.account.version,
