@@ -118,6 +118,47 @@ describe('an admin', () => {
     await context.close();
   });
 
+  it('imports people from a CSV file: checks every line first, imports only a file without rejected lines', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'femke.janssen@helmond.example');
+    await page.goto('/helmond/beheer/gebruikers');
+    await page.getByRole('link', { name: 'Importeren uit CSV' }).click();
+    await page.getByRole('heading', { name: 'Gebruikers importeren uit CSV', level: 1 }).waitFor();
+    const lines = ['naam;e-mail;rollen', 'Sanne de Vries;sanne.devries@example.org;wijkadviseur: Brandevoort', 'Daan Bakker;daan.bakker@example.org;wijkadviseur: Atlantis'];
+    const choose = (content: string) => page.getByLabel('CSV-bestand').setInputFiles({ name: 'gebruikers.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${content}`, 'utf8') });
+    await choose(lines.join('\r\n'));
+    await page.getByRole('button', { name: 'Bestand controleren' }).click();
+    await expect.poll(() => page.getByText('Bij importeren: 1 nieuw, 0 bijgewerkt, 0 al gelijk, 1 afgewezen.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('cell', { name: /Onbekende wijk “Atlantis”/ }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Importeren', exact: true }).isDisabled()).toBe(true);
+    await expectAccessible(page, 'admin-user-import-preview');
+    // The corrected file imports.
+    await choose(lines.slice(0, 2).join('\r\n'));
+    await page.getByRole('button', { name: 'Bestand controleren' }).click();
+    await expect.poll(() => page.getByText('Bij importeren: 1 nieuw, 0 bijgewerkt, 0 al gelijk, 0 afgewezen.').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Accounts aangemaakt' }).first().textContent()).toContain('Accounts aangemaakt: 1, uitnodigingen verstuurd.');
+    await context.close();
+  });
+
+  it('downloads the departments as CSV and reads an edited file back in', async () => {
+    const { context, page } = await openPage(browser);
+    await logIn(page, 'femke.janssen@helmond.example');
+    await page.goto('/helmond/beheer/afdelingen');
+    await page.getByRole('heading', { name: 'Lijst als CSV', level: 2 }).waitFor();
+    const exported = await page.request.get(String(await page.getByRole('link', { name: 'Lijst downloaden als CSV' }).getAttribute('href')));
+    expect(exported.headers()['content-type']).toContain('text/csv');
+    const edited = `${(await exported.text()).replace(/^\uFEFF/, '')}cultuur;Cultuur;Culture;\r\n`;
+    await page.getByLabel('CSV-bestand', { exact: true }).setInputFiles({ name: 'afdelingen.csv', mimeType: 'text/csv', buffer: Buffer.from(edited, 'utf8') });
+    await page.getByRole('button', { name: 'Bestand controleren' }).click();
+    await expect.poll(() => page.getByText(/Bij importeren: 1 nieuw, 0 bijgewerkt, \d+ al gelijk, 0 afgewezen\./).isVisible()).toBe(true);
+    await expectAccessible(page, 'admin-department-csv-preview');
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Import klaar' }).first().textContent()).toContain('Import klaar: 1 nieuw, 0 bijgewerkt');
+    await expect.poll(() => page.getByRole('cell', { name: 'Cultuur', exact: true }).isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('browses the audit log and sees the new neighbourhood there', async () => {
     const { context, page } = await openPage(browser);
     await logIn(page, 'femke.janssen@helmond.example');

@@ -50,13 +50,14 @@ import { createAreaImportService, createNeighbourhoodService, registerAreaImport
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { createPlatformSessionService, createMunicipalityFoundingService, registerPlatformAdministrationRoutes } from './modules/platform-administration/index.ts';
 import { createPrivacyService, registerPrivacyRoutes } from './modules/privacy/index.ts';
-import { createOrganisationServices, registerOrganisationRoutes } from './modules/organisation/index.ts';
+import { createOrganisationCsvService, createOrganisationServices, registerOrganisationCsvRoutes, registerOrganisationRoutes } from './modules/organisation/index.ts';
 import { registerOpen311Routes } from './modules/open311/index.ts';
 import {
   createAddressLookup,
   createPublicReportService,
   createReportBulkService,
   createReportCategoryAdminService,
+  createReportCategoryCsvService,
   createReportFiguresService,
   createReportHandlingService,
   createReportPhotoService,
@@ -66,6 +67,7 @@ import {
   createReportSettingsService,
   createReportSteps,
   registerReportCategoryAdminRoutes,
+  registerReportCategoryCsvRoutes,
   createReportMapService,
   registerReportHandlingRoutes,
   registerReportMapRoutes,
@@ -80,11 +82,13 @@ import {
   registerRegistrationRoutes,
   createSecondFactorService,
   createSessionService,
+  createUserImportService,
   createUserService,
   type LoginThrottlePolicy,
   registerSecondFactorRoutes,
   registerSingleSignOnRoutes,
   createSingleSignOnService,
+  registerUserImportRoutes,
   registerUserRoutes,
 } from './modules/users/index.ts';
 import { platformCookieSettings, registerAccessControl, sessionCookieSettings } from './platform/auth.ts';
@@ -317,6 +321,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
             cookie,
             sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600,
           });
+          registerUserImportRoutes(tenantScope, createUserImportService({ db, clock, usersWithin: (tx) => createUserService({ db: tx, clock, publicUrl: config.PUBLIC_URL, passwordLinks, secondFactors }) }));
           registerAccessibilityStatementRoutes(tenantScope, createAccessibilityStatementService({ db, clock }));
           registerRegistrationRoutes(tenantScope, { registrations, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
           registerNeighbourhoodRoutes(tenantScope, neighbourhoods);
@@ -336,11 +341,13 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerPublicActionPlanRoutes(tenantScope, createPublicActionPlanService({ db, clock }));
           registerActionPlanMonitoringRoutes(tenantScope, { monitoring: createActionPlanMonitoringService({ db, clock }), reports: createActionPlanReportService({ db, clock, publicUrl: config.PUBLIC_URL }) });
           registerOrganisationRoutes(tenantScope, organisation);
+          registerOrganisationCsvRoutes(tenantScope, createOrganisationCsvService({ db, clock }));
           registerRequestRoutes(tenantScope, requests);
           registerReportRoutes(tenantScope, reports, createPublicReportService({ db, clock }), createAddressLookup(config.GEOCODER_URL));
           registerReportHandlingRoutes(tenantScope, reportWork);
           registerReportMapRoutes(tenantScope, createReportMapService({ db, clock }));
           registerReportCategoryAdminRoutes(tenantScope, createReportCategoryAdminService({ db, clock }));
+          registerReportCategoryCsvRoutes(tenantScope, createReportCategoryCsvService({ db, clock }));
           registerReportSettingsRoutes(tenantScope, createReportSettingsService({ db, clock }));
           registerReportPhotoRoutes(tenantScope, createReportPhotoService({ db, clock, maxBytes: config.REPORT_PHOTO_MAX_BYTES }));
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));

@@ -8,6 +8,7 @@ import '../modules/meetings/meeting-frequency.permissions.ts';
 import '../modules/meetings/calendar-feed.permissions.ts';
 import '../modules/municipalities/municipality.permissions.ts';
 import '../modules/neighbourhoods/neighbourhood.permissions.ts';
+import '../modules/organisation/organisation.permissions.ts';
 import '../modules/privacy/privacy.permissions.ts';
 import '../modules/reports/reports.permissions.ts';
 import '../modules/requests/request.permissions.ts';
@@ -30,6 +31,9 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'users.manage': { admin: 'any' },
   'apiTokens.manage': { admin: 'any' },
   'singleSignOn.manage': { admin: 'any' },
+  'users.import': { admin: 'any' },
+  'organisation.export': { admin: 'any' },
+  'organisation.import': { admin: 'any' },
   'audit.read': { admin: 'any' },
   'outbox.read': { admin: 'any' },
   'securityEvents.read': { admin: 'any' },

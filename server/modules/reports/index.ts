@@ -8,6 +8,8 @@ export { createPublicReportService } from './public-report.service.ts';
 export { registerReportHandlingRoutes } from './report-handling.routes.ts';
 export { registerReportCategoryAdminRoutes } from './report-category-admin.routes.ts';
 export { createReportCategoryAdminService } from './report-category-admin.service.ts';
+export { createReportCategoryCsvService } from './report-category-csv.service.ts';
+export { registerReportCategoryCsvRoutes } from './report-category-csv.routes.ts';
 export { registerReportSettingsRoutes } from './report-settings.routes.ts';
 export { createReportSettingsService } from './report-settings.service.ts';
 export { createReportBulkService } from './report-bulk.service.ts';

@@ -87,6 +87,10 @@ export const reportsErrors = defineErrors({
     },
   },
   fieldMessages: {
+    importDayKind: { nl: 'Onbekende soort dagen “{value}”. Gebruik werkdagen of kalenderdagen.', en: 'Unknown kind of days “{value}”. Use working or calendar.' },
+    importUnknownCategoryDepartment: { nl: 'Onbekende afdeling “{name}”. Gebruik de code of naam van een afdeling van deze gemeente.', en: 'Unknown department “{name}”. Use the code or name of a department of this municipality.' },
+    importCategoryParentFixed: { nl: 'De hoofdcategorie van een bestaande categorie verandert niet. Laat de kolom zoals hij was.', en: 'The main category of an existing category does not change. Leave the column as it was.' },
+    importUnknownMainCategory: { nl: 'Geen hoofdcategorie met code “{code}”. Een nieuwe hoofdcategorie komt op een eerdere regel.', en: 'No main category with code “{code}”. A new main category goes on an earlier line.' },
     outsideMunicipality: { nl: 'Deze plek ligt niet in een wijk van {municipality}. Kies een plek binnen de gemeente.', en: 'This place is not in a neighbourhood of {municipality}. Choose a place within the municipality.' },
     consentRequired: { nl: 'Vink aan dat de gemeente u over deze melding mag berichten.', en: 'Tick that the municipality may send you news of this report.' },
     notAnOfficerOfDepartment: { nl: 'Kies een medewerker van de afdeling die de melding behandelt.', en: 'Choose an officer of the department that handles the report.' },

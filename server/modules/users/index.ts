@@ -1,5 +1,6 @@
 // The module's own error codes and field messages are known to the error handler as soon as the module loads.
 import './user.errors.ts';
+import './user-import.errors.ts';
 import './user.permissions.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { generateToken, hashToken } from './token.ts';
@@ -15,6 +16,8 @@ export { createSecondFactorService, type SecondFactorService } from './second-fa
 export { registerSecondFactorRoutes } from './second-factor.routes.ts';
 export { totpCodeAt } from './totp.ts';
 export { createUserService, type UserService } from './user.service.ts';
+export { createUserImportService, type UserImportService } from './user-import.service.ts';
+export { registerUserImportRoutes } from './user-import.routes.ts';
 export { roleAssignment, userAccount } from './user.tables.ts';
 
 export { createApiTokenExpiryReminderJob } from './api-token-reminders.ts';

@@ -6,4 +6,5 @@ export const userPermissions = definePermissions({
   'apiTokens.manage': { admin: 'any' },
   /** Which identity provider staff log in with: the administrator's, as it decides who gets in. */
   'singleSignOn.manage': { admin: 'any' },
+  'users.import': { admin: 'any' },
 });

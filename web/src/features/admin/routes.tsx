@@ -26,6 +26,7 @@ export const adminRoutes: RouteObject[] = [
       { path: 'portefeuilles', ...page(() => organisation().then((module) => module.PortfoliosPage)) },
       { path: 'collegeperiodes', ...page(() => organisation().then((module) => module.CouncilTermsPage)) },
       { path: 'gebruikers', ...page(() => import('./pages/UsersPage.tsx').then((module) => module.UsersPage)) },
+      { path: 'gebruikers/importeren', ...page(() => import('./pages/UserImportPage.tsx').then((module) => module.UserImportPage)) },
       { path: 'auditlog', ...page(() => import('./pages/AuditLogPage.tsx').then((module) => module.AuditLogPage)) },
       { path: 'api-tokens', ...page(() => import('./pages/ApiTokensPage.tsx').then((module) => module.ApiTokensPage)) },
       { path: 'antwoordregels', ...page(() => import('./pages/RequestSettingsPage.tsx').then((module) => module.RequestSettingsPage)) },

@@ -5,6 +5,7 @@ import type { CouncilTerm, Department, NeighbourhoodList, Page, PartnerOrganisat
 import { CalendarDate } from '../../../components/CalendarDate.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { FieldDefinition } from '../components/RecordForm.tsx';
+import { ListCsvSection } from '../components/ListCsvSection.tsx';
 import { RegisterPage } from '../components/RegisterPage.tsx';
 
 // The municipality's short lists: alike enough for one editable-list page each, edited in the row.
@@ -18,6 +19,7 @@ function useEnglishNameField(): FieldDefinition {
 }
 
 export function DepartmentsPage() {
+  const { municipality = '' } = useParams();
   const { t } = useI18n();
   const nameEnField = useEnglishNameField();
   return (
@@ -25,6 +27,7 @@ export function DepartmentsPage() {
       definition={{
         textKey: 'admin.departments',
         path: '/departments',
+        extra: (refresh) => <ListCsvSection municipality={municipality} path="/departments" importPath="/department-imports" onImported={refresh} />,
         nameOf: (item) => item.name,
         columns: [
           { label: t('field.name'), value: (item) => item.name },
@@ -48,6 +51,7 @@ export function DepartmentsPage() {
 const partnerKinds = ['police', 'housing_corporation', 'welfare', 'education', 'other'] as const;
 
 export function PartnersPage() {
+  const { municipality = '' } = useParams();
   const { t } = useI18n();
   const nameEnField = useEnglishNameField();
   return (
@@ -55,6 +59,7 @@ export function PartnersPage() {
       definition={{
         textKey: 'admin.partners',
         path: '/partner-organisations',
+        extra: (refresh) => <ListCsvSection municipality={municipality} path="/partner-organisations" importPath="/partner-organisation-imports" onImported={refresh} />,
         nameOf: (item) => item.name,
         columns: [
           { label: t('field.name'), value: (item) => item.name },
@@ -76,12 +81,14 @@ export function PartnersPage() {
 }
 
 export function ThemesPage() {
+  const { municipality = '' } = useParams();
   const { t } = useI18n();
   return (
     <RegisterPage<Theme>
       definition={{
         textKey: 'admin.themes',
         path: '/themes',
+        extra: (refresh) => <ListCsvSection municipality={municipality} path="/themes" importPath="/theme-imports" onImported={refresh} />,
         nameOf: (item) => item.nameNl,
         columns: [
           { label: t('field.nameNl'), value: (item) => item.nameNl },
@@ -134,6 +141,7 @@ export function PortfoliosPage() {
       definition={{
         textKey: 'admin.portfolios',
         path: '/portfolios',
+        extra: (refresh) => <ListCsvSection municipality={municipality} path="/portfolios" importPath="/portfolio-imports" onImported={refresh} />,
         nameOf: (item) => item.name,
         columns: [
           { label: t('field.name'), value: (item) => item.name },

@@ -7,6 +7,7 @@ import { Loading, ProblemAlert, SuccessAlert } from '../../../components/Feedbac
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { AdminPage } from '../components/AdminPage.tsx';
+import { ListCsvSection } from '../components/ListCsvSection.tsx';
 import { ReportCategoriesEditor } from '../components/ReportCategoriesEditor.tsx';
 
 const statuses = ['accepted', 'in_progress', 'planned', 'done', 'cancelled', 'forwarded', 'reopened'] as const;
@@ -55,11 +56,19 @@ function inputIdOf(field: string): string {
 
 /** /beheer/meldingen: the municipality's own standard messages, retention, satisfaction reasons and categories. */
 export function ReportSettingsPage() {
+  const { municipality = '' } = useParams();
   const { t } = useI18n();
+  const queryClient = useQueryClient();
   return (
     <AdminPage title={t('admin.section.meldingen')} intro={t('reportsAdmin.intro')}>
       <SettingsForm />
       <ReportCategoriesEditor />
+      <ListCsvSection
+        municipality={municipality}
+        path="/report-categories"
+        importPath="/report-category-imports"
+        onImported={() => queryClient.invalidateQueries({ queryKey: ['report-category-list', municipality] })}
+      />
     </AdminPage>
   );
 }

@@ -8,7 +8,8 @@ import { Loading, ProblemAlert } from '../../../components/Feedback.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { AdminPage } from '../components/AdminPage.tsx';
+import { AppLink } from '../../../components/AppLink.tsx';
+import { AdminPage, useAdminHref } from '../components/AdminPage.tsx';
 import { FocusOnChange } from '../components/FocusOnChange.tsx';
 import { EmailChangeForm } from '../components/EmailChangeForm.tsx';
 import { ErrorSummary, type Outcome, OutcomeMessage } from '../components/Messages.tsx';
@@ -24,6 +25,7 @@ const pageSize = 25;
 export function UsersPage() {
   const { municipality = '' } = useParams();
   const { t, language } = useI18n();
+  const adminHref = useAdminHref();
   const queryClient = useQueryClient();
   const [searchParams, setSearchParams] = useSearchParams();
   const search = searchParams.get('zoek') ?? '';
@@ -126,7 +128,8 @@ export function UsersPage() {
             }}
           >
             {t('admin.users.new')}
-          </Button>
+          </Button>{' '}
+          <AppLink to={adminHref('gebruikers/importeren')}>{t('admin.userImport.link')}</AppLink>
         </Paragraph>
       )}
 
