@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGeoPackage } from '../test/geopackage.ts';
+import { startIdentityProvider } from '../test/identity-provider.ts';
 import { expectAccessible, launchBrowser, openPage } from './browser.ts';
 import { linkIn, startMailbox } from './mailbox.ts';
 import { type RunningServer, startServer } from './server.setup.ts';
@@ -16,6 +17,7 @@ const sample = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../tes
 let browser: Browser;
 let server: RunningServer;
 let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+let idp: Awaited<ReturnType<typeof startIdentityProvider>>;
 
 beforeAll(async () => {
   mailbox = await startMailbox();
@@ -23,9 +25,12 @@ beforeAll(async () => {
     env: { SMTP_URL: mailbox.smtpUrl, SCHEDULER_INTERVAL_SECONDS: '1', ADMIN_SECOND_FACTOR: 'optional', PLATFORM_ADMIN_PASSWORD: platformPassword },
     commandsBefore: [['server/modules/platform-administration/platform-admin-command.ts', '--email', 'platform@wijkwerk.example', '--name', 'Platformbeheer', '--password-from-env']],
   });
+  // The municipality's own identity provider, as its IT department runs one.
+  idp = await startIdentityProvider({ redirectUris: [`${server.baseUrl}/api/v1/municipalities/eindhoven-test/single-sign-on/callback`], accounts: { 'daan.bakker': { email: 'daan.bakker@eindhoven-test.example', name: 'Daan Bakker' } } });
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  await idp?.close();
   await browser?.close();
   await server?.stop();
   await mailbox?.close();
@@ -90,7 +95,48 @@ describe('a new municipality', () => {
     await admin.page.getByRole('button', { name: 'Importeren', exact: true }).click();
     await expect.poll(() => admin.page.getByRole('status').filter({ hasText: 'Import klaar' }).first().textContent()).toMatch(/Import klaar: \d+ nieuw/);
     await expectAccessible(admin.page, 'new-municipality-map-imported');
+
+    // Its people from a spreadsheet: checked line by line first.
+    await admin.page.goto('/eindhoven-test/beheer/gebruikers/importeren');
+    await admin.page.getByRole('heading', { name: 'Gebruikers importeren uit CSV', level: 1 }).waitFor();
+    const people = ['naam;e-mail;rollen', 'Daan Bakker;daan.bakker@eindhoven-test.example;wijkadviseur: Suytkade | Hoogeind', 'Noor Jansen;noor.jansen@eindhoven-test.example;inwoner'];
+    await admin.page.getByLabel('CSV-bestand').setInputFiles({ name: 'mensen.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${people.join('\r\n')}`, 'utf8') });
+    await admin.page.getByRole('button', { name: 'Bestand controleren' }).click();
+    await expect.poll(() => admin.page.getByText('Bij importeren: 2 nieuw, 0 bijgewerkt, 0 al gelijk, 0 afgewezen.').isVisible()).toBe(true);
+    await admin.page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await expect.poll(() => admin.page.getByRole('status').filter({ hasText: 'Accounts aangemaakt' }).first().textContent()).toContain('Accounts aangemaakt: 2, uitnodigingen verstuurd.');
+
+    // Staff log in with the municipality's own account from now on.
+    await admin.page.goto('/eindhoven-test/beheer/inloggen');
+    await admin.page.getByRole('heading', { name: 'Inloggen via de gemeente', level: 1 }).waitFor();
+    await admin.page.getByLabel('Inloggen via de gemeente aanzetten').check();
+    await admin.page.getByLabel('Issuer (adres van de identity provider)').fill(`${idp.issuer}/verkeerd`);
+    await admin.page.getByLabel('Client ID').fill(idp.clientId);
+    await admin.page.getByLabel('Client secret').fill(idp.clientSecret);
+    await admin.page.getByLabel('Tekst op de knop').fill('het Eindhoven-account');
+    await admin.page.getByRole('button', { name: 'Opslaan' }).click();
+    // A wrong address is said at its field, before anything is saved.
+    await expect.poll(() => admin.page.getByText(/geen OpenID Connect-configuratie te vinden/).first().isVisible()).toBe(true);
+    await admin.page.getByLabel('Issuer (adres van de identity provider)').fill(idp.issuer);
+    await admin.page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => admin.page.getByRole('status').textContent()).toContain('Medewerkers kunnen nu inloggen met het Eindhoven-account.');
+    await expectAccessible(admin.page, 'new-municipality-single-sign-on');
     await admin.context.close();
+
+    // A staff member logs in through the provider, without a Wijkwerk password.
+    // A context of its own, without the console check: the provider's development login page asks for web fonts
+    // from the internet, which this machine cannot reach. Wijkwerk's own pages are checked everywhere else.
+    const staffContext = await browser.newContext({ baseURL: server.baseUrl, locale: 'nl-NL' });
+    const staff = { context: staffContext, page: await staffContext.newPage() };
+    await staff.page.goto('/eindhoven-test/inloggen');
+    await staff.page.getByRole('link', { name: 'Inloggen met het Eindhoven-account' }).click();
+    await staff.page.locator('input[name="login"]').fill('daan.bakker');
+    await staff.page.locator('input[name="password"]').fill('wat-de-gemeente-ook-vraagt');
+    await staff.page.getByRole('button', { name: 'Sign-in' }).click();
+    await staff.page.getByRole('button', { name: 'Continue' }).click();
+    await staff.page.waitForURL(/\/eindhoven-test\/mijn/);
+    await expect.poll(() => staff.page.getByText('Ingelogd als Daan Bakker').isVisible()).toBe(true);
+    await staff.context.close();
 
     // The public sees the new municipality's wijken.
     const visitor = await openPage(browser, { baseUrl: server.baseUrl });

@@ -11,7 +11,7 @@ import { createSecurityEventJobs } from './modules/administration/index.ts';
 import { createMeetingReminderJobs } from './modules/meetings/index.ts';
 import { createReportRetentionJob } from './modules/reports/index.ts';
 import { createRequestReminderJobs } from './modules/requests/index.ts';
-import { createApiTokenExpiryReminderJob, createLoginFailureCleanupJob, createRegistrationCleanupJob } from './modules/users/index.ts';
+import { createApiTokenExpiryReminderJob, createLoginFailureCleanupJob, createRegistrationCleanupJob, createSignOnAttemptCleanupJob } from './modules/users/index.ts';
 import { createRetentionJobs } from './modules/privacy/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { isDatabaseUnavailable } from './platform/errors.ts';
@@ -166,6 +166,7 @@ try {
       createLoginFailureCleanupJob({ clock: systemClock, throttle: loginThrottlePolicy(config) }),
       createApiTokenExpiryReminderJob({ clock: systemClock, publicUrl: config.PUBLIC_URL }),
       createRegistrationCleanupJob({ clock: systemClock }),
+      createSignOnAttemptCleanupJob({ clock: systemClock }),
       createRateLimitCleanupJob(),
       // Each municipality's retention terms (docs/operations.md, "Retention").
       ...createRetentionJobs({ clock: systemClock }),

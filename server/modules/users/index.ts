@@ -21,5 +21,5 @@ export { registerUserImportRoutes } from './user-import.routes.ts';
 export { roleAssignment, userAccount } from './user.tables.ts';
 
 export { createApiTokenExpiryReminderJob } from './api-token-reminders.ts';
-export { createSingleSignOnService, type SingleSignOnService } from './single-sign-on.service.ts';
+export { createSignOnAttemptCleanupJob, createSingleSignOnService, type SingleSignOnService } from './single-sign-on.service.ts';
 export { registerSingleSignOnRoutes } from './single-sign-on.routes.ts';

@@ -228,12 +228,15 @@ export function createSingleSignOnService(dependencies: { db: Executor; clock: C
       });
       return { ...session, returnTo: attempt.returnTo };
     },
-
-    /** Attempts that were never completed are of no use after their ten minutes. */
-    async forgetExpiredAttempts(tx: Executor) {
-      await tx.delete(signOnAttempt).where(lt(signOnAttempt.expiresAt, clock.now()));
-    },
   };
 }
 
 export type SingleSignOnService = ReturnType<typeof createSingleSignOnService>;
+
+/** Logins through the identity provider that were started and never finished are of no use after their ten minutes. */
+export function createSignOnAttemptCleanupJob(dependencies: { clock: Clock }) {
+  return {
+    name: 'forget-expired-sign-on-attempts',
+    run: async (tx: Executor) => void (await tx.delete(signOnAttempt).where(lt(signOnAttempt.expiresAt, dependencies.clock.now()))),
+  };
+}

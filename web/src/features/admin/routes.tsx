@@ -32,6 +32,7 @@ export const adminRoutes: RouteObject[] = [
       { path: 'antwoordregels', ...page(() => import('./pages/RequestSettingsPage.tsx').then((module) => module.RequestSettingsPage)) },
       { path: 'meldingen', ...page(() => import('./pages/ReportSettingsPage.tsx').then((module) => module.ReportSettingsPage)) },
       { path: 'beveiliging', ...page(() => import('./pages/SecurityEventsPage.tsx').then((module) => module.SecurityEventsPage)) },
+      { path: 'inloggen', ...page(() => import('./pages/SingleSignOnPage.tsx').then((module) => module.SingleSignOnPage)) },
       { path: 'privacy', ...page(() => import('./pages/PrivacyPage.tsx').then((module) => module.PrivacyPage)) },
       { path: 'outbox', ...page(() => import('./pages/OutboxPage.tsx').then((module) => module.OutboxPage)) },
     ],

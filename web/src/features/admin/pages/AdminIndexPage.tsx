@@ -33,6 +33,7 @@ const groups = [
     sections: [
       { section: 'gebruikers', count: '/users' },
       { section: 'api-tokens', count: '/api-tokens' },
+      { section: 'inloggen', count: undefined },
       { section: 'privacy', count: undefined },
     ],
   },

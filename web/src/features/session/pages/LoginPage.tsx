@@ -1,4 +1,4 @@
-import { Button, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Alert, Button, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useQuery } from '@tanstack/react-query';
 import type { MouseEvent } from 'react';
 import { type FormEvent, useState } from 'react';
@@ -27,6 +27,10 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [challenge, setChallenge] = useState<SecondFactorChallenge | undefined>();
   const registration = useQuery({ queryKey: ['registration-options', municipality], queryFn: () => api<{ isOpen: boolean }>(tenantPath(municipality, '/registration-options')) });
+  const signOn = useQuery({ queryKey: ['sign-on-options', municipality], queryFn: () => api<{ isEnabled: boolean; label: string | null }>(tenantPath(municipality, '/single-sign-on/options')) });
+  // Back from the municipality's identity provider without a session: why, in words.
+  const signOnFailure = params.get('sso');
+  const signOnFailureKey = signOnFailure && ['expired', 'failed', 'noAccount', 'noEmail', 'unavailable'].includes(signOnFailure) ? `login.sso.${signOnFailure}` : undefined;
   // A link styled as a button, followed inside the app.
   const follow = (path: string) => (event: MouseEvent) => {
     event.preventDefault();
@@ -87,6 +91,23 @@ export function LoginPage() {
   return (
     <>
       <PageTitle>{t('login.title')}</PageTitle>
+      {signOnFailureKey && (
+        <Alert type="warning" role="alert">
+          <Paragraph>{t(signOnFailureKey)}</Paragraph>
+        </Alert>
+      )}
+      {signOn.data?.isEnabled && signOn.data.label && (
+        <section className="app-login-sso" aria-labelledby="login-sso-heading">
+          <Heading level={2} id="login-sso-heading">
+            {t('login.ssoTitle')}
+          </Heading>
+          <Paragraph>{t('login.ssoIntro')}</Paragraph>
+          {/* A whole-page visit: the server sends the browser on to the identity provider. */}
+          <ButtonLink href={`/api/v1${tenantPath(municipality, `/single-sign-on/start?naar=${encodeURIComponent(next)}`)}`} appearance="primary-action-button">
+            {t('login.ssoButton', { label: signOn.data.label })}
+          </ButtonLink>
+        </section>
+      )}
       <Paragraph>{t('login.intro')}</Paragraph>
       <ProblemAlert error={logIn.error ?? completeLogIn.error} fieldIds={{ 'body.email': 'login-email', 'body.password': 'login-password' }} />
       <form className="app-form" onSubmit={submit} noValidate>
