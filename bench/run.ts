@@ -6,6 +6,7 @@
 // --only feed: generates no requests and measures the meeting calendar alone (a minute instead of several).
 // --only plans: the action plans' two targets alone (bench/action-plan-pdf.ts and bench/action-plan-attention.ts).
 // --only reports: public-space reports alone (bench/reports.ts: Open311 submissions, the public map, the queue at 400k).
+// --only areas: a province's wijk- en buurtkaart through npm run import:areas (bench/area-import.ts), PGlite and PostgreSQL.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ import { generateRequests } from './generate-requests.ts';
 import { sampleLatency } from './measure.ts';
 
 const { values: options } = parseArgs({ options: { requests: { type: 'string', default: '100000' }, pglite: { type: 'boolean', default: false }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' }, only: { type: 'string' } } });
-if (options.only !== undefined && !['feed', 'plans', 'reports'].includes(options.only)) throw new Error(`--only knows three parts: feed, plans and reports (not ${options.only})`);
+if (options.only !== undefined && !['feed', 'plans', 'reports', 'areas'].includes(options.only)) throw new Error(`--only knows four parts: feed, plans, reports and areas (not ${options.only})`);
 const onlyFeed = options.only === 'feed';
 const root = path.resolve(import.meta.dirname, '..');
 const seconds = Number(options.seconds);
@@ -121,12 +122,24 @@ if (options.only === 'reports') {
   process.exit(0);
 }
 
+/** A province's wijk- en buurtkaart through `npm run import:areas`, on the embedded database and on PostgreSQL (< 60 s). */
+function measureAreaImport() {
+  execFileSync(process.execPath, [path.join(root, 'bench/area-import.ts')], { stdio: 'inherit', cwd: root });
+  ensurePostgres();
+  execFileSync(process.execPath, [path.join(root, 'bench/area-import.ts'), '--postgres'], { stdio: 'inherit', cwd: root });
+}
+if (options.only === 'areas') {
+  measureAreaImport();
+  process.exit(0);
+}
+
 // In-process first, before the server and load generator compete for the cores.
 const planner = measurePlanner();
 log(describePlannerMeasurement(planner));
 if (!onlyFeed) {
   measureActionPlans();
   measureReports();
+  measureAreaImport();
 }
 
 /** `--only feed` stops after its part; the servers are stopped and the database cleaned up as after a full run. */

@@ -61,7 +61,10 @@ export function writeGeoPackage(file: string, layers: Record<string, { propertie
       database.prepare('insert into gpkg_contents (table_name, data_type, identifier, srs_id) values (?, ?, ?, ?)').run(table, 'features', table, srsId);
       database.prepare('insert into gpkg_geometry_columns values (?, ?, ?, ?, 0, 0)').run(table, 'geom', 'MULTIPOLYGON', srsId);
       const insert = database.prepare(`insert into "${table}" (geom, ${names.map((name) => `"${name}"`).join(', ')}) values (?, ${names.map(() => '?').join(', ')})`);
+      // One transaction per layer: a province's thousands of features are written in a moment, not a fsync each.
+      database.exec('begin');
       for (const feature of features) insert.run(geoPackageGeometry(feature.geometry, srsId), ...names.map((name) => feature.properties[name] ?? null));
+      database.exec('commit');
     }
   } finally {
     database.close();
