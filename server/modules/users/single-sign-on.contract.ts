@@ -46,9 +46,9 @@ export const signOnCallbackQuery = z.object({
   code: z.string().max(2000).optional(),
   state: z.string().max(500).optional(),
   error: z.string().max(200).optional(),
-  error_description: z.string().max(1000).optional(),
   iss: z.string().max(500).optional(),
-  session_state: z.string().max(500).optional(),
+  // The provider may add error_description and session_state (snake_case, as OpenID Connect names them): not
+  // declared here, as the API's own names are camelCase; openid-client reads the whole address itself.
 });
 
 export const signOnOptionsSchema = z

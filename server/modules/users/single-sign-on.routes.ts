@@ -82,7 +82,7 @@ export function registerSingleSignOnRoutes(scope: FastifyInstance, services: { s
       // The cookie has done its work either way.
       reply.header('set-cookie', browserCookie(cookie.secure, '', 0));
       try {
-        if (request.query.error) throw new SignOnFailed('failed', new Error(`${request.query.error}: ${request.query.error_description ?? ''}`));
+        if (request.query.error) throw new SignOnFailed('failed', new Error(`${request.query.error}: ${new URL(request.url, 'http://x').searchParams.get('error_description') ?? ''}`));
         const callbackUrl = new URL(request.url, singleSignOn.redirectUriOf(slug));
         const session = await singleSignOn.complete(context, {
           callbackUrl,
