@@ -3,6 +3,7 @@ import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3C
 import type { ObjectStorageSettings } from '../config.ts';
 import type { Executor } from '../db/client.ts';
 import { afterCommit, afterRollback } from '../db/transaction.ts';
+import { DomainError } from './errors.ts';
 
 /** What kind of upload a file is; part of its object key, so a bucket listing reads like the application. */
 export type FileKind = 'request-attachment' | 'action-evidence' | 'report-photo';
@@ -24,7 +25,11 @@ export interface ObjectStore {
 
 export interface FileStorageLog {
   warn(object: unknown, message: string): void;
+  error(object: unknown, message: string): void;
 }
+
+/** How long a client is asked to wait before trying again when the bucket does not answer. */
+const unavailableRetryAfterSeconds = 30;
 
 /**
  * Where uploaded files live (docs/decisions/0015-files-in-object-storage.md). The use cases call it inside their
@@ -69,18 +74,29 @@ export function createObjectFileStorage(objects: ObjectStore & { close?(): void 
     }
   }
 
+  /** The bucket unreachable or refusing (a wrong key, a missing bucket): the log says why, the client gets a 503. */
+  async function orUnavailable<T>(storageKey: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      log.error({ err: error, storageKey }, 'object storage did not answer as expected');
+      throw new DomainError('SERVICE_UNAVAILABLE', { headers: { 'retry-after': String(unavailableRetryAfterSeconds) } });
+    }
+  }
+
   return {
     location: 'object-storage',
     async store(tx, file) {
       // Never from the file's name or anything else a user sent: the tenant, the kind and a fresh id.
       const key = `${file.municipalityId}/${file.kind}/${randomUUID()}`;
-      await objects.put(key, file.content, file.mediaType);
+      await orUnavailable(key, () => objects.put(key, file.content, file.mediaType));
       afterRollback(tx, () => deleteQuietly(key, 'rolled back'));
       return { content: null, storageKey: key };
     },
     async read(stored) {
       if (stored.content) return stored.content;
-      return stored.storageKey ? objects.get(stored.storageKey) : undefined;
+      const key = stored.storageKey;
+      return key ? orUnavailable(key, () => objects.get(key)) : undefined;
     },
     discard(tx, storageKeys) {
       for (const key of storageKeys) if (key) afterCommit(tx, () => deleteQuietly(key, 'row deleted'));

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../test/free-port.ts';
 import { createTestApp, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
 import { multipartForm, sampleFiles } from '../../../test/multipart.ts';
 import { type LocalBucket, startLocalBucket } from '../../../test/object-storage.ts';
@@ -39,7 +40,7 @@ const download = (requestId: string, attachmentId: string) => t.request({ url: `
 beforeAll(async () => {
   bucket = await startLocalBucket();
   t = await createTestApp({ S3_URL: bucket.url });
-  sweepFiles = createFileStorage(objectStorageOf({ S3_URL: bucket.url }), { warn: () => {} });
+  sweepFiles = createFileStorage(objectStorageOf({ S3_URL: bucket.url }), { warn: () => {}, error: () => {} });
   brandevoortId = (await t.request({ url: `${tenantPath}/neighbourhoods?search=Brandevoort` })).json().items[0].id;
   resident = await t.logIn('resident');
 });
@@ -140,5 +141,31 @@ describe('attachments in object storage (S3_URL)', () => {
     expect(outcome).toBe('ran');
     expect(await rowOf(added.json().id)).toBeUndefined();
     expect(await bucket.keys()).not.toContain(key);
+  });
+
+  it('answers 503 and saves nothing when the bucket does not answer, and serves nothing it cannot read', async () => {
+    const unreachable = await createTestApp({ S3_URL: `http://key:secret@127.0.0.1:${await freePort()}/wijkwerk-files` });
+    try {
+      const resident = await unreachable.logIn('resident');
+      const submitted = await unreachable.request({ method: 'POST', url: `${tenantPath}/requests`, as: resident, payload: { kind: 'request', title: 'Een verzoek terwijl de opslag weg is', body: 'De opslag van bestanden antwoordt niet; het verzoek zelf wel.', neighbourhoodId: brandevoortId, scale: 'street' } });
+      expect(submitted.statusCode, submitted.body).toBe(201);
+      const requestId = submitted.json().id as string;
+      const refused = await unreachable.request({ method: 'POST', url: `${tenantPath}/requests/${requestId}/attachments`, as: resident, ...multipartForm([{ name: 'file', fileName: 'schets.pdf', content: pdf }]) });
+      expect(refused.statusCode).toBe(503);
+      expect(refused.headers['retry-after']).toBe('30');
+      expect(refused.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      const [{ count }] = await queryRows<{ count: number }>(unreachable.database.db, sql`select count(*)::int as count from request_attachment where request_id = ${requestId}`);
+      expect(count).toBe(0);
+
+      // A row that points at an object the server cannot reach now.
+      const [{ id }] = await queryRows<{ id: string }>(
+        unreachable.database.db,
+        sql`insert into request_attachment (municipality_id, request_id, file_name, media_type, size_bytes, storage_key, uploaded_by_user_id, created_at)
+            select municipality_id, id, 'elders.pdf', 'application/pdf', ${pdf.length}, ${`${unreachable.municipalityId}/request-attachment/00000000-0000-4000-8000-000000000000`}, submitter_user_id, created_at from request where id = ${requestId} returning id`,
+      );
+      expect((await unreachable.request({ url: `${tenantPath}/requests/${requestId}/attachments/${id}`, as: resident })).statusCode).toBe(503);
+    } finally {
+      await unreachable.close();
+    }
   });
 });
