@@ -136,7 +136,9 @@ try {
   });
 
   // One bucket client for the routes and the retention sweep (S3_URL; unset: files stay in PostgreSQL).
-  const files = createFileStorage(objectStorageOf(config), log);
+  const bucket = objectStorageOf(config);
+  const files = createFileStorage(bucket, log);
+  log.info({ files: files.location }, bucket ? `uploaded files go to the bucket ${bucket.bucket} at ${bucket.endpoint}` : 'uploaded files are kept in the database');
   const built = await step('building the application', () => buildApp({ config, database: opened, loggerInstance: log, files }));
   app = built;
 
