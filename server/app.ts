@@ -5,7 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
-import { baseMapOf, type Config, isProduction, mapTileOrigin, type TrustedProxies } from './config.ts';
+import { baseMapOf, type Config, isProduction, mapTileOrigin, objectStorageOf, type TrustedProxies } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import {
   createActionPlanContentService,
@@ -98,6 +98,7 @@ import { handleClientError, handleError, handleFrameworkError, maxPathParameterL
 import { registerPathParameterCheck } from './platform/path-parameters.ts';
 import { languageFromHeader } from './platform/language.ts';
 import { apiVersion, finishOpenApiDocument } from './platform/openapi.ts';
+import { createFileStorage, type FileStorage } from './platform/file-storage.ts';
 import { registerPublicCache } from './platform/public-cache.ts';
 import { type RateLimitSettings, registerRateLimits } from './platform/rate-limits.ts';
 import { registerSecurityEventRecording } from './platform/security-events.ts';
@@ -111,6 +112,8 @@ export interface AppDependencies {
   logger?: boolean | Record<string, unknown>;
   /** A ready logger (main.ts passes one that never blocks on its output); wins over `logger`. */
   loggerInstance?: FastifyBaseLogger;
+  /** Where uploaded files go; unset: as S3_URL says, closed with the app. */
+  files?: FileStorage;
 }
 
 /** Login throttling as configured; the sweep that forgets old failures needs it too. */
@@ -179,6 +182,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     maxRequestsPerSocket: config.HTTP_MAX_REQUESTS_PER_CONNECTION,
   });
   app.server.maxConnections = config.HTTP_MAX_CONNECTIONS;
+  const files = dependencies.files ?? createFileStorage(objectStorageOf(config), app.log);
+  if (!dependencies.files) app.addHook('onClose', async () => files.close());
   registerSecurityHeaders(app, { publicUrl: config.PUBLIC_URL, mapTileOrigin: mapTileOrigin(config) });
   app.setValidatorCompiler(validatorCompiler as never);
   app.setSerializerCompiler(serializerCompiler);
@@ -233,7 +238,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   };
   const actionPlans = createActionPlanService({ db, clock });
   const actionPlanWork = {
-    content: createActionPlanContentService({ db, clock }),
+    content: createActionPlanContentService({ db, clock, files }),
     contributions: createActionPlanContributionService({ db, clock }),
     progress: createActionProgressService({ db, clock, maxEvidenceBytes: config.ATTACHMENT_MAX_BYTES }),
   };
@@ -335,7 +340,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerMeetingWorkRoutes(tenantScope, meetingWork);
           registerActionPlanRoutes(tenantScope, actionPlans);
           registerActionPlanContentRoutes(tenantScope, actionPlanWork);
-          registerActionProgressEvidenceRoutes(tenantScope, createActionProgressEvidenceService({ db, clock, maxBytes: config.ATTACHMENT_MAX_BYTES, quotaBytesPerUser: config.ATTACHMENT_QUOTA_BYTES_PER_USER }));
+          registerActionProgressEvidenceRoutes(tenantScope, createActionProgressEvidenceService({ db, clock, files, maxBytes: config.ATTACHMENT_MAX_BYTES, quotaBytesPerUser: config.ATTACHMENT_QUOTA_BYTES_PER_USER }));
           registerActionPlanDocumentRoutes(tenantScope, createActionPlanDocumentService({ db, clock }));
           registerActionPlanOriginRoutes(tenantScope, createActionPlanOriginService({ db }));
           registerPublicActionPlanRoutes(tenantScope, createPublicActionPlanService({ db, clock }));
@@ -349,10 +354,10 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           registerReportCategoryAdminRoutes(tenantScope, createReportCategoryAdminService({ db, clock }));
           registerReportCategoryCsvRoutes(tenantScope, createReportCategoryCsvService({ db, clock }));
           registerReportSettingsRoutes(tenantScope, createReportSettingsService({ db, clock }));
-          registerReportPhotoRoutes(tenantScope, createReportPhotoService({ db, clock, maxBytes: config.REPORT_PHOTO_MAX_BYTES }));
+          registerReportPhotoRoutes(tenantScope, createReportPhotoService({ db, clock, files, maxBytes: config.REPORT_PHOTO_MAX_BYTES }));
           registerAdviceRequestRoutes(tenantScope, createAdviceRequestService({ db, clock, publicUrl: config.PUBLIC_URL }));
           registerRequestExportRoutes(tenantScope, createRequestExportService({ db, clock, publicUrl: config.PUBLIC_URL }));
-          registerRequestAttachmentRoutes(tenantScope, createRequestAttachmentService({ db, clock, maxBytes: config.ATTACHMENT_MAX_BYTES, quotaBytesPerUser: config.ATTACHMENT_QUOTA_BYTES_PER_USER }));
+          registerRequestAttachmentRoutes(tenantScope, createRequestAttachmentService({ db, clock, files, maxBytes: config.ATTACHMENT_MAX_BYTES, quotaBytesPerUser: config.ATTACHMENT_QUOTA_BYTES_PER_USER }));
           registerResponsivenessRoutes(tenantScope, responsiveness);
           registerAdministrationRoutes(tenantScope, administration);
           registerNotificationRoutes(tenantScope, notifications);

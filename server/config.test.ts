@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseMapOf, isDemoSeeded, loadConfig, migrationDatabaseUrl } from './config.ts';
+import { baseMapOf, isDemoSeeded, loadConfig, migrationDatabaseUrl, objectStorageOf } from './config.ts';
 
 describe('configuration', () => {
   it('points PUBLIC_URL at the port the server listens on when it is not set', () => {
@@ -24,6 +24,47 @@ describe('configuration', () => {
   it('names the variable that has a wrong value', () => {
     expect(() => loadConfig({ SHUTDOWN_TIMEOUT_SECONDS: '0' })).toThrow(/SHUTDOWN_TIMEOUT_SECONDS/);
     expect(() => loadConfig({ PUBLIC_URL: 'wijkwerk' })).toThrow(/PUBLIC_URL/);
+  });
+});
+
+describe('object storage for uploaded files', () => {
+  it('keeps files in PostgreSQL unless S3_URL is set', () => {
+    expect(objectStorageOf(loadConfig({}))).toBeUndefined();
+    expect(objectStorageOf(loadConfig({ S3_URL: '  ' }))).toBeUndefined();
+  });
+
+  it('reads the endpoint, bucket, region and URL-encoded key and secret, with the bucket in the path unless told otherwise', () => {
+    expect(objectStorageOf(loadConfig({ S3_URL: 'https://AKIA123:se%2Fcr%2Bet@s3.example.nl:9000/wijkwerk-files?region=eu-west-1' }))).toEqual({
+      endpoint: 'https://s3.example.nl:9000',
+      bucket: 'wijkwerk-files',
+      region: 'eu-west-1',
+      accessKeyId: 'AKIA123',
+      secretAccessKey: 'se/cr+et',
+      forcePathStyle: true,
+    });
+    expect(objectStorageOf(loadConfig({ S3_URL: 'http://key:secret@127.0.0.1:9000/files/?pathStyle=false' }))).toMatchObject({ endpoint: 'http://127.0.0.1:9000', bucket: 'files', region: 'us-east-1', forcePathStyle: false });
+  });
+
+  it('says what is wrong with an S3_URL, on one line that names the variable, without repeating the secret', () => {
+    const refusal = (value: string) => {
+      try {
+        loadConfig({ S3_URL: value });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(refusal('s3.example.nl/files')).toMatch(/^Invalid configuration: S3_URL: is not an address/);
+    expect(refusal('s3://key:topsecret@s3.example.nl/files')).toMatch(/S3_URL: must start with https:\/\//);
+    expect(refusal('https://s3.example.nl/files')).toMatch(/S3_URL: needs the access key and secret/);
+    expect(refusal('https://key:topsecret@s3.example.nl/')).toMatch(/S3_URL: needs the bucket as its path/);
+    expect(refusal('https://key:topsecret@s3.example.nl/files/more')).toMatch(/S3_URL: needs the bucket as its path/);
+    expect(refusal('https://key:topsecret@s3.example.nl/Files')).toMatch(/S3_URL: needs the bucket as its path/);
+    expect(refusal('https://key:topsecret@s3.example.nl/files?tls=false')).toMatch(/S3_URL: knows only the parameters region and pathStyle, not tls/);
+    expect(refusal('https://key:topsecret@s3.example.nl/files?region=EU West')).toMatch(/S3_URL: has a region/);
+    expect(refusal('https://key:topsecret@s3.example.nl/files?pathStyle=yes')).toMatch(/S3_URL: has pathStyle=true/);
+    expect(refusal('https://key:top%E0secret@s3.example.nl/files')).toMatch(/S3_URL: has an access key or secret that is not properly URL-encoded/);
+    for (const value of ['s3://key:topsecret@s3.example.nl/files', 'https://key:topsecret@s3.example.nl/', 'https://key:topsecret@s3.example.nl/files?tls=false']) expect(refusal(value)).not.toContain('topsecret');
   });
 });
 

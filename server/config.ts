@@ -103,6 +103,62 @@ const mapTileUrl = z.preprocess(
     }),
 );
 
+/** Where uploaded files go when not in PostgreSQL: an S3-compatible bucket (S3_URL). */
+export interface ObjectStorageSettings {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Bucket in the path (https://host/bucket/key), as MinIO, Ceph and Garage expect; false: in the host name. */
+  forcePathStyle: boolean;
+}
+
+const objectStorageExample = 'https://ACCESS_KEY:SECRET@s3.example.nl/wijkwerk-files?region=eu-west-1';
+const objectStorageParameters = new Set(['region', 'pathStyle']);
+
+/** S3_URL read as an operator writes it; a string says what is wrong with it. */
+export function parseObjectStorageUrl(value: string): ObjectStorageSettings | string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `is not an address; write it as ${objectStorageExample}`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `must start with https:// (or http:// for a server on a private network), e.g. ${objectStorageExample}`;
+  if (!url.username || !url.password) return `needs the access key and secret as user name and password (URL-encoded: / is %2F, + is %2B), e.g. ${objectStorageExample}`;
+  const bucket = url.pathname.replace(/^\/|\/$/g, '');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) return `needs the bucket as its path: one name of 3 to 63 lower-case letters, digits, dots and hyphens, e.g. ${objectStorageExample}`;
+  const unknown = [...url.searchParams.keys()].filter((key) => !objectStorageParameters.has(key));
+  if (unknown.length > 0) return `knows only the parameters region and pathStyle, not ${unknown.join(', ')}`;
+  const region = url.searchParams.get('region') ?? 'us-east-1';
+  if (!/^[a-z0-9-]{1,40}$/.test(region)) return 'has a region that is not a region name, e.g. region=eu-west-1';
+  const pathStyle = url.searchParams.get('pathStyle') ?? 'true';
+  if (pathStyle !== 'true' && pathStyle !== 'false') return 'has pathStyle=true (the bucket in the path, the default) or pathStyle=false (the bucket in the host name)';
+  let accessKeyId: string;
+  let secretAccessKey: string;
+  try {
+    accessKeyId = decodeURIComponent(url.username);
+    secretAccessKey = decodeURIComponent(url.password);
+  } catch {
+    return 'has an access key or secret that is not properly URL-encoded (/ is %2F, + is %2B, % is %25)';
+  }
+  return { endpoint: url.origin, bucket, region, accessKeyId, secretAccessKey, forcePathStyle: pathStyle === 'true' };
+}
+
+const objectStorageUrl = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z
+    .string()
+    .trim()
+    .optional()
+    .superRefine((value, context) => {
+      if (value === undefined) return;
+      const parsed = parseObjectStorageUrl(value);
+      if (typeof parsed === 'string') context.addIssue({ code: 'custom', message: parsed });
+    }),
+);
+
 const environmentSchema = z.object({
   /** `production` turns on the checks below that refuse an unsafe configuration. */
   NODE_ENV: z.string().optional(),
@@ -161,6 +217,11 @@ const environmentSchema = z.object({
   ATTACHMENT_QUOTA_BYTES_PER_USER: z.coerce.number().int().min(1024).default(104_857_600),
   /** Largest photo with a public-space report (JPEG, PNG or WebP), before it is re-encoded; 413 beyond. */
   REPORT_PHOTO_MAX_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
+  /**
+   * An S3-compatible bucket for uploaded files (attachments, evidence, report photos), e.g.
+   * https://ACCESS_KEY:SECRET@s3.example.nl/wijkwerk-files?region=eu-west-1. Unset: they are kept in PostgreSQL.
+   */
+  S3_URL: objectStorageUrl,
   /**
    * Requests per window (RATE_LIMIT_WINDOW_SECONDS) before a caller gets 429: reads per client address,
    * changes per logged-in user and per address for anonymous changes, uploads per user. Health checks, the
@@ -286,4 +347,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
 /** Defaults for tests and tools that build the app without reading the environment. */
 export function defaultConfig(overrides: Partial<Config> = {}): Config {
   return { ...configSchema.parse({}), ...overrides };
+}
+
+/** The bucket for uploaded files, if S3_URL is set (the schema has checked it). */
+export function objectStorageOf(config: Pick<Config, 'S3_URL'>): ObjectStorageSettings | undefined {
+  if (!config.S3_URL) return undefined;
+  const parsed = parseObjectStorageUrl(config.S3_URL);
+  if (typeof parsed === 'string') throw new Error(`S3_URL ${parsed}`);
+  return parsed;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { type Config, isDemoSeeded, loadConfig } from './config.ts';
+import { type Config, isDemoSeeded, loadConfig, objectStorageOf } from './config.ts';
 import { buildApp, loginThrottlePolicy } from './app.ts';
 import { type DatabaseHandle, openDatabase, openPostgres } from './db/client.ts';
 import { announceDemoLogins } from './demo/demo-logins.ts';
@@ -17,6 +17,7 @@ import { systemClock } from './platform/clock.ts';
 import { isDatabaseUnavailable } from './platform/errors.ts';
 import { createLogOutput } from './platform/log-output.ts';
 import { serializeRequestForLog } from './platform/log-redaction.ts';
+import { createFileStorage } from './platform/file-storage.ts';
 import { createMailer } from './platform/mail.ts';
 import { deliverPendingMail } from './platform/outbox.ts';
 import { createRateLimitCleanupJob } from './platform/rate-limits.ts';
@@ -134,7 +135,11 @@ try {
     }
   });
 
-  const built = await step('building the application', () => buildApp({ config, database: opened, loggerInstance: log }));
+  // One bucket client for the routes and the retention sweep (S3_URL; unset: files stay in PostgreSQL).
+  const bucket = objectStorageOf(config);
+  const files = createFileStorage(bucket, log);
+  log.info({ files: files.location }, bucket ? `uploaded files go to the bucket ${bucket.bucket} at ${bucket.endpoint}` : 'uploaded files are kept in the database');
+  const built = await step('building the application', () => buildApp({ config, database: opened, loggerInstance: log, files }));
   app = built;
 
   if (isDemoSeeded(config)) {
@@ -169,7 +174,7 @@ try {
       createSignOnAttemptCleanupJob({ clock: systemClock }),
       createRateLimitCleanupJob(),
       // Each municipality's retention terms (docs/operations.md, "Retention").
-      ...createRetentionJobs({ clock: systemClock }),
+      ...createRetentionJobs({ clock: systemClock, files }),
       createReportRetentionJob({ clock: systemClock }),
     ],
     config.SCHEDULER_INTERVAL_SECONDS,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, max, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { council } from '../councils/council.tables.ts';
@@ -7,7 +7,7 @@ import { department, partnerOrganisation, theme } from '../organisation/organisa
 import { request } from '../requests/request.tables.ts';
 import { roleAssignment, userAccount } from '../users/user.tables.ts';
 import { actionPlanContribution, actionPlanInvitation } from './action-plan-contribution.tables.ts';
-import { actionPlanAction, actionPlanChallenge, actionPlanChallengeTheme, actionPlanPoint, actionProgress } from './action-plan-content.tables.ts';
+import { actionPlanAction, actionPlanChallenge, actionPlanChallengeTheme, actionPlanPoint, actionProgress, actionProgressEvidence } from './action-plan-content.tables.ts';
 import { actionPlan, type PartyKind } from './action-plan.tables.ts';
 import { neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
 import { roleOfParty } from './action-plan.repository.ts';
@@ -45,6 +45,15 @@ export function ownerOf(row: ActionRow): PartyRef | null {
 /** SQL for a plan's challenges, actions, points, invitations, contributions and progress; every query filters on the municipality. */
 export function createActionPlanContentRepository(db: Executor) {
   const contact = alias(userAccount, 'contact');
+
+  /** Evidence kept in object storage, read before a delete cascades to its rows: the objects go after the commit. */
+  async function evidenceKeysOf(municipalityId: string, condition: SQL): Promise<string[]> {
+    const rows = await db
+      .select({ storageKey: actionProgressEvidence.storageKey })
+      .from(actionProgressEvidence)
+      .where(and(eq(actionProgressEvidence.municipalityId, municipalityId), condition, isNotNull(actionProgressEvidence.storageKey)));
+    return rows.map((row) => row.storageKey ?? '').filter(Boolean);
+  }
 
   return {
     async challenges(municipalityId: string, planId: string) {
@@ -136,13 +145,16 @@ export function createActionPlanContentRepository(db: Executor) {
       return row;
     },
 
-    async deleteChallenge(municipalityId: string, challengeId: string): Promise<void> {
+    /** The object keys of the evidence that goes with it (see evidenceKeysOf). */
+    async deleteChallenge(municipalityId: string, challengeId: string): Promise<string[]> {
+      const storageKeys = await evidenceKeysOf(municipalityId, sql`${actionProgressEvidence.actionId} in (select id from action_plan_action where municipality_id = ${municipalityId} and challenge_id = ${challengeId})`);
       // A contribution taken over into one of its actions goes back to "submitted" rather than pointing nowhere.
       await db
         .update(actionPlanContribution)
         .set({ actionId: null, state: 'submitted', handledAt: null, handledByUserId: null })
         .where(and(eq(actionPlanContribution.municipalityId, municipalityId), sql`${actionPlanContribution.actionId} in (select id from action_plan_action where municipality_id = ${municipalityId} and challenge_id = ${challengeId})`));
       await db.delete(actionPlanChallenge).where(and(eq(actionPlanChallenge.municipalityId, municipalityId), eq(actionPlanChallenge.id, challengeId)));
+      return storageKeys;
     },
 
     async insertAction(values: typeof actionPlanAction.$inferInsert): Promise<ActionRow> {
@@ -159,12 +171,15 @@ export function createActionPlanContentRepository(db: Executor) {
       return row;
     },
 
-    async deleteAction(municipalityId: string, actionId: string): Promise<void> {
+    /** The object keys of the evidence that goes with it (see evidenceKeysOf). */
+    async deleteAction(municipalityId: string, actionId: string): Promise<string[]> {
+      const storageKeys = await evidenceKeysOf(municipalityId, eq(actionProgressEvidence.actionId, actionId));
       await db
         .update(actionPlanContribution)
         .set({ actionId: null, state: 'submitted', handledAt: null, handledByUserId: null })
         .where(and(eq(actionPlanContribution.municipalityId, municipalityId), eq(actionPlanContribution.actionId, actionId)));
       await db.delete(actionPlanAction).where(and(eq(actionPlanAction.municipalityId, municipalityId), eq(actionPlanAction.id, actionId)));
+      return storageKeys;
     },
 
     async points(municipalityId: string, planId: string): Promise<PointRow[]> {

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
+import type { FileStorage } from '../../platform/file-storage.ts';
 import { dateInAmsterdam } from '../../platform/working-days.ts';
 import { loadPlanAccess, type PlanAccess } from './action-plan-access.ts';
 import type { ChallengeInput, CreateAction, PartyInput, PointInput, UpdateAction, UpdateChallenge } from './action-plan-content.contract.ts';
@@ -27,8 +28,8 @@ export function requireEditable(access: PlanAccess) {
 type ActionFields = Partial<Omit<CreateAction, 'originRequestId' | 'originFollowUpId'>>;
 
 /** Challenges, SMART actions and discussion points: the content the wijktafel adopts. */
-export function createActionPlanContentService(dependencies: { db: Executor; clock: Clock }) {
-  const { db, clock } = dependencies;
+export function createActionPlanContentService(dependencies: { db: Executor; clock: Clock; files: FileStorage }) {
+  const { db, clock, files } = dependencies;
 
   /** Checks the ids and dates of an action's fields against the plan and turns them into columns. */
   async function actionColumns(tx: Executor, context: UseCaseContext, access: PlanAccess, input: ActionFields, current?: ActionRow) {
@@ -140,7 +141,8 @@ export function createActionPlanContentService(dependencies: { db: Executor; clo
       return inTransaction(db, async (tx) => {
         const { challenge, access } = await challengeOfPlan(tx, context, challengeId);
         requireEditable(access);
-        await createActionPlanContentRepository(tx).deleteChallenge(context.municipalityId, challengeId);
+        // Its actions' evidence goes with it, the objects in a bucket too once this commits.
+        files.discard(tx, await createActionPlanContentRepository(tx).deleteChallenge(context.municipalityId, challengeId));
         await createActionPlanRepository(tx).touchPlan(context.municipalityId, challenge.planId, clock.now());
         await recordAudit(tx, clock, context, { action: 'actionPlan.deleteChallenge', entityType: 'action_plan_challenge', entityId: challengeId, before: challenge });
       });
@@ -201,7 +203,7 @@ export function createActionPlanContentService(dependencies: { db: Executor; clo
         const { action, access } = await actionOfPlan(tx, context, actionId);
         requireEditable(access);
         if (version !== undefined && action.version !== version) throw new DomainError('VERSION_CONFLICT', { params: { current: action.version } });
-        await createActionPlanContentRepository(tx).deleteAction(context.municipalityId, actionId);
+        files.discard(tx, await createActionPlanContentRepository(tx).deleteAction(context.municipalityId, actionId));
         await createActionPlanRepository(tx).touchPlan(context.municipalityId, action.planId, clock.now());
         await recordAudit(tx, clock, context, { action: 'actionPlan.deleteAction', entityType: 'action_plan_action', entityId: actionId, before: action });
       });

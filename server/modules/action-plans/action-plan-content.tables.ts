@@ -198,11 +198,15 @@ export const actionProgressEvidence = pgTable(
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
-    content: bytea('content').notNull(),
+    /** The bytes, unless they are in object storage (S3_URL): then null, and storageKey names the object. */
+    content: bytea('content'),
+    storageKey: text('storage_key'),
     uploadedByUserId: uuid('uploaded_by_user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (table) => [
+    // The bytes are in exactly one place: the row or the bucket.
+    check('action_progress_evidence_stored_once', sql`(${table.content} is null) <> (${table.storageKey} is null)`),
     index('action_progress_evidence_action_idx').on(table.municipalityId, table.actionId, table.progressId),
     // The uploader's storage quota sums their files.
     index('action_progress_evidence_uploader_idx').on(table.municipalityId, table.uploadedByUserId),

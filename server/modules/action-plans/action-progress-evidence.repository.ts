@@ -1,5 +1,6 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import type { StoredFile } from '../../platform/file-storage.ts';
 import { actionProgress, actionProgressEvidence } from './action-plan-content.tables.ts';
 
 /** Everything about a piece of evidence but its bytes: lists and checks never load the content. */
@@ -59,20 +60,22 @@ export function createActionProgressEvidenceRepository(db: Executor) {
       return row;
     },
 
-    async contentOf(municipalityId: string, evidenceId: string): Promise<Buffer | undefined> {
+    /** Where the bytes are: in the row, or in object storage under its key. */
+    async storedFileOf(municipalityId: string, evidenceId: string): Promise<StoredFile | undefined> {
       const [row] = await db
-        .select({ content: actionProgressEvidence.content })
+        .select({ content: actionProgressEvidence.content, storageKey: actionProgressEvidence.storageKey })
         .from(actionProgressEvidence)
         .where(and(eq(actionProgressEvidence.municipalityId, municipalityId), eq(actionProgressEvidence.id, evidenceId)));
-      return row?.content;
+      return row;
     },
 
-    async remove(municipalityId: string, evidenceId: string): Promise<boolean> {
-      const rows = await db
+    /** The deleted row's object key (null: its bytes went with the row), or undefined when there was no such row. */
+    async remove(municipalityId: string, evidenceId: string): Promise<{ storageKey: string | null } | undefined> {
+      const [row] = await db
         .delete(actionProgressEvidence)
         .where(and(eq(actionProgressEvidence.municipalityId, municipalityId), eq(actionProgressEvidence.id, evidenceId)))
-        .returning({ id: actionProgressEvidence.id });
-      return rows.length > 0;
+        .returning({ storageKey: actionProgressEvidence.storageKey });
+      return row;
     },
   };
 }

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
+import type { FileStorage } from '../../platform/file-storage.ts';
 import { checkUploadQuota, fileTooLarge, lockUploader, sniffAllowedType, type UploadedFile } from '../../platform/file-uploads.ts';
 import { type AttachmentMediaType, defaultAttachmentMaxBytes, defaultAttachmentQuotaBytesPerUser, sanitiseFileName } from '../../platform/uploaded-files.ts';
 import { loadPlanAccess } from './action-plan-access.ts';
@@ -18,6 +19,8 @@ import { mayReportOn } from './action-progress.service.ts';
 export interface ActionProgressEvidenceDependencies {
   db: Executor;
   clock: Clock;
+  /** Where the bytes go: the row, or object storage (S3_URL). */
+  files: FileStorage;
   /** Largest file accepted (ATTACHMENT_MAX_BYTES), as for attachments on requests. */
   maxBytes?: number;
   /** All files one person uploaded, together (ATTACHMENT_QUOTA_BYTES_PER_USER). */
@@ -31,7 +34,7 @@ function summaryOf(row: EvidenceRow) {
 
 /** Evidence with a progress report: added by whoever reports on the action, read by whoever may see the plan. */
 export function createActionProgressEvidenceService(dependencies: ActionProgressEvidenceDependencies) {
-  const { db, clock } = dependencies;
+  const { db, clock, files } = dependencies;
   const maxBytes = dependencies.maxBytes ?? defaultAttachmentMaxBytes;
   const quotaBytesPerUser = dependencies.quotaBytesPerUser ?? defaultAttachmentQuotaBytesPerUser;
 
@@ -73,6 +76,8 @@ export function createActionProgressEvidenceService(dependencies: ActionProgress
         if ((await repository.countOf(context.municipalityId, progressId)) >= maxEvidencePerEntry) {
           throw new DomainError(actionPlansErrors.TOO_MUCH_EVIDENCE, { params: { maximum: maxEvidencePerEntry } });
         }
+        // Stored before the row: with a bucket, a rollback from here on deletes the object again.
+        const stored = await files.store(tx, { municipalityId: context.municipalityId, kind: 'action-evidence', content: upload.content, mediaType });
         const row = await repository.insert({
           municipalityId: context.municipalityId,
           actionId,
@@ -80,7 +85,7 @@ export function createActionProgressEvidenceService(dependencies: ActionProgress
           fileName: sanitiseFileName(upload.fileName, mediaType),
           mediaType,
           sizeBytes: upload.content.length,
-          content: upload.content,
+          ...stored,
           uploadedByUserId: context.actor!.userId,
           createdAt: clock.now(),
         });
@@ -94,7 +99,8 @@ export function createActionProgressEvidenceService(dependencies: ActionProgress
       await loadAction(db, context, actionId);
       const repository = createActionProgressEvidenceRepository(db);
       const row = await repository.findById(context.municipalityId, actionId, evidenceId);
-      const content = row && (await repository.contentOf(context.municipalityId, evidenceId));
+      const stored = row && (await repository.storedFileOf(context.municipalityId, evidenceId));
+      const content = stored && (await files.read(stored));
       if (!row || !content) throw new DomainError('NOT_FOUND');
       return { fileName: row.fileName, mediaType: row.mediaType as AttachmentMediaType, content };
     },
@@ -108,7 +114,9 @@ export function createActionProgressEvidenceService(dependencies: ActionProgress
         const viewer = { userId: context.actor!.userId, mayManage: access.mayManage, isOpen: acceptsProgress(access.record.plan.state) };
         if (!(viewer.userId === row.uploadedByUserId || viewer.mayManage)) throw new DomainError('FORBIDDEN');
         if (!viewer.isOpen) throw stateForbids(access.record.plan.state);
-        if (!(await repository.remove(context.municipalityId, evidenceId))) throw new DomainError('NOT_FOUND');
+        const removed = await repository.remove(context.municipalityId, evidenceId);
+        if (!removed) throw new DomainError('NOT_FOUND');
+        files.discard(tx, [removed.storageKey]);
         await recordAudit(tx, clock, context, { action: 'actionPlan.removeEvidence', entityType: 'action_plan_action', entityId: actionId, before: summaryOf(row) });
       });
     },

@@ -6,6 +6,7 @@ import { verifyAuditChain } from '../../platform/audit-chain.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import { createFixedClock } from '../../platform/clock.ts';
 import { runSweep } from '../../platform/scheduler.ts';
+import { databaseFileStorage } from '../../platform/file-storage.ts';
 import { createRetentionJobs } from './retention.jobs.ts';
 
 let t: TestApp;
@@ -17,7 +18,7 @@ const ago = (days: number, minutes = 0) => new Date(t.clock.now().getTime() - da
 const log = { error: (object: unknown, message: string) => console.error(message, object) };
 
 async function sweep() {
-  expect(await runSweep(t.database.db as never, createRetentionJobs({ clock: t.clock }), { error: (object, message) => { log.error(object, message); throw new Error(message); } })).toBe('ran');
+  expect(await runSweep(t.database.db as never, createRetentionJobs({ clock: t.clock, files: databaseFileStorage }), { error: (object, message) => { log.error(object, message); throw new Error(message); } })).toBe('ran');
 }
 const names = async (query: ReturnType<typeof sql>) => (await queryRows<{ name: string }>(t.database.db, query)).map((row) => row.name).sort();
 

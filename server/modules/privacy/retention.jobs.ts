@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { FileStorage } from '../../platform/file-storage.ts';
 import type { ScheduledJob } from '../../platform/scheduler.ts';
 import type { PrivacySettings } from './privacy.contract.ts';
 import { privacySettingsFrom, retentionCutoff } from './privacy.rules.ts';
@@ -13,8 +14,8 @@ const attachmentBatch = 500;
  * The retention jobs (AVG art. 5(1)(e), ASVS V8.3.8): each municipality's own terms (`privacy` settings)
  * decide what is due. Each job is one savepoint of the sweep (scheduler.ts): one that fails leaves the rest.
  */
-export function createRetentionJobs(dependencies: { clock: Clock }): ScheduledJob[] {
-  const { clock } = dependencies;
+export function createRetentionJobs(dependencies: { clock: Clock; files: FileStorage }): ScheduledJob[] {
+  const { clock, files } = dependencies;
 
   /** Runs `work` for every municipality with its settings. */
   const perMunicipality =
@@ -46,6 +47,11 @@ export function createRetentionJobs(dependencies: { clock: Clock }): ScheduledJo
       name: 'retention-attachments',
       run: perMunicipality(async (repository, municipalityId, settings, now, tx) => {
         const removed = await repository.deleteAttachmentsOfClosedRequests(municipalityId, retentionCutoff(now, settings.closedRequestAttachmentDays), attachmentBatch);
+        // Objects in a bucket go once the sweep has committed; a sweep that rolls back leaves them with their rows.
+        files.discard(
+          tx,
+          removed.map((attachment) => attachment.storageKey),
+        );
         // The timeline and the audit log say what was removed and why; the content is gone.
         const context = { municipalityId, actor: undefined, requestId: 'retention' };
         for (const attachment of removed) {

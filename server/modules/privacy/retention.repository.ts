@@ -59,7 +59,7 @@ export function createRetentionRepository(db: Executor) {
       return Number(row.cleared);
     },
 
-    /** Attachments of requests closed before the cutoff, bytes and all; a bounded batch, the rest next sweep. */
+    /** Attachments of requests closed before the cutoff, bytes and all (objects in a bucket: see the job); a bounded batch, the rest next sweep. */
     async deleteAttachmentsOfClosedRequests(municipalityId: string, closedBefore: Date, limit: number) {
       const due = db
         .select({ id: requestAttachment.id })
@@ -77,6 +77,7 @@ export function createRetentionRepository(db: Executor) {
           mediaType: requestAttachment.mediaType,
           sizeBytes: requestAttachment.sizeBytes,
           isInternal: requestAttachment.isInternal,
+          storageKey: requestAttachment.storageKey,
         });
     },
 

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import type { StoredFile } from '../../platform/file-storage.ts';
 import { report, reportPhoto } from './report.tables.ts';
 
 /** Everything about a photo but its bytes: lists and checks never load the content. */
@@ -56,19 +57,19 @@ export function createReportPhotoRepository(db: Executor) {
       return row;
     },
 
-    /** The bytes of one photo of one report. */
-    async contentOf(municipalityId: string, reportId: string, photoId: string): Promise<{ mediaType: string; content: Buffer } | undefined> {
+    /** Where the bytes of one photo of one report are. */
+    async storedFileOf(municipalityId: string, reportId: string, photoId: string): Promise<(StoredFile & { mediaType: string }) | undefined> {
       const [row] = await db
-        .select({ mediaType: reportPhoto.mediaType, content: reportPhoto.content })
+        .select({ mediaType: reportPhoto.mediaType, content: reportPhoto.content, storageKey: reportPhoto.storageKey })
         .from(reportPhoto)
         .where(and(eq(reportPhoto.municipalityId, municipalityId), eq(reportPhoto.reportId, reportId), eq(reportPhoto.id, photoId)));
       return row;
     },
 
-    /** The bytes of a photo the public may see: approved by staff, and the reporter allowed publication. */
-    async publicContentOf(municipalityId: string, photoId: string): Promise<{ mediaType: string; content: Buffer } | undefined> {
+    /** Where the bytes of a photo the public may see are: approved by staff, and the reporter allowed publication. */
+    async publicStoredFileOf(municipalityId: string, photoId: string): Promise<(StoredFile & { mediaType: string }) | undefined> {
       const [row] = await db
-        .select({ mediaType: reportPhoto.mediaType, content: reportPhoto.content })
+        .select({ mediaType: reportPhoto.mediaType, content: reportPhoto.content, storageKey: reportPhoto.storageKey })
         .from(reportPhoto)
         .innerJoin(report, and(eq(report.municipalityId, reportPhoto.municipalityId), eq(report.id, reportPhoto.reportId)))
         .where(and(eq(reportPhoto.municipalityId, municipalityId), eq(reportPhoto.id, photoId), isNotNull(reportPhoto.approvedAt), eq(report.mayPublishPhotos, true)));

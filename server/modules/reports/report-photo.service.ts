@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UseCaseContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
+import type { FileStorage, StoredFile } from '../../platform/file-storage.ts';
 import { fileTooLarge, type UploadedFile } from '../../platform/file-uploads.ts';
 import { createMunicipalityRepository } from '../municipalities/index.ts';
 import { reencodePhoto } from './image-reencoding.ts';
@@ -20,6 +21,8 @@ import { reportsErrors } from './reports.errors.ts';
 export interface ReportPhotoDependencies {
   db: Executor;
   clock: Clock;
+  /** Where the bytes go: the row, or object storage (S3_URL). */
+  files: FileStorage;
   /** Largest photo accepted before re-encoding (REPORT_PHOTO_MAX_BYTES). */
   maxBytes: number;
   /** Largest image (in pixels) decoded; more is refused before decoding. */
@@ -32,14 +35,16 @@ function summaryOf(row: ReportPhotoRow) {
 }
 
 /** A download: the bytes with the type they were stored as, under a name that says what they are. */
-function downloadOf(photoId: string, stored: { mediaType: string; content: Buffer }) {
+async function downloadOf(files: FileStorage, photoId: string, stored: (StoredFile & { mediaType: string }) | undefined) {
+  const content = stored && (await files.read(stored));
+  if (!stored || !content) throw new DomainError('NOT_FOUND');
   const mediaType = stored.mediaType as PhotoMediaType;
-  return { fileName: `melding-foto-${photoId.slice(0, 8)}.${photoExtensionOf(mediaType)}`, mediaType, content: stored.content };
+  return { fileName: `melding-foto-${photoId.slice(0, 8)}.${photoExtensionOf(mediaType)}`, mediaType, content };
 }
 
 /** Photos with public-space reports: added by the reporter (in the first hour) or by staff, read by staff, approved for the public. */
 export function createReportPhotoService(dependencies: ReportPhotoDependencies) {
-  const { db, clock, maxBytes } = dependencies;
+  const { db, clock, files, maxBytes } = dependencies;
   const maxPixels = dependencies.maxPixels ?? maxPhotoPixels;
 
   async function slugOf(context: UseCaseContext) {
@@ -87,12 +92,14 @@ export function createReportPhotoService(dependencies: ReportPhotoDependencies) 
         const repository = createReportPhotoRepository(tx);
         await repository.lockReport(context.municipalityId, reportId);
         const report = await checkAllowed(tx);
+        // Stored before the row: with a bucket, a rollback from here on deletes the object again.
+        const stored = await files.store(tx, { municipalityId: context.municipalityId, kind: 'report-photo', content: photo.content, mediaType: photo.mediaType });
         const row = await repository.insert({
           municipalityId: context.municipalityId,
           reportId,
           mediaType: photo.mediaType,
           byteSize: photo.content.length,
-          content: photo.content,
+          ...stored,
           createdAt: clock.now(),
         });
         await recordAudit(tx, clock, context, { action: 'report.addPhoto', entityType: 'report', entityId: report.id, after: summaryOf(row) });
@@ -103,24 +110,19 @@ export function createReportPhotoService(dependencies: ReportPhotoDependencies) 
     /** For those who may read the report. */
     async downloadPhoto(context: UseCaseContext, reportId: string, photoId: string) {
       await loadReadable(db, context, reportId);
-      const stored = await createReportPhotoRepository(db).contentOf(context.municipalityId, reportId, photoId);
-      if (!stored) throw new DomainError('NOT_FOUND');
-      return downloadOf(photoId, stored);
+      return downloadOf(files, photoId, await createReportPhotoRepository(db).storedFileOf(context.municipalityId, reportId, photoId));
     },
 
     /** The reporter's own photo, through the secret of their status link. */
     async downloadPhotoByToken(context: UseCaseContext, token: string, photoId: string) {
       const report = await createReportRepository(db).findByTokenHash(context.municipalityId, hashOf(token));
-      const stored = report && (await createReportPhotoRepository(db).contentOf(context.municipalityId, report.report.id, photoId));
-      if (!stored) throw new DomainError('NOT_FOUND');
-      return downloadOf(photoId, stored);
+      const stored = report ? await createReportPhotoRepository(db).storedFileOf(context.municipalityId, report.report.id, photoId) : undefined;
+      return downloadOf(files, photoId, stored);
     },
 
     /** For anyone: only a photo the reporter allowed to be published and staff approved. */
     async downloadPublicPhoto(context: UseCaseContext, photoId: string) {
-      const stored = await createReportPhotoRepository(db).publicContentOf(context.municipalityId, photoId);
-      if (!stored) throw new DomainError('NOT_FOUND');
-      return downloadOf(photoId, stored);
+      return downloadOf(files, photoId, await createReportPhotoRepository(db).publicStoredFileOf(context.municipalityId, photoId));
     },
 
     /** Approve a photo for the public map, or withdraw it; approval only where the reporter allowed publication. */

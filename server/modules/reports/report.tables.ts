@@ -185,13 +185,17 @@ export const reportPhoto = pgTable(
     reportId: uuid('report_id').notNull(),
     mediaType: text('media_type').notNull(),
     byteSize: integer('byte_size').notNull(),
-    content: bytea('content').notNull(),
+    /** The bytes, unless they are in object storage (S3_URL): then null, and storageKey names the object. */
+    content: bytea('content'),
+    storageKey: text('storage_key'),
     /** Staff approved it for the public map; only counts where the reporter allowed publication. */
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     approvedByUserId: uuid('approved_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
+    // The bytes are in exactly one place: the row or the bucket.
+    check('report_photo_stored_once', sql`(${table.content} is null) <> (${table.storageKey} is null)`),
     unique('report_photo_tenant_key').on(table.municipalityId, table.id),
     index('report_photo_report_idx').on(table.municipalityId, table.reportId),
     foreignKey({ name: 'report_photo_report_fk', columns: [table.municipalityId, table.reportId], foreignColumns: [report.municipalityId, report.id] }).onDelete('cascade'),

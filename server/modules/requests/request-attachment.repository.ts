@@ -1,5 +1,6 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import type { StoredFile } from '../../platform/file-storage.ts';
 import { userAccount } from '../users/user.tables.ts';
 import { request, requestAttachment } from './request.tables.ts';
 
@@ -65,20 +66,22 @@ export function createRequestAttachmentRepository(db: Executor) {
       return row;
     },
 
-    async contentOf(municipalityId: string, attachmentId: string): Promise<Buffer | undefined> {
+    /** Where the bytes are: in the row, or in object storage under its key. */
+    async storedFileOf(municipalityId: string, attachmentId: string): Promise<StoredFile | undefined> {
       const [row] = await db
-        .select({ content: requestAttachment.content })
+        .select({ content: requestAttachment.content, storageKey: requestAttachment.storageKey })
         .from(requestAttachment)
         .where(and(eq(requestAttachment.municipalityId, municipalityId), eq(requestAttachment.id, attachmentId)));
-      return row?.content;
+      return row;
     },
 
-    async remove(municipalityId: string, attachmentId: string): Promise<boolean> {
-      const rows = await db
+    /** The deleted row's object key (null: its bytes went with the row), or undefined when there was no such row. */
+    async remove(municipalityId: string, attachmentId: string): Promise<{ storageKey: string | null } | undefined> {
+      const [row] = await db
         .delete(requestAttachment)
         .where(and(eq(requestAttachment.municipalityId, municipalityId), eq(requestAttachment.id, attachmentId)))
-        .returning({ id: requestAttachment.id });
-      return rows.length > 0;
+        .returning({ storageKey: requestAttachment.storageKey });
+      return row;
     },
   };
 }

@@ -4,6 +4,7 @@ import { fingerprintDatabase } from '../../../test/database.ts';
 import { createTestApp, type Session, type TestApp, tenantPath } from '../../../test/harness.ts';
 import { multipartForm, type Part, sampleFiles } from '../../../test/multipart.ts';
 import { auditLog } from '../../platform/audit-log.tables.ts';
+import { requestAttachment } from './request.tables.ts';
 
 let t: TestApp;
 let resident: Session;
@@ -85,6 +86,10 @@ describe('uploading and downloading', () => {
       const download = await t.request({ url: `${tenantPath}/requests/${request.id}/attachments/${created.id}` });
       expect(download.statusCode).toBe(200);
       expect(download.rawPayload.equals(bytes)).toBe(true);
+      // Without S3_URL the bytes are in the row itself, as they always were.
+      const [stored] = await t.database.db.select({ content: requestAttachment.content, storageKey: requestAttachment.storageKey }).from(requestAttachment).where(eq(requestAttachment.id, created.id));
+      expect(stored.storageKey).toBeNull();
+      expect(stored.content?.equals(bytes)).toBe(true);
       expect(download.headers).toMatchObject({
         'content-type': mediaType,
         'content-disposition': `attachment; filename="${created.fileName}"; filename*=UTF-8''${encodeURIComponent(created.fileName)}`,

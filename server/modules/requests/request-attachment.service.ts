@@ -9,6 +9,7 @@ import type { RequestRow } from './request.repository.ts';
 import type { RequestAttachmentList } from './request-attachment.contract.ts';
 import { presentAttachment } from './request-attachment.presenter.ts';
 import { type AttachmentRow, createRequestAttachmentRepository } from './request-attachment.repository.ts';
+import type { FileStorage } from '../../platform/file-storage.ts';
 import { checkUploadQuota, fileTooLarge, lockUploader, sniffAllowedType, type UploadedFile } from '../../platform/file-uploads.ts';
 import { type AttachmentMediaType, defaultAttachmentMaxBytes, defaultAttachmentQuotaBytesPerUser, sanitiseFileName } from '../../platform/uploaded-files.ts';
 import {
@@ -26,6 +27,8 @@ import { createRequestSteps } from './request-steps.ts';
 export interface RequestAttachmentServiceDependencies {
   db: Executor;
   clock: Clock;
+  /** Where the bytes go: the row, or object storage (S3_URL). */
+  files: FileStorage;
   /** Largest file accepted (ATTACHMENT_MAX_BYTES). */
   maxBytes?: number;
   /** All files one person uploaded, together (ATTACHMENT_QUOTA_BYTES_PER_USER). */
@@ -39,7 +42,7 @@ export interface AttachmentUpload extends UploadedFile {
 
 /** Attachments on requests: adding, listing, downloading and removing PDFs and images. */
 export function createRequestAttachmentService(dependencies: RequestAttachmentServiceDependencies) {
-  const { db, clock } = dependencies;
+  const { db, clock, files } = dependencies;
   const maxBytes = dependencies.maxBytes ?? defaultAttachmentMaxBytes;
   const steps = createRequestSteps({ db, clock });
   const quotaBytesPerUser = dependencies.quotaBytesPerUser ?? defaultAttachmentQuotaBytesPerUser;
@@ -88,13 +91,15 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
         if ((await repository.countOf(context.municipalityId, requestId, upload.isInternal)) >= maxAttachmentsPerRequest) {
           throw new DomainError(requestErrors.TOO_MANY_ATTACHMENTS, { params: { maximum: maxAttachmentsPerRequest } });
         }
+        // Stored before the row: with a bucket, a rollback from here on deletes the object again.
+        const stored = await files.store(tx, { municipalityId: context.municipalityId, kind: 'request-attachment', content: upload.content, mediaType });
         const attachment = await repository.insert({
           municipalityId: context.municipalityId,
           requestId,
           fileName: sanitiseFileName(upload.fileName, mediaType),
           mediaType,
           sizeBytes: upload.content.length,
-          content: upload.content,
+          ...stored,
           uploadedByUserId: context.actor!.userId,
           isInternal: upload.isInternal,
           createdAt: clock.now(),
@@ -127,7 +132,8 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
       const repository = createRequestAttachmentRepository(db);
       const attachment = await repository.findById(context.municipalityId, requestId, attachmentId);
       if (!attachment || !maySeeAttachment(await viewerOf(db, context, row), attachment)) throw new DomainError('NOT_FOUND');
-      const content = await repository.contentOf(context.municipalityId, attachmentId);
+      const stored = await repository.storedFileOf(context.municipalityId, attachmentId);
+      const content = stored && (await files.read(stored));
       if (!content) throw new DomainError('NOT_FOUND');
       return { fileName: attachment.fileName, mediaType: attachment.mediaType as AttachmentMediaType, content };
     },
@@ -141,7 +147,9 @@ export function createRequestAttachmentService(dependencies: RequestAttachmentSe
         if (!attachment || !maySeeAttachment(viewer, attachment)) throw new DomainError('NOT_FOUND');
         if (!mayRemoveAttachment(viewer, attachment)) throw new DomainError('FORBIDDEN');
         if (!isOpenForAttachments(row.state)) throw new DomainError('INVALID_TRANSITION', { params: { state: row.state } });
-        if (!(await repository.remove(context.municipalityId, attachmentId))) throw new DomainError('NOT_FOUND');
+        const removed = await repository.remove(context.municipalityId, attachmentId);
+        if (!removed) throw new DomainError('NOT_FOUND');
+        files.discard(tx, [removed.storageKey]);
         const description = summaryOf(attachment);
         await steps.addEvent(tx, context, requestId, { kind: 'attachmentRemoved', text: attachment.fileName, data: description, isInternal: attachment.isInternal });
         await recordAudit(tx, clock, context, { action: 'request.attachment.remove', entityType: 'request', entityId: requestId, before: description });

@@ -1,6 +1,6 @@
 import { bytea } from '../../db/columns.ts';
 import { sql } from 'drizzle-orm';
-import { boolean, customType, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { RequestState } from './request.workflow.ts';
 import { municipality } from '../municipalities/municipality.tables.ts';
 import { area, neighbourhood } from '../neighbourhoods/neighbourhood.tables.ts';
@@ -122,7 +122,7 @@ export const requestLink = pgTable(
   ],
 );
 
-/** A PDF or image attached to a request; the bytes live in the database so backups hold everything. */
+/** A PDF or image attached to a request; the bytes live in the database (or in object storage, with S3_URL). */
 export const requestAttachment = pgTable(
   'request_attachment',
   {
@@ -132,13 +132,17 @@ export const requestAttachment = pgTable(
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
-    content: bytea('content').notNull(),
+    /** The bytes, unless they are in object storage (S3_URL): then null, and storageKey names the object. */
+    content: bytea('content'),
+    storageKey: text('storage_key'),
     uploadedByUserId: uuid('uploaded_by_user_id').notNull(),
     /** Internal attachments are for municipal staff only, like internal notes. */
     isInternal: boolean('is_internal').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (table) => [
+    // The bytes are in exactly one place: the row or the bucket.
+    check('request_attachment_stored_once', sql`(${table.content} is null) <> (${table.storageKey} is null)`),
     index('request_attachment_request_idx').on(table.municipalityId, table.requestId, table.createdAt),
     // The uploader's storage quota sums their files.
     index('request_attachment_uploader_idx').on(table.municipalityId, table.uploadedByUserId),
