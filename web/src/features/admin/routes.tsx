@@ -33,6 +33,7 @@ export const adminRoutes: RouteObject[] = [
       { path: 'meldingen', ...page(() => import('./pages/ReportSettingsPage.tsx').then((module) => module.ReportSettingsPage)) },
       { path: 'beveiliging', ...page(() => import('./pages/SecurityEventsPage.tsx').then((module) => module.SecurityEventsPage)) },
       { path: 'privacy', ...page(() => import('./pages/PrivacyPage.tsx').then((module) => module.PrivacyPage)) },
+      { path: 'huisstijl', ...page(() => import('./pages/AppearancePage.tsx').then((module) => module.AppearancePage)) },
       { path: 'outbox', ...page(() => import('./pages/OutboxPage.tsx').then((module) => module.OutboxPage)) },
     ],
   },
