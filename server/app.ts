@@ -45,7 +45,7 @@ import {
   registerMeetingRoutes,
   registerMeetingWorkRoutes,
 } from './modules/meetings/index.ts';
-import { createAccessibilityStatementService, createMunicipalityService, registerAccessibilityStatementRoutes, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
+import { createAccessibilityStatementService, createAppearanceService, createMunicipalityService, registerAccessibilityStatementRoutes, registerAppearanceRoutes, registerMunicipalityRoutes } from './modules/municipalities/index.ts';
 import { createAreaImportService, createNeighbourhoodService, registerAreaImportRoutes, registerMapSettingsRoutes, registerNeighbourhoodRoutes } from './modules/neighbourhoods/index.ts';
 import { createNotificationService, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { createPlatformSessionService, createMunicipalityFoundingService, registerPlatformAdministrationRoutes } from './modules/platform-administration/index.ts';
@@ -328,6 +328,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
           });
           registerUserImportRoutes(tenantScope, createUserImportService({ db, clock, usersWithin: (tx) => createUserService({ db: tx, clock, publicUrl: config.PUBLIC_URL, passwordLinks, secondFactors }) }));
           registerAccessibilityStatementRoutes(tenantScope, createAccessibilityStatementService({ db, clock }));
+          registerAppearanceRoutes(tenantScope, createAppearanceService({ db, clock }));
           registerRegistrationRoutes(tenantScope, { registrations, users, cookie, sessionMaxAgeSeconds: config.SESSION_ABSOLUTE_HOURS * 3600 });
           registerNeighbourhoodRoutes(tenantScope, neighbourhoods);
           registerAreaImportRoutes(tenantScope, createAreaImportService({ db, clock }));

@@ -69,6 +69,7 @@ const matrix: Record<Permission, Partial<Record<Role, Reach>>> = {
   'meeting.subscribeCalendar': { council_member: 'any', advisor: 'any', officer: 'any', alderman: 'any', partner: 'any', admin: 'any' },
   'meeting.writeMinutes': { officer: 'any', advisor: 'own', admin: 'any' },
   'municipality.manageStatements': { admin: 'any' },
+  'municipality.manageAppearance': { admin: 'any' },
 };
 
 const reachOf = (permission: Permission, role: Role): Reach => matrix[permission][role] ?? '-';

@@ -9,3 +9,5 @@ export { createMunicipalityService, type MunicipalityService } from './municipal
 export { municipality } from './municipality.tables.ts';
 export { registerAccessibilityStatementRoutes } from './accessibility-statement.routes.ts';
 export { createAccessibilityStatementService } from './accessibility-statement.service.ts';
+export { registerAppearanceRoutes } from './appearance.routes.ts';
+export { createAppearanceService } from './appearance.service.ts';

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { municipality } from './municipality.tables.ts';
+import { municipality, municipalityLogo } from './municipality.tables.ts';
 
 export type MunicipalityRow = typeof municipality.$inferSelect;
 
@@ -36,6 +36,23 @@ export function createMunicipalityRepository(db: Executor) {
         .update(municipality)
         .set({ settings: sql`jsonb_set(${municipality.settings}, array[${section}]::text[], ${JSON.stringify(value)}::jsonb, true)` })
         .where(eq(municipality.id, municipalityId));
+    },
+    /** The logo's type and when it was uploaded, without its bytes. */
+    async findLogoVersion(municipalityId: string): Promise<{ mediaType: string; uploadedAt: Date } | undefined> {
+      const [row] = await db.select({ mediaType: municipalityLogo.mediaType, uploadedAt: municipalityLogo.uploadedAt }).from(municipalityLogo).where(eq(municipalityLogo.municipalityId, municipalityId));
+      return row;
+    },
+    async findLogo(municipalityId: string): Promise<typeof municipalityLogo.$inferSelect | undefined> {
+      const [row] = await db.select().from(municipalityLogo).where(eq(municipalityLogo.municipalityId, municipalityId));
+      return row;
+    },
+    async saveLogo(values: typeof municipalityLogo.$inferInsert): Promise<void> {
+      await db.insert(municipalityLogo).values(values).onConflictDoUpdate({ target: municipalityLogo.municipalityId, set: { mediaType: values.mediaType, content: values.content, sizeBytes: values.sizeBytes, uploadedAt: values.uploadedAt } });
+    },
+    /** True when there was a logo to remove. */
+    async deleteLogo(municipalityId: string): Promise<boolean> {
+      const removed = await db.delete(municipalityLogo).where(eq(municipalityLogo.municipalityId, municipalityId)).returning({ id: municipalityLogo.municipalityId });
+      return removed.length > 0;
     },
     async count(): Promise<number> {
       const rows = await db.select({ id: municipality.id }).from(municipality).limit(1);

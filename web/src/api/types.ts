@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { municipalitySchema } from '../../../server/modules/municipalities/municipality.contract.ts';
 import type { accessibilityStatementSchema } from '../../../server/modules/municipalities/accessibility-statement.contract.ts';
+import type { appearanceSchema } from '../../../server/modules/municipalities/appearance.contract.ts';
 import type { neighbourhoodListSchema, neighbourhoodSchema } from '../../../server/modules/neighbourhoods/neighbourhood.contract.ts';
 import type { mapSettingsSchema } from '../../../server/modules/neighbourhoods/map-settings.contract.ts';
 import type { currentSessionSchema, visitorSessionSchema, mySecondFactorsSchema, passwordLinkSchema, secondFactorChallengeSchema, totpEnrolmentSchema, userListSchema, userSchema } from '../../../server/modules/users/user.contract.ts';
@@ -12,6 +13,7 @@ import type { adviceRequestListSchema, adviceRequestSchema } from '../../../serv
 
 export type Municipality = z.infer<typeof municipalitySchema>;
 export type AccessibilityStatement = z.infer<typeof accessibilityStatementSchema>;
+export type MunicipalityAppearance = z.infer<typeof appearanceSchema>;
 export type Neighbourhood = z.infer<typeof neighbourhoodSchema>;
 export type NeighbourhoodList = z.infer<typeof neighbourhoodListSchema>;
 export type MapSettings = z.infer<typeof mapSettingsSchema>;

@@ -1,9 +1,11 @@
 import { Button, PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react/css-module';
 import { Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { hasRole, loginPathFor, securityPath, useLogOut, useSession } from '../api/session.ts';
+import { themeStyleOf, useAppearance } from '../features/appearance/appearance.ts';
 import { ReauthenticationDialog } from '../features/session/components/ReauthenticationDialog.tsx';
 import { type Language, useI18n } from '../i18n/i18n.tsx';
 import { AppLink } from './AppLink.tsx';
+import { ContactDetails } from './ContactDetails.tsx';
 
 /** Header with navigation and language switch, one main landmark, footer: the frame of every municipality page. */
 export function Layout() {
@@ -14,17 +16,24 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const user = session.data?.user;
+  const appearance = useAppearance(municipality).data;
   const otherLanguage: Language = language === 'nl' ? 'en' : 'nl';
   // A session that still has to add its required second factor can do nothing else: every page leads there.
   if (session.data?.mustEnrolSecondFactor && location.pathname !== securityPath(municipality)) return <Navigate to={securityPath(municipality)} replace />;
 
   return (
-    <div className="app-page">
+    // The municipality's colours as design tokens on the page's root: every NL Design System component below takes them.
+    <div className="app-page" style={themeStyleOf(appearance?.colours)}>
       <SkipLink href="#main">{t('layout.skipToContent')}</SkipLink>
       <PageHeader className="app-header">
         <div className="app-header__bar">
           <AppLink to={`/${municipality}`} className="app-brand">
-            {t('app.name')}
+            {/* The name follows the logo, so the logo itself says nothing more to a screen reader. */}
+            {appearance?.logoUrl && <img src={appearance.logoUrl} alt="" className="app-brand__logo" />}
+            <span className="app-brand__text">
+              {appearance && <span className="app-brand__name">{appearance.displayName ?? t('layout.municipalityName', { municipality: appearance.municipalityName })}</span>}
+              <span className="app-brand__product">{t('app.name')}</span>
+            </span>
           </AppLink>
           <nav aria-label={t('layout.mainNavigation')} className="app-nav">
             <ul>
@@ -113,6 +122,7 @@ export function Layout() {
       <PageFooter className="app-footer">
         <div className="app-footer__content">
           <Paragraph>{t('layout.footer')}</Paragraph>
+          {appearance && <ContactDetails appearance={appearance} />}
           <Paragraph>
             <AppLink to={`/${municipality}/privacy`}>{t('layout.privacy')}</AppLink>
           </Paragraph>

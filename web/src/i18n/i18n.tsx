@@ -88,6 +88,11 @@ export function useI18n(): I18n {
   return context;
 }
 
+/** Whether the catalogue of this language has its own text for a key (no fallback to Dutch). */
+export function hasText(language: Language, key: string): boolean {
+  return key in catalogues[language];
+}
+
 /** The current language for code outside React (the API client). */
 export function currentLanguage(): Language {
   return initialLanguage();

@@ -34,6 +34,7 @@ export const adminRoutes: RouteObject[] = [
       { path: 'beveiliging', ...page(() => import('./pages/SecurityEventsPage.tsx').then((module) => module.SecurityEventsPage)) },
       { path: 'inloggen', ...page(() => import('./pages/SingleSignOnPage.tsx').then((module) => module.SingleSignOnPage)) },
       { path: 'privacy', ...page(() => import('./pages/PrivacyPage.tsx').then((module) => module.PrivacyPage)) },
+      { path: 'huisstijl', ...page(() => import('./pages/AppearancePage.tsx').then((module) => module.AppearancePage)) },
       { path: 'outbox', ...page(() => import('./pages/OutboxPage.tsx').then((module) => module.OutboxPage)) },
     ],
   },

@@ -9,6 +9,10 @@ import { AdminPage, useAdminHref } from '../components/AdminPage.tsx';
 /** The sections of the administration, grouped as an admin thinks of them; `count` is the API list to count. */
 const groups = [
   {
+    key: 'municipality',
+    sections: [{ section: 'huisstijl', count: undefined }],
+  },
+  {
     key: 'registers',
     sections: [
       { section: 'wijken', count: '/neighbourhoods' },

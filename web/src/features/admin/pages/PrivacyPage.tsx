@@ -140,7 +140,7 @@ function RetentionSettings({ municipality }: { municipality: string }) {
   );
 }
 
-function StatementForm({ municipality }: { municipality: string }) {
+export function StatementForm({ municipality }: { municipality: string }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const key = ['privacy-statement', municipality];

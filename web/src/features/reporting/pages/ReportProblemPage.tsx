@@ -17,6 +17,7 @@ import type { LocationPickerHandle } from '../components/LocationPickerView.tsx'
 import { ReportReceived } from '../components/ReportReceived.tsx';
 import { useReportCategories } from '../queries.ts';
 import type { Point, ReportReceipt } from '../types.ts';
+import { useAddressedText } from '../../appearance/appearance.ts';
 
 const steps = ['category', 'location', 'description', 'contact'] as const;
 type Step = (typeof steps)[number];
@@ -37,6 +38,7 @@ function stepOfField(field: string): Step {
 export function ReportProblemPage() {
   const { municipality = '' } = useParams();
   const { t, language } = useI18n();
+  const addressed = useAddressedText(municipality);
   const categories = useReportCategories(municipality, language);
   const [step, setStep] = useState<Step>('category');
   const [values, setValues] = useState({ main: '', categoryCode: '', address: '', description: '', email: '', phone: '', contactConsent: false, mayPublishPhotos: false, website: '' });
@@ -142,7 +144,7 @@ export function ReportProblemPage() {
   return (
     <>
       <PageTitle>{t('reporting.title')}</PageTitle>
-      <Paragraph>{t('reporting.intro')}</Paragraph>
+      <Paragraph>{addressed('reporting.intro')}</Paragraph>
       {step === 'category' && (
         <Paragraph>
           <AppLink to={`/${municipality}/meldingen/kaart`}>{t('reporting.map.link')}</AppLink>

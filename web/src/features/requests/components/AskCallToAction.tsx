@@ -3,6 +3,7 @@ import type { MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { hasRole, useSession } from '../../../api/session.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { useAddressedText } from '../../appearance/appearance.ts';
 
 const staffRoles = ['advisor', 'officer', 'alderman', 'admin'];
 
@@ -12,6 +13,7 @@ const staffRoles = ['advisor', 'officer', 'alderman', 'admin'];
  */
 export function AskCallToAction({ municipality, neighbourhood }: { municipality: string; neighbourhood?: { id: string; name: string } }) {
   const { t } = useI18n();
+  const addressed = useAddressedText(municipality);
   const navigate = useNavigate();
   const session = useSession(municipality);
   if (session.isPending || staffRoles.some((role) => hasRole(session.data, role))) return null;
@@ -25,10 +27,10 @@ export function AskCallToAction({ municipality, neighbourhood }: { municipality:
   return (
     <section className="app-call-to-action" aria-labelledby="ask-heading">
       <Heading level={2} id="ask-heading">
-        {neighbourhood ? t('ask.titleNeighbourhood', { neighbourhood: neighbourhood.name }) : t('ask.title')}
+        {neighbourhood ? t('ask.titleNeighbourhood', { neighbourhood: neighbourhood.name }) : addressed('ask.title')}
       </Heading>
-      <Paragraph>{t(isCouncilMember ? 'ask.introCouncil' : 'ask.intro')}</Paragraph>
-      {!session.data && <Paragraph small>{t('ask.visitor')}</Paragraph>}
+      <Paragraph>{isCouncilMember ? t('ask.introCouncil') : addressed('ask.intro')}</Paragraph>
+      {!session.data && <Paragraph small>{addressed('ask.visitor')}</Paragraph>}
       <ButtonLink href={path} appearance="primary-action-button" onClick={follow}>
         {t(isCouncilMember ? 'ask.buttonCouncil' : 'ask.button')}
       </ButtonLink>

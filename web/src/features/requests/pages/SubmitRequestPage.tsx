@@ -13,6 +13,7 @@ import { useNeighbourhoods } from '../../public/queries.ts';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { SubmittedConfirmation } from '../components/SubmittedConfirmation.tsx';
 import { type AttachmentFailure, AttachmentFailures, AttachmentsField, hasTooLargeFile, uploadAttachments } from '../components/AttachmentsField.tsx';
+import { useAddressedText } from '../../appearance/appearance.ts';
 
 const kinds = ['question', 'request', 'advice_solicited', 'advice_unsolicited', 'initiative'];
 // Advice is the neighbourhood council's (§3.3); a person asking for themselves asks, requests or proposes.
@@ -25,6 +26,7 @@ export function SubmitRequestPage() {
   const { municipality = '' } = useParams();
   const location = useLocation();
   const { t, nameOf } = useI18n();
+  const addressed = useAddressedText(municipality);
   const navigate = useNavigate();
   const session = useSession(municipality);
   const neighbourhoods = useNeighbourhoods(municipality);
@@ -133,7 +135,7 @@ export function SubmitRequestPage() {
           error={error('kind')}
         />
         <TextField id="request-title" label={t('requests.title')} required value={values.title} onChange={set('title')} error={error('title')} />
-        <TextField id="request-body" label={t('submit.body')} description={t('submit.bodyDescription')} required multiline value={values.body} onChange={set('body')} error={error('body')} />
+        <TextField id="request-body" label={t('submit.body')} description={addressed('submit.bodyDescription')} required multiline value={values.body} onChange={set('body')} error={error('body')} />
         <SelectField
           id="request-neighbourhoodId"
           label={t('field.neighbourhood')}
@@ -164,7 +166,7 @@ export function SubmitRequestPage() {
           options={[{ value: '', label: t('common.choose') }, ...(themes.data?.items ?? []).filter((item) => item.isActive).map((item) => ({ value: item.id, label: nameOf(item) }))]}
         />
         <Fieldset invalid={isPublicMissing && values.isPublic === undefined} aria-describedby={isPublicMissing && values.isPublic === undefined ? 'request-isPublic-error' : undefined}>
-          <FieldsetLegend>{t('submit.isPublicLegend')} *</FieldsetLegend>
+          <FieldsetLegend>{addressed('submit.isPublicLegend')} *</FieldsetLegend>
           {isPublicMissing && values.isPublic === undefined && (
             <FormFieldErrorMessage id="request-isPublic-error">{t('submit.isPublicMissing')}</FormFieldErrorMessage>
           )}
@@ -173,7 +175,7 @@ export function SubmitRequestPage() {
               <Paragraph>
                 <RadioButton id={`request-isPublic-${option}`} name="request-isPublic" checked={values.isPublic === (option === 'yes')} onChange={() => set('isPublic')(option === 'yes')} />{' '}
                 <FormLabel htmlFor={`request-isPublic-${option}`} type="radio">
-                  {t(`submit.isPublic.${option}`)}
+                  {addressed(`submit.isPublic.${option}`)}
                 </FormLabel>
               </Paragraph>
             </FormField>
